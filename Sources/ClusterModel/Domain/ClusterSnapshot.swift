@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything the dashboard knows about the cluster at one moment: the last
+/// overview and instance list plus the indexes every view needs, built once
+/// per changed poll so that views and filters never scan for lookups.
+public struct ClusterSnapshot: Sendable {
+    public var overview: Overview
+    public var instances: [Instance]
+    /// False until the first instance list arrived (the list is polled less often).
+    public var instancesKnown: Bool
+    /// The server's clock when the overview was taken (skew-corrected "now").
+    public var takenAt: Date
+
+    public private(set) var nodesByName: [String: Node]
+    public private(set) var assignmentsByKey: [EntityKey: Assignment]
+    /// Instances bound to each node name (explicit or default).
+    public private(set) var boundCount: [String: Int]
+
+    public init(overview: Overview, instances: [Instance] = [], instancesKnown: Bool = false, takenAt: Date) {
+        self.overview = overview
+        self.instances = instances
+        self.instancesKnown = instancesKnown
+        self.takenAt = takenAt
+        var byName: [String: Node] = [:]
+        byName.reserveCapacity(overview.nodes.count)
+        for n in overview.nodes where byName[n.name] == nil { byName[n.name] = n }
+        nodesByName = byName
+        var byKey: [EntityKey: Assignment] = [:]
+        byKey.reserveCapacity(overview.assignments.count)
+        for a in overview.assignments { byKey[a.key] = a }
+        assignmentsByKey = byKey
+        var counts: [String: Int] = [:]
+        for i in instances { counts[i.nodeName, default: 0] += 1 }
+        boundCount = counts
+    }
+
+    public var thisNodeName: String { overview.thisNodeName }
+    public var defaultNodeName: String { overview.defaultNodeName }
+    public var nodes: [Node] { overview.nodes }
+
+    /// A copy with a new overview, keeping the instance list.
+    public func replacing(overview: Overview, takenAt: Date) -> ClusterSnapshot {
+        ClusterSnapshot(overview: overview, instances: instances, instancesKnown: instancesKnown, takenAt: takenAt)
+    }
+
+    /// A copy with a new instance list, keeping the overview.
+    public func replacing(instances: [Instance]) -> ClusterSnapshot {
+        ClusterSnapshot(overview: overview, instances: instances, instancesKnown: true, takenAt: takenAt)
+    }
+}

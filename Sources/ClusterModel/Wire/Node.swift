@@ -1,0 +1,60 @@
+import Foundation
+
+/// One node of the cluster registry, as `GET /api/cluster/overview` lists it.
+///
+/// `url`, `version`, `hostname` and `pid` may be `null`; `tags` may be empty
+/// or absent; a malformed timestamp decodes as `nil` (unknown).
+public struct Node: Codable, Hashable, Sendable {
+    public var name: String
+    public var role: NodeRole
+    public var url: String?
+    public var tags: [String]
+    public var status: NodeStatus
+    public var lastHeartbeatAt: Date?
+    public var startedAt: Date?
+    public var version: String?
+    public var hostname: String?
+    public var pid: Int?
+
+    public init(
+        name: String, role: NodeRole = .all, url: String? = nil, tags: [String] = [],
+        status: NodeStatus = .online, lastHeartbeatAt: Date? = nil, startedAt: Date? = nil,
+        version: String? = nil, hostname: String? = nil, pid: Int? = nil
+    ) {
+        self.name = name; self.role = role; self.url = url; self.tags = tags; self.status = status
+        self.lastHeartbeatAt = lastHeartbeatAt; self.startedAt = startedAt
+        self.version = version; self.hostname = hostname; self.pid = pid
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, role, url, tags, status, lastHeartbeatAt, startedAt, version, hostname, pid
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        role = (try? c.decodeIfPresent(NodeRole.self, forKey: .role)) ?? NodeRole("")
+        url = try? c.decodeIfPresent(String.self, forKey: .url)
+        tags = (try? c.decodeIfPresent([String].self, forKey: .tags)) ?? []
+        status = (try? c.decodeIfPresent(NodeStatus.self, forKey: .status)) ?? NodeStatus("")
+        lastHeartbeatAt = c.decodeWireDate(forKey: .lastHeartbeatAt)
+        startedAt = c.decodeWireDate(forKey: .startedAt)
+        version = try? c.decodeIfPresent(String.self, forKey: .version)
+        hostname = try? c.decodeIfPresent(String.self, forKey: .hostname)
+        pid = try? c.decodeIfPresent(Int.self, forKey: .pid)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(role, forKey: .role)
+        try c.encode(url, forKey: .url)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(status, forKey: .status)
+        try c.encodeWireDate(lastHeartbeatAt, forKey: .lastHeartbeatAt)
+        try c.encodeWireDate(startedAt, forKey: .startedAt)
+        try c.encode(version, forKey: .version)
+        try c.encode(hostname, forKey: .hostname)
+        try c.encode(pid, forKey: .pid)
+    }
+}
