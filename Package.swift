@@ -68,6 +68,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ClusterTUITests", dependencies: ["ClusterTUI", "ClusterModel", "ClusterCore", "ClusterClient"]),
+        .testTarget(
+            name: "ClusterTUITests",
+            dependencies: ["ClusterTUI", "ClusterModel", "ClusterCore", "ClusterClient"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

@@ -1,0 +1,138 @@
+import ClusterModel
+import Foundation
+
+/// Settings fixed for one run of the dashboard (from flags and the context).
+struct AppConfig: Sendable, Equatable {
+    /// Context name, URL or "embedded demo", shown in the header.
+    var label: String
+    /// No writer exists; write keys only explain why nothing happens.
+    var readOnly = false
+    /// The big-screen mode (implies read-only).
+    var wallboard = false
+    /// Tick ages every second (off with `--no-tick` for very slow links).
+    var tick = true
+    var thresholds = HeartbeatThresholds.standard
+    var overviewInterval: TimeInterval = 2
+    var instancesInterval: TimeInterval = 30
+    /// Draw with ASCII glyphs only (non-UTF-8 locale).
+    var asciiOnly = false
+    /// Wallboard page-cycle period.
+    var cycle: TimeInterval = 15
+    /// The cap on remembered events, so a wallboard can run for days.
+    var eventCapacity = 500
+}
+
+/// The three panes of the main screen; `Tab` moves between them.
+enum Pane: Int, Sendable, CaseIterable, Equatable {
+    case nodes, instances, events
+}
+
+/// A selection and scroll position in a list of `count` rows.
+struct TableCursor: Sendable, Equatable {
+    var selected = 0
+    var offset = 0
+
+    mutating func move(by delta: Int, count: Int) {
+        guard count > 0 else { selected = 0; offset = 0; return }
+        selected = min(max(0, selected + delta), count - 1)
+    }
+
+    mutating func moveTo(_ index: Int, count: Int) {
+        selected = count > 0 ? min(max(0, index), count - 1) : 0
+    }
+
+    /// Keeps the selection inside the list and on screen in `rows` visible rows.
+    mutating func clamp(count: Int, rows: Int) {
+        guard count > 0 else { selected = 0; offset = 0; return }
+        selected = min(max(0, selected), count - 1)
+        let rows = max(1, rows)
+        if selected < offset { offset = selected }
+        if selected >= offset + rows { offset = selected - rows + 1 }
+        offset = min(max(0, offset), max(0, count - rows))
+    }
+}
+
+/// The `/` filter: the text typed, whether the prompt is open, and the last
+/// query that parsed (kept while the text has an error).
+struct FilterState: Sendable, Equatable {
+    var text = ""
+    var editing = false
+    var query: FilterQuery?
+    var error: String?
+    var isActive: Bool { !(query?.isEmpty ?? true) }
+}
+
+/// A short message in the status line, which expires by itself.
+struct Notice: Sendable, Equatable {
+    var text: String
+    var severity: EventSeverity
+    var expires: Date
+}
+
+/// A layer drawn over the main screen; they stack, `Esc` pops the top one.
+enum Overlay: Sendable, Equatable {
+    case help
+    case nodeDetails(name: String)
+    case instanceDetails(EntityKey)
+    case rebind(RebindForm)
+    case confirmReset(ResetConfirm)
+}
+
+/// After a write: what the next instance list should show for the entity.
+struct PendingCheck: Sendable, Equatable {
+    var key: EntityKey
+    /// `nil` for a reset: expect `explicit: false`.
+    var nodeName: String?
+    var mode: AssignmentMode?
+}
+
+/// All the dashboard's state. Only `update` changes it; views read it.
+struct AppState: Sendable {
+    var config: AppConfig
+    var width: Int
+    var height: Int
+    /// The local clock at the last message.
+    var now: Date
+    /// Server clock minus local clock, from the `Date` header.
+    var clockSkew: TimeInterval = 0
+    var snapshot: ClusterSnapshot?
+    var overviewPoll: PollTracker
+    var instancesPoll: PollTracker
+    var random: SplitMix64
+    var derived = Derived()
+    var focus: Pane = .instances
+    var nodeCursor = TableCursor()
+    var instanceCursor = TableCursor()
+    var eventCursor = TableCursor()
+    /// `nil` = live nodes first (health, then name).
+    var nodeSort: SortSpec<NodeColumn>?
+    var instanceSort = SortSpec<InstanceColumn>(column: .risk, ascending: false)
+    var showGhosts = false
+    /// Show absolute UTC times instead of ages (`t`).
+    var absoluteTimes = false
+    var filter = FilterState()
+    /// Newest last, capped at `config.eventCapacity`.
+    var events: [ClusterEvent] = []
+    var overlays: [Overlay] = []
+    var notice: Notice?
+    var pendingCheck: PendingCheck?
+    var nextFormID = 1
+    var quitting = false
+    /// Set by `update` when the screen must be redrawn.
+    var dirty = true
+
+    init(config: AppConfig, width: Int, height: Int, now: Date, seed: UInt64 = 0x5EED) {
+        self.config = config
+        self.width = width
+        self.height = height
+        self.now = now
+        overviewPoll = PollTracker(interval: config.overviewInterval, firstDue: now)
+        instancesPoll = PollTracker(interval: config.instancesInterval, firstDue: now)
+        random = SplitMix64(seed: seed)
+    }
+
+    /// Now on the server's clock: ages are computed against this.
+    var serverNow: Date { now.addingTimeInterval(clockSkew) }
+    var canWrite: Bool { !config.readOnly && !config.wallboard }
+    var topOverlay: Overlay? { overlays.last }
+}

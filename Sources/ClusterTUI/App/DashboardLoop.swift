@@ -1,0 +1,81 @@
+import ClusterModel
+import Foundation
+
+/// The UI loop of DESIGN §2. Owns the terminal on one thread: waits in
+/// `poll(2)` for a key, a resize, a signal or a network result (the wake
+/// pipe), up to the next deadline; feeds each as a message to `update`;
+/// runs the effects; redraws only when something changed. Idle = asleep.
+final class DashboardLoop {
+    private var state: AppState
+    private let terminal: Terminal
+    private let runner: EffectRunner
+    private let inbox: MessageInbox
+
+    init(state: AppState, terminal: Terminal, runner: EffectRunner, inbox: MessageInbox) {
+        self.state = state
+        self.terminal = terminal
+        self.runner = runner
+        self.inbox = inbox
+    }
+
+    /// Runs until quit, a fatal signal or the terminal hanging up.
+    func run() {
+        let size = terminal.size
+        state.width = size.width
+        state.height = size.height
+        // The first frame goes out at once, in a "connecting…" state.
+        dispatch([.tick])
+        present()
+        while !state.quitting {
+            let timeout = max(0, state.nextDeadline().timeIntervalSinceNow)
+            var messages: [Message] = []
+            for event in terminal.nextEvents(timeout: timeout) {
+                if let message = Self.message(for: event) { messages.append(message) }
+            }
+            messages += inbox.drain()
+            if Date() >= state.nextDeadline() { messages.append(.tick) }
+            dispatch(messages)
+            if state.quitting { break }
+            present()
+        }
+    }
+
+    private func dispatch(_ messages: [Message]) {
+        for message in messages {
+            let effects = Update.update(&state, message, now: Date())
+            for effect in effects {
+                switch effect {
+                case .repaint:
+                    terminal.forceRepaint()
+                    state.dirty = true
+                case .suspend:
+                    terminal.suspend()
+                    let size = terminal.size
+                    _ = Update.update(&state, .resize(width: size.width, height: size.height), now: Date())
+                case .quit:
+                    state.quitting = true
+                default:
+                    runner.start(effect)
+                }
+            }
+            if state.quitting { return }
+        }
+    }
+
+    private func present() {
+        guard state.dirty else { return }
+        state.dirty = false
+        terminal.present(RootView.render(state))
+    }
+
+    static func message(for event: TerminalEvent) -> Message? {
+        switch event {
+        case .key(let key): return .key(key)
+        case .resize(let width, let height): return .resize(width: width, height: height)
+        case .signal(let number): return .signal(number)
+        case .hangup: return .hangup
+        case .wake: return nil
+        case .mouse: return nil
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ClusterModel
+import Foundation
+
+/// A thread-safe mailbox through which network tasks hand results to the
+/// UI loop; each post also wakes the loop out of `poll(2)`.
+final class MessageInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [Message] = []
+    private let wake: @Sendable () -> Void
+
+    init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
+
+    func post(_ message: Message) {
+        lock.lock()
+        messages.append(message)
+        lock.unlock()
+        wake()
+    }
+
+    func drain() -> [Message] {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = messages
+        messages.removeAll(keepingCapacity: true)
+        return out
+    }
+}
+
+/// Runs the network effects `update` asks for, each in its own task, and
+/// posts the outcome back as a message. Holds the writer only when writes
+/// are allowed: in read-only and wallboard modes it is `nil` and was never
+/// constructed, so no keypress can reach a PUT or DELETE.
+struct EffectRunner: Sendable {
+    let reader: any ClusterReading
+    let writer: (any ClusterWriting)?
+    let inbox: MessageInbox
+
+    /// Starts `effect` unless it is one the loop itself handles (repaint, suspend, quit).
+    func start(_ effect: Effect) {
+        let reader = self.reader
+        let inbox = self.inbox
+        switch effect {
+        case .fetchOverview(let previous):
+            Task {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
+                inbox.post(.overviewFetched(result, latency: seconds(clock.now - start)))
+            }
+        case .fetchInstances(let previous):
+            Task {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
+                inbox.post(.instancesFetched(result, latency: seconds(clock.now - start)))
+            }
+        case .recheckBeforeRebind(let formID):
+            Task {
+                let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
+                inbox.post(.rebindRechecked(formID: formID, result))
+            }
+        case .setAssignment(let formID, let key, let nodeName, let mode):
+            guard let writer else {
+                inbox.post(.assignmentSet(formID: formID, .failure(.usage("read-only: writes are disabled"))))
+                return
+            }
+            Task {
+                let result = await capture { try await writer.setAssignment(key, nodeName: nodeName, mode: mode) }
+                inbox.post(.assignmentSet(formID: formID, result))
+            }
+        case .deleteAssignment(let key):
+            guard let writer else {
+                inbox.post(.assignmentDeleted(key, .failure(.usage("read-only: writes are disabled"))))
+                return
+            }
+            Task {
+                let result = await capture { try await writer.deleteAssignment(key) }
+                inbox.post(.assignmentDeleted(key, result))
+            }
+        case .repaint, .suspend, .quit:
+            break
+        }
+    }
+}
+
+private func seconds(_ d: Duration) -> TimeInterval {
+    let c = d.components
+    return TimeInterval(c.seconds) + TimeInterval(c.attoseconds) / 1e18
+}
+
+/// Runs `body`, turning any thrown error into a `ClusterError`.
+func capture<T: Sendable>(_ body: () async throws -> T) async -> Result<T, ClusterError> {
+    do {
+        return .success(try await body())
+    } catch let error as ClusterError {
+        return .failure(error)
+    } catch {
+        return .failure(.transport(String(describing: error)))
+    }
+}

@@ -1,0 +1,47 @@
+/// Where each part of the main screen goes for the current size and data.
+/// Shared by the views (to draw) and by `update` (to page and clamp).
+///
+/// Rows, top to bottom: two header lines, the nodes pane (title, column
+/// header, rows), the instances pane (same), the events pane when there is
+/// room, and one status line. Below `minWidth`×`minHeight` only a
+/// "terminal too small" notice is drawn (q and Ctrl-C still work).
+struct Layout: Equatable {
+    static let minWidth = 30
+    static let minHeight = 8
+
+    var width: Int
+    var height: Int
+    var tooSmall: Bool
+    var headerRows = 2
+    var nodesTop = 2
+    var nodeRows = 0
+    var instancesTop = 0
+    var instanceRows = 0
+    var eventsTop = 0
+    var eventRows = 0
+    var statusRow = 0
+
+    init(state: AppState) {
+        self.init(width: state.width, height: state.height, nodeCount: state.derived.nodes.count)
+    }
+
+    init(width: Int, height: Int, nodeCount: Int) {
+        self.width = width
+        self.height = height
+        tooSmall = width < Layout.minWidth || height < Layout.minHeight
+        statusRow = max(0, height - 1)
+        guard !tooSmall else { return }
+        let body = height - headerRows - 1
+        // Events get a strip once the screen is tall enough to spare it.
+        let eventsHeight = body >= 26 ? 6 : (body >= 18 ? 4 : 0)
+        let tables = body - eventsHeight
+        // Each pane spends two rows on its title and column header.
+        let nodeBudget = max(1, (tables * 2) / 5 - 2)
+        nodeRows = min(max(1, nodeCount), nodeBudget)
+        nodesTop = headerRows
+        instancesTop = nodesTop + 2 + nodeRows
+        instanceRows = max(1, tables - (2 + nodeRows) - 2)
+        eventsTop = instancesTop + 2 + instanceRows
+        eventRows = max(0, eventsHeight - 1)
+    }
+}

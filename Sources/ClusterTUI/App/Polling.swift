@@ -1,0 +1,119 @@
+import ClusterModel
+import Foundation
+
+/// The polling half of `update`: starting due polls, and folding replies
+/// into the snapshot, the events list and the connection state.
+enum Polling {
+    /// Starts every poll that is due and not already in flight.
+    static func duePolls(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        let now = state.now
+        if state.overviewPoll.isDue(now) {
+            state.overviewPoll.started(now)
+            effects.append(.fetchOverview(previous: state.overviewPoll.digest))
+        }
+        // Instances wait for the first overview: without it there is nothing to join them to.
+        if state.instancesPoll.isDue(now), state.snapshot != nil {
+            state.instancesPoll.started(now)
+            effects.append(.fetchInstances(previous: state.instancesPoll.digest))
+        }
+        return effects
+    }
+
+    static func overviewFetched(
+        _ state: inout AppState, _ result: Result<Fetched<Overview>, ClusterError>, latency: TimeInterval
+    ) -> [Effect] {
+        state.dirty = true
+        switch result {
+        case .failure(let error):
+            state.overviewPoll.failed(at: state.now, error: error, random: &state.random)
+        case .success(let fetched):
+            state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            if let serverDate = fetched.serverDate {
+                // The Date header has whole seconds: only believe skews beyond that.
+                let skew = serverDate.timeIntervalSince(state.now) + latency / 2
+                state.clockSkew = abs(skew) < 1.5 ? 0 : skew
+            }
+            if let overview = fetched.value {
+                let fresh = state.snapshot?.replacing(overview: overview, takenAt: state.serverNow)
+                    ?? ClusterSnapshot(overview: overview, takenAt: state.serverNow)
+                apply(&state, fresh, change: .overview)
+            }
+        }
+        return []
+    }
+
+    static func instancesFetched(
+        _ state: inout AppState, _ result: Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval
+    ) -> [Effect] {
+        state.dirty = true
+        switch result {
+        case .failure(let error):
+            state.instancesPoll.failed(at: state.now, error: error, random: &state.random)
+        case .success(let fetched):
+            state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            if let list = fetched.value, let current = state.snapshot {
+                apply(&state, current.replacing(instances: list.instances), change: .instances)
+            }
+            checkPendingBinding(&state)
+        }
+        return []
+    }
+
+    /// Swaps in a new snapshot, turning the difference into events.
+    private static func apply(_ state: inout AppState, _ fresh: ClusterSnapshot, change: DerivedChange) {
+        let selectedKey = state.selectedInstance?.key
+        let selectedNode = state.selectedNode?.name
+        if let old = state.snapshot {
+            let events = SnapshotDiff.events(from: old, to: fresh, thresholds: state.config.thresholds)
+            appendEvents(&state, events)
+        }
+        state.snapshot = fresh
+        state.recompute(change)
+        reselect(&state, instance: selectedKey, node: selectedNode)
+    }
+
+    static func appendEvents(_ state: inout AppState, _ events: [ClusterEvent]) {
+        guard !events.isEmpty else { return }
+        let wasAtEnd = state.eventCursor.selected >= state.events.count - 1
+        state.events.append(contentsOf: events)
+        let overflow = state.events.count - state.config.eventCapacity
+        if overflow > 0 { state.events.removeFirst(overflow) }
+        if wasAtEnd || state.focus != .events { state.eventCursor.selected = state.events.count - 1 }
+        state.clampCursors()
+    }
+
+    /// Keeps the cursor on the same entity when rows move under it.
+    private static func reselect(_ state: inout AppState, instance key: EntityKey?, node name: String?) {
+        if let key, let snapshot = state.snapshot,
+           let row = state.derived.instanceRows.firstIndex(where: { snapshot.instances[$0].key == key }) {
+            state.instanceCursor.selected = row
+        }
+        if let name, let row = state.derived.nodes.firstIndex(where: { $0.name == name }) {
+            state.nodeCursor.selected = row
+        }
+        state.clampCursors()
+    }
+
+    /// After a write, the next instance list should show the new binding: say so, or say it does not.
+    private static func checkPendingBinding(_ state: inout AppState) {
+        guard let check = state.pendingCheck, let snapshot = state.snapshot else { return }
+        state.pendingCheck = nil
+        guard let instance = snapshot.instances.first(where: { $0.key == check.key }) else {
+            state.post("\(check.key.entityId) is no longer listed by the server", .warning)
+            return
+        }
+        let name = TextSanitizer.visible(instance.name)
+        if let node = check.nodeName, let mode = check.mode {
+            if instance.explicit && instance.nodeName == node && instance.mode == mode {
+                state.post("✓ confirmed: \(name) is bound to \(node) (\(mode))", .notice)
+            } else {
+                state.post("server shows \(name) on \(instance.nodeName) (\(instance.mode)), not \(node)", .warning)
+            }
+        } else if !instance.explicit {
+            state.post("✓ confirmed: \(name) follows the default node (\(instance.nodeName))", .notice)
+        } else {
+            state.post("server still shows an explicit binding for \(name)", .warning)
+        }
+    }
+}

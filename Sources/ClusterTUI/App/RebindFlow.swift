@@ -1,0 +1,211 @@
+import ClusterModel
+import Foundation
+
+/// The life of a rebind: open the form, take its keys, confirm risky
+/// targets, re-read the overview to catch a concurrent change, send the PUT,
+/// and report the outcome (errors stay inside the open form).
+enum RebindFlow {
+    static func open(_ state: inout AppState, _ instance: Instance) {
+        guard state.canWrite else {
+            state.post("read-only: rebinding is disabled", .notice)
+            return
+        }
+        let assignment = state.snapshot?.assignmentsByKey[instance.key]
+        let form = RebindForm(id: state.nextFormID, instance: instance, assignment: assignment)
+        state.nextFormID += 1
+        state.overlays.append(.rebind(form))
+    }
+
+    /// The nodes the picker shows right now.
+    static func candidates(_ state: AppState, _ form: RebindForm) -> [Node] {
+        guard let snapshot = state.snapshot else { return [] }
+        return RebindForm.candidates(in: snapshot, text: form.pickerText, now: state.serverNow, thresholds: state.config.thresholds)
+    }
+
+    static func key(_ state: inout AppState, _ form: inout RebindForm, _ key: Key) -> [Effect] {
+        switch form.phase {
+        case .checking, .sending:
+            // Waiting on the server: only Esc, which abandons the form (the reply is then ignored).
+            if key == .escape { close(&state, form) }
+            return []
+        case .confirmRisk:
+            if key == .char("y") || key == .char("Y") {
+                form.phase = .checking
+                return [.recheckBeforeRebind(formID: form.id)]
+            }
+            form.phase = .editing
+            return []
+        case .conflict:
+            if key == .char("y") || key == .char("Y") {
+                return send(&form)
+            }
+            form.phase = .editing
+            return []
+        case .editing:
+            return editing(&state, &form, key)
+        }
+    }
+
+    private static func editing(_ state: inout AppState, _ form: inout RebindForm, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            close(&state, form)
+            return []
+        case .tab:
+            form.field = RebindForm.Field(rawValue: (form.field.rawValue + 1) % RebindForm.Field.allCases.count) ?? .picker
+        case .backTab:
+            let n = RebindForm.Field.allCases.count
+            form.field = RebindForm.Field(rawValue: (form.field.rawValue + n - 1) % n) ?? .picker
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            movePicker(state, &form, key)
+        case .left, .right:
+            if form.field == .apply || form.field == .cancel {
+                form.field = form.field == .apply ? .cancel : .apply
+            } else {
+                toggleMode(&form)
+            }
+        case .enter:
+            if form.field == .cancel { close(&state, form); return [] }
+            return apply(&state, &form)
+        case .backspace:
+            if form.field == .picker, !form.pickerText.isEmpty {
+                form.pickerText.removeLast()
+                snapPicker(state, &form)
+            }
+        case .char(" ") where form.field == .mode:
+            toggleMode(&form)
+        case .char(let c) where form.field == .picker:
+            guard form.pickerText.count < 100, !c.isNewline else { break }
+            form.pickerText.append(c)
+            snapPicker(state, &form)
+        case .char("s") where form.field == .mode:
+            form.mode = .strict
+        case .char("p") where form.field == .mode:
+            form.mode = .preferred
+        default:
+            break
+        }
+        form.error = nil
+        return []
+    }
+
+    private static func toggleMode(_ form: inout RebindForm) {
+        form.mode = form.mode == .strict ? .preferred : .strict
+    }
+
+    private static func movePicker(_ state: AppState, _ form: inout RebindForm, _ key: Key) {
+        let nodes = candidates(state, form)
+        guard !nodes.isEmpty else { return }
+        let current = nodes.firstIndex { $0.name == form.selectedNode } ?? -1
+        let next: Int = switch key {
+        case .up: current - 1
+        case .down: current + 1
+        case .pageUp: current - 5
+        case .pageDown: current + 5
+        case .home: 0
+        default: nodes.count - 1
+        }
+        form.selectedNode = nodes[min(max(0, next), nodes.count - 1)].name
+        form.field = .picker
+    }
+
+    /// After typing, keep the selection if it still matches, else take the first match.
+    private static func snapPicker(_ state: AppState, _ form: inout RebindForm) {
+        let nodes = candidates(state, form)
+        if !nodes.contains(where: { $0.name == form.selectedNode }) { form.selectedNode = nodes.first?.name }
+    }
+
+    /// Apply pressed: validate, ask about a risky target, then re-read before sending.
+    private static func apply(_ state: inout AppState, _ form: inout RebindForm) -> [Effect] {
+        guard let target = form.selectedNode else {
+            form.error = "no node matches \"\(form.pickerText)\": pick a node first"
+            return []
+        }
+        if form.instance.explicit, form.instance.nodeName == target, form.instance.mode == form.mode {
+            form.error = "already bound to \(target) (\(form.mode)): nothing to change"
+            return []
+        }
+        let node = state.snapshot?.nodesByName[target]
+        if let reason = RebindForm.riskReason(
+            node: node, name: target, mode: form.mode, now: state.serverNow, thresholds: state.config.thresholds
+        ) {
+            form.phase = .confirmRisk(reason: reason)
+            return []
+        }
+        form.phase = .checking
+        return [.recheckBeforeRebind(formID: form.id)]
+    }
+
+    private static func send(_ form: inout RebindForm) -> [Effect] {
+        guard let target = form.selectedNode else { form.phase = .editing; return [] }
+        form.phase = .sending
+        return [.setAssignment(formID: form.id, key: form.key, nodeName: target, mode: form.mode)]
+    }
+
+    /// The fresh overview arrived: send, or show who changed the binding meanwhile.
+    static func rechecked(_ state: inout AppState, formID: Int, _ result: Result<Fetched<Overview>, ClusterError>) -> [Effect] {
+        guard var form = openForm(state, formID), form.phase == .checking else { return [] }
+        defer { replace(&state, form) }
+        switch result {
+        case .failure(let error):
+            form.phase = .editing
+            form.error = "could not re-check before sending: \(error.description)"
+            return []
+        case .success(let fetched):
+            let current = fetched.value?.assignments.first { $0.key == form.key }
+            if fetched.value != nil, !sameBinding(current, form.assignmentSeen) {
+                form.phase = .conflict(detail: describeChange(current, state))
+                form.assignmentSeen = current
+                return []
+            }
+            return send(&form)
+        }
+    }
+
+    static func assignmentSet(_ state: inout AppState, formID: Int, _ result: Result<Assignment, ClusterError>) -> [Effect] {
+        guard var form = openForm(state, formID) else { return [] }
+        switch result {
+        case .failure(let error):
+            form.phase = .editing
+            form.error = error.description
+            replace(&state, form)
+        case .success(let assignment):
+            close(&state, form)
+            let name = TextSanitizer.visible(form.instance.name)
+            state.post("bound \(name) to \(assignment.nodeName) (\(assignment.mode)); checking…", .notice)
+            state.pendingCheck = PendingCheck(key: form.key, nodeName: assignment.nodeName, mode: assignment.mode)
+            state.overviewPoll.requestNow(state.now)
+            state.instancesPoll.requestNow(state.now)
+        }
+        return []
+    }
+
+    private static func sameBinding(_ a: Assignment?, _ b: Assignment?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a.nodeName == b.nodeName && a.mode == b.mode && a.updatedAt == b.updatedAt && a.updatedBy == b.updatedBy
+    }
+
+    private static func describeChange(_ current: Assignment?, _ state: AppState) -> String {
+        guard let current else { return "someone reset it to the default node meanwhile" }
+        let who = current.updatedBy.map { TextSanitizer.visible($0) } ?? "someone"
+        let when = current.updatedAt.map { WireDate.format($0) } ?? "an unknown time"
+        return "\(who) bound it to \(TextSanitizer.visible(current.nodeName)) (\(current.mode)) at \(when)"
+    }
+
+    private static func openForm(_ state: AppState, _ id: Int) -> RebindForm? {
+        for overlay in state.overlays.reversed() {
+            if case .rebind(let form) = overlay, form.id == id { return form }
+        }
+        return nil
+    }
+
+    private static func replace(_ state: inout AppState, _ form: RebindForm) {
+        for i in state.overlays.indices {
+            if case .rebind(let f) = state.overlays[i], f.id == form.id { state.overlays[i] = .rebind(form) }
+        }
+    }
+
+    private static func close(_ state: inout AppState, _ form: RebindForm) {
+        state.overlays.removeAll { if case .rebind(let f) = $0 { return f.id == form.id } else { return false } }
+    }
+}

@@ -1,0 +1,59 @@
+import ClusterModel
+import Foundation
+
+/// Reset to default (DELETE of the assignment): ask first, send on `y`,
+/// report `removed: false` as "already on the default node".
+enum ResetFlow {
+    static func ask(_ state: inout AppState, _ instance: Instance) {
+        guard state.canWrite else {
+            state.post("read-only: reset is disabled", .notice)
+            return
+        }
+        let defaultNode = state.snapshot?.defaultNodeName ?? ""
+        state.overlays.append(.confirmReset(ResetConfirm(instance: instance, defaultNode: defaultNode)))
+    }
+
+    static func key(_ state: inout AppState, _ confirm: ResetConfirm, _ key: Key) -> [Effect] {
+        if confirm.sending {
+            if key == .escape { state.overlays.removeLast() }
+            return []
+        }
+        switch key {
+        case .char("y"), .char("Y"):
+            var sending = confirm
+            sending.sending = true
+            sending.error = nil
+            state.overlays[state.overlays.count - 1] = .confirmReset(sending)
+            return [.deleteAssignment(confirm.key)]
+        case .char("n"), .char("N"), .escape, .char("q"):
+            state.overlays.removeLast()
+        default:
+            break
+        }
+        return []
+    }
+
+    static func deleted(_ state: inout AppState, key: EntityKey, _ result: Result<Bool, ClusterError>) -> [Effect] {
+        guard let index = state.overlays.lastIndex(where: {
+            if case .confirmReset(let c) = $0 { return c.key == key } else { return false }
+        }), case .confirmReset(var confirm) = state.overlays[index] else { return [] }
+        switch result {
+        case .failure(let error):
+            confirm.sending = false
+            confirm.error = error.description
+            state.overlays[index] = .confirmReset(confirm)
+        case .success(let removed):
+            state.overlays.remove(at: index)
+            let name = TextSanitizer.visible(confirm.instance.name)
+            if removed {
+                state.post("reset \(name) to the default node; checking…", .notice)
+            } else {
+                state.post("\(name) was already on the default node (nothing removed)", .notice)
+            }
+            state.pendingCheck = PendingCheck(key: key, nodeName: nil, mode: nil)
+            state.overviewPoll.requestNow(state.now)
+            state.instancesPoll.requestNow(state.now)
+        }
+        return []
+    }
+}

@@ -1,0 +1,96 @@
+import ClusterModel
+import Foundation
+
+/// The dashboard's one state transition: `update(&state, message, now:)`
+/// applies a message and returns the effects the loop must run. Pure: no
+/// I/O, no clock reads (time comes in as `now`), deterministic jitter.
+enum Update {
+    static func update(_ state: inout AppState, _ message: Message, now: Date) -> [Effect] {
+        state.now = now
+        if let notice = state.notice, notice.expires <= now {
+            state.notice = nil
+            state.dirty = true
+        }
+        var effects: [Effect]
+        switch message {
+        case .key(let key):
+            state.dirty = true
+            effects = KeyHandling.handle(&state, key)
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            state.clampCursors()
+            state.dirty = true
+            effects = []
+        case .tick:
+            effects = tick(&state)
+        case .overviewFetched(let result, let latency):
+            effects = Polling.overviewFetched(&state, result, latency: latency)
+        case .instancesFetched(let result, let latency):
+            effects = Polling.instancesFetched(&state, result, latency: latency)
+        case .rebindRechecked(let formID, let result):
+            state.dirty = true
+            effects = RebindFlow.rechecked(&state, formID: formID, result)
+        case .assignmentSet(let formID, let result):
+            state.dirty = true
+            effects = RebindFlow.assignmentSet(&state, formID: formID, result)
+        case .assignmentDeleted(let key, let result):
+            state.dirty = true
+            effects = ResetFlow.deleted(&state, key: key, result)
+        case .signal, .hangup:
+            state.quitting = true
+            return [.quit]
+        }
+        if !state.quitting { effects += Polling.duePolls(&state) }
+        return effects
+    }
+
+    /// The clock moved: ages on screen change (when ticking) and health may cross a threshold.
+    private static func tick(_ state: inout AppState) -> [Effect] {
+        if state.snapshot != nil {
+            state.recompute(.clock)
+        }
+        if state.config.tick || state.isBusy { state.dirty = true }
+        return []
+    }
+}
+
+extension AppState {
+    /// A form or confirmation is waiting on the server (the spinner turns).
+    var isBusy: Bool {
+        for overlay in overlays {
+            switch overlay {
+            case .rebind(let form) where form.phase == .checking || form.phase == .sending: return true
+            case .confirmReset(let confirm) where confirm.sending: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// When the loop must wake next even if nothing happens: the next poll,
+    /// the next whole second of the age tick, a spinner frame, a notice expiring.
+    func nextDeadline() -> Date {
+        var deadline = min(
+            overviewPoll.inFlight ? .distantFuture : overviewPoll.nextDue,
+            instancesPoll.inFlight ? .distantFuture : instancesPoll.nextDue
+        )
+        if config.tick {
+            // Tick on the server clock's whole seconds so ages change together.
+            let server = serverNow.timeIntervalSince1970
+            let next = (server + 0.001).rounded(.up) - clockSkew
+            deadline = min(deadline, Date(timeIntervalSince1970: next))
+        } else {
+            deadline = min(deadline, now.addingTimeInterval(30))
+        }
+        if isBusy { deadline = min(deadline, now.addingTimeInterval(0.15)) }
+        if let notice { deadline = min(deadline, notice.expires) }
+        return deadline
+    }
+
+    /// Puts a notice in the status line for a few seconds.
+    mutating func post(_ text: String, _ severity: EventSeverity = .info, seconds: TimeInterval = 6) {
+        notice = Notice(text: text, severity: severity, expires: now.addingTimeInterval(seconds))
+        dirty = true
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import ClusterModel
+import Foundation
+
+/// `clustertui` (the default subcommand): the interactive dashboard, or with
+/// `--wallboard` the big-screen view. Builds the app state and runs the UI
+/// loop on a thread of its own, so blocking in `poll(2)` never starves the
+/// tasks that do the network work.
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The live dashboard (the default when no subcommand is given).",
+        discussion: "Press ? inside for every key. Exit codes: 0 ok, 64 usage or unusable terminal, 1 other failure."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Seconds between overview polls.")
+    var interval: Double?
+
+    @Option(name: .customLong("instances-interval"), help: "Seconds between instance-list polls (the expensive call).")
+    var instancesInterval: Double?
+
+    @Flag(name: .customLong("read-only"), help: "Browse only: no write can be sent.")
+    var readOnly = false
+
+    @Flag(help: "Big-screen mode: read-only, no cursor, pages cycle.")
+    var wallboard = false
+
+    @Option(help: "Wallboard page-cycle period in seconds.")
+    var cycle: Double = 15
+
+    @Flag(name: .customLong("no-tick"), help: "Do not tick ages every second (very slow links).")
+    var noTick = false
+
+    @Flag(help: "No colours (also when NO_COLOR is set).")
+    var monochrome = false
+
+    @Flag(help: "Capture the mouse (off by default so text can be copied).")
+    var mouse = false
+
+    func validate() throws {
+        if let interval, !(interval >= 0.2 && interval <= 3600) { throw ValidationError("--interval must be 0.2…3600 seconds") }
+        if let instancesInterval, !(instancesInterval >= 1 && instancesInterval <= 86_400) {
+            throw ValidationError("--instances-interval must be 1…86400 seconds")
+        }
+        if !(cycle >= 2 && cycle <= 3600) { throw ValidationError("--cycle must be 2…3600 seconds") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        if let problem = Terminal.checkUsable(environment: environment) {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        }
+        let link = try await connection.connect()
+        var config = AppConfig(label: link.label)
+        config.readOnly = readOnly || wallboard
+        config.wallboard = wallboard
+        config.tick = !noTick
+        config.cycle = cycle
+        config.overviewInterval = interval ?? link.overviewInterval ?? 2
+        config.instancesInterval = instancesInterval ?? link.instancesInterval ?? 30
+        // Read-only never constructs a writer: the factory is simply not called.
+        let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
+        let options = TerminalOptions(
+            mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true
+        )
+        let outcome = await UIThread.run(config: config, reader: link.reader, writer: writer, options: options)
+        await link.shutdown()
+        if case .failure(let message) = outcome {
+            FileHandle.standardError.write(Data(("clustertui: " + message + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Starts the UI loop on a dedicated thread and waits for it to end.
+enum UIThread {
+    enum Outcome: Sendable { case finished, failure(String) }
+
+    static func run(
+        config: AppConfig, reader: any ClusterReading, writer: (any ClusterWriting)?, options: TerminalOptions
+    ) async -> Outcome {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
+            let thread = Thread {
+                continuation.resume(returning: runLoop(config: config, reader: reader, writer: writer, options: options))
+            }
+            thread.name = "clustertui-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private static func runLoop(
+        config: AppConfig, reader: any ClusterReading, writer: (any ClusterWriting)?, options: TerminalOptions
+    ) -> Outcome {
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(options: options)
+        } catch {
+            return .failure("cannot start the terminal: \(error)")
+        }
+        defer { terminal.stop() }
+        var config = config
+        config.asciiOnly = !terminal.isUTF8
+        let inbox = MessageInbox(wake: { Terminal.wake() })
+        let size = terminal.size
+        let state = AppState(
+            config: config, width: size.width, height: size.height, now: Date(),
+            seed: UInt64(truncatingIfNeeded: getpid()) &* 0x9E37_79B9
+        )
+        let runner = EffectRunner(reader: reader, writer: writer, inbox: inbox)
+        DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox).run()
+        return .finished
+    }
+}

@@ -1,0 +1,56 @@
+/// Every key the dashboard takes, as data: the help overlay draws it and
+/// the README repeats it. Keep the two in step.
+enum HelpContent {
+    static let sections: [(String, [(String, String)])] = [
+        ("Move", [
+            ("↑ ↓  j k", "move the selection"),
+            ("PgUp PgDn  Ctrl-B Ctrl-F Space", "page"),
+            ("Home End  G", "first / last row"),
+            ("Tab  Shift-Tab", "next / previous pane (nodes, instances, events)"),
+        ]),
+        ("Act", [
+            ("Enter", "instance: rebind form · node: details"),
+            ("e", "rebind the selected instance"),
+            ("x", "reset the selected instance to the default node"),
+            ("i", "details of the selected instance or node"),
+            ("r", "refresh both endpoints now"),
+        ]),
+        ("View", [
+            ("/", "filter: text, type: node: tenant: mode: status: role: is:risk|explicit|default|this, -negate, \"quotes\""),
+            ("Esc", "close / cancel / clear the filter"),
+            ("s  S", "next sort column / reverse the sort"),
+            ("g", "show or fold ghost node records"),
+            ("t", "ages ↔ absolute UTC times"),
+            ("Ctrl-L", "repaint the whole screen"),
+            ("?  F1", "this help"),
+            ("q  Ctrl-C", "quit (Ctrl-Z suspends)"),
+        ]),
+        ("In the rebind form", [
+            ("type  ↑ ↓", "narrow and pick the target node"),
+            ("← →  Space", "switch mode strict / preferred"),
+            ("Tab", "next field"),
+            ("Enter", "apply (risky targets ask y/n)"),
+            ("Esc", "cancel"),
+        ]),
+    ]
+
+    static func draw(_ state: AppState, into screen: inout Screen) {
+        let lines = sections.reduce(0) { $0 + $1.1.count + 2 }
+        let frame = ModalFrame(screen: screen, width: 96, height: lines + 3)
+        frame.draw(into: &screen, title: " Help — any key closes ")
+        var row = 0
+        for (title, keys) in sections {
+            frame.line(&screen, row, title, style: TextStyle(role: .title, bold: true))
+            row += 1
+            for (key, text) in keys {
+                let used = frame.line(&screen, row, key, style: TextStyle(role: .keyHintKey, bold: true), indent: 2)
+                frame.line(&screen, row, text, indent: max(used + 3, 34))
+                row += 1
+            }
+            row += 1
+        }
+        if state.config.readOnly {
+            frame.line(&screen, row, "Read-only: rebind and reset are disabled.", style: TextStyle(role: .warning, bold: true))
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A centred, bordered box drawn over the main screen, with its inside
+/// cleared: the frame every overlay (help, details, forms) is drawn in.
+struct ModalFrame {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
+
+    /// A frame of at most `width`×`height`, shrunk to fit the screen with a margin.
+    init(screen: Screen, width: Int, height: Int) {
+        self.width = max(0, min(width, screen.width - 2))
+        self.height = max(0, min(height, screen.height - 2))
+        x = max(0, (screen.width - self.width) / 2)
+        y = max(0, (screen.height - self.height) / 2)
+    }
+
+    func draw(into screen: inout Screen, title: String) {
+        screen.fill(x: x, y: y, width: width, height: height, style: TextStyle(role: .modal))
+        screen.box(x: x, y: y, width: width, height: height, style: TextStyle(role: .border), title: title)
+    }
+
+    /// The inside, one column of padding within the border.
+    var innerX: Int { x + 2 }
+    var innerY: Int { y + 1 }
+    var innerWidth: Int { max(0, width - 4) }
+    var innerHeight: Int { max(0, height - 2) }
+
+    /// Writes one line of the inside; rows past the frame are dropped.
+    @discardableResult
+    func line(_ screen: inout Screen, _ row: Int, _ text: String, style: TextStyle = TextStyle(role: .modal), indent: Int = 0) -> Int {
+        guard row >= 0, row < innerHeight, indent < innerWidth else { return 0 }
+        return screen.put(text, x: innerX + indent, y: innerY + row, maxWidth: innerWidth - indent, style: style)
+    }
+}

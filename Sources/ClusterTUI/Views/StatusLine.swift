@@ -1,0 +1,47 @@
+import ClusterModel
+
+/// The bottom line: the filter prompt while typing, else a notice, else
+/// the key hints for the focused pane.
+enum StatusLine {
+    static func draw(_ state: AppState, into screen: inout Screen, row: Int) {
+        let width = screen.width
+        screen.fill(x: 0, y: row, width: width, height: 1, style: TextStyle(role: .keyHint))
+        if state.filter.editing || state.filter.error != nil {
+            var x = screen.put("/", x: 0, y: row, maxWidth: width, style: TextStyle(role: .keyHintKey, bold: true))
+            x += screen.put(state.filter.text, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
+            if state.filter.editing { x += screen.put("█", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input)) }
+            if let error = state.filter.error {
+                screen.put("  " + error, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .error, bold: true))
+            } else if state.filter.editing {
+                screen.put("  Enter keep · Esc clear", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHint))
+            }
+            return
+        }
+        if let notice = state.notice {
+            screen.put(" " + notice.text, x: 0, y: row, maxWidth: width, style: TextStyle(role: Roles.severity(notice.severity), bold: true))
+            return
+        }
+        var x = 0
+        for (key, label) in hints(state) {
+            guard x < width else { break }
+            x += screen.put(" " + key, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHintKey, bold: true))
+            x += screen.put(" " + label, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHint))
+        }
+    }
+
+    static func hints(_ state: AppState) -> [(String, String)] {
+        if state.config.wallboard { return [("q", "quit")] }
+        var hints: [(String, String)] = [("q", "quit"), ("?", "help"), ("/", "filter"), ("Tab", "pane")]
+        switch state.focus {
+        case .instances:
+            hints += state.canWrite ? [("Enter", "rebind"), ("x", "reset"), ("i", "info")] : [("Enter", "info")]
+        case .nodes:
+            hints += [("Enter", "details"), ("g", "ghosts")]
+        case .events:
+            break
+        }
+        hints += [("s", "sort"), ("r", "refresh"), ("t", "UTC")]
+        if state.filter.isActive { hints.insert(("Esc", "clear filter"), at: 0) }
+        return hints
+    }
+}

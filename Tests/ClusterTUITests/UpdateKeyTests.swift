@@ -1,0 +1,147 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// `update` for the main screen's keys: movement, panes, filter, sort,
+/// ghosts, help, quit, and the modes that forbid writes.
+@Suite struct UpdateKeyTests {
+    @Test func movementKeysMoveTheSelectionWithinBounds() {
+        var state = TestCluster.loadedState()
+        #expect(state.focus == .instances)
+        TestCluster.press(&state, .char("j"), .down)
+        #expect(state.instanceCursor.selected == 2)
+        TestCluster.press(&state, .char("k"))
+        #expect(state.instanceCursor.selected == 1)
+        TestCluster.press(&state, .end)
+        #expect(state.instanceCursor.selected == 3)
+        TestCluster.press(&state, .down, .pageDown)
+        #expect(state.instanceCursor.selected == 3)
+        TestCluster.press(&state, .home, .up)
+        #expect(state.instanceCursor.selected == 0)
+    }
+
+    @Test func tabCyclesPanesAndMovementFollowsFocus() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .tab)
+        #expect(state.focus == .events)
+        TestCluster.press(&state, .tab)
+        #expect(state.focus == .nodes)
+        TestCluster.press(&state, .char("j"))
+        #expect(state.nodeCursor.selected == 1)
+        TestCluster.press(&state, .backTab)
+        #expect(state.focus == .events)
+    }
+
+    @Test func ghostsAreFoldedUntilToggled() {
+        var state = TestCluster.loadedState()
+        #expect(state.derived.nodes.map(\.name) == ["node-a", "node-b", "node-c", "node-d"])
+        #expect(state.derived.hiddenGhosts == 1)
+        TestCluster.press(&state, .char("g"))
+        #expect(state.derived.nodes.last?.name == "old-1234")
+    }
+
+    @Test func filterNarrowsLiveAndKeepsLastGoodQueryOnError() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        #expect(state.filter.editing)
+        TestCluster.type(&state, "type:agent")
+        #expect(state.derived.instanceRows.count == 2)
+        TestCluster.type(&state, " foo:")
+        #expect(state.filter.error != nil)
+        #expect(state.derived.instanceRows.count == 2, "the last good query stays in force")
+        TestCluster.press(&state, .backspace, .backspace, .backspace, .backspace, .backspace)
+        #expect(state.filter.error == nil)
+        TestCluster.press(&state, .enter)
+        #expect(!state.filter.editing)
+        #expect(state.filter.isActive)
+        TestCluster.press(&state, .escape)
+        #expect(!state.filter.isActive)
+        #expect(state.derived.instanceRows.count == 4)
+    }
+
+    @Test func filterIsRiskFindsTheBlockedInstance() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "is:risk")
+        let names = state.derived.instanceRows.map { state.snapshot!.instances[$0].name }
+        #expect(names == ["Blocked Agent"])
+    }
+
+    @Test func sortCyclesColumnsAndReverses() {
+        var state = TestCluster.loadedState()
+        #expect(state.instanceSort.column == .risk)
+        TestCluster.press(&state, .char("s"))
+        #expect(state.instanceSort.column == .type)
+        let first = state.selectedInstance?.entityType
+        TestCluster.press(&state, .char("S"))
+        #expect(state.instanceSort.ascending == false)
+        TestCluster.press(&state, .home)
+        #expect(state.selectedInstance?.entityType != first || state.derived.instanceRows.count == 1)
+    }
+
+    @Test func helpOpensAndAnyKeyClosesIt() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("?"))
+        #expect(state.topOverlay == .help)
+        TestCluster.press(&state, .char("q"))
+        #expect(state.overlays.isEmpty)
+        #expect(!state.quitting, "q in help closes help, it does not quit")
+    }
+
+    @Test func enterOnNodeOpensDetailsAndEscCloses() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .backTab, .backTab, .enter)
+        #expect(state.topOverlay == .nodeDetails(name: "node-a"))
+        TestCluster.press(&state, .escape)
+        #expect(state.overlays.isEmpty)
+    }
+
+    @Test func quitKeys() {
+        var state = TestCluster.loadedState()
+        #expect(TestCluster.press(&state, .char("q")) == [.quit])
+        var other = TestCluster.loadedState()
+        TestCluster.press(&other, .char("?"))
+        #expect(TestCluster.press(&other, .ctrl("c")) == [.quit], "Ctrl-C quits even under an overlay")
+    }
+
+    @Test func refreshRequestsBothPollsNow() {
+        var state = TestCluster.loadedState()
+        let effects = TestCluster.press(&state, .char("r"))
+        #expect(effects.contains(.fetchOverview(previous: BodyDigest(value: 1, length: 1))))
+        #expect(effects.contains(.fetchInstances(previous: BodyDigest(value: 1, length: 1))))
+    }
+
+    @Test func readOnlyNeverProducesAWrite() {
+        var config = AppConfig(label: "t")
+        config.readOnly = true
+        var state = TestCluster.loadedState(config: config)
+        var effects: [Effect] = []
+        let keys: [Key] = [.enter, .char("e"), .char("x"), .char("y"), .enter, .escape, .down, .enter, .char("y"),
+                           .char("x"), .char("y"), .tab, .enter, .escape, .char("i"), .enter, .char("x"), .char("y")]
+        for key in keys { effects += TestCluster.press(&state, key) }
+        #expect(!effects.contains(where: TestCluster.isWrite))
+        #expect(!state.overlays.contains { if case .rebind = $0 { true } else { false } })
+    }
+
+    @Test func wallboardIgnoresEverythingButQuit() {
+        var config = AppConfig(label: "t")
+        config.wallboard = true
+        config.readOnly = true
+        var state = TestCluster.loadedState(config: config)
+        for key: Key in [.char("/"), .char("?"), .enter, .char("x"), .tab] {
+            #expect(TestCluster.press(&state, key).isEmpty)
+        }
+        #expect(state.overlays.isEmpty && !state.filter.editing)
+        #expect(TestCluster.press(&state, .char("q")) == [.quit])
+    }
+
+    @Test func resizeClampsTheSelection() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .end)
+        _ = Update.update(&state, .resize(width: 40, height: 12), now: state.now)
+        #expect(state.width == 40)
+        let layout = Layout(state: state)
+        #expect(state.instanceCursor.selected - state.instanceCursor.offset < layout.instanceRows)
+    }
+}

@@ -1,0 +1,82 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// Whole-screen snapshots of the views at the sizes operators use, compared
+/// with readable text fixtures in `Fixtures/`. To re-record after an
+/// intended change: `RECORD_SNAPSHOTS=1 swift test --filter ViewSnapshotTests`,
+/// then read the new files before committing them.
+@Suite struct ViewSnapshotTests {
+    static let sizes: [(Int, Int)] = [(80, 24), (120, 40), (40, 12), (20, 6)]
+
+    func check(_ name: String, _ state: AppState, sourceFile: String = #filePath) throws {
+        let text = RootView.render(state).text() + "\n"
+        let fixtures = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let file = fixtures.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let bundled = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures")
+        let expected = try String(contentsOf: try #require(bundled, "missing fixture \(name).txt: record it"), encoding: .utf8)
+        #expect(text == expected, "screen \(name) differs from its fixture:\n\(text)")
+    }
+
+    @Test(arguments: sizes)
+    func mainScreen(width: Int, height: Int) throws {
+        try check("main-\(width)x\(height)", TestCluster.loadedState(width: width, height: height))
+    }
+
+    @Test(arguments: sizes)
+    func rebindForm(width: Int, height: Int) throws {
+        var state = TestCluster.loadedState(width: width, height: height)
+        TestCluster.press(&state, .enter)
+        TestCluster.type(&state, "node-")
+        try check("rebind-\(width)x\(height)", state)
+    }
+
+    @Test func connectingFirstFrame() throws {
+        var state = AppState(config: AppConfig(label: "http://127.0.0.1:9"), width: 80, height: 24, now: TestCluster.now)
+        _ = Update.update(&state, .tick, now: TestCluster.now)
+        try check("connecting-80x24", state)
+    }
+
+    @Test func helpOverlay() throws {
+        var state = TestCluster.loadedState(width: 120, height: 40)
+        TestCluster.press(&state, .char("?"))
+        try check("help-120x40", state)
+    }
+
+    @Test func instanceDetailsReadOnly() throws {
+        var config = AppConfig(label: "test")
+        config.readOnly = true
+        var state = TestCluster.loadedState(width: 120, height: 40, config: config)
+        TestCluster.press(&state, .end, .enter)
+        try check("details-readonly-120x40", state)
+    }
+
+    @Test func asciiGlyphsForNonUTF8Locales() throws {
+        var config = AppConfig(label: "test")
+        config.asciiOnly = true
+        try check("main-ascii-80x24", TestCluster.loadedState(width: 80, height: 24, config: config))
+    }
+
+    /// Guards against server text reaching the terminal raw: the demo's ESC-laden name must show inert.
+    @Test func escapeSequencesFromTheServerAreInert() {
+        let text = RootView.render(TestCluster.loadedState()).text()
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
+        #expect(text.contains("␛[31mred"))
+    }
+
+    @Test func everySizeDownToOneByOneRenders() {
+        var state = TestCluster.loadedState()
+        for width in [0, 1, 2, 5, 19, 29, 30, 41] {
+            for height in [0, 1, 2, 5, 7, 8, 13] {
+                _ = Update.update(&state, .resize(width: width, height: height), now: state.now)
+                let screen = RootView.render(state)
+                #expect(screen.lines().count == height)
+            }
+        }
+    }
+}
