@@ -70,8 +70,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusterTUITests",
-            dependencies: ["ClusterTUI", "ClusterModel", "ClusterCore", "ClusterClient"],
-            resources: [.copy("Fixtures")]
+            dependencies: [
+                "ClusterTUI", "ClusterModel", "ClusterCore", "ClusterClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

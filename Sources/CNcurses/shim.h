@@ -15,6 +15,10 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <langinfo.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
 
 static inline WINDOW *ctui_stdscr(void) { return stdscr; }
 static inline int ctui_lines(void) { return LINES; }
@@ -37,7 +41,12 @@ static inline int ctui_key_mouse(void) { return KEY_MOUSE; }
  * combining marks) with attributes and a colour pair, at (y, x). */
 static inline int ctui_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
     cchar_t cc;
-    if (setcchar(&cc, wch, attrs, pair, NULL) != OK) return ERR;
+    if (setcchar(&cc, wch, attrs, pair, NULL) != OK) {
+        /* setcchar refuses a spacing character after the first (emoji ZWJ
+         * sequences, flags): draw the base character alone. */
+        wchar_t base[2] = { wch[0], L'\0' };
+        if (setcchar(&cc, base, attrs, pair, NULL) != OK) return ERR;
+    }
     return mvadd_wch(y, x, &cc);
 }
 
@@ -70,6 +79,62 @@ static inline unsigned long ctui_button5_pressed(void) {
 #else
     return 0;
 #endif
+}
+
+/* Starts curses on stdin/stdout without initscr's exit-on-failure:
+ * returns 0 when the terminal cannot be set up. */
+static inline void *ctui_newterm(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return NULL;
+    set_term(screen);
+    return (void *)screen;
+}
+
+/* Whether curses could drive terminal type `term`, without touching the
+ * terminal: 1 usable, 0 unknown or generic (`dumb`), -1 no terminfo
+ * database. Loads the entry with setupterm and frees it again. term.h is
+ * not included (its capability macros would pollute Swift), hence the
+ * prototypes. */
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+static inline int ctui_terminfo_status(const char *term) {
+    int err = 0;
+    struct term *before = set_curterm(NULL);
+    int rc = setupterm(term, 1, &err);
+    struct term *loaded = set_curterm(before);
+    if (loaded != NULL && loaded != before) del_curterm(loaded);
+    return rc == OK ? 1 : (err == 0 ? 0 : -1);
+}
+
+static inline int ctui_key_f0(void) { return KEY_F0; }
+static inline int ctui_scrollok_off(void) { return scrollok(stdscr, FALSE); }
+static inline int ctui_intrflush_off(void) { return intrflush(stdscr, FALSE); }
+static inline int ctui_meta_on(void) { return meta(stdscr, TRUE); }
+static inline unsigned long ctui_button1_released(void) { return (unsigned long)BUTTON1_RELEASED; }
+static inline unsigned long ctui_button2_any(void) { return (unsigned long)(BUTTON2_CLICKED | BUTTON2_PRESSED); }
+static inline unsigned long ctui_button3_any(void) { return (unsigned long)(BUTTON3_CLICKED | BUTTON3_PRESSED); }
+
+/* The kernel's idea of the terminal size on `fd`; 0 on success. */
+static inline int ctui_winsize(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row; *cols = ws.ws_col;
+    return 0;
+}
+
+/* Bytes waiting to be read on `fd` (FIONREAD), or -1. */
+static inline int ctui_bytes_pending(int fd) {
+    int n = 0;
+    if (ioctl(fd, FIONREAD, &n) != 0) return -1;
+    return n;
+}
+
+/* 1 when the current LC_CTYPE codeset is UTF-8 (call after setlocale). */
+static inline int ctui_codeset_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }
 
 #endif

@@ -4,7 +4,7 @@ import Testing
 @testable import ClusterTUI
 
 /// Whole-screen snapshots of the views at the sizes operators use, compared
-/// with readable text fixtures in `Fixtures/`. To re-record after an
+/// with readable text fixtures in `Fixtures/` (read from the source tree). To re-record after an
 /// intended change: `RECORD_SNAPSHOTS=1 swift test --filter ViewSnapshotTests`,
 /// then read the new files before committing them.
 @Suite struct ViewSnapshotTests {
@@ -18,8 +18,7 @@ import Testing
             try text.write(to: file, atomically: true, encoding: .utf8)
             return
         }
-        let bundled = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures")
-        let expected = try String(contentsOf: try #require(bundled, "missing fixture \(name).txt: record it"), encoding: .utf8)
+        let expected = try String(contentsOf: file, encoding: .utf8)
         #expect(text == expected, "screen \(name) differs from its fixture:\n\(text)")
     }
 

@@ -7,7 +7,7 @@ enum DetailsOverlay {
     static func drawNode(_ state: AppState, name: String, into screen: inout Screen, glyphs: Glyphs) {
         guard let snapshot = state.snapshot else { return }
         let frame = ModalFrame(screen: screen, width: 90, height: 24)
-        frame.draw(into: &screen, title: " Node \(name) — Esc closes ")
+        frame.draw(into: &screen, title: "Node \(name) — Esc closes")
         guard let node = snapshot.nodesByName[name] else {
             frame.line(&screen, 0, "This node is no longer in the registry.", style: TextStyle(role: .warning, bold: true))
             return
@@ -47,8 +47,8 @@ enum DetailsOverlay {
 
     static func drawInstance(_ state: AppState, key: EntityKey, into screen: inout Screen, glyphs: Glyphs) {
         guard let snapshot = state.snapshot else { return }
-        let frame = ModalFrame(screen: screen, width: 90, height: 16)
-        frame.draw(into: &screen, title: state.canWrite ? " Instance — Enter rebind · x reset · Esc close " : " Instance — Esc closes ")
+        let frame = ModalFrame(screen: screen, width: 90, height: 8)
+        frame.draw(into: &screen, title: state.canWrite ? "Instance — Enter rebind · x reset · Esc close" : "Instance — Esc closes")
         guard let instance = snapshot.instances.first(where: { $0.key == key }) else {
             frame.line(&screen, 0, "This instance is no longer listed.", style: TextStyle(role: .warning, bold: true))
             return

@@ -68,17 +68,23 @@ enum HeaderView {
         if nodes.draining > 0 { seg("\(glyphs.draining)\(nodes.draining) draining ", .draining) }
         if nodes.offline > 0 { seg("\(glyphs.offline)\(nodes.offline) offline ", .offline) }
         if nodes.ghosts > 0 { seg("+\(nodes.ghosts) ghosts ", .ghost) }
-        if nodes.hasVersionSkew {
-            seg("\(glyphs.warning) versions ", .warning, bold: true)
-            seg(nodes.versions.prefix(3).map { "\($0.version)×\($0.count)" }.joined(separator: " ") + " ", .warning)
-        }
         seg("\(glyphs.separator) ", .header)
+        // Version skew comes last: the counts matter more on a narrow screen.
+        func versionSkew(_ nodes: NodeSummary) {
+            if nodes.hasVersionSkew {
+                seg("\(glyphs.separator) ", .header)
+                seg("\(glyphs.warning) versions ", .warning, bold: true)
+                seg(nodes.versions.prefix(3).map { "\($0.version)×\($0.count)" }.joined(separator: " ") + " ", .warning)
+            }
+        }
         guard state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary else {
-            seg("Instances loading…", .header)
+            seg("Instances loading… ", .header)
+            versionSkew(nodes)
             return
         }
         seg("Instances \(Fmt.count(inst.total)) ", .header, bold: true)
         seg("\(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header)
-        seg("· \(Fmt.count(inst.atRisk)) at risk", inst.atRisk > 0 ? .risk : .header, bold: inst.atRisk > 0)
+        seg("· \(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, bold: inst.atRisk > 0)
+        versionSkew(nodes)
     }
 }

@@ -37,7 +37,7 @@ enum HelpContent {
     static func draw(_ state: AppState, into screen: inout Screen) {
         let lines = sections.reduce(0) { $0 + $1.1.count + 2 }
         let frame = ModalFrame(screen: screen, width: 96, height: lines + 3)
-        frame.draw(into: &screen, title: " Help — any key closes ")
+        frame.draw(into: &screen, title: "Help — any key closes")
         var row = 0
         for (title, keys) in sections {
             frame.line(&screen, row, title, style: TextStyle(role: .title, bold: true))

@@ -6,8 +6,14 @@ import Foundation
 /// Apply / Cancel, and the form's error, confirmation or spinner line.
 enum RebindFormView {
     static func draw(_ state: AppState, _ form: RebindForm, into screen: inout Screen, glyphs: Glyphs) {
-        let frame = ModalFrame(screen: screen, width: 84, height: 22)
-        frame.draw(into: &screen, title: " Rebind \(form.instance.entityType.rawValue) ")
+        let candidates = RebindFlow.candidates(state, form).count
+        // Roomy: blank separators and the mode's explanation; compact (short
+        // terminals): only what is needed to decide and apply.
+        let roomy = screen.height >= 24
+        let fixed = roomy ? 13 : 7
+        let pickerRows = max(1, min(max(1, candidates), screen.height - 4 - fixed))
+        let frame = ModalFrame(screen: screen, width: 84, height: fixed + pickerRows + 2)
+        frame.draw(into: &screen, title: "Rebind \(form.instance.entityType.rawValue)")
         let now = state.serverNow
         let instance = form.instance
         let dim = TextStyle(role: .dim)
@@ -16,25 +22,29 @@ enum RebindFormView {
         frame.line(&screen, 1, "now", style: dim)
         frame.line(&screen, 1, BindingText.describe(instance, assignment: form.assignmentSeen, now: now), indent: 9)
 
+        var row = roomy ? 3 : 2
         let focusedPicker = form.field == .picker && form.phase == .editing
-        frame.line(&screen, 3, "node", style: TextStyle(role: focusedPicker ? .title : .dim, bold: focusedPicker))
+        frame.line(&screen, row, "node", style: TextStyle(role: focusedPicker ? .title : .dim, bold: focusedPicker))
         let typed = form.pickerText.isEmpty && !focusedPicker ? "type to narrow" : form.pickerText + (focusedPicker ? "█" : "")
-        frame.line(&screen, 3, "[" + typed + "]", style: TextStyle(role: .input), indent: 9)
-        let pickerRows = max(1, frame.innerHeight - 11)
-        drawPicker(state, form, frame: frame, into: &screen, top: 4, rows: pickerRows, glyphs: glyphs)
+        frame.line(&screen, row, "[" + typed + "]", style: TextStyle(role: .input), indent: 9)
+        drawPicker(state, form, frame: frame, into: &screen, top: row + 1, rows: pickerRows, glyphs: glyphs)
+        row += 1 + pickerRows + (roomy ? 1 : 0)
 
-        let modeRow = 4 + pickerRows
         let modeFocused = form.field == .mode && form.phase == .editing
-        frame.line(&screen, modeRow, "mode", style: TextStyle(role: modeFocused ? .title : .dim, bold: modeFocused))
+        frame.line(&screen, row, "mode", style: TextStyle(role: modeFocused ? .title : .dim, bold: modeFocused))
         let strict = (form.mode == .strict ? "(•)" : "( )") + " strict"
         let preferred = (form.mode == .preferred ? "(•)" : "( )") + " preferred"
         let modeStyle = modeFocused ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
-        frame.line(&screen, modeRow, strict + "   " + preferred + "   (←/→)", style: modeStyle, indent: 9)
-        frame.line(&screen, modeRow + 1, modeHelp(form.mode), style: dim, indent: 9)
-
-        frame.line(&screen, modeRow + 3, preview(form, instance), style: TextStyle(role: .accent, bold: true))
-        drawButtons(form, frame: frame, into: &screen, row: modeRow + 4)
-        drawPhase(state, form, frame: frame, into: &screen, row: modeRow + 5, glyphs: glyphs)
+        frame.line(&screen, row, strict + "   " + preferred + "   (←/→)", style: modeStyle, indent: 9)
+        if roomy {
+            frame.line(&screen, row + 1, modeHelp(form.mode), style: dim, indent: 9)
+            row += 3
+        } else {
+            row += 1
+        }
+        frame.line(&screen, row, preview(form, instance), style: TextStyle(role: .accent, bold: true))
+        drawButtons(form, frame: frame, into: &screen, row: row + 1)
+        drawPhase(state, form, frame: frame, into: &screen, row: row + (roomy ? 3 : 2), glyphs: glyphs)
     }
 
     private static func drawPicker(
@@ -114,7 +124,7 @@ enum RebindFormView {
 enum ResetConfirmView {
     static func draw(_ state: AppState, _ confirm: ResetConfirm, into screen: inout Screen, glyphs: Glyphs) {
         let frame = ModalFrame(screen: screen, width: 72, height: 9)
-        frame.draw(into: &screen, title: " Reset to default ")
+        frame.draw(into: &screen, title: "Reset to default")
         let instance = confirm.instance
         frame.line(&screen, 0, "\(instance.entityType.rawValue)  \(instance.name)", style: TextStyle(role: .modal, bold: true))
         frame.line(&screen, 1, "now: " + BindingText.describe(instance, assignment: state.snapshot?.assignmentsByKey[instance.key], now: state.serverNow))

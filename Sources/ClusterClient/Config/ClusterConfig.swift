@@ -1,0 +1,141 @@
+import ClusterModel
+import Foundation
+
+/// One named context of the config file: where a core is and how to talk to it.
+public struct ContextConfig: Sendable, Equatable {
+    public var name: String
+    public var url: String?
+    public var tokenFile: String?
+    public var caFile: String?
+    public var insecure: Bool
+    /// Seconds between overview polls (`poll-interval`).
+    public var pollInterval: Double?
+    /// Seconds between instance-list polls (`instances-interval`).
+    public var instancesInterval: Double?
+
+    public init(
+        name: String, url: String? = nil, tokenFile: String? = nil, caFile: String? = nil, insecure: Bool = false,
+        pollInterval: Double? = nil, instancesInterval: Double? = nil
+    ) {
+        self.name = name; self.url = url; self.tokenFile = tokenFile; self.caFile = caFile
+        self.insecure = insecure; self.pollInterval = pollInterval; self.instancesInterval = instancesInterval
+    }
+}
+
+/// The `clustertui` config file, `$XDG_CONFIG_HOME/clustertui/config.toml`
+/// (default `~/.config/clustertui/config.toml`):
+///
+/// ```toml
+/// current-context = "prod"
+///
+/// [contexts.prod]
+/// url = "https://core.example:3000"
+/// token-file = "~/.config/clustertui/prod.token"
+/// ca-file = "/etc/ssl/corp-ca.pem"
+/// insecure = false
+/// poll-interval = 10          # seconds, overview
+/// instances-interval = 60     # seconds, instance list
+/// ```
+///
+/// Tables are `[contexts.NAME]` (plural, like kubectl's `contexts`). Parsing
+/// is strict: unknown keys or tables, wrong types and bad intervals are
+/// errors naming the file and line, since a silently ignored typo in
+/// `insecure` or `url` would point the tool somewhere unexpected.
+public struct ClusterConfig: Sendable, Equatable {
+    public var contexts: [String: ContextConfig]
+    public var currentContext: String?
+
+    public init(contexts: [String: ContextConfig] = [:], currentContext: String? = nil) {
+        self.contexts = contexts; self.currentContext = currentContext
+    }
+
+    /// The default location, honouring `XDG_CONFIG_HOME`.
+    public static var defaultPath: String { configDirectory + "/config.toml" }
+
+    /// `$XDG_CONFIG_HOME/clustertui` or `~/.config/clustertui`.
+    public static var configDirectory: String {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/clustertui" }
+        let home = env["HOME"] ?? NSHomeDirectory()
+        return home + "/.config/clustertui"
+    }
+
+    /// Loads the file; a missing file is an empty config, anything unreadable
+    /// or invalid is `ClusterError.usage` with the file and line.
+    public static func load(path: String) throws -> ClusterConfig {
+        let expanded = TokenStore.expandTilde(path)
+        guard FileManager.default.fileExists(atPath: expanded) else { return ClusterConfig() }
+        guard let data = FileManager.default.contents(atPath: expanded) else {
+            throw ClusterError.usage("cannot read config file \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ClusterError.usage("config file \(path) is not UTF-8 text")
+        }
+        return try parse(text, source: path)
+    }
+
+    /// Parses config text; `source` names the file in error messages.
+    public static func parse(_ text: String, source: String = "config.toml") throws -> ClusterConfig {
+        let tables: [TOMLSubset.Table]
+        do { tables = try TOMLSubset.parse(text) } catch {
+            throw ClusterError.usage("\(source): \(error.description)")
+        }
+        var config = ClusterConfig()
+        for table in tables {
+            try config.apply(table, source: source)
+        }
+        if let current = config.currentContext, config.contexts[current] == nil {
+            throw ClusterError.usage("\(source): current-context \"\(current)\" has no [contexts.\(current)] table")
+        }
+        return config
+    }
+
+    private mutating func apply(_ table: TOMLSubset.Table, source: String) throws {
+        func fail(_ line: Int, _ message: String) -> ClusterError { .usage("\(source):\(line): \(message)") }
+        switch table.path.count {
+        case 0:
+            for (key, entry) in table.entries {
+                guard key == "current-context" else { throw fail(entry.line, "unknown top-level key \"\(key)\"") }
+                currentContext = try Self.string(entry, key: key, fail: fail)
+            }
+        case 2 where table.path[0] == "contexts":
+            let name = table.path[1]
+            var ctx = ContextConfig(name: name)
+            for (key, entry) in table.entries.sorted(by: { $0.value.line < $1.value.line }) {
+                try ctx.set(key, entry, fail: fail)
+            }
+            contexts[name] = ctx
+        case 1 where table.path[0] == "contexts":
+            if let entry = table.entries.values.min(by: { $0.line < $1.line }) {
+                throw fail(entry.line, "put settings under [contexts.NAME], not [contexts]")
+            }
+        default:
+            throw fail(table.line, "unknown table [\(table.path.joined(separator: "."))]; expected [contexts.NAME]")
+        }
+    }
+
+    static func string(_ e: TOMLSubset.Entry, key: String, fail: (Int, String) -> ClusterError) throws -> String {
+        guard case .string(let s) = e.value else { throw fail(e.line, "\"\(key)\" must be a quoted string") }
+        return s
+    }
+}
+
+extension ContextConfig {
+    fileprivate mutating func set(_ key: String, _ e: TOMLSubset.Entry, fail: (Int, String) -> ClusterError) throws {
+        switch key {
+        case "url": url = try ClusterConfig.string(e, key: key, fail: fail)
+        case "token-file": tokenFile = try ClusterConfig.string(e, key: key, fail: fail)
+        case "ca-file": caFile = try ClusterConfig.string(e, key: key, fail: fail)
+        case "insecure":
+            guard case .bool(let b) = e.value else { throw fail(e.line, "\"insecure\" must be true or false") }
+            insecure = b
+        case "poll-interval", "instances-interval":
+            guard case .number(let n) = e.value, n >= 1, n <= 86_400 else {
+                throw fail(e.line, "\"\(key)\" must be a number of seconds between 1 and 86400")
+            }
+            if key == "poll-interval" { pollInterval = n } else { instancesInterval = n }
+        default:
+            throw fail(e.line, "unknown key \"\(key)\" in [contexts.\(name)] (known: url, token-file, ca-file, insecure, poll-interval, instances-interval)")
+        }
+    }
+}

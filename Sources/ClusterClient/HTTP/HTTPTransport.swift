@@ -1,0 +1,111 @@
+import AsyncHTTPClient
+import ClusterModel
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One complete HTTP reply: status, headers and the whole body (within the limit).
+struct RawReply: Sendable {
+    var status: Int
+    var headers: HTTPHeaders
+    var body: ByteBuffer
+    /// The server's clock from the `Date` header, if it sent a valid one.
+    var serverDate: Date? { headers.first(name: "Date").flatMap(HTTPDate.parse) }
+}
+
+/// Sends one request and reads its reply, enforcing the whole-request
+/// deadline and the body limit, and turning every transport failure into a
+/// `ClusterError`. Shared by the reader, the writer and login.
+///
+/// AsyncHTTPClient's own deadline stops at the response head, so the body
+/// is read inside a race against a timer: an endless or slow body fails
+/// with `timedOut` at the deadline instead of hanging.
+struct HTTPTransport: Sendable {
+    let client: HTTPClient
+    let config: ClientConfiguration
+    /// The base URL as a string without a trailing slash.
+    let base: String
+
+    func send(
+        _ method: HTTPMethod, _ path: String, json body: Data? = nil, authenticated: Bool = true
+    ) async throws -> RawReply {
+        let what = "\(method.rawValue) \(base)\(path)"
+        let timeout = config.requestTimeout
+        do {
+            return try await Deadline.race(seconds: timeout, what: "\(what) took longer than \(Self.seconds(timeout))") {
+                try await self.exchange(method, path, body: body, authenticated: authenticated, timeout: timeout)
+            }
+        } catch let error as ClusterError {
+            throw error
+        } catch {
+            throw TransportErrorMapping.map(error, target: base, config: config)
+        }
+    }
+
+    private func exchange(
+        _ method: HTTPMethod, _ path: String, body: Data?, authenticated: Bool, timeout: TimeInterval
+    ) async throws -> RawReply {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = method
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "clustertui")
+        if authenticated, let token = config.token {
+            request.headers.add(name: "Cookie", value: "token=\(token)")
+        }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let response = try await client.execute(request, deadline: .now() + .nanoseconds(Self.nanos(timeout)))
+        let bytes = try await collect(response)
+        return RawReply(status: Int(response.status.code), headers: response.headers, body: bytes)
+    }
+
+    /// Reads the body up to `bodyLimit` bytes; stops reading (which cancels
+    /// the request) and throws `bodyTooLarge` past it.
+    private func collect(_ response: HTTPClientResponse) async throws -> ByteBuffer {
+        let limit = config.bodyLimit
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
+            throw ClusterError.bodyTooLarge(limit: limit)
+        }
+        var buffer = ByteBuffer()
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > 0 {
+            buffer.reserveCapacity(length)
+        }
+        for try await chunk in response.body {
+            guard buffer.readableBytes + chunk.readableBytes <= limit else {
+                throw ClusterError.bodyTooLarge(limit: limit)
+            }
+            var chunk = chunk
+            buffer.writeBuffer(&chunk)
+        }
+        return buffer
+    }
+
+    static func nanos(_ seconds: TimeInterval) -> Int64 {
+        Int64(max(0.001, min(seconds, 86_400)) * 1_000_000_000)
+    }
+
+    static func seconds(_ t: TimeInterval) -> String {
+        t == t.rounded() ? "\(Int(t)) s" : String(format: "%.1f s", t)
+    }
+}
+
+/// Runs an operation against a timer; whichever finishes first wins and
+/// the other is cancelled.
+enum Deadline {
+    static func race<T: Sendable>(
+        seconds: TimeInterval, what: String, _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(HTTPTransport.nanos(seconds)))
+                throw ClusterError.timedOut(what)
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw ClusterError.timedOut(what) }
+            return first
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ClusterModel
+import Foundation
+import NIOHTTP1
+
+/// `ClusterReading` over HTTP: the two GET endpoints with the session
+/// cookie, digest skip and the server's clock from the `Date` header.
+public struct HTTPClusterReader: ClusterReading {
+    let transport: HTTPTransport
+
+    public func overview(unlessUnchangedFrom previous: BodyDigest?) async throws -> Fetched<Overview> {
+        try await fetch("/api/cluster/overview", as: Overview.self, previous: previous)
+    }
+
+    public func instances(unlessUnchangedFrom previous: BodyDigest?) async throws -> Fetched<InstanceList> {
+        try await fetch("/api/cluster/instances", as: InstanceList.self, previous: previous)
+    }
+
+    /// GETs `path`; when the body's digest equals `previous`, returns a nil
+    /// value without decoding (the dashboard's cheap "nothing changed" poll).
+    func fetch<T: Decodable & Sendable>(_ path: String, as type: T.Type, previous: BodyDigest?) async throws -> Fetched<T> {
+        let reply = try await transport.send(.GET, path)
+        try ReplyInterpreter.check(reply, path: path, base: transport.base)
+        let digest = reply.body.withUnsafeReadableBytes { BodyDigest.of($0) }
+        let count = reply.body.readableBytes
+        if let previous, previous == digest {
+            return Fetched(value: nil, digest: digest, serverDate: reply.serverDate, byteCount: count)
+        }
+        let value = try ReplyInterpreter.decode(T.self, from: reply, what: "GET \(path)")
+        return Fetched(value: value, digest: digest, serverDate: reply.serverDate, byteCount: count)
+    }
+}

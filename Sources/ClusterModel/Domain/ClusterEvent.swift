@@ -1,0 +1,63 @@
+import Foundation
+
+/// How loud an event should be in the event log and on the wallboard.
+public enum EventSeverity: Int, Sendable, Hashable, Comparable {
+    case info, notice, warning, critical
+    public static func < (a: EventSeverity, b: EventSeverity) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What happened between two snapshots.
+public enum ClusterEventKind: String, Sendable, Hashable, CaseIterable {
+    case nodeAdded, nodeRemoved, statusChanged, heartbeatLate, heartbeatStale, heartbeatRecovered, restarted,
+         versionChanged, defaultNodeChanged, assignmentAdded, assignmentChanged, assignmentRemoved,
+         instanceAdded, instanceRemoved
+
+    /// The plural phrase of a summarising event: "1,234 instances added".
+    var summaryPhrase: String {
+        switch self {
+        case .nodeAdded: return "nodes added"
+        case .nodeRemoved: return "nodes removed"
+        case .statusChanged: return "nodes changed status"
+        case .heartbeatLate: return "nodes heartbeat late"
+        case .heartbeatStale: return "nodes went stale"
+        case .heartbeatRecovered: return "nodes recovered"
+        case .restarted: return "nodes restarted"
+        case .versionChanged: return "nodes changed version"
+        case .defaultNodeChanged: return "default node changes"
+        case .assignmentAdded: return "assignments added"
+        case .assignmentChanged: return "assignments changed"
+        case .assignmentRemoved: return "assignments removed"
+        case .instanceAdded: return "instances added"
+        case .instanceRemoved: return "instances removed"
+        }
+    }
+}
+
+/// One line of the event log, derived from two consecutive snapshots.
+/// `subject` is the node name or entity key; `message` is one human line
+/// (raw server text: sanitise with `TextSanitizer.visible` before drawing).
+public struct ClusterEvent: Sendable, Hashable {
+    public var time: Date
+    public var kind: ClusterEventKind
+    public var severity: EventSeverity
+    public var subject: String
+    public var message: String
+
+    public init(time: Date, kind: ClusterEventKind, severity: EventSeverity, subject: String, message: String) {
+        self.time = time; self.kind = kind; self.severity = severity; self.subject = subject; self.message = message
+    }
+}
+
+/// Integer formatting with thousands separators, locale-independent ("1,234").
+enum Grouped {
+    static func string(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}

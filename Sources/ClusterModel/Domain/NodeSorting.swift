@@ -1,0 +1,86 @@
+import Foundation
+
+extension ClusterSnapshot {
+    /// The nodes in table order.
+    ///
+    /// `nil` is the default "live first" order: health ok, late, stale,
+    /// draining, offline, ghost, then name, so the dead `hostname-pid`
+    /// records sink to the bottom. With a column: `status` sorts by that same
+    /// health order; `heartbeat` and `uptime` by age (youngest first when
+    /// ascending); `version` numerically ("0.10" after "0.9"); `bound` by the
+    /// number of instances bound. Unknown values (`null` version, pid, …) go
+    /// last in both directions. Ties fall back to name, then registry order.
+    public func sortedNodes(
+        by spec: SortSpec<NodeColumn>?, now: Date, thresholds: HeartbeatThresholds = .standard
+    ) -> [Node] {
+        let rows = nodes.enumerated().map { (pos, n) in
+            NodeRow(node: n, pos: pos, health: n.health(now: now, thresholds: thresholds),
+                    name: TextFolding.loweredString(n.name))
+        }
+        guard let spec else {
+            return rows.sorted { a, b in
+                a.health != b.health ? a.health < b.health : a.tieBreak(b)
+            }.map(\.node)
+        }
+        let keys = rows.map { sortKey($0, spec.column, now: now) }
+        let order = rows.indices.sorted { a, b in
+            switch NodeSortKey.compare(keys[a], keys[b]) {
+            case .orderedSame: return rows[a].tieBreak(rows[b])
+            case .orderedAscending: return keys[a].isNil ? false : (keys[b].isNil ? true : spec.ascending)
+            case .orderedDescending: return keys[a].isNil ? false : !spec.ascending
+            }
+        }
+        return order.map { rows[$0].node }
+    }
+
+    private func sortKey(_ r: NodeRow, _ column: NodeColumn, now: Date) -> NodeSortKey {
+        let n = r.node
+        switch column {
+        case .status: return .number(Double(HeartbeatHealth.allCases.firstIndex(of: r.health) ?? 0))
+        case .name: return .text(r.name)
+        case .role: return .text(TextFolding.loweredString(n.role.rawValue))
+        case .heartbeat: return n.heartbeatAge(now: now).map { .number($0) } ?? .none
+        case .uptime: return n.uptime(now: now).map { .number($0) } ?? .none
+        case .version: return n.version.map { .version($0) } ?? .none
+        case .hostname: return n.hostname.map { .text(TextFolding.loweredString($0)) } ?? .none
+        case .pid: return n.pid.map { .number(Double($0)) } ?? .none
+        case .url: return n.url.map { .text(TextFolding.loweredString($0)) } ?? .none
+        case .tags: return n.tags.isEmpty ? .none : .text(TextFolding.loweredString(n.tags.joined(separator: ",")))
+        case .bound: return .number(Double(boundCount[n.name, default: 0]))
+        }
+    }
+}
+
+/// A node with what its sort needs, computed once per sort.
+struct NodeRow {
+    var node: Node
+    var pos: Int
+    var health: HeartbeatHealth
+    var name: String
+
+    func tieBreak(_ o: NodeRow) -> Bool { name != o.name ? name < o.name : pos < o.pos }
+}
+
+/// One node's value in the sorted column; `none` is unknown and sorts last.
+enum NodeSortKey {
+    case none
+    case number(Double)
+    case text(String)
+    case version(String)
+
+    var isNil: Bool { if case .none = self { return true } else { return false } }
+
+    static func compare(_ a: NodeSortKey, _ b: NodeSortKey) -> ComparisonResult {
+        switch (a, b) {
+        case (.none, .none): return .orderedSame
+        case (.none, _): return .orderedDescending
+        case (_, .none): return .orderedAscending
+        case (.number(let x), .number(let y)): return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
+        case (.text(let x), .text(let y)): return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
+        case (.version(let x), .version(let y)):
+            let r = x.compare(y, options: .numeric)
+            return r == .orderedSame && x != y ? (x < y ? .orderedAscending : .orderedDescending) : r
+        default: return .orderedSame
+        }
+    }
+}

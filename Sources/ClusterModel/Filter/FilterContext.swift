@@ -1,0 +1,23 @@
+import Foundation
+
+/// What filter terms need besides the row itself: the snapshot (node
+/// registry, this/default node) and the risk classification at one moment.
+/// Build once per snapshot and clock tick, not per row.
+public struct FilterContext: Sendable {
+    public let snapshot: ClusterSnapshot
+    public let risk: RiskContext
+
+    public init(snapshot: ClusterSnapshot, risk: RiskContext) {
+        self.snapshot = snapshot
+        self.risk = risk
+    }
+}
+
+/// Why a filter text could not be parsed, and where (a character offset
+/// into the text, 0-based) so the input line can point at it.
+public struct FilterParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var position: Int
+    public init(message: String, position: Int) { self.message = message; self.position = position }
+    public var description: String { message }
+}

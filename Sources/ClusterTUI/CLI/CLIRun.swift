@@ -1,0 +1,47 @@
+import ArgumentParser
+import ClusterModel
+import Foundation
+
+/// Runs a subcommand body and turns any failure into exactly one line
+/// `clustertui: <description>` on stderr and the documented exit code.
+enum CLIRun {
+    /// The exit-code table shown in every command's `--help`. It starts with
+    /// a newline so that appending it to a discussion leaves a blank line.
+    static let exitCodeHelp = """
+
+        Exit codes:
+          0   ok
+          1   other failure
+          64  usage error (bad flag, bad config, unreadable token file)
+          65  authentication failure (401/403: log in again)
+          66  server rejected the request (4xx/5xx, non-JSON or malformed reply)
+          69  server unreachable (refused, DNS, TLS, time-out)
+        """
+
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ClusterError {
+            StandardError.line("clustertui: " + TextSanitizer.visible(error.description))
+            throw ExitCode(error.exitCode.rawValue)
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ValidationError {
+            StandardError.line("clustertui: " + error.message)
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        } catch is CancellationError {
+            StandardError.line("clustertui: cancelled")
+            throw ExitCode(ClusterError.ExitCode.failure.rawValue)
+        } catch {
+            StandardError.line("clustertui: " + TextSanitizer.visible(String(describing: error)))
+            throw ExitCode(ClusterError.ExitCode.failure.rawValue)
+        }
+    }
+}
+
+/// Writes whole lines to stderr (unbuffered, one write per line).
+enum StandardError {
+    static func line(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

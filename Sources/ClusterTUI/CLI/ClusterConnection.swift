@@ -1,0 +1,52 @@
+import ClusterClient
+import ClusterCore
+import ClusterModel
+import Foundation
+
+/// A live connection to a cluster, remote or embedded, as the commands and
+/// the dashboard use it. The writer is made on demand so that read-only
+/// modes never hold one. `shutdown` must run exactly once on every path.
+struct ClusterConnection: Sendable {
+    /// The context name, the URL, or "embedded demo".
+    let label: String
+    let reader: any ClusterReading
+    let makeWriter: @Sendable () -> any ClusterWriting
+    /// Seconds between overview polls from the context, if it set one.
+    let overviewInterval: Double?
+    /// Seconds between instance-list polls from the context, if it set one.
+    let instancesInterval: Double?
+    let shutdown: @Sendable () async -> Void
+}
+
+extension ConnectionOptions {
+    /// Connects as the flags and config say: over HTTP, or to the embedded
+    /// demo core when no URL, context or current-context is given.
+    func connect() async throws -> ClusterConnection {
+        guard let target = try resolve() else {
+            let core = try await EmbeddedCluster.startDemo()
+            return ClusterConnection(
+                label: "embedded demo", reader: core, makeWriter: { core.makeWriter() },
+                overviewInterval: nil, instancesInterval: nil, shutdown: { await core.shutdown() })
+        }
+        let config = try clientConfiguration(for: target)
+        Self.warnIfInsecure(target)
+        let client = try ClusterHTTPClient(config)
+        return ClusterConnection(
+            label: target.label, reader: client.reader, makeWriter: { client.makeWriter() },
+            overviewInterval: target.pollInterval, instancesInterval: target.instancesInterval,
+            shutdown: { await client.shutdown() })
+    }
+
+    /// Runs `body` with a connection and always shuts it down afterwards.
+    func withConnection<T: Sendable>(_ body: (ClusterConnection) async throws -> T) async throws -> T {
+        let connection = try await connect()
+        do {
+            let result = try await body(connection)
+            await connection.shutdown()
+            return result
+        } catch {
+            await connection.shutdown()
+            throw error
+        }
+    }
+}

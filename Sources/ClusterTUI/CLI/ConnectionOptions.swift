@@ -1,0 +1,126 @@
+import ArgumentParser
+import ClusterClient
+import ClusterModel
+import Foundation
+
+/// The options every command that talks to a core shares: where
+/// (`--url` or `--context`), with which token file and TLS trust, and how
+/// long to wait. There is deliberately no `--token`: a token on the command
+/// line leaks through `ps` and shell history.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("url"), help: ArgumentHelp("Base URL of the cluster core, e.g. https://core:3000.", valueName: "URL"))
+    var url: String?
+
+    @Option(name: .customLong("context"), help: ArgumentHelp("A context from the config file (\(ClusterConfig.defaultPath)).", valueName: "NAME"))
+    var context: String?
+
+    @Option(name: .customLong("token-file"), help: ArgumentHelp("File holding the session token (CLUSTERTUI_TOKEN wins over it).", valueName: "PATH"))
+    var tokenFile: String?
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("PEM file of CA certificates to trust instead of the system roots.", valueName: "PATH"))
+    var caFile: String?
+
+    @Flag(name: .customLong("insecure"), help: "Do not verify TLS certificates (dangerous: the token can be stolen).")
+    var insecure = false
+
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds allowed for each request (default 10).", valueName: "SECONDS"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= 3600) {
+            throw ValidationError("--timeout must be a number of seconds between 0 and 3600")
+        }
+    }
+}
+
+/// Where a command ends up connecting after flags, environment and config
+/// file were combined; `nil` from `resolve()` means the embedded demo core.
+struct ResolvedTarget: Sendable {
+    /// Context name, or the URL when no context was used.
+    var label: String
+    var contextName: String?
+    var url: URL
+    var caFile: String?
+    var insecure: Bool
+    /// The token file to read (explicit ones must exist) and where `login` writes.
+    var tokenFile: String
+    /// True when the file was named by a flag or the context (so it must be readable).
+    var tokenFileIsExplicit: Bool
+    var pollInterval: Double?
+    var instancesInterval: Double?
+}
+
+extension ConnectionOptions {
+    /// The default token file, used when neither a flag nor the context names one.
+    static var defaultTokenFile: String { ClusterConfig.configDirectory + "/token" }
+
+    /// Combines flags and the config file.
+    ///
+    /// Precedence: `--context NAME` selects a context (its url, token-file,
+    /// ca-file, insecure, intervals), and flags given alongside override its
+    /// fields. `--url` without `--context` ignores the config's
+    /// current-context entirely, so a context's token is never sent to a
+    /// different server by surprise. With neither flag, `current-context`
+    /// applies; with no current-context either, the result is `nil`: the
+    /// embedded demo core.
+    func resolve(configPath: String = ClusterConfig.defaultPath) throws -> ResolvedTarget? {
+        var ctx: ContextConfig?
+        if let name = context {
+            let config = try ClusterConfig.load(path: configPath)
+            guard let found = config.contexts[name] else {
+                let known = config.contexts.keys.sorted().joined(separator: ", ")
+                throw ClusterError.usage("no context \"\(name)\" in \(configPath)" + (known.isEmpty ? "" : " (known: \(known))"))
+            }
+            ctx = found
+        } else if url == nil {
+            let config = try ClusterConfig.load(path: configPath)
+            if let current = config.currentContext { ctx = config.contexts[current] }
+        }
+        guard let rawURL = url ?? ctx?.url else {
+            if let ctx { throw ClusterError.usage("context \"\(ctx.name)\" has no url; add url = \"https://…\" or pass --url") }
+            if tokenFile != nil || caFile != nil || insecure {
+                throw ClusterError.usage("--token-file, --ca-file and --insecure need --url or --context")
+            }
+            return nil
+        }
+        guard let parsed = URL(string: rawURL), let scheme = parsed.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", parsed.host?.isEmpty == false
+        else {
+            throw ClusterError.usage("not an http(s) URL: \(TextSanitizer.visible(rawURL))")
+        }
+        let explicitTokenFile = tokenFile ?? ctx?.tokenFile
+        return ResolvedTarget(
+            label: ctx?.name ?? rawURL, contextName: ctx?.name, url: parsed,
+            caFile: caFile ?? ctx?.caFile, insecure: insecure || (ctx?.insecure ?? false),
+            tokenFile: explicitTokenFile ?? Self.defaultTokenFile, tokenFileIsExplicit: explicitTokenFile != nil,
+            pollInterval: ctx?.pollInterval, instancesInterval: ctx?.instancesInterval)
+    }
+
+    /// The session token: `CLUSTERTUI_TOKEN`, else the token file (an
+    /// explicit one must be readable; the default one is optional).
+    static func token(for target: ResolvedTarget, environment: [String: String]) throws -> String? {
+        if let env = environment["CLUSTERTUI_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty {
+            return env
+        }
+        if target.tokenFileIsExplicit { return try TokenStore.read(target.tokenFile) }
+        guard FileManager.default.fileExists(atPath: TokenStore.expandTilde(target.tokenFile)) else { return nil }
+        return try TokenStore.read(target.tokenFile)
+    }
+
+    /// The client settings for `target`; `withToken: false` for `login`.
+    func clientConfiguration(for target: ResolvedTarget, withToken: Bool = true) throws -> ClientConfiguration {
+        let token = withToken ? try Self.token(for: target, environment: ProcessInfo.processInfo.environment) : nil
+        let requestTimeout = timeout ?? 10
+        return ClientConfiguration(
+            baseURL: target.url, token: token, caFile: target.caFile.map(TokenStore.expandTilde),
+            insecure: target.insecure, connectTimeout: min(3, requestTimeout), requestTimeout: requestTimeout)
+    }
+
+    /// Prints the `--insecure` warning to stderr.
+    static func warnIfInsecure(_ target: ResolvedTarget) {
+        guard target.insecure else { return }
+        StandardError.line(
+            "clustertui: WARNING: TLS certificate verification is OFF (--insecure): anyone on the network path "
+                + "can read your session token and forge the replies you see.")
+    }
+}

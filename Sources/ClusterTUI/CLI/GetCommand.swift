@@ -1,0 +1,98 @@
+import ArgumentParser
+import ClusterModel
+import Foundation
+
+/// `clustertui get nodes|instances|overview [-o table|wide|json]`: prints
+/// the cluster's state for scripts and quick looks.
+struct GetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Print nodes, instances or the overview.",
+        discussion: """
+            -o table (default) prints aligned columns with heartbeat age and health, computed on the \
+            server's clock; -o wide adds more columns (and, for instances, the risk); -o json prints \
+            the data stably re-encoded (sorted keys, wire timestamps):
+              nodes      {thisNodeName, defaultNodeName, nodes}
+              instances  the body of GET /api/cluster/instances
+              overview   the body of GET /api/cluster/overview
+            """ + "\n" + CLIRun.exitCodeHelp)
+
+    /// What to print.
+    enum Resource: String, ExpressibleByArgument, CaseIterable {
+        case nodes, instances, overview
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "nodes", "node", "no": self = .nodes
+            case "instances", "instance", "in": self = .instances
+            case "overview", "ov": self = .overview
+            default: return nil
+            }
+        }
+    }
+
+    /// How to print it.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, wide, json
+    }
+
+    @Argument(help: "nodes, instances or overview.")
+    var resource: Resource
+
+    @Option(name: .shortAndLong, help: "table, wide or json.")
+    var output: Format = .table
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try await CLIRun.run {
+            let text = try await connection.withConnection { try await render($0.reader) }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    func render(_ reader: any ClusterReading) async throws -> String {
+        switch resource {
+        case .nodes:
+            let (overview, now) = try await fetchOverview(reader)
+            if output == .json {
+                return try StableJSON.encode(NodesJSON(overview)) + "\n"
+            }
+            return ResourceTables.nodes(overview, now: now, wide: output == .wide).render()
+        case .instances:
+            let list = try await reader.instances()
+            if output == .json { return try StableJSON.encode(list) + "\n" }
+            var risk: RiskContext?
+            if output == .wide {
+                let (overview, now) = try await fetchOverview(reader)
+                let snapshot = ClusterSnapshot(overview: overview, instances: list.instances, instancesKnown: true, takenAt: now)
+                risk = RiskContext(snapshot: snapshot, now: now)
+            }
+            return ResourceTables.instances(list.instances, risk: risk).render()
+        case .overview:
+            let (overview, now) = try await fetchOverview(reader)
+            if output == .json { return try StableJSON.encode(overview) + "\n" }
+            let nodes = ResourceTables.nodes(overview, now: now, wide: output == .wide).render()
+            let marks = "this node: \(TextSanitizer.visible(overview.thisNodeName))   "
+                + "default node: \(TextSanitizer.visible(overview.defaultNodeName))\n\n"
+            let assignments = overview.assignments.isEmpty
+                ? "no explicit assignments\n"
+                : ResourceTables.assignments(overview.assignments, now: now).render()
+            return marks + nodes + "\n" + assignments
+        }
+    }
+
+    /// The overview and the server's "now" (its `Date` header, else the local clock).
+    func fetchOverview(_ reader: any ClusterReading) async throws -> (Overview, Date) {
+        let fetched = try await reader.overview(unlessUnchangedFrom: nil)
+        guard let overview = fetched.value else { throw ClusterError.malformed("overview: empty reply") }
+        return (overview, fetched.serverDate ?? Date())
+    }
+}
+
+/// The `get nodes -o json` shape: the overview without its assignments.
+struct NodesJSON: Encodable {
+    var thisNodeName: String
+    var defaultNodeName: String
+    var nodes: [Node]
+    init(_ o: Overview) { thisNodeName = o.thisNodeName; defaultNodeName = o.defaultNodeName; nodes = o.nodes }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ClusterModel
+import Foundation
+
+/// `clustertui unassign <entityType> <entityId>`: removes an entity's
+/// binding, so it follows the default node again, and says whether a row
+/// existed.
+struct UnassignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unassign",
+        abstract: "Remove an entity's binding (it follows the default node again).",
+        discussion: """
+            Prints "removed" when a binding was deleted, or "no assignment existed (already on the \
+            default node)"; both exit 0.
+            """ + "\n" + CLIRun.exitCodeHelp)
+
+    @Argument(help: "Entity type.")
+    var entityType: String
+
+    @Argument(help: "Entity id.")
+    var entityId: String
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        if entityType.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the entity type is empty") }
+        if entityId.isEmpty { throw ValidationError("the entity id is empty") }
+    }
+
+    func run() async throws {
+        try await CLIRun.run {
+            let key = EntityKey(EntityType(entityType), entityId)
+            let removed = try await connection.withConnection { try await $0.makeWriter().deleteAssignment(key) }
+            let label = TextSanitizer.visible(key.description)
+            print(removed ? "\(label): removed" : "\(label): no assignment existed (already on the default node)")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// One key press, decoded from curses into the names the app's key maps use.
+/// Control keys that have a name of their own (Enter = C-m, Tab = C-i,
+/// Backspace = C-h / DEL, Escape = C-[) are reported by that name; every
+/// other control key is `.ctrl` with its lower-case letter (`.ctrl("c")`).
+enum Key: Hashable, Sendable {
+    case char(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete, insert
+    case function(Int)
+    case ctrl(Character)
+    /// A curses key code with no name here (kept so it can be logged).
+    case unknown(Int32)
+}
+
+/// Which mouse button (or wheel direction) an event reports.
+enum MouseButton: Hashable, Sendable {
+    case left, middle, right, scrollUp, scrollDown, other
+}
+
+/// What `Terminal.nextEvents` reports to the UI loop.
+enum TerminalEvent: Sendable, Equatable {
+    case key(Key)
+    /// The terminal's new size; several resizes in one batch arrive as one.
+    case resize(width: Int, height: Int)
+    /// SIGINT, SIGTERM or SIGHUP was delivered to the process.
+    case signal(Int32)
+    /// The terminal went away (EOF, POLLHUP): the app should exit.
+    case hangup
+    /// `Terminal.wake()` was called (a network result is waiting).
+    case wake
+    case mouse(x: Int, y: Int, button: MouseButton)
+}
+
+/// How the terminal is set up.
+struct TerminalOptions: Sendable {
+    /// Capture the mouse (off by default: capture stops people copying text).
+    var mouse = false
+    /// No colours: roles map to bold/reverse/underline/dim only.
+    var monochrome = false
+    /// How long a lone ESC waits for the rest of an escape sequence.
+    var escapeDelayMs = 25
+}
+
+/// Why the terminal could not be started.
+enum TerminalError: Error, CustomStringConvertible, Equatable {
+    case unusable(String)
+    case alreadyActive
+
+    var description: String {
+        switch self {
+        case .unusable(let message): message
+        case .alreadyActive: "clustertui: the terminal is already in use by this process"
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+
+/// What the test server answers on the cluster API paths.
+enum Fault: Sendable {
+    /// The reference examples, echoing PUT/DELETE, login with password "right".
+    case normal
+    case unauthorized
+    case badRequest
+    case nodeNotFound
+    case starting
+    case rateLimited
+    case proxyHTML
+    case malformedJSON
+    case truncatedJSON
+    /// 1 MiB streamed without Content-Length.
+    case hugeBody
+    /// One byte every 100 ms, for up to 20 s.
+    case endlessBody
+    /// Answers after 2.5 s.
+    case slowHead
+}
+
+/// One request as the server saw it.
+struct SeenRequest: Sendable {
+    var method: String
+    /// The raw request target, still percent-encoded.
+    var rawPath: String
+    var cookie: String?
+    var body: String
+}
+
+/// The requests a test server received, in order.
+actor RequestLog {
+    private(set) var requests: [SeenRequest] = []
+    func append(_ r: SeenRequest) { requests.append(r) }
+}
+
+/// Resolves once, with a time-out: the server's bound port.
+actor PortBox {
+    private var port: Int?
+    func set(_ p: Int?) { port = p }
+    func wait(seconds: Double = 10) async throws -> Int {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let port { return port }
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        throw TestServerError.didNotStart
+    }
+}
+
+enum TestServerError: Error { case didNotStart }
+
+/// A fault-injecting Hummingbird server on 127.0.0.1, port 0, run in a
+/// ServiceGroup for the duration of `body` and shut down gracefully.
+enum FaultServer {
+    static func with(
+        _ fault: Fault, _ body: @Sendable (URL, RequestLog) async throws -> Void
+    ) async throws {
+        let log = RequestLog()
+        let box = PortBox()
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in
+                try await respond(request, fault: fault, log: log)
+            },
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in await box.set(channel.localAddress?.port) }
+        )
+        let group = ServiceGroup(services: [app])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            do {
+                let port = try await box.wait()
+                guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw TestServerError.didNotStart }
+                try await body(url, log)
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    static func respond(_ request: Request, fault: Fault, log: RequestLog) async throws -> Response {
+        var request = request
+        let bodyBuffer = try await request.collectBody(upTo: 1 << 20)
+        let rawPath = request.head.path ?? ""
+        await log.append(SeenRequest(
+            method: request.method.rawValue, rawPath: rawPath, cookie: request.headers[.cookie],
+            body: String(buffer: bodyBuffer)))
+        if rawPath == "/api/health/live" { return json(.ok, #"{"status":"ok"}"#) }
+        if rawPath == "/api/auth/login" { return login(String(buffer: bodyBuffer)) }
+        switch fault {
+        case .normal: return normal(request.method, rawPath: rawPath, body: String(buffer: bodyBuffer))
+        case .unauthorized:
+            return json(.unauthorized, #"{"error":"Unauthorized","message":"Invalid or expired token"}"#)
+        case .badRequest: return json(.badRequest, #"{"error":"Invalid entityType"}"#)
+        case .nodeNotFound:
+            return json(.internalServerError, #"{"error":"Node \"x\" not found in cluster registry"}"#)
+        case .starting:
+            return json(.serviceUnavailable, #"{"error":"ServiceUnavailable","message":"Server is starting up"}"#)
+        case .rateLimited:
+            var r = json(.tooManyRequests, #"{"error":"Too many requests"}"#)
+            r.headers[.retryAfter] = "7"
+            return r
+        case .proxyHTML:
+            let html = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center></body></html>\n"
+            return Response(status: .badGateway, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        case .malformedJSON:
+            return json(.ok, #"{"thisNodeName":"a","defaultNodeName":"a","nodes":[{"name":"a"},{"name":42}],"assignments":[]}"#)
+        case .truncatedJSON:
+            return json(.ok, #"{"thisNodeName":"a","defaultNodeName":"a","nodes":[{"name":"#)
+        case .hugeBody:
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
+                let chunk = ByteBuffer(repeating: UInt8(ascii: " "), count: 64 * 1024)
+                try await writer.write(ByteBuffer(string: "["))
+                for _ in 0..<16 { try await writer.write(chunk) }
+                try await writer.write(ByteBuffer(string: "]"))
+                try await writer.finish(nil)
+            })
+        case .endlessBody:
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "{"))
+                for _ in 0..<200 {
+                    try await Task.sleep(nanoseconds: 100_000_000)
+                    try await writer.write(ByteBuffer(string: " "))
+                }
+                try await writer.finish(nil)
+            })
+        case .slowHead:
+            try await Task.sleep(nanoseconds: 2_500_000_000)
+            return json(.ok, Fixtures.overview)
+        }
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func normal(_ method: HTTPRequest.Method, rawPath: String, body: String) -> Response {
+        switch (method, rawPath) {
+        case (.get, "/api/cluster/overview"):
+            return json(.ok, Fixtures.overview)
+        case (.get, "/api/cluster/instances"):
+            return json(.ok, Fixtures.instances)
+        default:
+            break
+        }
+        let prefix = "/api/cluster/assignments/"
+        guard rawPath.hasPrefix(prefix) else { return json(.notFound, #"{"error":"Not found"}"#) }
+        // Exactly two segments: a `/` left unencoded in the id would make three.
+        let segments = rawPath.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count == 2, let type = String(segments[0]).removingPercentEncoding,
+              let id = String(segments[1]).removingPercentEncoding
+        else { return json(.badRequest, #"{"error":"bad path"}"#) }
+        if method == .delete {
+            return json(.ok, id.hasPrefix("none") ? #"{"removed":false}"# : #"{"removed":true}"#)
+        }
+        struct Put: Decodable { var nodeName: String; var mode: String? }
+        let put = try? JSONDecoder().decode(Put.self, from: Data(body.utf8))
+        let reply: [String: [String: String]] = ["assignment": [
+            "entityType": type, "entityId": id, "nodeName": put?.nodeName ?? "", "mode": put?.mode ?? "strict",
+            "updatedBy": "u_1", "updatedAt": "2026-05-18T10:00:00.000Z",
+        ]]
+        let data = (try? JSONEncoder().encode(reply)) ?? Data()
+        return json(.ok, String(decoding: data, as: UTF8.self))
+    }
+
+    static func login(_ body: String) -> Response {
+        struct Login: Decodable { var email: String?; var password: String?; var slug: String? }
+        guard let l = try? JSONDecoder().decode(Login.self, from: Data(body.utf8)), let email = l.email, let pw = l.password,
+              !email.isEmpty, !pw.isEmpty
+        else {
+            return json(.badRequest, #"{"error":"email and password are required"}"#)
+        }
+        if email == "busy@example.com" {
+            var r = json(.tooManyRequests, #"{"error":"Too many login attempts"}"#)
+            r.headers[.retryAfter] = "30"
+            return r
+        }
+        guard pw == "right" else {
+            return json(.unauthorized, #"{"error":"Unauthorized","message":"Invalid email or password"}"#)
+        }
+        let headers: HTTPFields = [
+            .contentType: "application/json",
+            .setCookie: "theme=dark; Path=/",
+            .setCookie: "token=eyJhbGciOi.payload.sig; Path=/; HttpOnly; SameSite=Lax",
+        ]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"ok":true}"#)))
+    }
+}

@@ -1,0 +1,46 @@
+import ClusterClient
+import ClusterModel
+import Foundation
+import Testing
+
+/// The token the tests send; asserted never to appear in error text.
+let testToken = "tok-SECRET-123"
+
+/// Runs `body` with a client for `url` and always shuts it down.
+func withClient(
+    _ url: URL, token: String? = testToken, timeout: TimeInterval = 10, bodyLimit: Int = 256 << 20,
+    _ body: (ClusterHTTPClient) async throws -> Void
+) async throws {
+    let client = try ClusterHTTPClient(ClientConfiguration(
+        baseURL: url, token: token, connectTimeout: min(3, timeout), requestTimeout: timeout, bodyLimit: bodyLimit))
+    do {
+        try await body(client)
+    } catch {
+        await client.shutdown()
+        throw error
+    }
+    await client.shutdown()
+}
+
+/// The `ClusterError` an operation throws; fails the test when it throws
+/// something else or nothing.
+func clusterError(_ operation: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async -> ClusterError? {
+    do {
+        try await operation()
+        Issue.record("expected a ClusterError, got success", sourceLocation: sourceLocation)
+        return nil
+    } catch let error as ClusterError {
+        #expect(!error.description.contains(testToken), "the token leaked into an error", sourceLocation: sourceLocation)
+        return error
+    } catch {
+        Issue.record("expected a ClusterError, got \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
+}
+
+/// A fresh temporary directory, removed by the caller.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("clustertui-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

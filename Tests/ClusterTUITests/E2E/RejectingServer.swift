@@ -1,0 +1,87 @@
+import ClusterModel
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+
+/// A small Cluster API server for end-to-end tests of failure paths: it
+/// serves a fixed, live-looking cluster (heartbeats relative to the real
+/// clock) and answers every PUT and DELETE with a 500 and the real core's
+/// message, recording each request it saw.
+enum RejectingServer {
+    /// Requests seen, as "METHOD path".
+    actor Log {
+        private(set) var lines: [String] = []
+        func add(_ line: String) { lines.append(line) }
+    }
+
+    actor PortBox {
+        var port: Int?
+        func set(_ p: Int?) { port = p }
+    }
+
+    static let message = "Node \"node-b\" not found in cluster registry"
+
+    static func with(_ body: @Sendable (URL, Log) async throws -> Void) async throws {
+        let log = Log()
+        let box = PortBox()
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in
+                await log.add("\(request.method.rawValue) \(request.uri.path)")
+                return try respond(request)
+            },
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in await box.set(channel.localAddress?.port) }
+        )
+        let group = ServiceGroup(services: [app])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var port: Int?
+            for _ in 0..<400 where port == nil {
+                port = await box.port
+                if port == nil { try await Task.sleep(nanoseconds: 10_000_000) }
+            }
+            guard let port, let url = URL(string: "http://127.0.0.1:\(port)") else {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw TmuxError(description: "rejecting server did not start")
+            }
+            do {
+                try await body(url, log)
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    private static func respond(_ request: Request) throws -> Response {
+        let path = request.uri.path
+        if request.method == .get, path == "/api/cluster/overview" { return try json(overview()) }
+        if request.method == .get, path == "/api/cluster/instances" { return try json(InstanceList(instances: TestCluster.instances)) }
+        if path.hasPrefix("/api/cluster/assignments/") {
+            return try json(ErrorBody(error: message), status: .internalServerError)
+        }
+        return try json(ErrorBody(error: "Not Found"), status: .notFound)
+    }
+
+    /// TestCluster's overview with every time moved to the real clock.
+    private static func overview() -> Overview {
+        var overview = TestCluster.overview
+        let shift = Date().timeIntervalSince(TestCluster.now)
+        for i in overview.nodes.indices {
+            overview.nodes[i].lastHeartbeatAt = overview.nodes[i].lastHeartbeatAt?.addingTimeInterval(shift)
+            overview.nodes[i].startedAt = overview.nodes[i].startedAt?.addingTimeInterval(shift)
+        }
+        return overview
+    }
+
+    private static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try JSONEncoder().encode(value)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
