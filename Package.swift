@@ -7,7 +7,7 @@ let package = Package(
     name: "ClusterTUI",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "clustertui", targets: ["ClusterTUI"]),
+        .executable(name: "clustertui", targets: ["ClusterTUIMain"]),
         .library(name: "ClusterModel", targets: ["ClusterModel"]),
     ],
     dependencies: [
@@ -43,13 +43,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
+        // The app (CLI, state/update, views, terminal backend) is a library so
+        // that tests and the benchmark can link it; the executable is one line.
+        .target(
             name: "ClusterTUI",
             dependencies: [
                 "CNcurses", "ClusterModel", "ClusterClient", "ClusterCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "ClusterTUIMain", dependencies: ["ClusterTUI"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusterClientTests",
@@ -71,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "ClusterTUITests",
             dependencies: [
-                "ClusterTUI", "ClusterModel", "ClusterCore", "ClusterClient",
+                "ClusterTUI", "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

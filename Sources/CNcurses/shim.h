@@ -137,4 +137,10 @@ static inline int ctui_codeset_is_utf8(void) {
     return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }
 
+/* The C library's column width of one wide character (what curses uses),
+ * -1 for non-printable. Declared here: <wchar.h> hides it without
+ * _XOPEN_SOURCE. */
+extern int wcwidth(wchar_t);
+static inline int ctui_wcwidth(wchar_t c) { return wcwidth(c); }
+
 #endif

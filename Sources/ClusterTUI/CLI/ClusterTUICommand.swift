@@ -4,9 +4,10 @@ import ClusterModel
 /// The `clustertui` command: the dashboard by default, plus the scripting
 /// subcommands (`get`, `assign`, `unassign`, `login`) and `serve`, the
 /// embedded cluster core as an HTTP server.
-@main
-struct ClusterTUICommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ClusterTUICommand: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "clustertui",
         abstract: "A terminal dashboard and CLI for a multi-node cluster core.",
         discussion: """

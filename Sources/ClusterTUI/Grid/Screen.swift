@@ -9,7 +9,7 @@ import ClusterModel
 /// (overwriting half of a wide grapheme blanks the other half).
 /// All coordinates are clipped: drawing outside the grid is a no-op, never a
 /// crash, at any size including 0×0.
-struct Screen: Sendable {
+struct Screen: Sendable, Equatable {
     let width: Int
     let height: Int
     /// Draw boxes with `+-|` instead of line-drawing characters, and use `~`
@@ -52,7 +52,8 @@ struct Screen: Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let room = maxWidth ?? (width - x)
         guard room > 0 else { return 0 }
-        let safe = TextSanitizer.visible(text)
+        let visible = TextSanitizer.visible(text)
+        let safe = asciiOnly ? ASCIIFallback.transliterate(visible) : visible
         if let count = DisplayWidth.asciiCount(safe) {
             return putASCII(safe, count: count, x: x, y: y, room: room, style: style)
         }

@@ -113,12 +113,26 @@ private let flagging: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, U
     SignalBridge.poke(UInt8(truncatingIfNeeded: sig))
 }
 
-/// SIGSEGV/SIGILL/SIGTRAP/SIGABRT/SIGBUS: put the terminal back, restore the
-/// previous action (Swift's backtracer, or the default) and let it run: a
-/// fault re-executes and faults again; a sent signal is raised again.
+/// SIGSEGV/SIGILL/SIGTRAP/SIGABRT/SIGBUS: put the terminal back, then die
+/// the way the process would have without us.
+/// - A real crash (a fault, or `abort()`/`raise` from inside): restore the
+///   previous action (Swift's backtracer, or the default) and let it run. A
+///   fault re-executes and faults again; a raised signal is raised again
+///   (blocked while we run, so it lands in the restored handler).
+/// - A crash signal sent by another process (`kill -SEGV`, si_code SI_USER):
+///   there is nothing to backtrace, and the backtracer would return and let
+///   the process carry on; take the default action (terminate) instead.
 private let crashing: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { sig, info, _ in
     SignalBridge.emergencyEndwin()
+    let code = info?.pointee.si_code ?? 0
+    if code == SI_USER {
+        var dfl = sigaction()
+        dfl.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&dfl.sa_mask)
+        _ = sigaction(sig, &dfl, nil)
+        _ = raise(sig)
+        return
+    }
     _ = sigaction(sig, SignalBridge.saved + Int(sig), nil)
-    let sent = (info?.pointee.si_code ?? 0) <= 0
-    if sent || sig == SIGABRT || sig == SIGTRAP { _ = raise(sig) }
+    if code <= 0 || sig == SIGTRAP { _ = raise(sig) }
 }

@@ -16,29 +16,35 @@ extension Terminal {
             for x in 0..<max(0, cols) {
                 let cell = screen[x: x, y: y]
                 if cell.width == 0 { continue }
-                let wide = cell.width == 2
-                if cell.char == " ", !wide, cell.style == .plain { continue }  // erase left it blank
-                putCell(cell.char, wide: wide && x + 1 < cols, x: x, y: y, style: cell.style)
+                if cell.width == 1, cell.char == " ", cell.style == .plain { continue }  // erase left it blank
+                // A wide glyph whose right half is beyond the terminal's edge (mid-resize): a space.
+                let clipped = cell.width == 2 && x + 1 >= cols
+                putCell(clipped ? " " : cell.char, width: clipped ? 1 : Int(cell.width), x: x, y: y, style: cell.style)
             }
         }
         _ = ctui_wnoutrefresh()
         _ = doupdate()
     }
 
-    private func putCell(_ char: Character, wide: Bool, x: Int, y: Int, style: TextStyle) {
+    /// Writes one grapheme. When the C library's `wcwidth` (which curses and
+    /// most terminals follow) disagrees with our width, the glyph is
+    /// simplified so it never takes more columns than the grid reserved:
+    /// an emoji sequence that libc thinks narrow loses its VS16/ZWJ tail
+    /// (and shows in text style), anything else becomes "?".
+    private func putCell(_ char: Character, width: Int, x: Int, y: Int, style: TextStyle) {
         var count = 0
-        if !wide && DisplayWidth.of(char) == 2 {
-            cellBuffer[0] = 0x20  // half a wide glyph would not fit: a space
+        for scalar in char.unicodeScalars {
+            if count == 5 { break }  // CCHARW_MAX: base plus four combining marks
+            cellBuffer[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        if !isUTF8, char.unicodeScalars.contains(where: { $0.value > 0x7E }) {
+            cellBuffer[0] = 0x3F  // "?": the locale cannot show it
             count = 1
-        } else {
-            for scalar in char.unicodeScalars {
-                if count == 5 { break }
-                cellBuffer[count] = wchar_t(bitPattern: scalar.value)
-                count += 1
-            }
-            if !isUTF8, char.unicodeScalars.contains(where: { $0.value > 0x7E }) {
-                cellBuffer[0] = 0x3F  // "?": the locale cannot show it
-                count = 1
+        } else if cellBuffer[0] >= 0x300 {
+            let libc = Int(ctui_wcwidth(cellBuffer[0]))
+            if libc != width {
+                if width == 2 && libc == 1 { count = 1 } else { cellBuffer[0] = 0x3F; count = 1 }
             }
         }
         cellBuffer[count] = 0

@@ -18,6 +18,10 @@ enum RootView {
             drawTooSmall(state, into: &screen)
             return
         }
+        if state.config.wallboard {
+            WallboardView.draw(state, into: &screen, glyphs: glyphs)
+            return
+        }
         HeaderView.draw(state, into: &screen, glyphs: glyphs)
         if state.snapshot == nil {
             drawWaiting(state, into: &screen, glyphs: glyphs)

@@ -24,12 +24,23 @@ final class TmuxSession {
     let name: String
     private(set) var killed = false
     private static let socket = "clustertui-test-\(getpid())"
+    /// Where tmux puts that socket; tmux leaves the file behind when its
+    /// server exits, so it is removed when the test process exits.
+    static let socketPath: String = {
+        let dir = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        return "\(dir)/tmux-\(getuid())/\(socket)"
+    }()
+    private static let removeSocketAtExit: Void = {
+        _ = socketPath
+        atexit { _ = TmuxSession.socketPath.withCString { unlink($0) } }
+    }()
 
     /// Starts `command` in a new detached session `name` (unique per test).
     /// `environment` is added to a minimal one: TERM=xterm-256color,
     /// LANG=C.UTF-8, PATH and HOME from this process.
     init(name: String, width: Int, height: Int, command: [String], environment: [String: String] = [:]) throws {
         self.name = name
+        Self.removeSocketAtExit
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
         let mine = ProcessInfo.processInfo.environment
         for key in ["PATH", "HOME"] { env[key] = mine[key] }
