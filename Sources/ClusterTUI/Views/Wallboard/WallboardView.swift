@@ -19,7 +19,7 @@ enum WallboardView {
         let plan = WallboardPlan(state: state, width: screen.width, height: screen.height)
         guard state.snapshot != nil else {
             WallboardTopLine.draw(state, pageText: nil, into: &screen)
-            WallboardConnecting.draw(state, top: plan.bandTop, into: &screen, glyphs: glyphs)
+            WallboardConnecting.draw(state, top: min(1, screen.height), into: &screen, glyphs: glyphs)
             return
         }
         let pages = WallboardPages.paginate(WallboardPages.lines(state), rows: plan.listRows)

@@ -1,0 +1,105 @@
+import ClusterModel
+import Foundation
+import Testing
+
+/// The scripting CLI is a contract: the real binary against a real
+/// `clustertui serve`, checking output, server state, the one stderr line
+/// and the documented exit code of each failure.
+@Suite(.serialized)
+struct CLIE2ETests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `clustertui args…` with `environment` added to a minimal one (no user config).
+    func run(_ args: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = TestBinary.clustertui
+        process.arguments = args
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                   "HOME": FileManager.default.temporaryDirectory.path, "XDG_CONFIG_HOME": "/nonexistent-clustertui-test"]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func getAssignUnassignAgainstARealServer() throws {
+        let serve = try ServeProcess()
+        let auth = ["CLUSTERTUI_TOKEN": serve.token]
+        let url = serve.url.absoluteString
+        let nodes = try run(["get", "nodes", "--url", url], environment: auth)
+        #expect(nodes.status == 0)
+        #expect(nodes.stdout.hasPrefix("NAME"))
+        #expect(nodes.stdout.contains("core-main-1"))
+        let json = try run(["get", "instances", "-o", "json", "--url", url], environment: auth)
+        let list = try JSONDecoder().decode(InstanceList.self, from: Data(json.stdout.utf8))
+        #expect(list.instances.contains { $0.entityId == "t1:a/b?c#d%e f" })
+
+        let hostile = "t4:ü-browser"
+        let assign = try run(["assign", "browser", hostile, "--node", "worker-03", "--mode", "preferred", "--url", url], environment: auth)
+        #expect(assign.status == 0, "\(assign.stderr)")
+        let after = try run(["get", "overview", "-o", "json", "--url", url], environment: auth)
+        let overview = try JSONDecoder().decode(Overview.self, from: Data(after.stdout.utf8))
+        let row = try #require(overview.assignments.first { $0.entityId == hostile })
+        #expect(row.nodeName == "worker-03" && row.mode == .preferred)
+
+        let removed = try run(["unassign", "browser", hostile, "--url", url], environment: auth)
+        #expect(removed.status == 0 && removed.stdout.contains("removed"))
+        let again = try run(["unassign", "browser", hostile, "--url", url], environment: auth)
+        #expect(again.status == 0 && again.stdout.contains("default node"))
+    }
+
+    @Test func failuresPrintOneLineAndTheDocumentedExitCode() throws {
+        let serve = try ServeProcess()
+        let url = serve.url.absoluteString
+        let auth = ["CLUSTERTUI_TOKEN": serve.token]
+
+        let noToken = try run(["get", "nodes", "--url", url])
+        #expect(noToken.status == ClusterError.ExitCode.auth.rawValue)
+        #expect(noToken.stderr.contains("clustertui login"))
+
+        let unknownNode = try run(["assign", "agent", "t1:x", "--node", "no-such-node", "--url", url], environment: auth)
+        #expect(unknownNode.status == ClusterError.ExitCode.rejected.rawValue)
+        #expect(unknownNode.stderr.contains("Node \"no-such-node\" not found in cluster registry"))
+        #expect(unknownNode.stderr.split(separator: "\n").count == 1)
+
+        let badType = try run(["assign", "spaceship", "t1:x", "--node", "core-main-1", "--url", url], environment: auth)
+        #expect(badType.status == ClusterError.ExitCode.rejected.rawValue)
+        #expect(badType.stderr.contains("Invalid entityType"))
+
+        serve.stop()
+        let refused = try run(["get", "nodes", "--url", url], environment: auth)
+        #expect(refused.status == ClusterError.ExitCode.unreachable.rawValue)
+        #expect(refused.stderr.contains("refused"))
+        #expect(!refused.stderr.contains(serve.token), "the token never appears in error text")
+
+        let usage = try run(["get", "nodes", "--token-file", "/nonexistent/token", "--url", url])
+        #expect(usage.status == ClusterError.ExitCode.usage.rawValue)
+    }
+
+    @Test func getWithoutAURLUsesTheEmbeddedCore() throws {
+        let result = try run(["get", "nodes"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("core-main-1"))
+    }
+
+    /// Guards the read-only promise of the terminal check: a dumb terminal is refused before anything starts.
+    @Test func dumbTerminalIsRefusedWithAPointerToGet() throws {
+        let result = try run([], environment: ["TERM": "dumb"])
+        #expect(result.status == ClusterError.ExitCode.usage.rawValue)
+        #expect(result.stderr.contains("clustertui get"))
+    }
+}
