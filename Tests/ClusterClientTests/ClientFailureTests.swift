@@ -82,7 +82,8 @@ struct ClientFailureTests {
         let start = Date()
         let e = try await overviewError(.endlessBody, timeout: 1)
         guard case .timedOut = e else { Issue.record("got \(String(describing: e))"); return }
-        #expect(Date().timeIntervalSince(start) < 6)
+        // The body would drip for 20 s; a generous bound that a loaded machine still meets.
+        #expect(Date().timeIntervalSince(start) < 15)
     }
 
     @Test("a reply head slower than the deadline times out")
@@ -90,14 +91,16 @@ struct ClientFailureTests {
         let start = Date()
         let e = try await overviewError(.slowHead, timeout: 0.5)
         guard case .timedOut = e else { Issue.record("got \(String(describing: e))"); return }
-        #expect(Date().timeIntervalSince(start) < 6)
+        #expect(Date().timeIntervalSince(start) < 15)
     }
 
     @Test("a closed port is 'connection refused'")
     func refused() async throws {
-        let box = URLBox()
-        try await FaultServer.with(.normal) { url, _ in await box.set(url) }
-        let url = try #require(await box.value)
+        // A socket bound but not listening holds the port, so no parallel
+        // test's server can take it, and connecting to it is refused.
+        let closed = try #require(ClosedPort())
+        defer { closed.close() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(closed.port)"))
         try await withClient(url, timeout: 5) { client in
             let e = await clusterError { _ = try await client.reader.overview(unlessUnchangedFrom: nil) }
             guard case .connectionRefused = e else { Issue.record("got \(String(describing: e))"); return }

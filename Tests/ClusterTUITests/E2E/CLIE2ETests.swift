@@ -80,8 +80,8 @@ struct CLIE2ETests {
         #expect(badType.status == ClusterError.ExitCode.rejected.rawValue)
         #expect(badType.stderr.contains("Invalid entityType"))
 
-        serve.stop()
-        let refused = try run(["get", "nodes", "--url", url], environment: auth)
+        // Port 1 is privileged and unused here; a freed test port could be taken by a parallel test.
+        let refused = try run(["get", "nodes", "--url", "http://127.0.0.1:1"], environment: auth)
         #expect(refused.status == ClusterError.ExitCode.unreachable.rawValue)
         #expect(refused.stderr.contains("refused"))
         #expect(!refused.stderr.contains(serve.token), "the token never appears in error text")

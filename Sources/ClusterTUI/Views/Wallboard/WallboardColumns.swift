@@ -15,7 +15,9 @@ struct WallColumn: Sendable, Equatable {
 
     /// The columns that fit in `width`, positioned: the lowest-priority ones
     /// are dropped until the flexible one gets at least `minFlex` columns.
-    static func fit(_ columns: [WallColumn], width: Int, minFlex: Int = 10) -> [WallColumn] {
+    /// The flexible column stops at `maxFlex` so a wide screen keeps each row
+    /// compact enough to read across from afar.
+    static func fit(_ columns: [WallColumn], width: Int, minFlex: Int = 10, maxFlex: Int = 40) -> [WallColumn] {
         var kept = columns
         func fixed(_ cols: [WallColumn]) -> Int { cols.filter { !$0.flexible }.reduce(0) { $0 + $1.width + 1 } }
         while width - fixed(kept) < minFlex,
@@ -23,7 +25,7 @@ struct WallColumn: Sendable, Equatable {
               kept.count > 1 {
             kept.removeAll { $0.id == drop.id }
         }
-        let flexWidth = max(1, width - fixed(kept))
+        let flexWidth = min(maxFlex, max(1, width - fixed(kept)))
         var x = 0
         for i in kept.indices {
             if kept[i].flexible { kept[i].width = flexWidth }

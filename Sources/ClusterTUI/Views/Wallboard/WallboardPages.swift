@@ -46,14 +46,17 @@ enum WallboardPages {
     }
 
     /// Cuts `lines` into pages of at most `rows` lines (at least one page).
+    /// A title or column header never ends a page: it moves to the next one
+    /// together with the first line it introduces.
     static func paginate(_ lines: [Line], rows: Int) -> [[Line]] {
         guard rows > 0 else { return [[]] }
         var pages: [[Line]] = []
         var page: [Line] = []
         var title: [Section: Line] = [:]
-        for line in lines {
+        for (i, line) in lines.enumerated() {
             if case .title(let section, _) = line { title[section] = line }
-            if page.count >= rows {
+            let keep = keptTogether(lines, from: i)
+            if page.count >= rows || (!page.isEmpty && page.count + keep > rows && keep <= rows) {
                 pages.append(page)
                 page = continuation(for: line, titles: title, rows: rows)
             }
@@ -63,6 +66,19 @@ enum WallboardPages {
         }
         if !page.isEmpty || pages.isEmpty { pages.append(page) }
         return pages
+    }
+
+    /// Lines from `index` through the first one that is not a heading (1 for a body line).
+    private static func keptTogether(_ lines: [Line], from index: Int) -> Int {
+        var n = 0
+        for line in lines[index...] {
+            n += 1
+            switch line {
+            case .title, .columns: continue
+            default: return n
+            }
+        }
+        return n
     }
 
     /// The headers a page repeats when it starts inside a section.

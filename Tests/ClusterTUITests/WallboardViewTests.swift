@@ -1,0 +1,123 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// The wallboard (`--wallboard`) as text snapshots at the sizes a TV or a
+/// terminal gives it, plus the disconnected banner over greyed data, the
+/// connecting screen and page cycling. Fixtures are `Fixtures/wallboard-*.txt`;
+/// re-record with `RECORD_SNAPSHOTS=1 swift test --filter WallboardViewTests`
+/// and read the new files before committing them.
+@Suite struct WallboardViewTests {
+    static func config(ascii: Bool = false) -> AppConfig {
+        var config = AppConfig(label: "test")
+        config.wallboard = true
+        config.readOnly = true
+        config.asciiOnly = ascii
+        return config
+    }
+
+    static func loaded(width: Int, height: Int, ascii: Bool = false) -> AppState {
+        TestCluster.loadedState(width: width, height: height, config: config(ascii: ascii))
+    }
+
+    /// A loaded wallboard whose next overview poll failed 3 s after the last success.
+    static func disconnected(width: Int, height: Int) -> AppState {
+        var state = loaded(width: width, height: height)
+        let later = TestCluster.now.addingTimeInterval(3)
+        _ = Update.update(&state, .tick, now: later)
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0.001), now: later)
+        _ = Update.update(&state, .tick, now: later.addingTimeInterval(1))
+        return state
+    }
+
+    func check(_ name: String, _ state: AppState, sourceFile: String = #filePath) throws {
+        let text = RootView.render(state).text() + "\n"
+        let fixtures = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let file = fixtures.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == expected, "screen \(name) differs from its fixture:\n\(text)")
+    }
+
+    @Test(arguments: [(120, 40), (80, 24), (40, 12), (1, 1)])
+    func wallboard(width: Int, height: Int) throws {
+        try check("wallboard-\(width)x\(height)", Self.loaded(width: width, height: height))
+    }
+
+    @Test func asciiFallbackDrawsDigitsWithHashes() throws {
+        let state = Self.loaded(width: 80, height: 24, ascii: true)
+        let text = RootView.render(state).text()
+        #expect(text.contains("###"))
+        #expect(!text.contains("█"))
+        try check("wallboard-ascii-80x24", state)
+    }
+
+    @Test func summaryShowsTheFigures() {
+        let figures = Self.loaded(width: 120, height: 40).wallboardFigures
+        #expect(figures.map(\.label) == ["ONLINE", "DRAINING", "OFFLINE", "AT RISK"])
+        // node-a, node-b ok; node-c draining; node-d offline; old-1234 a ghost.
+        #expect(figures.map(\.value) == [2, 1, 1, 2])
+    }
+
+    @Test(arguments: [(120, 40), (80, 24)])
+    func disconnectedShowsTheBannerOverGreyedData(width: Int, height: Int) throws {
+        let state = Self.disconnected(width: width, height: height)
+        let screen = RootView.render(state)
+        let text = screen.text()
+        let since = Fmt.clock(TestCluster.now.addingTimeInterval(3))
+        #expect(text.contains("DISCONNECTED since \(since) — retrying in "))
+        #expect(text.contains("node-b"), "the last known data stays on screen")
+        let plan = WallboardPlan(state: state, width: width, height: height)
+        for y in (plan.bannerTop + plan.bannerRows)..<height {
+            for x in 0..<width {
+                let role = screen[x, y].style.role
+                #expect(role == .dim, "cell (\(x), \(y)) under the banner is greyed, not \(role)")
+                if role != .dim { return }
+            }
+        }
+        try check("wallboard-disconnected-\(width)x\(height)", state)
+    }
+
+    @Test func connectingBeforeAnyData() throws {
+        var state = AppState(config: Self.config(), width: 80, height: 24, now: TestCluster.now)
+        _ = Update.update(&state, .tick, now: TestCluster.now)
+        let text = RootView.render(state).text()
+        #expect(text.contains("to test…"))
+        try check("wallboard-connecting-80x24", state)
+    }
+
+    @Test func connectingAfterAFailureSaysWhyAndWhen() {
+        var state = AppState(config: Self.config(), width: 80, height: 24, now: TestCluster.now)
+        _ = Update.update(&state, .tick, now: TestCluster.now)
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0), now: TestCluster.now)
+        let text = RootView.render(state).text()
+        #expect(text.contains("to test…"))
+        #expect(text.contains("connection refused"))
+        #expect(text.contains("retrying in"))
+    }
+
+    /// Any size, including those below RootView's minimum, draws without a crash and inside the screen.
+    @Test func everySizeDownToZeroRenders() {
+        let states = [Self.loaded(width: 120, height: 40), Self.disconnected(width: 120, height: 40),
+                      AppState(config: Self.config(), width: 120, height: 40, now: TestCluster.now),
+                      Self.loaded(width: 120, height: 40, ascii: true)]
+        for base in states {
+            for width in [0, 1, 2, 3, 7, 12, 23, 24, 29, 30, 41, 80, 200] {
+                for height in [0, 1, 2, 3, 4, 5, 7, 8, 11, 12, 19, 20, 29, 30, 60] {
+                    var state = base
+                    state.width = width
+                    state.height = height
+                    var screen = Screen(width: width, height: height)
+                    screen.asciiOnly = state.config.asciiOnly
+                    WallboardView.draw(state, into: &screen, glyphs: .unicode)
+                    #expect(screen.lines().count == height)
+                    #expect(RootView.render(state).lines().count == height)
+                }
+            }
+        }
+    }
+}
