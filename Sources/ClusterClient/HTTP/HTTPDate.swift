@@ -1,4 +1,5 @@
 import Foundation
+import ClusterModel
 
 /// Parses the RFC 1123 dates of HTTP headers (`Date`, `Retry-After`):
 /// `Sun, 06 Nov 1994 08:49:37 GMT`. Hand-written (no `DateFormatter`, which
@@ -20,21 +21,7 @@ public enum HTTPDate {
         guard hms.count == 3, let h = Int(hms[0]), let m = Int(hms[1]), let sec = Int(hms[2]),
               h < 24, m < 60, sec < 61
         else { return nil }
-        let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)
+        let days = WireDate.daysFromCivil(year: year, month: monthIndex + 1, day: day)
         return Date(timeIntervalSince1970: Double(days * 86400 + h * 3600 + m * 60 + sec))
-    }
-}
-
-extension HTTPDate {
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    /// Duplicated here because ClusterModel's helper is internal.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }
