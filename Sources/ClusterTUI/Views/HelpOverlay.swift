@@ -1,3 +1,5 @@
+import ClusterModel
+
 /// Every key the dashboard takes, as data: the help overlay draws it and
 /// the README repeats it. Keep the two in step.
 enum HelpContent {
@@ -16,7 +18,7 @@ enum HelpContent {
             ("r", "refresh both endpoints now"),
         ]),
         ("View", [
-            ("/", "filter: text, type: node: tenant: mode: status: role: is:risk|explicit|default|this, -negate, \"quotes\""),
+            ("/", "filter, live as you type (syntax below)"),
             ("Esc", "close / cancel / clear the filter"),
             ("s  S", "next sort column / reverse the sort"),
             ("g", "show or fold ghost node records"),
@@ -35,8 +37,8 @@ enum HelpContent {
     ]
 
     static func draw(_ state: AppState, into screen: inout Screen) {
-        let lines = sections.reduce(0) { $0 + $1.1.count + 2 }
-        let frame = ModalFrame(screen: screen, width: 96, height: lines + 3)
+        let lines = sections.reduce(0) { $0 + $1.1.count + 2 } + FilterQuery.syntaxHelp.count + 2
+        let frame = ModalFrame(screen: screen, width: 110, height: lines + 3)
         frame.draw(into: &screen, title: "Help — any key closes")
         var row = 0
         for (title, keys) in sections {
@@ -49,6 +51,12 @@ enum HelpContent {
             }
             row += 1
         }
+        frame.line(&screen, row, "Filter syntax", style: TextStyle(role: .title, bold: true))
+        for line in FilterQuery.syntaxHelp {
+            row += 1
+            frame.line(&screen, row, line, indent: 2)
+        }
+        row += 2
         if state.config.readOnly {
             frame.line(&screen, row, "Read-only: rebind and reset are disabled.", style: TextStyle(role: .warning, bold: true))
         }
