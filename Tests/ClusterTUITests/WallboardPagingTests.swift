@@ -40,14 +40,12 @@ import Testing
     @Test func everyNodeAppearsOnSomePage() {
         var state = Self.bigCluster()
         var seen = Set<String>()
-        var pages = 0
         for step in 0..<20 {
             state.now = TestCluster.now.addingTimeInterval(Double(step) * state.config.cycle)
             let text = RootView.render(state).text()
             for i in 0..<40 where text.contains(String(format: "node-%02d ", i)) || text.contains(String(format: "node-%02d\n", i)) {
                 seen.insert(String(format: "node-%02d", i))
             }
-            pages += 1
         }
         #expect(seen.count == 40, "missing: \(Set((0..<40).map { String(format: "node-%02d", $0) }).subtracting(seen).sorted())")
     }

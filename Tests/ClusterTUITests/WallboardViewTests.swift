@@ -60,7 +60,7 @@ import Testing
         let figures = Self.loaded(width: 120, height: 40).wallboardFigures
         #expect(figures.map(\.label) == ["ONLINE", "DRAINING", "OFFLINE", "AT RISK"])
         // node-a, node-b ok; node-c draining; node-d offline; old-1234 a ghost.
-        #expect(figures.map(\.value) == [2, 1, 1, 2])
+        #expect(figures.map(\.value) == [2, 1, 1, 1])
     }
 
     @Test(arguments: [(120, 40), (80, 24)])
@@ -80,6 +80,31 @@ import Testing
             }
         }
         try check("wallboard-disconnected-\(width)x\(height)", state)
+    }
+
+    @Test func theBannerGoesAndColoursReturnOnReconnect() {
+        var state = Self.disconnected(width: 80, height: 24)
+        let later = TestCluster.now.addingTimeInterval(6)
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview, digest: 2)), latency: 0.01),
+                          now: later)
+        let screen = RootView.render(state)
+        #expect(!screen.text().contains("DISCONNECTED"))
+        #expect(screen.text().contains("updated 0s ago"))
+        let roles = Set((0..<screen.height).flatMap { y in (0..<screen.width).map { screen[$0, y].style.role } })
+        #expect(roles.contains(.ok) && roles.contains(.offline))
+    }
+
+    /// Nothing on the wallboard looks selectable: no cursor bar in any mode.
+    @Test func noSelectionIsEverDrawn() {
+        for state in [Self.loaded(width: 120, height: 40), Self.disconnected(width: 80, height: 24)] {
+            let screen = RootView.render(state)
+            for y in 0..<screen.height {
+                for x in 0..<screen.width {
+                    let role = screen[x, y].style.role
+                    #expect(role != .selection && role != .selectionInactive)
+                }
+            }
+        }
     }
 
     @Test func connectingBeforeAnyData() throws {

@@ -129,6 +129,11 @@ struct AppState: Sendable {
         overviewPoll = PollTracker(interval: config.overviewInterval, firstDue: now)
         instancesPoll = PollTracker(interval: config.instancesInterval, firstDue: now)
         random = SplitMix64(seed: seed)
+        if config.wallboard {
+            // A wallboard must notice a core that came back within seconds, not a minute.
+            overviewPoll.maxBackoff = max(config.overviewInterval, 10)
+            instancesPoll.maxBackoff = max(config.instancesInterval, 10)
+        }
     }
 
     /// Now on the server's clock: ages are computed against this.

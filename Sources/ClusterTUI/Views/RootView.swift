@@ -13,13 +13,14 @@ enum RootView {
 
     static func draw(_ state: AppState, into screen: inout Screen) {
         let glyphs = state.config.asciiOnly ? Glyphs.ascii : Glyphs.unicode
+        // The wallboard scales itself down to any size; the dashboard has a minimum.
+        if state.config.wallboard {
+            WallboardView.draw(state, into: &screen, glyphs: glyphs)
+            return
+        }
         let layout = Layout(state: state)
         if layout.tooSmall {
             drawTooSmall(state, into: &screen)
-            return
-        }
-        if state.config.wallboard {
-            WallboardView.draw(state, into: &screen, glyphs: glyphs)
             return
         }
         HeaderView.draw(state, into: &screen, glyphs: glyphs)

@@ -5,6 +5,8 @@ import Foundation
 /// band it is drawn in, and a short note under it.
 struct WallboardFigure: Sendable, Equatable {
     var label: String
+    /// The label on a narrow screen.
+    var shortLabel: String
     /// `nil` while unknown (instances not loaded yet): drawn as `-`.
     var value: Int?
     var role: StyleRole
@@ -61,12 +63,12 @@ extension AppState {
         if nodes.offline > 0 { offlineNote += (offlineNote.isEmpty ? "" : " · ") + "\(nodes.offline) marked" }
         let total = derived.instanceSummary?.total ?? 0
         return [
-            WallboardFigure(label: "ONLINE", value: online, role: online > 0 ? .ok : .error,
+            WallboardFigure(label: "ONLINE", shortLabel: "UP", value: online, role: online > 0 ? .ok : .error,
                             note: nodes.late > 0 ? "\(nodes.late) late" : "of \(nodes.live) nodes"),
-            WallboardFigure(label: "DRAINING", value: nodes.draining, role: nodes.draining > 0 ? .draining : .dim,
+            WallboardFigure(label: "DRAINING", shortLabel: "DRAIN", value: nodes.draining, role: nodes.draining > 0 ? .draining : .dim,
                             note: nodes.draining > 0 ? "no new work" : ""),
-            WallboardFigure(label: "OFFLINE", value: offline, role: offline > 0 ? .offline : .dim, note: offlineNote),
-            WallboardFigure(label: "AT RISK", value: atRisk, role: (atRisk ?? 0) > 0 ? .risk : .dim,
+            WallboardFigure(label: "OFFLINE", shortLabel: "DOWN", value: offline, role: offline > 0 ? .offline : .dim, note: offlineNote),
+            WallboardFigure(label: "AT RISK", shortLabel: "RISK", value: atRisk, role: (atRisk ?? 0) > 0 ? .risk : .dim,
                             note: instancesKnown ? "of \(Fmt.count(total)) instances" : "loading…"),
         ]
     }

@@ -43,7 +43,8 @@ enum SummaryBand {
     ) {
         let band = TextStyle(role: figure.role, bold: true, reverse: true)
         screen.fill(x: x, y: y, width: width, height: 1, style: band)
-        screen.put(" " + figure.label, x: x, y: y, maxWidth: width, style: band)
+        let label = DisplayWidth.of(figure.label) + 1 <= width ? figure.label : figure.shortLabel
+        screen.put(" " + label, x: x, y: y, maxWidth: width, style: band)
         let digits = text(figure)
         let digitsWidth = BigText.width(digits, scale: scale)
         let dx = x + max(0, (width - digitsWidth) / 2)

@@ -117,12 +117,9 @@ enum WallboardPages {
         for (i, line) in page.enumerated() {
             let y = top + i
             switch line {
-            case .title(let section, let text):
+            case .title(_, let text):
                 let style = TextStyle(role: .title, bold: true)
-                let x = screen.put(text, x: 0, y: y, style: style)
-                if section == .nodes, state.derived.hiddenGhosts > 0 {
-                    screen.put("  +\(state.derived.hiddenGhosts) ghost records not shown", x: x, y: y, style: TextStyle(role: .ghost))
-                }
+                screen.put(text, x: 0, y: y, style: style)
             case .columns(let section):
                 for column in section == .nodes ? nodes : risks {
                     column.draw(column.title, y: y, style: TextStyle(role: .columnHeader, bold: true), into: &screen)

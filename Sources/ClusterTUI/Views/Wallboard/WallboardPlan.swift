@@ -13,6 +13,8 @@ struct WallboardPlan: Equatable {
     var listRows = 0
     var tickerTop = 0
     var tickerRows = 0
+    /// A blank row between the lists and the ticker on tall screens.
+    var tickerGap = 0
 
     init(state: AppState, width: Int, height: Int) {
         let disconnected = state.wallboardDisconnected
@@ -39,7 +41,20 @@ struct WallboardPlan: Equatable {
         }
         if roomy { next += 1 }
         listTop = next
-        listRows = max(0, tickerTop - (roomy ? 1 : 0) - listTop)
+        tickerGap = height >= 30 ? 1 : 0
+        listRows = max(0, tickerTop - tickerGap - listTop)
+    }
+
+    /// Gives the ticker the list rows that `contentLines` leave unused (up
+    /// to `limit` more events), so a big screen with a small cluster is not
+    /// half empty.
+    mutating func growTicker(contentLines: Int, limit: Int = 10) {
+        guard tickerRows > 0 else { return }
+        let spare = min(limit, listRows - contentLines - 1)
+        guard spare > 0 else { return }
+        tickerRows += spare
+        tickerTop -= spare
+        listRows -= spare
     }
 
     /// Rows the band really uses out of `budget`, given the digit scale that fits.

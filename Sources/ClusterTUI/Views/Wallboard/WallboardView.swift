@@ -16,13 +16,15 @@ import Foundation
 enum WallboardView {
     static func draw(_ state: AppState, into screen: inout Screen, glyphs: Glyphs) {
         guard screen.width > 0, screen.height > 0 else { return }
-        let plan = WallboardPlan(state: state, width: screen.width, height: screen.height)
+        var plan = WallboardPlan(state: state, width: screen.width, height: screen.height)
         guard state.snapshot != nil else {
             WallboardTopLine.draw(state, pageText: nil, into: &screen)
             WallboardConnecting.draw(state, top: min(1, screen.height), into: &screen, glyphs: glyphs)
             return
         }
-        let pages = WallboardPages.paginate(WallboardPages.lines(state), rows: plan.listRows)
+        let lines = WallboardPages.lines(state)
+        plan.growTicker(contentLines: lines.count)
+        let pages = WallboardPages.paginate(lines, rows: plan.listRows)
         let page = state.wallboardPage(of: pages.count)
         WallboardTopLine.draw(state, pageText: pages.count > 1 ? "page \(page + 1)/\(pages.count)" : nil, into: &screen)
         SummaryBand.draw(state.wallboardFigures, y: plan.bandTop, rows: plan.bandRows, into: &screen)
