@@ -10,16 +10,8 @@ import Testing
 @Suite struct ViewSnapshotTests {
     static let sizes: [(Int, Int)] = [(80, 24), (120, 40), (40, 12), (20, 6)]
 
-    func check(_ name: String, _ state: AppState, sourceFile: String = #filePath) throws {
-        let text = RootView.render(state).text() + "\n"
-        let fixtures = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().appendingPathComponent("Fixtures")
-        let file = fixtures.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(text == expected, "screen \(name) differs from its fixture:\n\(text)")
+    func check(_ name: String, _ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try ScreenFixture.check(name, state, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: sizes)

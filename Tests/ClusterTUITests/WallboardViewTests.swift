@@ -31,16 +31,8 @@ import Testing
         return state
     }
 
-    func check(_ name: String, _ state: AppState, sourceFile: String = #filePath) throws {
-        let text = RootView.render(state).text() + "\n"
-        let fixtures = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().appendingPathComponent("Fixtures")
-        let file = fixtures.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(text == expected, "screen \(name) differs from its fixture:\n\(text)")
+    func check(_ name: String, _ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try ScreenFixture.check(name, state, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [(120, 40), (80, 24), (40, 12), (1, 1)])

@@ -11,12 +11,14 @@ final class ServeProcess: @unchecked Sendable {
     let directory: URL
 
     /// Starts the server and waits (bounded) for its `listening on` line.
-    init(extraArguments: [String] = [], timeout: TimeInterval = 20) throws {
+    /// A fixed `port` and `tokenFile` let a restarted server come back at the
+    /// same address accepting the same token; by default both are fresh.
+    init(port: Int = 0, tokenFile: String? = nil, extraArguments: [String] = [], timeout: TimeInterval = 20) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let tokenFile = directory.appendingPathComponent("token").path
+        let tokenFile = tokenFile ?? directory.appendingPathComponent("token").path
         process.executableURL = TestBinary.clustertui
-        process.arguments = ["serve", "--port", "0", "--demo", "--token-file", tokenFile] + extraArguments
+        process.arguments = ["serve", "--port", String(port), "--demo", "--token-file", tokenFile] + extraArguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")

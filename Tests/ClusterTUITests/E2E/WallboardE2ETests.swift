@@ -14,8 +14,8 @@ struct WallboardE2ETests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let tokenFile = directory.appendingPathComponent("token").path
-        let port = try WallboardServe.freePort()
-        var serve = try WallboardServe(port: port, tokenFile: tokenFile)
+        let port = try FreePort.find()
+        var serve = try ServeProcess(port: port, tokenFile: tokenFile)
         defer { serve.stop() }
         let token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
 
@@ -34,7 +34,7 @@ struct WallboardE2ETests {
         #expect(down.contains("core-main-1"), "the last known data stays under the banner")
         #expect(down.contains("retrying in"))
 
-        serve = try WallboardServe(port: port, tokenFile: tokenFile)
+        serve = try ServeProcess(port: port, tokenFile: tokenFile)
         // Back-off with --interval 1 stays well under 30 s for a short outage.
         let back = try session.waitUntil(timeout: 45) { !$0.contains("DISCONNECTED") && $0.contains("updated") }
         #expect(back.contains("ONLINE"))
@@ -46,42 +46,11 @@ struct WallboardE2ETests {
     }
 }
 
-/// `clustertui serve --demo` on a chosen port with a chosen token file, so a
-/// restart comes back at the same address and accepts the same token
-/// (`ServeProcess` always binds port 0 and makes a fresh token file).
-struct WallboardServe {
-    let process = Process()
-
-    init(port: Int, tokenFile: String, timeout: TimeInterval = 20) throws {
-        process.executableURL = TestBinary.clustertui
-        process.arguments = ["serve", "--port", String(port), "--demo", "--token-file", tokenFile]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        let handle = out.fileHandleForReading
-        var buffer = ""
-        let deadline = Date().addingTimeInterval(timeout)
-        while !buffer.contains("listening on "), Date() < deadline, process.isRunning {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            buffer += String(decoding: chunk, as: UTF8.self)
-        }
-        guard buffer.contains("listening on ") else {
-            process.terminate()
-            throw TmuxError(description: "serve on port \(port) did not start; output: \(buffer)")
-        }
-    }
-
-    /// SIGTERM, then wait for the exit (the node marks itself offline first).
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
-    }
-
+/// Finds a TCP port on 127.0.0.1 that was free a moment ago, for a server
+/// that must come back at the same address after a restart.
+enum FreePort {
     /// A port that was free a moment ago: bind port 0 on 127.0.0.1, read it, close.
-    static func freePort() throws -> Int {
+    static func find() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TmuxError(description: "socket() failed: errno \(errno)") }
         defer { close(fd) }
