@@ -94,8 +94,21 @@ final class Terminal {
     func stop() {
         guard !stopped else { return }
         stopped = true
+        if SignalBridge.cursesActive.load(ordering: .acquiring) { blankBottomRow() }
         SignalBridge.emergencyEndwin()
         SignalBridge.restore()
+    }
+
+    /// htop's exit: blank the bottom row before leaving curses. `endwin`
+    /// leaves the cursor at the start of that row; on a terminal without an
+    /// alternate screen (vt100, the linux console) the shell's next output
+    /// would otherwise overprint the status line still shown there. With an
+    /// alternate screen the row is thrown away anyway (a few bytes).
+    private func blankBottomRow() {
+        _ = attrset(0)
+        _ = move(ctui_lines() - 1, 0)
+        _ = clrtoeol()
+        _ = refresh()
     }
 
     /// True once `stop()` has run.

@@ -37,10 +37,15 @@ enum HelpContent {
     ]
 
     static func draw(_ state: AppState, into screen: inout Screen) {
-        let lines = sections.reduce(0) { $0 + $1.1.count + 2 } + FilterQuery.syntaxHelp.count + 2
+        let lines = sections.reduce(0) { $0 + $1.1.count + 2 } + FilterQuery.syntaxHelp.count + 2 + (state.canWrite ? 0 : 2)
         let frame = ModalFrame(screen: screen, width: 110, height: lines + 3)
         frame.draw(into: &screen, title: "Help — any key closes")
         var row = 0
+        if !state.canWrite {
+            frame.line(&screen, row, "Read-only: rebind and reset are disabled; Enter shows details.",
+                       style: TextStyle(role: .warning, bold: true))
+            row += 2
+        }
         for (title, keys) in sections {
             frame.line(&screen, row, title, style: TextStyle(role: .title, bold: true))
             row += 1
@@ -55,10 +60,6 @@ enum HelpContent {
         for line in FilterQuery.syntaxHelp {
             row += 1
             frame.line(&screen, row, line, indent: 2)
-        }
-        row += 2
-        if state.config.readOnly {
-            frame.line(&screen, row, "Read-only: rebind and reset are disabled.", style: TextStyle(role: .warning, bold: true))
         }
     }
 }

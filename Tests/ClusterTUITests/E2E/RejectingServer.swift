@@ -67,10 +67,14 @@ enum RejectingServer {
         return try json(ErrorBody(error: "Not Found"), status: .notFound)
     }
 
+    /// How far TestCluster's fixed times move to land on the real clock:
+    /// fixed once, so a node's `startedAt` does not move between polls (which
+    /// would read as a restart on every poll).
+    private static let shift = Date().timeIntervalSince(TestCluster.now)
+
     /// TestCluster's overview with every time moved to the real clock.
     private static func overview() -> Overview {
         var overview = TestCluster.overview
-        let shift = Date().timeIntervalSince(TestCluster.now)
         for i in overview.nodes.indices {
             overview.nodes[i].lastHeartbeatAt = overview.nodes[i].lastHeartbeatAt?.addingTimeInterval(shift)
             overview.nodes[i].startedAt = overview.nodes[i].startedAt?.addingTimeInterval(shift)
