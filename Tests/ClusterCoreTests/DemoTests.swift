@@ -6,10 +6,8 @@ import Testing
 /// The demo: its shape at default size, its behaviour over time, its scale.
 @Suite struct DemoTests {
     @Test func defaultDemoHasEveryKindOfNodeAndRisk() async throws {
-        let started = Date()
+        // Start-up speed is a benchmark figure (first_frame_ms), not a timed test.
         let cluster = try await EmbeddedCluster.startDemo()
-        // The dashboard's first frame waits on this; generous for a loaded debug build.
-        #expect(Date().timeIntervalSince(started) < 2)
         let overview = try await cluster.overview()
         let list = try await cluster.instances().instances
         await cluster.shutdown()
