@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "clustertui", targets: ["ClusterTUIMain"]),
+        .executable(name: "clustertui-bench", targets: ["ClusterTUIBench"]),
         .library(name: "ClusterModel", targets: ["ClusterModel"]),
     ],
     dependencies: [
@@ -53,6 +54,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ClusterTUIMain", dependencies: ["ClusterTUI"]),
+        // The figures of DESIGN §5 (issue 6): `swift run -c release clustertui-bench`.
+        .executableTarget(
+            name: "ClusterTUIBench",
+            dependencies: ["ClusterTUI", "ClusterModel", "ClusterCore", "ClusterClient"]
+        ),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ClusterClientTests",

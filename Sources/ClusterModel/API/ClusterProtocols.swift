@@ -9,11 +9,30 @@ public struct BodyDigest: Hashable, Sendable, CustomStringConvertible {
     public init(value: UInt64, length: Int) { self.value = value; self.length = length }
     public var description: String { String(value, radix: 16) + "/\(length)" }
 
-    /// FNV-1a over the bytes: fast, no allocation, good enough to detect change.
+    /// The digest of any byte sequence: the same value as the buffer form.
     public static func of<C: Sequence>(_ bytes: C) -> BodyDigest where C.Element == UInt8 {
+        Array(bytes).withUnsafeBytes { of($0) }
+    }
+
+    /// FNV-1a's xor-multiply step over 8-byte little-endian words, then the
+    /// tail byte by byte: good enough to detect change, no allocation.
+    ///
+    /// Decision (issue 6): a concrete, word-at-a-time form because the
+    /// byte-wise generic one, called across modules unspecialised, took
+    /// ~120 ms on a 23 MB body; this takes a few milliseconds.
+    public static func of(_ bytes: UnsafeRawBufferPointer) -> BodyDigest {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var n = 0
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; n += 1 }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            h = (h ^ word) &* 0x100_0000_01b3
+            i += 8
+        }
+        while i < n {
+            h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3
+            i += 1
+        }
         return BodyDigest(value: h, length: n)
     }
 }

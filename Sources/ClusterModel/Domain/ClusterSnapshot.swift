@@ -39,12 +39,28 @@ public struct ClusterSnapshot: Sendable {
     public var nodes: [Node] { overview.nodes }
 
     /// A copy with a new overview, keeping the instance list.
+    /// The instance-side index (`boundCount`) is kept, not rebuilt: it depends
+    /// only on the instances (issue 6: an O(100,000) pass per overview poll).
     public func replacing(overview: Overview, takenAt: Date) -> ClusterSnapshot {
-        ClusterSnapshot(overview: overview, instances: instances, instancesKnown: instancesKnown, takenAt: takenAt)
+        var copy = ClusterSnapshot(overview: overview, instances: [], instancesKnown: instancesKnown, takenAt: takenAt)
+        copy.instances = instances
+        copy.boundCount = boundCount
+        return copy
     }
 
     /// A copy with a new instance list, keeping the overview.
     public func replacing(instances: [Instance]) -> ClusterSnapshot {
         ClusterSnapshot(overview: overview, instances: instances, instancesKnown: true, takenAt: takenAt)
+    }
+
+    /// The same, with `boundCount` already counted (off the UI thread) by
+    /// the caller: it must equal what `init` would count for `instances`.
+    /// The overview's indexes are kept as they are.
+    public func replacing(instances: [Instance], boundCount: [String: Int]) -> ClusterSnapshot {
+        var copy = self
+        copy.instances = instances
+        copy.instancesKnown = true
+        copy.boundCount = boundCount
+        return copy
     }
 }

@@ -52,7 +52,10 @@ struct EffectRunner: Sendable {
                 let clock = ContinuousClock()
                 let start = clock.now
                 let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
-                inbox.post(.instancesFetched(result, latency: seconds(clock.now - start)))
+                let latency = seconds(clock.now - start)
+                // Index and sort order are built here, off the UI thread, so a
+                // 100,000-instance poll never stalls a keystroke.
+                inbox.post(.instancesPrepared(result.map(PreparedInstances.prepared), latency: latency))
             }
         case .recheckBeforeRebind(let formID):
             Task {

@@ -10,6 +10,8 @@ enum Message: Sendable {
     case tick
     case overviewFetched(Result<Fetched<Overview>, ClusterError>, latency: TimeInterval)
     case instancesFetched(Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval)
+    /// The same, decoded and prepared (index, sort order) off the UI thread.
+    case instancesPrepared(Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval)
     /// The re-read of the overview made just before a rebind is sent.
     case rebindRechecked(formID: Int, Result<Fetched<Overview>, ClusterError>)
     case assignmentSet(formID: Int, Result<Assignment, ClusterError>)

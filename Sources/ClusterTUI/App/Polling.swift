@@ -23,16 +23,23 @@ enum Polling {
     static func overviewFetched(
         _ state: inout AppState, _ result: Result<Fetched<Overview>, ClusterError>, latency: TimeInterval
     ) -> [Effect] {
-        state.dirty = true
         switch result {
         case .failure(let error):
+            state.dirty = true
             state.overviewPoll.failed(at: state.now, error: error, random: &state.random)
         case .success(let fetched):
+            let wasHealthy = state.overviewPoll.lastError == nil && state.overviewPoll.lastSuccess != nil
+            let oldSkew = state.clockSkew
             state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             if let serverDate = fetched.serverDate {
                 // The Date header has whole seconds: only believe skews beyond that.
                 let skew = serverDate.timeIntervalSince(state.now) + latency / 2
                 state.clockSkew = abs(skew) < 1.5 ? 0 : skew
+            }
+            // Under --no-tick an unchanged reply draws nothing: on a slow link
+            // the "updated Ns ago" text is not worth a repaint every poll.
+            if fetched.value != nil || !wasHealthy || state.clockSkew != oldSkew || state.redrawsEverySecond {
+                state.dirty = true
             }
             if let overview = fetched.value {
                 let fresh = state.snapshot?.replacing(overview: overview, takenAt: state.serverNow)
@@ -43,17 +50,37 @@ enum Polling {
         return []
     }
 
+    /// A bare instance list (tests, and any reader not going through the
+    /// runner's preparation): prepared here, its search index left for later.
     static func instancesFetched(
         _ state: inout AppState, _ result: Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval
     ) -> [Effect] {
-        state.dirty = true
+        let prepared = result.map { fetched in
+            Fetched(
+                value: fetched.value.map { PreparedInstances.prepare($0.instances, withIndex: false) },
+                digest: fetched.digest, serverDate: fetched.serverDate, byteCount: fetched.byteCount)
+        }
+        return instancesPrepared(&state, prepared, latency: latency)
+    }
+
+    /// An instance list already made ready off the UI thread: swapped in.
+    static func instancesPrepared(
+        _ state: inout AppState, _ result: Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval
+    ) -> [Effect] {
         switch result {
         case .failure(let error):
+            state.dirty = true
             state.instancesPoll.failed(at: state.now, error: error, random: &state.random)
         case .success(let fetched):
+            let wasHealthy = state.instancesPoll.lastError == nil && state.instancesPoll.lastSuccess != nil
+            if fetched.value != nil || !wasHealthy || state.pendingCheck != nil || state.redrawsEverySecond {
+                state.dirty = true
+            }
             state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
-            if let list = fetched.value, let current = state.snapshot {
-                apply(&state, current.replacing(instances: list.instances), change: .instances)
+            if let prepared = fetched.value, let current = state.snapshot {
+                state.derived.prepared = prepared
+                apply(&state, current.replacing(instances: prepared.instances, boundCount: prepared.boundCount),
+                      change: .instances)
             }
             checkPendingBinding(&state)
         }
@@ -85,9 +112,17 @@ enum Polling {
 
     /// Keeps the cursor on the same entity when rows move under it.
     private static func reselect(_ state: inout AppState, instance key: EntityKey?, node name: String?) {
-        if let key, let snapshot = state.snapshot,
-           let row = state.derived.instanceRows.firstIndex(where: { snapshot.instances[$0].key == key }) {
-            state.instanceCursor.selected = row
+        if let key, let snapshot = state.snapshot {
+            let rows = state.derived.instanceRows
+            let cursor = state.instanceCursor.selected
+            // Most polls move nothing: check the row under the cursor before scanning.
+            let same = cursor < rows.count && snapshot.instances[rows[cursor]].entityId == key.entityId
+                && snapshot.instances[rows[cursor]].entityType == key.entityType
+            if !same, let row = rows.firstIndex(where: {
+                snapshot.instances[$0].entityId == key.entityId && snapshot.instances[$0].entityType == key.entityType
+            }) {
+                state.instanceCursor.selected = row
+            }
         }
         if let name, let row = state.derived.nodes.firstIndex(where: { $0.name == name }) {
             state.nodeCursor.selected = row

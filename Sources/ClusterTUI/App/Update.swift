@@ -28,6 +28,8 @@ enum Update {
             effects = Polling.overviewFetched(&state, result, latency: latency)
         case .instancesFetched(let result, let latency):
             effects = Polling.instancesFetched(&state, result, latency: latency)
+        case .instancesPrepared(let result, let latency):
+            effects = Polling.instancesPrepared(&state, result, latency: latency)
         case .rebindRechecked(let formID, let result):
             state.dirty = true
             effects = RebindFlow.rechecked(&state, formID: formID, result)
@@ -47,15 +49,22 @@ enum Update {
 
     /// The clock moved: ages on screen change (when ticking) and health may cross a threshold.
     private static func tick(_ state: inout AppState) -> [Effect] {
+        let healthBefore = state.derived.healthSignature
         if state.snapshot != nil {
             state.recompute(.clock)
         }
-        if state.config.tick || state.isBusy { state.dirty = true }
+        // Without the age tick, redraw only when a node's health class moved.
+        if state.redrawsEverySecond || state.isBusy || state.derived.healthSignature != healthBefore { state.dirty = true }
         return []
     }
+
 }
 
 extension AppState {
+    /// Ages tick every second, and the wallboard's clock and page cycle need
+    /// the tick even with --no-tick.
+    var redrawsEverySecond: Bool { config.tick || config.wallboard }
+
     /// A form or confirmation is waiting on the server (the spinner turns).
     var isBusy: Bool {
         for overlay in overlays {
@@ -75,7 +84,7 @@ extension AppState {
             overviewPoll.inFlight ? .distantFuture : overviewPoll.nextDue,
             instancesPoll.inFlight ? .distantFuture : instancesPoll.nextDue
         )
-        if config.tick {
+        if redrawsEverySecond {
             // Tick on the server clock's whole seconds so ages change together.
             let server = serverNow.timeIntervalSince1970
             let next = (server + 0.001).rounded(.up) - clockSkew

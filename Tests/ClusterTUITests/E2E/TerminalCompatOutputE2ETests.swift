@@ -49,11 +49,8 @@ extension TerminalCompatE2ETests {
                 #expect(await counter.count >= polls + 4, "the dashboard kept polling during the window")
                 #expect(TerminalCompat.clears(in: idle) == [], "whole-screen clears while idle")
                 #expect(idle.count < 1_500, "\(idle.count) bytes in 5 s: \(Self.visible(idle))")
-                // The goal is near zero; today every unchanged reply still redraws the ages and the latency
-                // (App/Polling.swift marks the state dirty on every reply). Drop the wrapper once that is fixed.
-                withKnownIssue("an unchanged poll reply still redraws ages under --no-tick", isIntermittent: true) {
-                    #expect(idle.count < 100, "\(idle.count) bytes in 5 s with unchanged data")
-                }
+                // Unchanged replies redraw nothing under --no-tick.
+                #expect(idle.count < 100, "\(idle.count) bytes in 5 s with unchanged data")
                 try await offPool {
                     try expectCtrlLRepaints(run.session, path, after: idle.count)
                     run.session.sendKeys("q")

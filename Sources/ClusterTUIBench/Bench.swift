@@ -1,0 +1,142 @@
+import ClusterModel
+import ClusterTUI
+import Foundation
+
+/// Command-line switches of the benchmark.
+struct BenchOptions {
+    var json = false
+    var quick = false
+    var help = false
+    /// Hidden, for profiling: only the in-process figures.
+    var skipPty = false
+    init(_ args: [String]) {
+        skipPty = args.contains("--skip-pty")
+        json = args.contains("--json")
+        quick = args.contains("--quick")
+        help = args.contains("--help") || args.contains("-h")
+    }
+}
+
+/// Runs every scenario in an order that keeps them from disturbing each
+/// other (nothing else runs while something is timed in-process) and
+/// collects the figures.
+struct Bench {
+    let options: BenchOptions
+
+    func log(_ s: String) { FileHandle.standardError.write(Data(("· " + s + "\n").utf8)) }
+
+    func run() throws -> Report {
+        let dir = NSTemporaryDirectory() + "clustertui-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let command = try Self.dashboardCommand(log: log)
+        var r = Report(quick: options.quick)
+        if !options.skipPty {
+            log("first frame (embedded core) …")
+            let ff = try RealBinary.firstFrame(command: command, home: dir, runs: options.quick ? 3 : 7)
+            r.set("first_frame_ms", InProcess.median(ff.frame))
+            r.set("first_data_frame_ms", InProcess.median(ff.data))
+        }
+        try runS1(&r, command: command, dir: dir)
+        try runS2(&r, command: command, dir: dir)
+        return r
+    }
+
+    /// S1: the idle real binary (bytes, CPU, memory, requests, baseline), then in-process polls.
+    private func runS1(_ r: inout Report, command: [String], dir: String) throws {
+        let q = options.quick
+        log("S1: serve 50 nodes / 2,000 instances …")
+        let s1 = try ServeProcess(binary: command[0], nodes: 50, instances: 2000, directory: dir)
+        defer { s1.stop() }
+        let overview = try s1.get("/api/cluster/overview")
+        let instances = try s1.get("/api/cluster/instances")
+        if !options.skipPty {
+            let proxy = try CountingProxy(upstreamPort: s1.port)
+            let window = q ? 30.0 : 120.0
+            log("S1: idle dashboard through a pty for \(Int(window)) s, then Ctrl-L each second …")
+            let idle = try RealBinary.idle(
+                command: command, url: "http://127.0.0.1:\(proxy.port)", tokenFile: s1.tokenFile, home: dir,
+                proxy: proxy, settle: 6, window: window, baselineWindow: q ? 10 : 20)
+            r.set("idle_bytes_per_s_s1", idle.bytesPerSecond)
+            r.set("redraw_baseline_bytes_per_s_s1", idle.repaintBytesPerSecond)
+            r.set("idle_cpu_pct_s1", idle.cpuPercent)
+            r.set("idle_window_s", window)
+            r.set("rss_mb_s1", idle.rssMB)
+            r.set("rss_peak_mb_s1", idle.hwmMB)
+            r.set("rss_anon_mb_s1", idle.anonMB)
+            r.set("rss_file_mb_s1", idle.fileMB)
+            r.set("overview_req_per_min", idle.overviewPerMinute)
+            r.set("instances_req_per_min", idle.instancesPerMinute)
+        }
+        s1.stop()
+        log("S1: in-process polls …")
+        var p1 = try InProcess.loadedProbe(overview: overview, instances: instances)
+        r.set("plain_redraw_loop_bytes_per_s_s1",
+              try RealBinary.redrawBaseline(frame: p1.render().text, directory: dir, window: q ? 5 : 15))
+        r.set("changed_cells_per_s_s1", InProcess.changedCellsPerSecond(p1))
+        let c1 = try InProcess.pollChanged(&p1, body: instances, runs: q ? 15 : 41)
+        r.set("poll_changed_ms_s1", InProcess.median(c1.pipeline))
+        for stage in ["digest", "decode", "prepare", "swap", "render"] {
+            r.set("poll_changed_\(stage)_ms_s1", InProcess.median(c1.stages[stage] ?? []))
+        }
+        r.set("jsondecoder_ms_s1", InProcess.median(c1.decoder))
+        r.set("instances_body_bytes_s1", Double(instances.count))
+    }
+
+    /// S2: the real binary's memory, then (serve stopped) in-process polls and keystrokes.
+    private func runS2(_ r: inout Report, command: [String], dir: String) throws {
+        let q = options.quick
+        log("S2: serve 1,000 nodes / 100,000 instances …")
+        let s2 = try ServeProcess(binary: command[0], nodes: 1000, instances: 100_000, directory: dir)
+        defer { s2.stop() }
+        let overview = try s2.get("/api/cluster/overview")
+        let instances = try s2.get("/api/cluster/instances")
+        if !options.skipPty {
+            log("S2: dashboard memory …")
+            let mem = try RealBinary.settledRSS(
+                command: command, url: s2.url, tokenFile: s2.tokenFile, home: dir, limit: q ? 30 : 45)
+            r.set("rss_mb_s2", mem.rss)
+            r.set("rss_peak_mb_s2", mem.hwm)
+        }
+        s2.stop()
+        r.set("instances_body_bytes_s2", Double(instances.count))
+        log("S2: in-process polls …")
+        var p2 = try InProcess.loadedProbe(overview: overview, instances: instances)
+        r.set("poll_unchanged_ms_s2", InProcess.median(InProcess.pollUnchanged(&p2, body: instances, runs: q ? 9 : 21)))
+        let c2 = try InProcess.pollChanged(&p2, body: instances, runs: q ? 3 : 7)
+        r.set("poll_changed_ms_s2", InProcess.median(c2.pipeline))
+        for stage in ["digest", "decode", "prepare", "swap", "render"] {
+            r.set("poll_changed_\(stage)_ms_s2", InProcess.median(c2.stages[stage] ?? []))
+        }
+        r.set("jsondecoder_ms_s2", InProcess.median(c2.decoder))
+        if let list = try? JSONDecoder().decode(InstanceList.self, from: instances) {
+            r.set("base_order_agrees_s2", BenchPreparedInstances.baseOrderAgrees(list.instances) ? 1 : 0)
+        }
+        log("S2: keystrokes while polls are processed …")
+        let keys = try KeystrokeSimulation.run(probe: p2, overview: overview, instances: instances, polls: q ? 3 : 8)
+        r.set("keystroke_p99_ms_s2", InProcess.percentile(keys.latencies, 99))
+        r.set("keystroke_p50_ms_s2", InProcess.percentile(keys.latencies, 50))
+        r.set("keystroke_max_ms_s2", keys.latencies.max() ?? .nan)
+        r.set("keystroke_samples_s2", Double(keys.latencies.count))
+        r.set("keystroke_update_p50_ms_s2", InProcess.percentile(keys.keyMs, 50))
+        r.set("keystroke_update_max_ms_s2", keys.keyMs.max() ?? .nan)
+        r.set("ui_overview_reply_max_ms_s2", keys.overviewMs.max() ?? .nan)
+        r.set("ui_instances_swap_max_ms_s2", keys.instancesMs.max() ?? .nan)
+    }
+
+    static var selfPath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// The real `clustertui` next to this binary (`swift build -c release`
+    /// builds both; `swift run clustertui-bench` alone does not build it).
+    static func dashboardCommand(log: (String) -> Void) throws -> [String] {
+        let me = selfPath
+        let sibling = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("clustertui").path
+        let fm = FileManager.default
+        guard fm.isExecutableFile(atPath: sibling) else {
+            throw BenchError("\(sibling) not found: run `swift build -c release` first (it builds both products)")
+        }
+        return [sibling]
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The figures of one run, with the targets of DESIGN §5, printed as a
+/// table for people or one JSON object for machines.
+struct Report {
+    let quick: Bool
+    private(set) var values: [String: Double] = [:]
+    private(set) var order: [String] = []
+
+    init(quick: Bool) { self.quick = quick }
+
+    mutating func set(_ key: String, _ value: Double) {
+        if values[key] == nil { order.append(key) }
+        values[key] = value
+    }
+
+    /// A figure's target as text, and whether the measured value meets it.
+    func target(_ key: String) -> (text: String, met: Bool)? {
+        guard let v = values[key], !v.isNaN else { return nil }
+        func le(_ limit: Double, _ text: String) -> (String, Bool) { (text, v <= limit) }
+        switch key {
+        case "poll_unchanged_ms_s2": return le(30, "≤ 30 ms")
+        case "poll_changed_ms_s2":
+            guard let d = values["jsondecoder_ms_s2"] else { return nil }
+            return le(1.2 * d, String(format: "≤ 1.2 × decoder = %.0f ms", 1.2 * d))
+        case "poll_changed_ms_s1": return le(15, "≤ 15 ms")
+        case "keystroke_p99_ms_s2": return le(16, "≤ 16 ms")
+        case "idle_bytes_per_s_s1":
+            let base = values["redraw_baseline_bytes_per_s_s1"] ?? .infinity
+            let limit = min(400, 0.05 * base)
+            return le(limit, String(format: "≤ 400 B/s and ≤ 5 %% of baseline (= %.0f)", limit))
+        case "idle_cpu_pct_s1": return le(1, "≤ 1 %")
+        case "rss_mb_s1": return le(30, "≤ 30 MB")
+        case "rss_mb_s2": return le(300, "≤ 300 MB")
+        case "first_frame_ms": return le(250, "≤ 250 ms")
+        case "overview_req_per_min": return le(30, "≤ 30")
+        case "instances_req_per_min": return le(2, "≤ 2")
+        default: return nil
+        }
+    }
+
+    func table() -> String {
+        var lines = ["clustertui-bench\(quick ? " --quick" : "") — DESIGN §5 figures (release, \(ProcessInfo.processInfo.activeProcessorCount) cores)", ""]
+        let width = (order.map(\.count).max() ?? 10) + 2
+        for key in order {
+            let v = values[key] ?? .nan
+            let value = String(format: v >= 100 ? "%.0f" : "%.2f", v)
+            var line = key.padding(toLength: width, withPad: " ", startingAt: 0) + value.leftPad(12)
+            if let t = target(key) { line += "   " + t.text + (t.met ? "   ok" : "   MISSED") }
+            lines.append(line)
+        }
+        let judged = order.compactMap { target($0) }
+        lines.append("")
+        lines.append("\(judged.filter(\.met).count) of \(judged.count) targets met")
+        return lines.joined(separator: "\n")
+    }
+
+    func json() -> String {
+        var parts: [String] = []
+        for key in order {
+            let v = values[key] ?? .nan
+            parts.append("\"\(key)\":" + (v.isFinite ? String(format: "%.3f", v) : "null"))
+        }
+        let met = order.compactMap { key in target(key).map { "\"\(key)\":\($0.met)" } }
+        parts.append("\"quick\":\(quick)")
+        parts.append("\"targets_met\":{" + met.joined(separator: ",") + "}")
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
