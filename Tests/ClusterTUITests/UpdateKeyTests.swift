@@ -145,3 +145,18 @@ import Testing
         #expect(state.instanceCursor.selected - state.instanceCursor.offset < layout.instanceRows)
     }
 }
+
+/// The help overlay scrolls on short terminals instead of hiding its last lines.
+@Suite struct HelpScrollTests {
+    @Test func arrowsScrollAndOtherKeysClose() {
+        var state = TestCluster.loadedState(width: 80, height: 24)
+        TestCluster.press(&state, .char("?"))
+        let before = RootView.render(state).text()
+        #expect(!before.contains("exclude matches"), "the last help line is below a 24-row screen")
+        TestCluster.press(&state, .pageDown, .pageDown)
+        #expect(state.topOverlay == .help)
+        #expect(RootView.render(state).text().contains("exclude matches"))
+        TestCluster.press(&state, .char("x"))
+        #expect(state.overlays.isEmpty && state.helpScroll == 0)
+    }
+}

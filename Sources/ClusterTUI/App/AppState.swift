@@ -114,6 +114,8 @@ struct AppState: Sendable {
     /// Newest last, capped at `config.eventCapacity`.
     var events: [ClusterEvent] = []
     var overlays: [Overlay] = []
+    /// First help line shown, when the help is taller than the screen.
+    var helpScroll = 0
     var notice: Notice?
     var pendingCheck: PendingCheck?
     var nextFormID = 1

@@ -65,7 +65,20 @@ enum OverlayKeys {
     static func handle(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
         switch overlay {
         case .help:
-            state.overlays.removeLast()
+            let page = max(1, state.height - 6)
+            let scroll: Int? = switch key {
+            case .down, .char("j"): 1
+            case .up, .char("k"): -1
+            case .pageDown, .char(" "): page
+            case .pageUp: -page
+            default: nil
+            }
+            if let scroll {
+                state.helpScroll = min(max(0, state.helpScroll + scroll), HelpContent.lineCount(state))
+            } else {
+                state.overlays.removeLast()
+                state.helpScroll = 0
+            }
         case .nodeDetails:
             if key == .escape || key == .enter || key == .char("q") || key == .char("i") { state.overlays.removeLast() }
         case .instanceDetails(let entityKey):

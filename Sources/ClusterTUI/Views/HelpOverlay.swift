@@ -36,11 +36,18 @@ enum HelpContent {
         ]),
     ]
 
+    /// Lines of help text for this state (the read-only note adds two).
+    static func lineCount(_ state: AppState) -> Int {
+        sections.reduce(0) { $0 + $1.1.count + 2 } + FilterQuery.syntaxHelp.count + 1 + (state.canWrite ? 0 : 2)
+    }
+
     static func draw(_ state: AppState, into screen: inout Screen) {
-        let lines = sections.reduce(0) { $0 + $1.1.count + 2 } + FilterQuery.syntaxHelp.count + 2 + (state.canWrite ? 0 : 2)
-        let frame = ModalFrame(screen: screen, width: 110, height: lines + 3)
-        frame.draw(into: &screen, title: "Help — any key closes")
-        var row = 0
+        let lines = lineCount(state)
+        let frame = ModalFrame(screen: screen, width: 110, height: lines + 2)
+        let overflow = max(0, lines - frame.innerHeight)
+        frame.draw(into: &screen, title: overflow > 0 ? "Help — ↑↓ PgUp PgDn scroll · other keys close" : "Help — any key closes")
+        // Rows are laid out from 0 and shifted up by the scroll; the frame drops those outside it.
+        var row = -min(state.helpScroll, overflow)
         if !state.canWrite {
             frame.line(&screen, row, "Read-only: rebind and reset are disabled; Enter shows details.",
                        style: TextStyle(role: .warning, bold: true))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ClusterTUI
 
 /// SSH-grade terminal behaviour end to end (issue 5, item 3): the real
 /// binary in tmux with the embedded demo core, on the terminals people
@@ -127,7 +128,7 @@ struct TerminalCompatE2ETests {
         defer { run.session.kill() }
         try run.session.waitUntil(timeout: 20, Self.isFullDashboard)
         let pid = try TerminalCompat.childPID(run.session)
-        var rng = TerminalCompatRandom(seed: 0xC1)
+        var rng = SplitMix64(seed: 0xC1)  // the app's own deterministic generator
         let fixed = [(1, 1), (2, 1), (1, 2), (29, 8), (30, 7), (30, 8), (5, 40), (250, 3), (80, 24), (1, 60)]
         for i in 0..<199 {
             let (w, h) = i < fixed.count ? fixed[i] : (1 + Int(rng.next() % 220), 1 + Int(rng.next() % 70))
@@ -189,18 +190,5 @@ struct TerminalCompatE2ETests {
         let took = TerminalCompat.secondsUntilGone(pid, timeout: 8)
         if took == nil { kill(pid, SIGKILL) }
         #expect(took != nil, "still running 8 s after its terminal closed")
-    }
-}
-
-/// A tiny deterministic generator for the resize storm's sizes.
-struct TerminalCompatRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
