@@ -24,10 +24,14 @@ enum RejectingServer {
     static func with(_ body: @Sendable (URL, Log) async throws -> Void) async throws {
         let log = Log()
         let box = PortBox()
+        // How far TestCluster's fixed times move to land on the real clock: fixed
+        // once per server, so replies never change (a moving `startedAt` would
+        // read as a restart on every poll).
+        let shift = Date().timeIntervalSince(TestCluster.now)
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in
                 await log.add("\(request.method.rawValue) \(request.uri.path)")
-                return try respond(request)
+                return try respond(request, shift: shift)
             },
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in await box.set(channel.localAddress?.port) }
@@ -57,9 +61,9 @@ enum RejectingServer {
         }
     }
 
-    private static func respond(_ request: Request) throws -> Response {
+    private static func respond(_ request: Request, shift: TimeInterval) throws -> Response {
         let path = request.uri.path
-        if request.method == .get, path == "/api/cluster/overview" { return try json(overview()) }
+        if request.method == .get, path == "/api/cluster/overview" { return try json(overview(shift: shift)) }
         if request.method == .get, path == "/api/cluster/instances" { return try json(InstanceList(instances: TestCluster.instances)) }
         if path.hasPrefix("/api/cluster/assignments/") {
             return try json(ErrorBody(error: message), status: .internalServerError)
@@ -67,13 +71,9 @@ enum RejectingServer {
         return try json(ErrorBody(error: "Not Found"), status: .notFound)
     }
 
-    /// How far TestCluster's fixed times move to land on the real clock:
-    /// fixed once, so a node's `startedAt` does not move between polls (which
-    /// would read as a restart on every poll).
-    private static let shift = Date().timeIntervalSince(TestCluster.now)
 
     /// TestCluster's overview with every time moved to the real clock.
-    private static func overview() -> Overview {
+    private static func overview(shift: TimeInterval) -> Overview {
         var overview = TestCluster.overview
         for i in overview.nodes.indices {
             overview.nodes[i].lastHeartbeatAt = overview.nodes[i].lastHeartbeatAt?.addingTimeInterval(shift)
@@ -83,7 +83,11 @@ enum RejectingServer {
     }
 
     private static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try JSONEncoder().encode(value)
+        // Sorted keys: an unchanged value must give byte-identical replies
+        // (JSONEncoder's key order is otherwise not stable between calls).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(value)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
