@@ -151,3 +151,18 @@ import Testing
         #expect(TestCluster.press(&state, .char("n")).isEmpty && state.overlays.isEmpty)
     }
 }
+
+/// An orphaned instance (bound to a node missing from the registry) opens the form on a node that exists.
+@Suite struct RebindOrphanTests {
+    @Test func orphanFormPointsAtARealNode() {
+        var state = TestCluster.loadedState()
+        var list = TestCluster.instances
+        list[1].nodeName = "retired-node"
+        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(InstanceList(instances: list), digest: 7)), latency: 0), now: state.now)
+        let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].nodeName == "retired-node" }!
+        state.instanceCursor.selected = row
+        TestCluster.press(&state, .enter)
+        guard case .rebind(let form)? = state.topOverlay else { Issue.record("no form"); return }
+        #expect(form.selectedNode == "node-a")
+    }
+}

@@ -11,7 +11,9 @@ enum RebindFlow {
             return
         }
         let assignment = state.snapshot?.assignmentsByKey[instance.key]
-        let form = RebindForm(id: state.nextFormID, instance: instance, assignment: assignment)
+        var form = RebindForm(id: state.nextFormID, instance: instance, assignment: assignment)
+        // An orphan's node is not in the registry, so not in the picker: point at the first real choice.
+        snapPicker(state, &form)
         state.nextFormID += 1
         state.overlays.append(.rebind(form))
     }
