@@ -21,15 +21,7 @@ struct DemoSeeder {
             for (i, sim) in plan.nodes.enumerated() {
                 try Self.insert(db, sim, index: i, now: now, heartbeat: heartbeat)
             }
-            let t = try db.cachedStatement(sql: "INSERT OR REPLACE INTO tenants (id, slug) VALUES (?, ?)")
-            for tenant in tenants { try t.execute(arguments: [tenant.id, tenant.slug]) }
-            let c = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO catalogue (entityType, entityId, name, subtitle, tenantId, projectId)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for e in entries {
-                try c.execute(arguments: [e.entityType.rawValue, e.entityId, e.name, e.subtitle, e.tenantId, e.projectId])
-            }
+            try ClusterStore.insert(db, tenants: tenants, entries: entries)
             for a in assignments { try ClusterStore.upsert(db, a) }
         }
     }

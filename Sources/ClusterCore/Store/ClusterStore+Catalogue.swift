@@ -30,16 +30,20 @@ public struct Tenant: Sendable, Hashable {
 extension ClusterStore {
     /// Inserts (or replaces) tenants and entries in one transaction (100,000 rows in about a second).
     func seed(tenants: [Tenant], entries: [CatalogueEntry]) async throws {
-        try await writeImmediate { db in
-            let t = try db.cachedStatement(sql: "INSERT OR REPLACE INTO tenants (id, slug) VALUES (?, ?)")
-            for tenant in tenants { try t.execute(arguments: [tenant.id, tenant.slug]) }
-            let c = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO catalogue (entityType, entityId, name, subtitle, tenantId, projectId)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for e in entries {
-                try c.execute(arguments: [e.entityType.rawValue, e.entityId, e.name, e.subtitle, e.tenantId, e.projectId])
-            }
+        try await writeImmediate { db in try Self.insert(db, tenants: tenants, entries: entries) }
+    }
+
+    /// The inserts of `seed`, inside a transaction the caller already holds
+    /// (the demo seeder adds nodes and assignments in the same one).
+    static func insert(_ db: Database, tenants: [Tenant], entries: [CatalogueEntry]) throws {
+        let t = try db.cachedStatement(sql: "INSERT OR REPLACE INTO tenants (id, slug) VALUES (?, ?)")
+        for tenant in tenants { try t.execute(arguments: [tenant.id, tenant.slug]) }
+        let c = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO catalogue (entityType, entityId, name, subtitle, tenantId, projectId)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for e in entries {
+            try c.execute(arguments: [e.entityType.rawValue, e.entityId, e.name, e.subtitle, e.tenantId, e.projectId])
         }
     }
 
