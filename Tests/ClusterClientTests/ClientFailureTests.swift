@@ -79,19 +79,16 @@ struct ClientFailureTests {
 
     @Test("an endless slow body fails at the request deadline, not later")
     func endlessBody() async throws {
-        let start = Date()
+        // The body drips for 20 s and then ends as invalid JSON: `.timedOut` (not
+        // `.malformed`) proves the deadline cut it off. No wall-clock bound: those flake.
         let e = try await overviewError(.endlessBody, timeout: 1)
         guard case .timedOut = e else { Issue.record("got \(String(describing: e))"); return }
-        // The body would drip for 20 s; a generous bound that a loaded machine still meets.
-        #expect(Date().timeIntervalSince(start) < 15)
     }
 
     @Test("a reply head slower than the deadline times out")
     func slowHead() async throws {
-        let start = Date()
         let e = try await overviewError(.slowHead, timeout: 0.5)
         guard case .timedOut = e else { Issue.record("got \(String(describing: e))"); return }
-        #expect(Date().timeIntervalSince(start) < 15)
     }
 
     @Test("a closed port is 'connection refused'")

@@ -18,8 +18,10 @@ struct ClientReadWriteTests {
                 #expect(o.assignments.first?.entityId == "tenant1:brw_42")
                 #expect(o.assignments.first?.updatedAt == nil) // "…" is not a date: unknown, not a failure
                 // Hummingbird writes its own `Date` header: the server's clock is this machine's.
+                // Hummingbird refreshes that header on a timer that lags on a loaded machine, so
+                // the bound is loose; a wrong parse (time zone, format) is off by hours or nil.
                 let serverDate = try #require(overview.serverDate)
-                #expect(abs(serverDate.timeIntervalSinceNow) < 5)
+                #expect(abs(serverDate.timeIntervalSinceNow) < 120)
                 #expect(overview.byteCount == Fixtures.overview.utf8.count)
                 let instances = try await client.reader.instances()
                 #expect(instances.instances.map(\.entityId) == ["tenant1:research-agent", "tenant1:brw_42"])

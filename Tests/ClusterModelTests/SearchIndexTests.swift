@@ -62,8 +62,8 @@ import Testing
         #expect(index.filter(try q("x is:risk status:online"), ctx).isEmpty)
     }
 
-    /// Budget guard for keystroke-to-frame at 100,000 instances (generous: debug build, shared CPU).
-    @Test func hundredThousandInstancesFilterQuickly() throws {
+    /// The index agrees with the plain matcher at 100,000 instances (speed: keystroke_p99_ms_s2 in the benchmark).
+    @Test func hundredThousandInstancesFilterLikeThePlainMatcher() throws {
         let big = (0..<100_000).map { i in
             inst("tenant\(i % 50):id_\(i)", name: "Instance number \(i)", node: "node-\(i % 20)",
                  subtitle: "sub-\(i)")
@@ -71,10 +71,9 @@ import Testing
         let bs = snap(nodes: Self.nodes, instances: big, this: "node-1", defaultNode: "node-0")
         let c = FilterContext(snapshot: bs, risk: RiskContext(snapshot: bs, now: t0))
         let index = InstanceSearchIndex(instances: big)
-        let query = try q("number 9 -node:node-3 is:explicit")
-        var result: [Int] = []
-        let took = ContinuousClock().measure { result = index.filter(query, c) }
+        let query = try q("number 9 -node:node-3 tenant1")
+        let result = index.filter(query, c)
+        #expect(!result.isEmpty)
         #expect(result == big.indices.filter { query.matches(big[$0], c) })
-        #expect(took < .milliseconds(1_000), "filter took \(took)")
     }
 }

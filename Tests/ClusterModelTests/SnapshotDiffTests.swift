@@ -123,11 +123,10 @@ import Testing
         let old = (0..<100_000).map { inst("i\($0)", node: "n\($0 % 1_000)") }
         var new = old
         new.removeFirst(5)
-        let clock = ContinuousClock()
-        let took = clock.measure {
-            _ = SnapshotDiff.events(from: snap(nodes: nodes, instances: old), to: snap(nodes: nodes, instances: new))
-        }
-        #expect(took < .seconds(5), "diff of 100,000 instances took \(took)")
+        // Speed is the benchmark's business (poll_changed_ms_s2); here: right answer at scale.
+        let events = SnapshotDiff.events(from: snap(nodes: nodes, instances: old), to: snap(nodes: nodes, instances: new))
+        #expect(events.map(\.subject) == (0..<5).map { "agent:i\($0)" })
+        #expect(events.allSatisfy { $0.message.contains("removed") })
     }
 
     @Test func groupedNumbers() {

@@ -60,16 +60,14 @@ import Testing
         #expect(a == b)
     }
 
-    @Test func hundredThousandIndicesSortInTime() {
+    @Test func hundredThousandIndicesSort() {
         let many = (0..<100_000).map { inst("t\($0 % 100):x\($0)", name: "Name \(($0 * 7_919) % 100_000)", node: "n\($0 % 50)") }
         let big = snap(nodes: Self.nodes, instances: many)
         let r = RiskContext(snapshot: big, now: t0)
-        var out: [Int] = []
-        let took = ContinuousClock().measure {
-            out = big.sortedInstanceIndices(Array(many.indices), by: SortSpec(column: .node, ascending: true), risk: r)
-        }
+        let out = big.sortedInstanceIndices(Array(many.indices), by: SortSpec(column: .node, ascending: true), risk: r)
         #expect(out.count == 100_000)
-        #expect(took < .seconds(10), "sorting 100,000 took \(took)")
+        #expect(Set(out).count == 100_000)
+        #expect(zip(out, out.dropFirst()).allSatisfy { many[$0].nodeName <= many[$1].nodeName })
     }
 }
 
