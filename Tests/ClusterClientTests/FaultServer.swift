@@ -37,11 +37,11 @@ actor RequestLog {
     func append(_ r: SeenRequest) { requests.append(r) }
 }
 
-/// Resolves once, with a time-out: the server's bound port.
+/// Resolves once, with a time-out generous enough for a loaded CI machine: the server's bound port.
 actor PortBox {
     private var port: Int?
     func set(_ p: Int?) { port = p }
-    func wait(seconds: Double = 10) async throws -> Int {
+    func wait(seconds: Double = 60) async throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let port { return port }

@@ -25,7 +25,7 @@ final class ServeProcess: @unchecked Sendable {
         try process.run()
         let handle = out.fileHandleForReading
         var buffer = ""
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * TmuxSession.patience)
         var found: URL?
         while found == nil, Date() < deadline, process.isRunning {
             let chunk = handle.availableData

@@ -164,7 +164,7 @@ struct TerminalCompatE2ETests {
 
     /// The exit code the shell reported (HUP may legitimately end with 0 or 128+1).
     static func exitCode(_ run: TerminalCompat.Run) -> Int {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(10 * TmuxSession.patience)
         while Date() < deadline {
             let report = run.status()
             if let range = report.range(of: "EXITED:") {

@@ -62,7 +62,7 @@ extension TerminalCompatE2ETests {
         /// Ctrl-L writes a whole-screen clear and a full frame.
         func expectCtrlLRepaints(_ session: TmuxSession, _ path: String, after offset: Int) throws {
             session.sendKeys("C-l")
-            let deadline = Date().addingTimeInterval(5)
+            let deadline = Date().addingTimeInterval(5 * TmuxSession.patience)
             var fresh: [UInt8] = []
             while Date() < deadline {
                 fresh = Array(TerminalCompat.recorded(path).dropFirst(offset))

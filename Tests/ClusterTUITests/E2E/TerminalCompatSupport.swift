@@ -41,7 +41,7 @@ enum TerminalCompat {
         /// exit code and that the tty is back in canonical, echoing mode.
         @discardableResult
         func expectCleanExit(code: Int = 0, timeout: Double = 10) throws -> String {
-            let deadline = Date().addingTimeInterval(timeout)
+            let deadline = Date().addingTimeInterval(timeout * TmuxSession.patience)
             var report = status()
             while !(report.contains("EXITED:") && report.contains("icanon")), Date() < deadline {
                 usleep(50_000)
@@ -69,7 +69,7 @@ enum TerminalCompat {
     /// The pid of the only child of the pane's first process (the dashboard under sh or setsid).
     static func childPID(_ session: TmuxSession) throws -> pid_t {
         let parent = try #require(session.panePID())
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(10 * TmuxSession.patience)
         while Date() < deadline {
             let result = try ChildProcess.run("/usr/bin/pgrep", ["-P", String(parent)], environment: [:])
             if let pid = result.stdout.split(separator: "\n").first.flatMap({ pid_t($0) }) { return pid }
@@ -90,7 +90,7 @@ enum TerminalCompat {
     /// Seconds until `pid` is gone, or nil if it still runs after `timeout`.
     static func secondsUntilGone(_ pid: pid_t, timeout: Double) -> Double? {
         let start = Date()
-        while Date().timeIntervalSince(start) < timeout {
+        while Date().timeIntervalSince(start) < timeout * TmuxSession.patience {
             if !isRunning(pid) { return Date().timeIntervalSince(start) }
             usleep(20_000)
         }

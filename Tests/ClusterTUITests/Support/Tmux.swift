@@ -74,6 +74,12 @@ final class TmuxSession {
         (try? Self.tmux(["capture-pane", "-p", "-t", target]).stdout) ?? ""
     }
 
+    /// How many times its stated time-out a wait may take. A wait returns as
+    /// soon as its screen appears, so this costs nothing when tests pass; it
+    /// keeps a parallel run on a loaded 2-core CI machine from failing on a
+    /// slow, not a wrong, screen. `E2E_PATIENCE` overrides it.
+    static let patience: Double = ProcessInfo.processInfo.environment["E2E_PATIENCE"].flatMap(Double.init) ?? 4
+
     /// Waits until the screen contains `text`; returns that screen, or
     /// throws with the last screen seen.
     @discardableResult
@@ -89,7 +95,7 @@ final class TmuxSession {
     /// screen, or throws with the last screen seen.
     @discardableResult
     func waitUntil(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Self.patience)
         var screen = capture()
         while !predicate(screen) {
             if Date() >= deadline {
