@@ -109,6 +109,8 @@ struct Bench {
             r.set("poll_changed_\(stage)_ms_s2", InProcess.median(c2.stages[stage] ?? []))
         }
         r.set("jsondecoder_ms_s2", InProcess.median(c2.decoder))
+        // 1 when the dashboard's fast decoder read this body itself (0: it fell back to JSONDecoder).
+        r.set("decode_fast_path_s2", instances.withUnsafeBytes { InstanceListDecoder.decodeIfPlain($0) } != nil ? 1 : 0)
         if let list = try? JSONDecoder().decode(InstanceList.self, from: instances) {
             r.set("base_order_agrees_s2", BenchPreparedInstances.baseOrderAgrees(list.instances) ? 1 : 0)
         }

@@ -13,7 +13,7 @@ enum InProcess {
         var probe = DashboardBenchProbe()
         let ov = try JSONDecoder().decode(Overview.self, from: overview)
         probe.overview(Fetched(value: ov, digest: digest(overview), serverDate: nil, byteCount: overview.count))
-        let list = try JSONDecoder().decode(InstanceList.self, from: instances)
+        let list = try InstanceListDecoder.decode(instances)
         probe.instances(BenchPreparedInstances.prepare(
             Fetched(value: list, digest: digest(instances), serverDate: nil, byteCount: instances.count)))
         return probe
@@ -47,7 +47,7 @@ enum InProcess {
             let t0 = clock.now
             let dg = digest(body)
             let t1 = clock.now
-            let list = try JSONDecoder().decode(InstanceList.self, from: body)
+            let list = try InstanceListDecoder.decode(body)
             let t2 = clock.now
             let prepared = BenchPreparedInstances.prepare(Fetched(value: list, digest: dg, serverDate: nil, byteCount: body.count))
             let t3 = clock.now

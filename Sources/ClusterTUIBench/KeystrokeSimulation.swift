@@ -26,7 +26,7 @@ enum KeystrokeSimulation {
         let worker = Thread {
             for _ in 0..<polls {
                 let dg = InProcess.digest(instances)
-                guard let list = try? JSONDecoder().decode(InstanceList.self, from: instances) else { break }
+                guard let list = try? InstanceListDecoder.decode(instances) else { break }
                 inbox.post(.instances(BenchPreparedInstances.prepare(
                     Fetched(value: list, digest: dg, serverDate: nil, byteCount: instances.count))))
             }

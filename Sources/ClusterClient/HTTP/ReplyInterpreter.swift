@@ -49,6 +49,13 @@ enum ReplyInterpreter {
         guard looksLikeJSON(reply.body) else {
             throw ClusterError.notJSON(status: reply.status, excerpt: excerpt(reply.body))
         }
+        // The instance list is the one big body (23 MB at S2): a plain one is
+        // read in place by the fast path, without copying it into `Data`.
+        if T.self == InstanceList.self,
+           let list = reply.body.withUnsafeReadableBytes({ InstanceListDecoder.decodeIfPlain($0) }),
+           let typed = list as? T {
+            return typed
+        }
         let data = reply.body.withUnsafeReadableBytes { Data($0) }
         do {
             return try JSONDecoder().decode(T.self, from: data)
