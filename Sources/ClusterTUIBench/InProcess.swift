@@ -49,7 +49,8 @@ enum InProcess {
             let t1 = clock.now
             let list = try InstanceListDecoder.decode(body)
             let t2 = clock.now
-            let prepared = BenchPreparedInstances.prepare(Fetched(value: list, digest: dg, serverDate: nil, byteCount: body.count))
+            let prepared = BenchPreparedInstances.prepare(
+                Fetched(value: list, digest: dg, serverDate: nil, byteCount: body.count), after: probe.shownInstances)
             let t3 = clock.now
             probe.instances(prepared)
             let t4 = clock.now

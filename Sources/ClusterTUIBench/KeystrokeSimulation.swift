@@ -23,12 +23,17 @@ enum KeystrokeSimulation {
         let ov = try JSONDecoder().decode(Overview.self, from: overview)
         let ovFetched = Fetched(value: ov, digest: BodyDigest(value: 1, length: overview.count), serverDate: nil, byteCount: overview.count)
         let inbox = Inbox()
+        let shown = probe.shownInstances
         let worker = Thread {
+            // Like EffectRunner: each list is diffed against the one handed over before.
+            var previous: [Instance]? = shown
             for _ in 0..<polls {
                 let dg = InProcess.digest(instances)
                 guard let list = try? InstanceListDecoder.decode(instances) else { break }
-                inbox.post(.instances(BenchPreparedInstances.prepare(
-                    Fetched(value: list, digest: dg, serverDate: nil, byteCount: instances.count))))
+                let prepared = BenchPreparedInstances.prepare(
+                    Fetched(value: list, digest: dg, serverDate: nil, byteCount: instances.count), after: previous)
+                previous = prepared.instances
+                inbox.post(.instances(prepared))
             }
             inbox.finish()
         }

@@ -28,7 +28,16 @@ public enum SnapshotDiff {
             b.add(.defaultNodeChanged, .warning, new.defaultNodeName, "default node changed from \(from) to \(to)")
         }
         diffAssignments(old, new, &b)
-        if old.instancesKnown && new.instancesKnown { diffInstances(old, new, &b) }
+        if old.instancesKnown && new.instancesKnown { diffInstances(old.instances, new.instances, &b) }
+        return b.finish()
+    }
+
+    /// Only the instance events (added, removed) between two lists: what
+    /// `events` finds when nothing but the list changed. Pure, so it may run
+    /// off the UI thread; the events carry `time`.
+    public static func instanceEvents(from old: [Instance], to new: [Instance], time: Date) -> [ClusterEvent] {
+        var b = Builder(time: time)
+        diffInstances(old, new, &b)
         return b.finish()
     }
 
@@ -131,10 +140,9 @@ public enum SnapshotDiff {
         }
     }
 
-    static func diffInstances(_ old: ClusterSnapshot, _ new: ClusterSnapshot, _ b: inout Builder) {
+    static func diffInstances(_ o: [Instance], _ n: [Instance], _ b: inout Builder) {
         // The server lists instances in a stable order, so most polls share a
         // long common prefix and suffix; only the middle needs hashing.
-        let o = old.instances, n = new.instances
         func same(_ i: Int, _ j: Int) -> Bool { o[i].entityId == n[j].entityId && o[i].entityType == n[j].entityType }
         var lo = 0
         while lo < o.count, lo < n.count, same(lo, lo) { lo += 1 }

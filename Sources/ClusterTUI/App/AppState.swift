@@ -100,6 +100,8 @@ struct AppState: Sendable {
     var instancesPoll: PollTracker
     var random: SplitMix64
     var derived = Derived()
+    /// Replaced instance lists waiting to be freed off the UI thread.
+    var retired = RetiredLists()
     var focus: Pane = .instances
     var nodeCursor = TableCursor()
     var instanceCursor = TableCursor()

@@ -23,6 +23,7 @@ public struct DashboardBenchProbe: Sendable {
     /// Feeds an instance reply prepared off the UI thread (the product's path).
     public mutating func instances(_ prepared: BenchPreparedInstances, now: Date = Date()) {
         _ = Update.update(&state, .instancesPrepared(.success(prepared.fetched), latency: 0.001), now: now)
+        state.releaseRetiredInBackground()  // as DashboardLoop does after each batch
     }
 
     /// Feeds a bare instance reply (prepared inline, on the calling thread).
@@ -48,6 +49,8 @@ public struct DashboardBenchProbe: Sendable {
     /// The digest of the last instance list, for an "unchanged" poll.
     public var instancesDigest: BodyDigest? { state.instancesPoll.digest }
     public var overviewDigest: BodyDigest? { state.overviewPoll.digest }
+    /// The instance list on screen.
+    public var shownInstances: [Instance] { state.snapshot?.instances ?? [] }
     /// Rows currently shown in the instances pane.
     public var instanceRowCount: Int { state.derived.instanceRows.count }
 
@@ -70,10 +73,15 @@ public struct BenchPreparedInstances: Sendable {
         return model == PreparedInstances.baseOrder(instances)
     }
 
-    /// The runner's off-thread work: index and base sort order (two cores).
-    public static func prepare(_ fetched: Fetched<InstanceList>) -> BenchPreparedInstances {
-        BenchPreparedInstances(fetched: PreparedInstances.prepared(fetched))
+    /// The runner's off-thread work: index and base sort order (two cores),
+    /// and the instance events against `previous` (the list the runner
+    /// handed over before, as `EffectRunner` remembers it).
+    public static func prepare(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> BenchPreparedInstances {
+        BenchPreparedInstances(fetched: PreparedInstances.prepared(fetched, after: previous))
     }
+
+    /// The list it holds (what the runner remembers as "previous" next time).
+    public var instances: [Instance]? { fetched.value?.instances }
 }
 
 /// One rendered frame, for counting what changed between two frames.

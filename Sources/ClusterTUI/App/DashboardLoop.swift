@@ -35,6 +35,7 @@ final class DashboardLoop {
             messages += inbox.drain()
             if Date() >= state.nextDeadline() { messages.append(.tick) }
             dispatch(messages)
+            state.releaseRetiredInBackground()
             if state.quitting { break }
             present()
         }

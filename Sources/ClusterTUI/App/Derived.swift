@@ -20,6 +20,9 @@ struct Derived: Sendable {
     /// Indices matching the filter, before sorting (refined as the query narrows).
     var filtered: [Int]?
     var filteredBy: FilterQuery?
+    /// Recent answers of the filter over `sortedAll`, so that Backspace back
+    /// to a query already typed costs a lookup, not a scan of every row.
+    var recentFilters = RecentFilters()
     /// The instance list made ready for sorting and searching (off the UI
     /// thread when it came from a poll); replaced with every new list.
     var prepared: PreparedInstances?
@@ -137,6 +140,13 @@ extension AppState {
             derived.instanceRows = kept
             return
         }
+        derived.recentFilters.keepValid(over: all, rowsOnly: change == .filter)
+        if let known = derived.recentFilters.rows(for: query) {
+            derived.filtered = known
+            derived.filteredBy = query
+            derived.instanceRows = known
+            return
+        }
         var candidates = all
         if change == .filter, let previous = derived.filtered, let old = derived.filteredBy,
                   FilterQuery.narrows(query, old) {
@@ -154,6 +164,7 @@ extension AppState {
             matched = Self.inHalves(candidates) { index.filter(query, context, within: Array($0)) }
         }
         // Filtering within the sorted order keeps it: no sort per keystroke.
+        derived.recentFilters.remember(query, matched)
         derived.filtered = matched
         derived.filteredBy = query
         derived.instanceRows = matched

@@ -34,6 +34,9 @@ struct EffectRunner: Sendable {
     let reader: any ClusterReading
     let writer: (any ClusterWriting)?
     let inbox: MessageInbox
+    /// The list this runner prepared last: the next changed list is diffed
+    /// against it here, off the UI thread.
+    let previousList = PreviousInstanceList()
 
     /// Starts `effect` unless it is one the loop itself handles (repaint, suspend, quit).
     func start(_ effect: Effect) {
@@ -53,9 +56,12 @@ struct EffectRunner: Sendable {
                 let start = clock.now
                 let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
                 let latency = seconds(clock.now - start)
-                // Index and sort order are built here, off the UI thread, so a
-                // 100,000-instance poll never stalls a keystroke.
-                inbox.post(.instancesPrepared(result.map(PreparedInstances.prepared), latency: latency))
+                // Index, sort order and the instance events are built here, off
+                // the UI thread, so a 100,000-instance poll never stalls a keystroke.
+                let previous = previousList.list
+                let prepared = result.map { PreparedInstances.prepared($0, after: previous) }
+                if case .success(let fetched) = prepared, let list = fetched.value?.instances { previousList.list = list }
+                inbox.post(.instancesPrepared(prepared, latency: latency))
             }
         case .recheckBeforeRebind(let formID):
             Task {
@@ -83,6 +89,17 @@ struct EffectRunner: Sendable {
         case .repaint, .suspend, .quit:
             break
         }
+    }
+}
+
+/// The last instance list an `EffectRunner` prepared (one poll is in
+/// flight at a time; the lock only makes that safe to rely on).
+final class PreviousInstanceList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Instance]?
+    var list: [Instance]? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 

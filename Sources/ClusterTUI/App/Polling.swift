@@ -77,23 +77,37 @@ enum Polling {
                 state.dirty = true
             }
             state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
-            if let prepared = fetched.value, let current = state.snapshot {
+            if var prepared = fetched.value, let current = state.snapshot {
+                // Only the list changed: its events were found off the UI
+                // thread when the runner diffed against this very list.
+                let events = current.instancesKnown
+                    ? prepared.instanceEvents(against: current.instances, time: current.takenAt)
+                        ?? SnapshotDiff.instanceEvents(from: current.instances, to: prepared.instances, time: current.takenAt)
+                    : []
+                prepared.instanceEvents = nil
+                prepared.diffBase = nil
+                // The old list is freed later, off this thread.
+                state.retired.retire(current, state.derived.prepared)
                 state.derived.prepared = prepared
                 apply(&state, current.replacing(instances: prepared.instances, boundCount: prepared.boundCount),
-                      change: .instances)
+                      change: .instances, events: events)
             }
             checkPendingBinding(&state)
         }
         return []
     }
 
-    /// Swaps in a new snapshot, turning the difference into events.
-    private static func apply(_ state: inout AppState, _ fresh: ClusterSnapshot, change: DerivedChange) {
+    /// Swaps in a new snapshot, turning the difference into events (or
+    /// taking `events` when the caller already knows them).
+    private static func apply(
+        _ state: inout AppState, _ fresh: ClusterSnapshot, change: DerivedChange, events known: [ClusterEvent]? = nil
+    ) {
         let selectedKey = state.selectedInstance?.key
         let selectedNode = state.selectedNode?.name
-        if let old = state.snapshot {
-            let events = SnapshotDiff.events(from: old, to: fresh, thresholds: state.config.thresholds)
-            appendEvents(&state, events)
+        if let known {
+            appendEvents(&state, known)
+        } else if let old = state.snapshot {
+            appendEvents(&state, SnapshotDiff.events(from: old, to: fresh, thresholds: state.config.thresholds))
         }
         state.snapshot = fresh
         state.recompute(change)

@@ -35,6 +35,12 @@ struct PreparedInstances: Sendable {
     let boundCount: [String: Int]
     /// Rows with an explicit binding.
     let explicitCount: Int
+    /// The added/removed events against `diffBase`, found off the UI thread
+    /// (time-stamped again when swapped in). Only valid while the list on
+    /// screen is `diffBase` itself; `update` checks, then drops both so the
+    /// old list is not kept alive.
+    var instanceEvents: [ClusterEvent]?
+    var diffBase: [Instance]?
 
     /// Builds the text records and the base order, on two cores at once.
     /// The fielded-search index is not built here: only a fielded query
@@ -55,11 +61,29 @@ struct PreparedInstances: Sendable {
             instances: instances, index: box.index, text: box.text, byName: box.byName, facts: box.facts ?? RowFacts(instances))
     }
 
-    /// A fetched list, prepared; an unchanged (nil) body stays nil.
-    static func prepared(_ fetched: Fetched<InstanceList>) -> Fetched<PreparedInstances> {
+    /// A fetched list, prepared; an unchanged (nil) body stays nil. With
+    /// `previous` (the list the runner handed over last time, normally the
+    /// one on screen) the instance events are found here too.
+    static func prepared(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> Fetched<PreparedInstances> {
         Fetched(
-            value: fetched.value.map { prepare($0.instances) },
+            value: fetched.value.map { list in
+                var p = prepare(list.instances)
+                if let previous {
+                    p.instanceEvents = SnapshotDiff.instanceEvents(from: previous, to: list.instances, time: Date())
+                    p.diffBase = previous
+                }
+                return p
+            },
             digest: fetched.digest, serverDate: fetched.serverDate, byteCount: fetched.byteCount)
+    }
+
+    /// The precomputed events when `current` is the list they were found
+    /// against (same storage), stamped with `time`; else `nil`.
+    func instanceEvents(against current: [Instance], time: Date) -> [ClusterEvent]? {
+        guard let events = instanceEvents, let base = diffBase, base.count == current.count else { return nil }
+        let same = base.withUnsafeBufferPointer { $0.baseAddress } == current.withUnsafeBufferPointer { $0.baseAddress }
+        guard same || base.isEmpty else { return nil }
+        return events.map { var e = $0; e.time = time; return e }
     }
 
     private init(instances: [Instance], index: InstanceSearchIndex?, text: TextRecords?, byName: [Int], facts: RowFacts) {
