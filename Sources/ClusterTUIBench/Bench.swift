@@ -80,6 +80,7 @@ struct Bench {
             r.set("poll_changed_\(stage)_ms_s1", InProcess.median(c1.stages[stage] ?? []))
         }
         r.set("jsondecoder_ms_s1", InProcess.median(c1.decoder))
+        r.set("jsondecoder_unsorted_keys_ms_s1", try InProcess.decoderOnUnsortedKeys(body: instances, runs: q ? 15 : 41))
         r.set("instances_body_bytes_s1", Double(instances.count))
     }
 
@@ -109,6 +110,7 @@ struct Bench {
             r.set("poll_changed_\(stage)_ms_s2", InProcess.median(c2.stages[stage] ?? []))
         }
         r.set("jsondecoder_ms_s2", InProcess.median(c2.decoder))
+        r.set("jsondecoder_unsorted_keys_ms_s2", try InProcess.decoderOnUnsortedKeys(body: instances, runs: q ? 3 : 7))
         // 1 when the dashboard's fast decoder read this body itself (0: it fell back to JSONDecoder).
         r.set("decode_fast_path_s2", instances.withUnsafeBytes { InstanceListDecoder.decodeIfPlain($0) } != nil ? 1 : 0)
         if let list = try? JSONDecoder().decode(InstanceList.self, from: instances) {

@@ -57,11 +57,31 @@ enum InProcess {
             _ = probe.render()
             let t5 = clock.now
             pipeline.append(ms(t5 - t0))
+            // The old list is freed in the background (as in the product); let
+            // that finish before the bare decoder is timed, so it runs alone.
+            probe.waitForBackgroundRelease()
             for (name, d) in [("digest", t1 - t0), ("decode", t2 - t1), ("prepare", t3 - t2), ("swap", t4 - t3), ("render", t5 - t4)] {
                 stages[name, default: []].append(ms(d))
             }
         }
         return (pipeline, decoder, stages)
+    }
+
+    /// The bare `JSONDecoder` on the same list re-encoded with the fields in
+    /// declaration order rather than sorted (the serve's replies sort keys
+    /// for byte stability; JSONDecoder is slower on that order): a second,
+    /// stricter reference. Median of `runs`.
+    static func decoderOnUnsortedKeys(body: Data, runs: Int) throws -> Double {
+        let list = try JSONDecoder().decode(InstanceList.self, from: body)
+        let unsorted = try JSONEncoder().encode(list)
+        var out: [Double] = []
+        for _ in 0..<runs {
+            let t0 = clock.now
+            let again = try JSONDecoder().decode(InstanceList.self, from: unsorted)
+            out.append(ms(clock.now - t0))
+            _ = again.instances.count
+        }
+        return median(out)
     }
 
     /// An unchanged body: digest, match, no decode, no diff; swap and render.

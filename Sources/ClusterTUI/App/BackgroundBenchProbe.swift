@@ -31,6 +31,10 @@ public struct DashboardBenchProbe: Sendable {
         _ = Update.update(&state, .instancesFetched(.success(fetched), latency: 0.001), now: now)
     }
 
+    /// Waits until the lists replaced so far have been freed in the
+    /// background, so that freeing does not overlap the next thing timed.
+    public func waitForBackgroundRelease() { RetiredLists.waitUntilReleased() }
+
     /// The clock moved on (ages tick).
     public mutating func tick(now: Date = Date()) {
         _ = Update.update(&state, .tick, now: now)

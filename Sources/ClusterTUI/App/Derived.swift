@@ -154,7 +154,7 @@ extension AppState {
         }
         let matched: [Int]
         if let needles = query.freeTextNeedles, let text = derived.prepared?.text {
-            matched = Self.inHalves(candidates) { text.filter(needles, within: $0) }
+            matched = text.filter(needles, within: candidates)
         } else {
             if derived.prepared?.index == nil {
                 // Built lazily: a list nobody filters by field never pays for its index.

@@ -12,10 +12,20 @@ import Foundation
 ///
 /// Decision (issue 6): the index's generic per-row plan costs ~200 ns a row
 /// (enum payloads retained per test); typing needs ~50.
+///
+/// Decision (issue 6, later): when most rows are candidates (the first
+/// letters of a query, a new list under an active filter), rows are not
+/// searched one by one; the whole buffer is scanned with `memchr` for the
+/// needle's rarest byte (byte counts taken when the records are built)
+/// and each hit is checked in place — the memchr-rare-byte idea of
+/// ripgrep's `memchr` crate. A hit marks its row and the scan jumps to the
+/// next row. The two halves of the buffer are scanned on two cores.
 struct TextRecords: Sendable {
     let bytes: [UInt8]
     /// Row `r` spans `starts[r]..<starts[r + 1]`.
     let starts: [Int]
+    /// How often each byte value occurs in `bytes`: picks the anchor byte.
+    let byteCounts: [Int]
 
     init(_ instances: [Instance]) {
         var bytes: [UInt8] = []
@@ -32,9 +42,14 @@ struct TextRecords: Sendable {
             Self.append(i.nodeName, &bytes)
         }
         starts.append(bytes.count)
+        var counts = [Int](repeating: 0, count: 256)
+        for b in bytes { counts[Int(b)] += 1 }
         self.bytes = bytes
         self.starts = starts
+        self.byteCounts = counts
     }
+
+    var rowCount: Int { starts.count - 1 }
 
     private static func append(_ s: String, _ out: inout [UInt8]) {
         var s = s
@@ -48,8 +63,80 @@ struct TextRecords: Sendable {
     }
 
     /// The candidates (in their order) whose record contains every needle
-    /// not negated and none of the negated ones.
-    func filter(_ needles: [FreeTextNeedle], within candidates: ArraySlice<Int>) -> [Int] {
+    /// not negated and none of the negated ones: by scanning the whole
+    /// buffer when candidates are many, else row by row (both on two cores
+    /// for large inputs). Equal answers either way.
+    func filter(_ needles: [FreeTextNeedle], within candidates: [Int]) -> [Int] {
+        let rows = rowCount
+        if candidates.count >= 4_096, candidates.count * 8 >= rows, !needles.isEmpty {
+            let marks = needles.map { rowsContaining($0.bytes) }
+            var out: [Int] = []
+            out.reserveCapacity(candidates.count)
+            candidateLoop: for r in candidates where r >= 0 && r < rows {
+                for (n, m) in zip(needles, marks) where (m[r] != 0) == n.negated { continue candidateLoop }
+                out.append(r)
+            }
+            return out
+        }
+        return AppState.inHalves(candidates) { filterRows(needles, within: $0) }
+    }
+
+    /// Per row, 1 when its record contains `needle`: one pass over the
+    /// whole buffer, two halves at once.
+    func rowsContaining(_ needle: [UInt8]) -> [UInt8] {
+        let rows = rowCount
+        var marks = [UInt8](repeating: 0, count: rows)
+        guard rows > 0 else { return marks }
+        if needle.isEmpty { return [UInt8](repeating: 1, count: rows) }
+        // The anchor: the needle's byte that occurs least in all records.
+        var anchor = 0
+        for k in 1..<needle.count where byteCounts[Int(needle[k])] < byteCounts[Int(needle[anchor])] { anchor = k }
+        let mid = rows / 2
+        let anchorIndex = anchor
+        marks.withUnsafeMutableBufferPointer { m in
+            let out = SendableMarks(m)
+            let parts = rows >= 20_000 ? [0..<mid, mid..<rows] : [0..<rows]
+            DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+                scan(needle, anchor: anchorIndex, rows: parts[i], into: out.buffer)
+            }
+        }
+        return marks
+    }
+
+    /// Marks the rows in `range` whose record contains `needle`, scanning
+    /// for `needle[anchor]` with `memchr` and checking each hit in place.
+    private func scan(_ needle: [UInt8], anchor: Int, rows range: Range<Int>, into marks: UnsafeMutableBufferPointer<UInt8>) {
+        let m = needle.count
+        bytes.withUnsafeBufferPointer { b in
+            starts.withUnsafeBufferPointer { s in
+                needle.withUnsafeBufferPointer { n in
+                    guard let base = b.baseAddress, let nb = n.baseAddress, !range.isEmpty else { return }
+                    let a = Int32(n[anchor])
+                    let end = s[range.upperBound]
+                    var row = range.lowerBound
+                    // Needle starts at `from`, its anchor byte at `from + anchor`.
+                    var from = s[row]
+                    while from + m <= end {
+                        let probe = from + anchor
+                        guard let hit = memchr(base + probe, a, end - m + anchor + 1 - probe) else { return }
+                        let start = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - anchor
+                        while s[row + 1] <= start { row += 1 }
+                        if start + m <= s[row + 1], memcmp(base + start, nb, m) == 0 {
+                            marks[row] = 1
+                            row += 1
+                            if row >= range.upperBound { return }
+                            from = s[row]
+                        } else {
+                            from = start + 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Row by row: `memchr` for the needle's first byte, `memcmp` for the rest.
+    func filterRows(_ needles: [FreeTextNeedle], within candidates: ArraySlice<Int>) -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(candidates.count)
         let rows = starts.count - 1
@@ -88,6 +175,12 @@ struct TextRecords: Sendable {
             return false
         }
     }
+}
+
+/// A buffer of row marks that the two scanning halves write into, each its own rows.
+private struct SendableMarks: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 }
 
 /// One free-text term, folded, ready for `TextRecords.filter`.

@@ -28,8 +28,17 @@ extension AppState {
         guard !retired.isEmpty else { return }
         let box = RetiredBox(retired)
         retired = RetiredLists()
-        DispatchQueue.global(qos: .utility).async { box.empty() }
+        RetiredLists.queue.async { box.empty() }
     }
+}
+
+extension RetiredLists {
+    /// Where retired lists are freed, one after another.
+    static let queue = DispatchQueue(label: "clustertui.retired-lists", qos: .utility)
+
+    /// Waits until every list handed over so far is freed (the benchmark
+    /// uses it so that freeing never overlaps what it times next).
+    static func waitUntilReleased() { queue.sync {} }
 }
 
 /// Carries the retired lists to the background queue; `empty` drops them there.
