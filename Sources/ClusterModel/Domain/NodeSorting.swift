@@ -18,9 +18,10 @@ extension ClusterSnapshot {
                     name: TextFolding.loweredString(n.name))
         }
         guard let spec else {
-            return rows.sorted { a, b in
-                a.health != b.health ? a.health < b.health : a.tieBreak(b)
-            }.map(\.node)
+            // Indices are sorted, not the rows: moving a row copies a whole Node.
+            return rows.indices.sorted { a, b in
+                rows[a].health != rows[b].health ? rows[a].health < rows[b].health : rows[a].tieBreak(rows[b])
+            }.map { rows[$0].node }
         }
         let keys = rows.map { sortKey($0, spec.column, now: now) }
         let order = rows.indices.sorted { a, b in
