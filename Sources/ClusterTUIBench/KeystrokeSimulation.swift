@@ -20,8 +20,20 @@ enum KeystrokeSimulation {
     ) throws -> (latencies: [Double], overviewMs: [Double], instancesMs: [Double], keyMs: [Double]) {
         var probe = start
         probe.type("/")
-        let ov = try JSONDecoder().decode(Overview.self, from: overview)
-        let ovFetched = Fetched(value: ov, digest: BodyDigest(value: 1, length: overview.count), serverDate: nil, byteCount: overview.count)
+        // Overview replies as a live cluster sends them: every node's heartbeat
+        // moved on, each reply decoded on its own (no storage shared with the
+        // last), the assignments unchanged.
+        let replies: [Fetched<Overview>] = try (1...4).map { k in
+            var ov = try JSONDecoder().decode(Overview.self, from: overview)
+            ov.nodes = ov.nodes.map { n in
+                var n = n
+                n.lastHeartbeatAt = n.lastHeartbeatAt?.addingTimeInterval(Double(2 * k))
+                return n
+            }
+            return Fetched(value: ov, digest: BodyDigest(value: UInt64(k), length: overview.count), serverDate: nil,
+                           byteCount: overview.count)
+        }
+        var replyIndex = 0
         let inbox = Inbox()
         let shown = probe.shownInstances
         let worker = Thread {
@@ -68,7 +80,8 @@ enum KeystrokeSimulation {
                     probe.instances(p)
                     instancesMs.append(Date().timeIntervalSince(m0) * 1000)
                 case .overview:
-                    probe.overview(ovFetched)
+                    probe.overview(replies[replyIndex % replies.count])
+                    replyIndex += 1
                     overviewMs.append(Date().timeIntervalSince(m0) * 1000)
                 }
             }

@@ -17,6 +17,14 @@ public struct ClusterSnapshot: Sendable {
     public private(set) var boundCount: [String: Int]
 
     public init(overview: Overview, instances: [Instance] = [], instancesKnown: Bool = false, takenAt: Date) {
+        self.init(overview: overview, instances: instances, instancesKnown: instancesKnown, takenAt: takenAt,
+                  assignmentsByKey: Self.index(overview.assignments))
+    }
+
+    private init(
+        overview: Overview, instances: [Instance], instancesKnown: Bool, takenAt: Date,
+        assignmentsByKey: [EntityKey: Assignment]
+    ) {
         self.overview = overview
         self.instances = instances
         self.instancesKnown = instancesKnown
@@ -25,13 +33,17 @@ public struct ClusterSnapshot: Sendable {
         byName.reserveCapacity(overview.nodes.count)
         for n in overview.nodes where byName[n.name] == nil { byName[n.name] = n }
         nodesByName = byName
-        var byKey: [EntityKey: Assignment] = [:]
-        byKey.reserveCapacity(overview.assignments.count)
-        for a in overview.assignments { byKey[a.key] = a }
-        assignmentsByKey = byKey
+        self.assignmentsByKey = assignmentsByKey
         var counts: [String: Int] = [:]
         for i in instances { counts[i.nodeName, default: 0] += 1 }
         boundCount = counts
+    }
+
+    private static func index(_ assignments: [Assignment]) -> [EntityKey: Assignment] {
+        var byKey: [EntityKey: Assignment] = [:]
+        byKey.reserveCapacity(assignments.count)
+        for a in assignments { byKey[a.key] = a }
+        return byKey
     }
 
     public var thisNodeName: String { overview.thisNodeName }
@@ -42,7 +54,11 @@ public struct ClusterSnapshot: Sendable {
     /// The instance-side index (`boundCount`) is kept, not rebuilt: it depends
     /// only on the instances (issue 6: an O(100,000) pass per overview poll).
     public func replacing(overview: Overview, takenAt: Date) -> ClusterSnapshot {
-        var copy = ClusterSnapshot(overview: overview, instances: [], instancesKnown: instancesKnown, takenAt: takenAt)
+        // Assignments seldom change while heartbeats change every poll: an
+        // equal list keeps its index (7,000 hashed keys at S2).
+        let byKey = overview.assignments == self.overview.assignments ? assignmentsByKey : Self.index(overview.assignments)
+        var copy = ClusterSnapshot(
+            overview: overview, instances: [], instancesKnown: instancesKnown, takenAt: takenAt, assignmentsByKey: byKey)
         copy.instances = instances
         copy.boundCount = boundCount
         return copy

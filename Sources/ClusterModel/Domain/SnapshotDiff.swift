@@ -121,6 +121,8 @@ public enum SnapshotDiff {
     }
 
     static func diffAssignments(_ old: ClusterSnapshot, _ new: ClusterSnapshot, _ b: inout Builder) {
+        // Most overviews carry the same assignments (only heartbeats moved).
+        if old.overview.assignments == new.overview.assignments { return }
         func by(_ a: Assignment) -> String { "by \(a.updatedBy ?? "unknown")" }
         for a in new.overview.assignments where new.assignmentsByKey[a.key] == a {
             let key = a.key.description
