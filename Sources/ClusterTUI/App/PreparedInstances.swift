@@ -46,9 +46,10 @@ struct PreparedInstances: Sendable {
     /// The fielded-search index is not built here: only a fielded query
     /// needs it, and `recompute` makes it then (the brief of issue 6: no
     /// index work while no such filter is active).
-    static func prepare(_ instances: [Instance], withIndex: Bool = false) -> PreparedInstances {
+    static func prepare(_ instances: [Instance], withIndex: Bool = false, parallel: Bool = true) -> PreparedInstances {
         let box = PrepareBox()
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        let parts = 2
+        let work: @Sendable (Int) -> Void = { part in
             if part == 1 {
                 box.text = TextRecords(instances)
                 box.facts = RowFacts(instances)
@@ -56,6 +57,11 @@ struct PreparedInstances: Sendable {
             } else {
                 box.byName = baseOrder(instances)
             }
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: parts, execute: work)
+        } else {
+            for part in 0..<parts { work(part) }
         }
         return PreparedInstances(
             instances: instances, index: box.index, text: box.text, byName: box.byName, facts: box.facts ?? RowFacts(instances))
@@ -67,7 +73,9 @@ struct PreparedInstances: Sendable {
     static func prepared(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> Fetched<PreparedInstances> {
         Fetched(
             value: fetched.value.map { list in
-                var p = prepare(list.instances)
+                // One core only: on a 2-core machine the UI thread keeps the
+                // other while a list is prepared (keystroke latency, issue 6).
+                var p = prepare(list.instances, parallel: false)
                 if let previous {
                     p.instanceEvents = SnapshotDiff.instanceEvents(from: previous, to: list.instances, time: Date())
                     p.diffBase = previous
