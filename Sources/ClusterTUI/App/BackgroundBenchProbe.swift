@@ -77,7 +77,7 @@ public struct BenchPreparedInstances: Sendable {
         return model == PreparedInstances.baseOrder(instances)
     }
 
-    /// The runner's off-thread work: index and base sort order (two cores),
+    /// The runner's off-thread work: text records and base sort order (one core),
     /// and the instance events against `previous` (the list the runner
     /// handed over before, as `EffectRunner` remembers it).
     public static func prepare(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> BenchPreparedInstances {

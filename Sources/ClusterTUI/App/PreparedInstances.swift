@@ -42,7 +42,9 @@ struct PreparedInstances: Sendable {
     var instanceEvents: [ClusterEvent]?
     var diffBase: [Instance]?
 
-    /// Builds the text records and the base order, on two cores at once.
+    /// Builds the text records and the base order: on two cores at once when
+    /// `parallel` (inline, tests), one after the other when not (the runner,
+    /// which leaves the second core to the UI thread).
     /// The fielded-search index is not built here: only a fielded query
     /// needs it, and `recompute` makes it then (the brief of issue 6: no
     /// index work while no such filter is active).
