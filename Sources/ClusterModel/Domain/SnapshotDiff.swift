@@ -144,9 +144,7 @@ public enum SnapshotDiff {
 
     static func diffInstances(_ o: [Instance], _ n: [Instance], _ b: inout Builder) {
         // An overview swap keeps the very same list: nothing to compare.
-        if o.count == n.count, o.withUnsafeBufferPointer({ $0.baseAddress }) == n.withUnsafeBufferPointer({ $0.baseAddress }) {
-            return
-        }
+        if o.sharesStorage(with: n) { return }
         // The server lists instances in a stable order, so most polls share a
         // long common prefix and suffix; only the middle needs hashing.
         func same(_ i: Int, _ j: Int) -> Bool { o[i].entityId == n[j].entityId && o[i].entityType == n[j].entityType }

@@ -135,8 +135,7 @@ extension AppState {
         // the same answer over the same order: keep it, scan nothing.
         if !change.contains(.instances), !change.contains(.filter), !change.contains(.sort),
            derived.filteredBy == query, let kept = derived.filtered, query.readsOnlyInstanceRows,
-           let before, before.count == all.count, before.withUnsafeBufferPointer({ $0.baseAddress })
-                == all.withUnsafeBufferPointer({ $0.baseAddress }) {
+           let before, before.sharesStorage(with: all) {
             derived.instanceRows = kept
             return
         }
@@ -211,11 +210,7 @@ extension Derived {
     /// Whether `prepared` was made from exactly this array (same storage), so
     /// a list swapped in by `update` is never paired with a stale preparation.
     func preparedMatches(_ instances: [Instance]) -> Bool {
-        guard let prepared, prepared.instances.count == instances.count else { return false }
-        if instances.isEmpty { return true }
-        let a = prepared.instances.withUnsafeBufferPointer { $0.baseAddress }
-        let b = instances.withUnsafeBufferPointer { $0.baseAddress }
-        return a == b
+        prepared?.instances.sharesStorage(with: instances) ?? false
     }
 }
 

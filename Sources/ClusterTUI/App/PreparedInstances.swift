@@ -90,9 +90,7 @@ struct PreparedInstances: Sendable {
     /// The precomputed events when `current` is the list they were found
     /// against (same storage), stamped with `time`; else `nil`.
     func instanceEvents(against current: [Instance], time: Date) -> [ClusterEvent]? {
-        guard let events = instanceEvents, let base = diffBase, base.count == current.count else { return nil }
-        let same = base.withUnsafeBufferPointer { $0.baseAddress } == current.withUnsafeBufferPointer { $0.baseAddress }
-        guard same || base.isEmpty else { return nil }
+        guard let events = instanceEvents, let base = diffBase, base.sharesStorage(with: current) else { return nil }
         return events.map { var e = $0; e.time = time; return e }
     }
 

@@ -18,7 +18,7 @@ struct RecentFilters: Sendable {
     /// Drops what `all` (the current sorted order) or a non-filter change
     /// made stale; `rowsOnly` says only the filter text moved.
     mutating func keepValid(over all: [Int], rowsOnly: Bool) {
-        let same = order.map { $0.count == all.count && Self.sameStorage($0, all) } ?? false
+        let same = order?.sharesStorage(with: all) ?? false
         if !same {
             entries.removeAll()
             order = all
@@ -35,9 +35,5 @@ struct RecentFilters: Sendable {
         entries.removeAll { $0.query == query }
         entries.append((query, rows))
         if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
-    }
-
-    private static func sameStorage(_ a: [Int], _ b: [Int]) -> Bool {
-        a.withUnsafeBufferPointer { $0.baseAddress } == b.withUnsafeBufferPointer { $0.baseAddress }
     }
 }
