@@ -25,7 +25,9 @@ public struct HTTPClusterReader: ClusterReading {
         if let previous, previous == digest {
             return Fetched(value: nil, digest: digest, serverDate: reply.serverDate, byteCount: count)
         }
-        let value = try ReplyInterpreter.decode(T.self, from: reply, what: "GET \(path)")
+        // Decoded on the low-priority lane: at S2 this is ≈ 150 ms of CPU
+        // that must not take a core from the UI thread (BackgroundLane).
+        let value = try await BackgroundLane.shared.runThrowing { try ReplyInterpreter.decode(T.self, from: reply, what: "GET \(path)") }
         return Fetched(value: value, digest: digest, serverDate: reply.serverDate, byteCount: count)
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// Keystroke-to-frame latency while polls are processed, S2: the UI loop of
 /// `DashboardLoop` re-enacted on this thread (messages drained, `update`,
 /// one render per batch) while a worker thread does what `EffectRunner`
-/// does for each instance poll (digest, decode, prepare) and overview
+/// does for each instance poll (digest; decode and prepare on the
+/// product's `BackgroundLane`, back to back) and overview
 /// replies arrive every 2 s. Keys arrive every 40 ms (25 keys/s, faster
 /// than anyone types); a key's
 /// latency is from its arrival to the end of the frame that shows it, so
@@ -37,13 +38,19 @@ enum KeystrokeSimulation {
         let inbox = Inbox()
         let shown = probe.shownInstances
         let worker = Thread {
-            // Like EffectRunner: each list is diffed against the one handed over before.
+            // Like HTTPClusterReader and EffectRunner: the digest on the
+            // requesting thread, decode and prepare on the product's
+            // low-priority lane, each list diffed against the one handed over before.
             var previous: [Instance]? = shown
             for _ in 0..<polls {
                 let dg = InProcess.digest(instances)
-                guard let list = try? InstanceListDecoder.decode(instances) else { break }
-                let prepared = BenchPreparedInstances.prepare(
-                    Fetched(value: list, digest: dg, serverDate: nil, byteCount: instances.count), after: previous)
+                let base = previous
+                let prepared = BackgroundLane.shared.sync { () -> BenchPreparedInstances? in
+                    guard let list = try? InstanceListDecoder.decode(instances) else { return nil }
+                    return BenchPreparedInstances.prepare(
+                        Fetched(value: list, digest: dg, serverDate: nil, byteCount: instances.count), after: base)
+                }
+                guard let prepared else { break }
                 previous = prepared.instances
                 inbox.post(.instances(prepared))
             }
@@ -56,6 +63,8 @@ enum KeystrokeSimulation {
         var keyIndex = 0
         var latencies: [Double] = []
         var overviewMs: [Double] = [], instancesMs: [Double] = [], keyMs: [Double] = []
+        var trace: [(ms: Double, what: String)] = []
+        var lastIteration = "nothing"
         while true {
             var pendingKeys: [Date] = []
             let now = Date()
@@ -73,27 +82,56 @@ enum KeystrokeSimulation {
                 usleep(200)
                 continue
             }
+            // As DashboardLoop: keys first and their frame out, then the
+            // network results of the same wake-up, then a frame for those.
+            let i0 = Date()
+            var parts: [String] = []
+            for _ in pendingKeys {
+                let k0 = Date()
+                if let c = script[keyIndex % script.count] { probe.type(c) } else { probe.backspace() }
+                keyMs.append(Date().timeIntervalSince(k0) * 1000)
+                parts.append(String(format: "key %.1f", keyMs.last!))
+                keyIndex += 1
+            }
+            if let oldest = pendingKeys.first {
+                let r0 = Date()
+                _ = probe.render()
+                let done = Date()
+                for arrival in pendingKeys { latencies.append(done.timeIntervalSince(arrival) * 1000) }
+                parts.append(String(format: "render %.1f", done.timeIntervalSince(r0) * 1000))
+                trace.append((done.timeIntervalSince(oldest) * 1000,
+                              String(format: "waited %.1f before the loop saw it (%@); ",
+                                     i0.timeIntervalSince(oldest) * 1000, lastIteration) + parts.joined(separator: ", ")))
+            }
+            var work: [String] = []
             for message in batch {
                 let m0 = Date()
                 switch message {
                 case .instances(let p):
                     probe.instances(p)
                     instancesMs.append(Date().timeIntervalSince(m0) * 1000)
+                    work.append(String(format: "list %.1f", instancesMs.last!))
                 case .overview:
                     probe.overview(replies[replyIndex % replies.count])
                     replyIndex += 1
                     overviewMs.append(Date().timeIntervalSince(m0) * 1000)
+                    work.append(String(format: "overview %.1f", overviewMs.last!))
                 }
             }
-            for _ in pendingKeys {
-                let k0 = Date()
-                if let c = script[keyIndex % script.count] { probe.type(c) } else { probe.backspace() }
-                keyMs.append(Date().timeIntervalSince(k0) * 1000)
-                keyIndex += 1
+            if !batch.isEmpty {
+                let r0 = Date()
+                _ = probe.render()
+                work.append(String(format: "render %.1f", Date().timeIntervalSince(r0) * 1000))
             }
-            _ = probe.render()
-            let done = Date()
-            for arrival in pendingKeys { latencies.append(done.timeIntervalSince(arrival) * 1000) }
+            lastIteration = work.isEmpty ? "keys only" : work.joined(separator: ", ")
+        }
+        if ProcessInfo.processInfo.environment["CLUSTERTUI_BENCH_TRACE"] != nil {
+            // The slowest frames that showed a key, and what the loop did in them.
+            for t in trace.sorted(by: { $0.ms > $1.ms }).prefix(8) {
+                FileHandle.standardError.write(Data(String(format: "  %.1f ms: %@\n", t.ms, t.what).utf8))
+            }
+            let all = overviewMs.map { String(format: "%.1f", $0) }.joined(separator: " ")
+            FileHandle.standardError.write(Data("  overview replies (ms, in order): \(all)\n".utf8))
         }
         return (latencies, overviewMs, instancesMs, keyMs)
     }

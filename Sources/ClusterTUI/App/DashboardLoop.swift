@@ -28,13 +28,19 @@ final class DashboardLoop {
         present()
         while !state.quitting {
             let timeout = max(0, state.nextDeadline().timeIntervalSinceNow)
-            var messages: [Message] = []
+            var input: [Message] = []
             for event in terminal.nextEvents(timeout: timeout) {
-                if let message = Self.message(for: event) { messages.append(message) }
+                if let message = Self.message(for: event) { input.append(message) }
             }
-            messages += inbox.drain()
-            if Date() >= state.nextDeadline() { messages.append(.tick) }
-            dispatch(messages)
+            var network = inbox.drain()
+            if Date() >= state.nextDeadline() { network.append(.tick) }
+            // Keys first, and their frame out before any network result is
+            // taken in: a keystroke never waits behind an S2 overview reply
+            // or list swap that arrived in the same wake-up (issue 6).
+            dispatch(input)
+            if state.quitting { break }
+            if !input.isEmpty && !network.isEmpty { present() }
+            dispatch(network)
             state.releaseRetiredInBackground()
             if state.quitting { break }
             present()

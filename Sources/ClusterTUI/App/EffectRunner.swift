@@ -57,10 +57,15 @@ struct EffectRunner: Sendable {
                 let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
                 let latency = seconds(clock.now - start)
                 // Index, sort order and the instance events are built here, off
-                // the UI thread, so a 100,000-instance poll never stalls a keystroke.
-                let previous = previousList.list
-                let prepared = result.map { PreparedInstances.prepared($0, after: previous) }
-                if case .success(let fetched) = prepared, let list = fetched.value?.instances { previousList.list = list }
+                // the UI thread and at low priority (BackgroundLane), so a
+                // 100,000-instance poll never stalls a keystroke.
+                let previousList = self.previousList
+                let prepared = await BackgroundLane.shared.run {
+                    let previous = previousList.list
+                    let prepared = result.map { PreparedInstances.prepared($0, after: previous) }
+                    if case .success(let fetched) = prepared, let list = fetched.value?.instances { previousList.list = list }
+                    return prepared
+                }
                 inbox.post(.instancesPrepared(prepared, latency: latency))
             }
         case .recheckBeforeRebind(let formID):

@@ -2,7 +2,7 @@ import ClusterModel
 import Foundation
 
 /// Instance lists that `update` has just replaced, kept alive until the UI
-/// loop hands them to a background thread to be freed.
+/// loop hands them to the low-priority `BackgroundLane` to be freed.
 ///
 /// Decision (issue 6): at S2 freeing the old 100,000-instance list (some
 /// 400,000 strings) took ~5 ms of the UI thread per changed poll, time a
@@ -22,23 +22,20 @@ struct RetiredLists: Sendable {
 }
 
 extension AppState {
-    /// Moves the retired lists out of the state and drops them on a
-    /// background queue, where their storage is freed.
+    /// Moves the retired lists out of the state and drops them on the
+    /// background lane, where their storage is freed.
     mutating func releaseRetiredInBackground() {
         guard !retired.isEmpty else { return }
         let box = RetiredBox(retired)
         retired = RetiredLists()
-        RetiredLists.queue.async { box.empty() }
+        BackgroundLane.shared.async { box.empty() }
     }
 }
 
 extension RetiredLists {
-    /// Where retired lists are freed, one after another.
-    static let queue = DispatchQueue(label: "clustertui.retired-lists", qos: .utility)
-
     /// Waits until every list handed over so far is freed (the benchmark
     /// uses it so that freeing never overlaps what it times next).
-    static func waitUntilReleased() { queue.sync {} }
+    static func waitUntilReleased() { BackgroundLane.shared.sync {} }
 }
 
 /// Carries the retired lists to the background queue; `empty` drops them there.
