@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
+import NIOSSL
 import ServiceLifecycle
 
 /// What the test server answers on the cluster API paths.
@@ -56,8 +58,9 @@ enum TestServerError: Error { case didNotStart }
 /// A fault-injecting Hummingbird server on 127.0.0.1, port 0, run in a
 /// ServiceGroup for the duration of `body` and shut down gracefully.
 enum FaultServer {
+    /// With `tls` the server speaks HTTPS only, and `body` gets an https:// URL.
     static func with(
-        _ fault: Fault, _ body: @Sendable (URL, RequestLog) async throws -> Void
+        _ fault: Fault, tls: TLSConfiguration? = nil, _ body: @Sendable (URL, RequestLog) async throws -> Void
     ) async throws {
         let log = RequestLog()
         let box = PortBox()
@@ -65,6 +68,7 @@ enum FaultServer {
             responder: CallbackResponder<BasicRequestContext> { request, _ in
                 try await respond(request, fault: fault, log: log)
             },
+            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in await box.set(channel.localAddress?.port) }
         )
@@ -73,7 +77,9 @@ enum FaultServer {
             tasks.addTask { try await group.run() }
             do {
                 let port = try await box.wait()
-                guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw TestServerError.didNotStart }
+                guard let url = URL(string: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)") else {
+                    throw TestServerError.didNotStart
+                }
                 try await body(url, log)
             } catch {
                 await group.triggerGracefulShutdown()
