@@ -18,16 +18,20 @@ public struct HTTPClusterReader: ClusterReading {
     /// GETs `path`; when the body's digest equals `previous`, returns a nil
     /// value without decoding (the dashboard's cheap "nothing changed" poll).
     func fetch<T: Decodable & Sendable>(_ path: String, as type: T.Type, previous: BodyDigest?) async throws -> Fetched<T> {
+        let clock = ContinuousClock()
+        let sent = clock.now
         let reply = try await transport.send(.GET, path)
+        let elapsed = (clock.now - sent).components
+        let roundTrip = TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18
         try ReplyInterpreter.check(reply, path: path, base: transport.base)
         let digest = reply.body.withUnsafeReadableBytes { BodyDigest.of($0) }
         let count = reply.body.readableBytes
         if let previous, previous == digest {
-            return Fetched(value: nil, digest: digest, serverDate: reply.serverDate, byteCount: count)
+            return Fetched(value: nil, digest: digest, serverDate: reply.serverDate, byteCount: count, roundTrip: roundTrip)
         }
         // Decoded on the low-priority lane: at S2 this is ≈ 150 ms of CPU
         // that must not take a core from the UI thread (BackgroundLane).
         let value = try await BackgroundLane.shared.runThrowing { try ReplyInterpreter.decode(T.self, from: reply, what: "GET \(path)") }
-        return Fetched(value: value, digest: digest, serverDate: reply.serverDate, byteCount: count)
+        return Fetched(value: value, digest: digest, serverDate: reply.serverDate, byteCount: count, roundTrip: roundTrip)
     }
 }

@@ -33,6 +33,20 @@ struct ClientReadWriteTests {
         }
     }
 
+    @Test("the round trip is measured: a reply held 2.5 s by the server takes at least that, and no more than the whole call")
+    func roundTripIsMeasured() async throws {
+        try await FaultServer.with(.slowHead) { url, _ in
+            try await withClient(url, timeout: 30) { client in
+                let start = ContinuousClock.now
+                let overview = try await client.reader.overview(unlessUnchangedFrom: nil)
+                let whole = (ContinuousClock.now - start).components
+                let roundTrip = try #require(overview.roundTrip)
+                #expect(roundTrip >= 2.4, "the server waited 2.5 s before answering: \(roundTrip)")
+                #expect(roundTrip <= TimeInterval(whole.seconds) + TimeInterval(whole.attoseconds) / 1e18)
+            }
+        }
+    }
+
     @Test("a body whose digest matches the previous one is not decoded")
     func digestSkip() async throws {
         try await FaultServer.with(.normal) { url, _ in

@@ -47,8 +47,13 @@ public struct Fetched<Value: Sendable>: Sendable {
     public var serverDate: Date?
     /// Bytes received (0 for the in-process core).
     public var byteCount: Int
-    public init(value: Value?, digest: BodyDigest, serverDate: Date?, byteCount: Int) {
+    /// Seconds from sending the request to the whole reply received, without
+    /// the decoding that follows (which may wait its turn on the background
+    /// lane): the latency the header shows. `nil` when not measured.
+    public var roundTrip: TimeInterval?
+    public init(value: Value?, digest: BodyDigest, serverDate: Date?, byteCount: Int, roundTrip: TimeInterval? = nil) {
         self.value = value; self.digest = digest; self.serverDate = serverDate; self.byteCount = byteCount
+        self.roundTrip = roundTrip
     }
 }
 

@@ -48,14 +48,15 @@ struct EffectRunner: Sendable {
                 let clock = ContinuousClock()
                 let start = clock.now
                 let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
-                inbox.post(.overviewFetched(result, latency: seconds(clock.now - start)))
+                let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+                inbox.post(.overviewFetched(result, latency: latency))
             }
         case .fetchInstances(let previous):
             Task {
                 let clock = ContinuousClock()
                 let start = clock.now
                 let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
-                let latency = seconds(clock.now - start)
+                let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
                 // Index, sort order and the instance events are built here, off
                 // the UI thread and at low priority (BackgroundLane), so a
                 // 100,000-instance poll never stalls a keystroke.
