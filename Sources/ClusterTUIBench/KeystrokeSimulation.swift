@@ -3,11 +3,11 @@ import ClusterTUI
 import Foundation
 
 /// Keystroke-to-frame latency while polls are processed, S2: the UI loop of
-/// `DashboardLoop` re-enacted on this thread (messages drained, `update`,
-/// one render per batch) while a worker thread does what `EffectRunner`
-/// does for each instance poll (digest; decode and prepare on the
-/// product's `BackgroundLane`, back to back) and overview
-/// replies arrive every 2 s. Keys arrive every 40 ms (25 keys/s, faster
+/// `DashboardLoop` re-enacted on this thread (keys and their frame first,
+/// then the network messages of the same wake-up and their frame) while a
+/// worker thread does what the reader and `EffectRunner` do for each
+/// instance poll (digest; decode and prepare on the product's
+/// `BackgroundLane`, back to back) and overview replies arrive every 2 s. Keys arrive every 40 ms (25 keys/s, faster
 /// than anyone types); a key's
 /// latency is from its arrival to the end of the frame that shows it, so
 /// time spent on a message the key had to wait behind counts.
@@ -21,42 +21,9 @@ enum KeystrokeSimulation {
     ) throws -> (latencies: [Double], overviewMs: [Double], instancesMs: [Double], keyMs: [Double]) {
         var probe = start
         probe.type("/")
-        // Overview replies as a live cluster sends them: every node's heartbeat
-        // moved on, each reply decoded on its own (no storage shared with the
-        // last), the assignments unchanged.
-        let replies: [Fetched<Overview>] = try (1...4).map { k in
-            var ov = try JSONDecoder().decode(Overview.self, from: overview)
-            ov.nodes = ov.nodes.map { n in
-                var n = n
-                n.lastHeartbeatAt = n.lastHeartbeatAt?.addingTimeInterval(Double(2 * k))
-                return n
-            }
-            return Fetched(value: ov, digest: BodyDigest(value: UInt64(k), length: overview.count), serverDate: nil,
-                           byteCount: overview.count)
-        }
+        let replies = try overviewReplies(overview)
         var replyIndex = 0
-        let inbox = Inbox()
-        let shown = probe.shownInstances
-        let worker = Thread {
-            // Like HTTPClusterReader and EffectRunner: the digest on the
-            // requesting thread, decode and prepare on the product's
-            // low-priority lane, each list diffed against the one handed over before.
-            var previous: [Instance]? = shown
-            for _ in 0..<polls {
-                let dg = InProcess.digest(instances)
-                let base = previous
-                let prepared = BackgroundLane.shared.sync { () -> BenchPreparedInstances? in
-                    guard let list = try? InstanceListDecoder.decode(instances) else { return nil }
-                    return BenchPreparedInstances.prepare(
-                        Fetched(value: list, digest: dg, serverDate: nil, byteCount: instances.count), after: base)
-                }
-                guard let prepared else { break }
-                previous = prepared.instances
-                inbox.post(.instances(prepared))
-            }
-            inbox.finish()
-        }
-        worker.start()
+        let inbox = startWorker(after: probe.shownInstances, instances: instances, polls: polls)
         let t0 = Date()
         var nextKey = t0.addingTimeInterval(keyInterval)
         var nextOverview = t0.addingTimeInterval(2)
@@ -103,37 +70,94 @@ enum KeystrokeSimulation {
                               String(format: "waited %.1f before the loop saw it (%@); ",
                                      i0.timeIntervalSince(oldest) * 1000, lastIteration) + parts.joined(separator: ", ")))
             }
-            var work: [String] = []
-            for message in batch {
-                let m0 = Date()
-                switch message {
-                case .instances(let p):
-                    probe.instances(p)
-                    instancesMs.append(Date().timeIntervalSince(m0) * 1000)
-                    work.append(String(format: "list %.1f", instancesMs.last!))
-                case .overview:
-                    probe.overview(replies[replyIndex % replies.count])
-                    replyIndex += 1
-                    overviewMs.append(Date().timeIntervalSince(m0) * 1000)
-                    work.append(String(format: "overview %.1f", overviewMs.last!))
-                }
-            }
-            if !batch.isEmpty {
-                let r0 = Date()
-                _ = probe.render()
-                work.append(String(format: "render %.1f", Date().timeIntervalSince(r0) * 1000))
-            }
-            lastIteration = work.isEmpty ? "keys only" : work.joined(separator: ", ")
+            lastIteration = takeIn(batch, probe: &probe, replies: replies, replyIndex: &replyIndex,
+                                   overviewMs: &overviewMs, instancesMs: &instancesMs)
         }
         if ProcessInfo.processInfo.environment["CLUSTERTUI_BENCH_TRACE"] != nil {
-            // The slowest frames that showed a key, and what the loop did in them.
-            for t in trace.sorted(by: { $0.ms > $1.ms }).prefix(8) {
-                FileHandle.standardError.write(Data(String(format: "  %.1f ms: %@\n", t.ms, t.what).utf8))
-            }
-            let all = overviewMs.map { String(format: "%.1f", $0) }.joined(separator: " ")
-            FileHandle.standardError.write(Data("  overview replies (ms, in order): \(all)\n".utf8))
+            printTrace(trace, overviewMs: overviewMs)
         }
         return (latencies, overviewMs, instancesMs, keyMs)
+    }
+
+    /// Takes in one wake-up's network messages as `update` would and draws
+    /// their frame; returns what it did, for the trace.
+    static func takeIn(
+        _ batch: [Work], probe: inout DashboardBenchProbe, replies: [Fetched<Overview>], replyIndex: inout Int,
+        overviewMs: inout [Double], instancesMs: inout [Double]
+    ) -> String {
+        var work: [String] = []
+        for message in batch {
+            let m0 = Date()
+            switch message {
+            case .instances(let p):
+                probe.instances(p)
+                instancesMs.append(Date().timeIntervalSince(m0) * 1000)
+                work.append(String(format: "list %.1f", instancesMs.last!))
+            case .overview:
+                probe.overview(replies[replyIndex % replies.count])
+                replyIndex += 1
+                overviewMs.append(Date().timeIntervalSince(m0) * 1000)
+                work.append(String(format: "overview %.1f", overviewMs.last!))
+            }
+        }
+        if !batch.isEmpty {
+            let r0 = Date()
+            _ = probe.render()
+            work.append(String(format: "render %.1f", Date().timeIntervalSince(r0) * 1000))
+        }
+        return work.isEmpty ? "keys only" : work.joined(separator: ", ")
+    }
+
+    /// Overview replies as a live cluster sends them: every node's heartbeat
+    /// moved on, each reply decoded on its own (no storage shared with the
+    /// last), the assignments unchanged.
+    static func overviewReplies(_ overview: Data) throws -> [Fetched<Overview>] {
+        try (1...4).map { k in
+            var ov = try JSONDecoder().decode(Overview.self, from: overview)
+            ov.nodes = ov.nodes.map { n in
+                var n = n
+                n.lastHeartbeatAt = n.lastHeartbeatAt?.addingTimeInterval(Double(2 * k))
+                return n
+            }
+            return Fetched(value: ov, digest: BodyDigest(value: UInt64(k), length: overview.count), serverDate: nil,
+                           byteCount: overview.count)
+        }
+    }
+
+    /// The worker: like HTTPClusterReader and EffectRunner, the digest on the
+    /// requesting thread, decode and prepare on the product's low-priority
+    /// lane, each list diffed against the one handed over before; `polls`
+    /// lists back to back, posted to the returned inbox.
+    static func startWorker(after shown: [Instance], instances: Data, polls: Int) -> Inbox {
+        let inbox = Inbox()
+        let worker = Thread {
+            var previous: [Instance]? = shown
+            for _ in 0..<polls {
+                let dg = InProcess.digest(instances)
+                let base = previous
+                let prepared = BackgroundLane.shared.sync { () -> BenchPreparedInstances? in
+                    guard let list = try? InstanceListDecoder.decode(instances) else { return nil }
+                    return BenchPreparedInstances.prepare(
+                        Fetched(value: list, digest: dg, serverDate: nil, byteCount: instances.count), after: base)
+                }
+                guard let prepared else { break }
+                previous = prepared.instances
+                inbox.post(.instances(prepared))
+            }
+            inbox.finish()
+        }
+        worker.start()
+        return inbox
+    }
+
+    /// `CLUSTERTUI_BENCH_TRACE=1`: the slowest frames that showed a key and
+    /// what the loop did in them, then every overview reply's time.
+    static func printTrace(_ trace: [(ms: Double, what: String)], overviewMs: [Double]) {
+        for t in trace.sorted(by: { $0.ms > $1.ms }).prefix(8) {
+            FileHandle.standardError.write(Data(String(format: "  %.1f ms: %@\n", t.ms, t.what).utf8))
+        }
+        let all = overviewMs.map { String(format: "%.1f", $0) }.joined(separator: " ")
+        FileHandle.standardError.write(Data("  overview replies (ms, in order): \(all)\n".utf8))
     }
 
     enum Work: Sendable {
