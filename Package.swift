@@ -48,10 +48,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "ClusterModel"),
+        // Threads and scheduling (the low-priority background lane): kept out
+        // of ClusterModel, which has no I/O.
+        .target(name: "ClusterSupport"),
         .target(
             name: "ClusterClient",
             dependencies: [
-                "ClusterModel",
+                "ClusterModel", "ClusterSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -73,7 +76,7 @@ let package = Package(
         .target(
             name: "ClusterTUI",
             dependencies: [
-                "CNcurses", "ClusterModel", "ClusterClient", "ClusterCore",
+                "CNcurses", "ClusterModel", "ClusterSupport", "ClusterClient", "ClusterCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,9 +84,10 @@ let package = Package(
         // The figures of DESIGN §5 (issue 6): `swift run -c release clustertui-bench`.
         .executableTarget(
             name: "ClusterTUIBench",
-            dependencies: ["ClusterTUI", "ClusterModel", "ClusterCore", "ClusterClient"]
+            dependencies: ["ClusterTUI", "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient"]
         ),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClusterSupportTests", dependencies: ["ClusterSupport"]),
         .testTarget(
             name: "ClusterClientTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterSupport
 import ClusterTUI
 import Foundation
 

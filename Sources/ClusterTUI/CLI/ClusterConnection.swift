@@ -25,7 +25,7 @@ extension ConnectionOptions {
         guard let target = try resolve() else {
             let core = try await EmbeddedCluster.startDemo()
             return ClusterConnection(
-                label: "embedded demo", reader: core, makeWriter: { core.makeWriter() },
+                label: "embedded demo", reader: core.makeReader(), makeWriter: { core.makeWriter() },
                 overviewInterval: nil, instancesInterval: nil, shutdown: { await core.shutdown() })
         }
         let config = try clientConfiguration(for: target)

@@ -47,25 +47,29 @@ final class DashboardLoop {
         }
     }
 
+    /// Every message goes through the one dispatch path; see `MessageDispatcher`.
     private func dispatch(_ messages: [Message]) {
-        for message in messages {
-            let effects = Update.update(&state, message, now: Date())
-            for effect in effects {
-                switch effect {
-                case .repaint:
-                    terminal.forceRepaint()
-                    state.dirty = true
-                case .suspend:
-                    terminal.suspend()
-                    let size = terminal.size
-                    _ = Update.update(&state, .resize(width: size.width, height: size.height), now: Date())
-                case .quit:
-                    state.quitting = true
-                default:
-                    runner.start(effect)
-                }
-            }
-            if state.quitting { return }
+        MessageDispatcher.dispatch(messages, into: &state, clock: { Date() }, perform: perform)
+    }
+
+    /// Runs one effect; the loop's own effects (repaint, suspend, quit) are
+    /// done here, network effects by the runner.
+    private func perform(_ effect: Effect) -> [Message] {
+        switch effect {
+        case .repaint:
+            terminal.forceRepaint()
+            return []
+        case .suspend:
+            terminal.suspend()
+            // Back from `fg`: the size may have changed and the clock moved on,
+            // so polls may be due; their fetches run like any others.
+            let size = terminal.size
+            return [.resize(width: size.width, height: size.height), .tick]
+        case .quit:
+            return []
+        default:
+            runner.start(effect)
+            return []
         }
     }
 

@@ -1,30 +1,6 @@
 import ClusterModel
+import ClusterSupport
 import Foundation
-
-/// A thread-safe mailbox through which network tasks hand results to the
-/// UI loop; each post also wakes the loop out of `poll(2)`.
-final class MessageInbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [Message] = []
-    private let wake: @Sendable () -> Void
-
-    init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
-
-    func post(_ message: Message) {
-        lock.lock()
-        messages.append(message)
-        lock.unlock()
-        wake()
-    }
-
-    func drain() -> [Message] {
-        lock.lock()
-        defer { lock.unlock() }
-        let out = messages
-        messages.removeAll(keepingCapacity: true)
-        return out
-    }
-}
 
 /// Runs the network effects `update` asks for, each in its own task, and
 /// posts the outcome back as a message. Holds the writer only when writes
@@ -91,6 +67,11 @@ struct EffectRunner: Sendable {
             Task {
                 let result = await capture { try await writer.deleteAssignment(key) }
                 inbox.post(.assignmentDeleted(key, result))
+            }
+        case .recheckLostWrite(let write):
+            Task {
+                let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
+                inbox.post(.writeRechecked(write, result))
             }
         case .repaint, .suspend, .quit:
             break

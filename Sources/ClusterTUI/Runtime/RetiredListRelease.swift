@@ -1,0 +1,27 @@
+import ClusterModel
+import ClusterSupport
+import Foundation
+
+extension AppState {
+    /// Moves the retired lists out of the state and drops them on the
+    /// background lane, where their storage is freed.
+    mutating func releaseRetiredInBackground() {
+        guard !retired.isEmpty else { return }
+        let box = RetiredBox(retired)
+        retired = RetiredLists()
+        BackgroundLane.shared.async { box.empty() }
+    }
+}
+
+extension RetiredLists {
+    /// Waits until every list handed over so far is freed (the benchmark
+    /// uses it so that freeing never overlaps what it times next).
+    static func waitUntilReleased() { BackgroundLane.shared.sync {} }
+}
+
+/// Carries the retired lists to the background queue; `empty` drops them there.
+private final class RetiredBox: @unchecked Sendable {
+    private var lists: RetiredLists?
+    init(_ lists: RetiredLists) { self.lists = lists }
+    func empty() { lists = nil }
+}

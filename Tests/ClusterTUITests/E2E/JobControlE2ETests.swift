@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Job control as an operator meets it: the dashboard started from an
+/// interactive shell, stopped with Ctrl-Z, resumed with `fg`.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct JobControlE2ETests {
+    /// The header's "● live 3ms 1s ago" age in seconds, nil when not live.
+    static func liveAge(_ screen: String) -> Int? {
+        guard let match = screen.firstMatch(of: /live \S+ (\d+)s ago/) else { return nil }
+        return Int(match.1)
+    }
+
+    /// Guards the Ctrl-Z bug: after `Ctrl-Z` and `fg` the polls due during
+    /// the stop were marked in flight and never sent, so the header's age
+    /// grew for ever and `r` did nothing. Polling must resume on its own.
+    @Test func pollingResumesAfterCtrlZAndFg() async throws {
+        let serve = try ServeProcess()
+        let name = "e2e-jobctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let session = try TmuxSession(
+            name: name, width: 120, height: 40, command: ["/bin/bash", "--norc", "--noprofile", "-i"],
+            environment: ["CLUSTERTUI_TOKEN": serve.token, "PS1": "$ "])
+        defer { session.kill(); serve.stop() }
+        let binary = TestBinary.clustertui.path
+        try await offPool {
+            try session.waitFor("$", timeout: 10)
+            // The command alone: in a list (`cmd; echo`) the shell would run the
+            // rest of the list as soon as the job stops.
+            session.sendKeys("'\(binary)' --url \(serve.url.absoluteString)", "Enter")
+            try session.waitUntil(timeout: 20) { Self.liveAge($0) != nil }
+            session.sendKeys("C-z")
+            try session.waitFor("Stopped", timeout: 10)
+            // The shell sleeps, not the test: the polls fall due while stopped.
+            session.sendKeys("sleep 3; fg", "Enter")
+            let resumedBy = Date()
+            // Live again with a fresh age, seen well after the stop ended:
+            // without polling the age would be past 6 s by then.
+            try session.waitUntil(timeout: 15) { screen in
+                guard Date().timeIntervalSince(resumedBy) > 6, let age = Self.liveAge(screen) else { return false }
+                return age <= 1
+            }
+            session.sendKeys("q")
+            try session.waitUntil(timeout: 10) { !session.alternateScreenOn && $0.split(separator: "\n").last == "$" }
+            session.sendKeys("echo EXITED:$?", "Enter")
+            try session.waitFor("EXITED:0", timeout: 10)
+        }
+    }
+}
