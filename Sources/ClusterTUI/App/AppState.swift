@@ -142,6 +142,16 @@ struct AppState: Sendable {
 
     /// Now on the server's clock: ages are computed against this.
     var serverNow: Date { now.addingTimeInterval(clockSkew) }
+    /// The overview polls are failing after at least one success: what the
+    /// screen holds is the cluster as of the last good poll, not now.
+    var isStale: Bool { snapshot != nil && overviewPoll.lastError != nil && overviewPoll.lastSuccess != nil }
+    /// The moment (server clock) that health, risk, ages and counts are
+    /// computed for: now while polls succeed, the last good poll while they
+    /// fail. A lost connection must not read as nodes dying (issue 11).
+    var observedAt: Date {
+        if isStale, let last = overviewPoll.lastSuccess { return last.addingTimeInterval(clockSkew) }
+        return serverNow
+    }
     var canWrite: Bool { !config.readOnly && !config.wallboard }
     var topOverlay: Overlay? { overlays.last }
 }

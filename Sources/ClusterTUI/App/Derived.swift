@@ -53,7 +53,8 @@ extension AppState {
     /// Brings `derived` up to date after the inputs in `change` moved.
     mutating func recompute(_ change: DerivedChange) {
         guard let snapshot else { return }
-        let serverNow = self.serverNow
+        // As of the last good poll while disconnected: frozen, not ageing.
+        let serverNow = self.observedAt
         let thresholds = config.thresholds
         var change = change
         if change.contains(.instances) || !derived.preparedMatches(snapshot.instances) {

@@ -1,7 +1,8 @@
 /// Where each part of the main screen goes for the current size and data.
 /// Shared by the views (to draw) and by `update` (to page and clamp).
 ///
-/// Rows, top to bottom: two header lines, the nodes pane (title, column
+/// Rows, top to bottom: two header lines, the stale banner while the data
+/// is the last known (not live), the nodes pane (title, column
 /// header, rows), the instances pane (same), the events pane when there is
 /// room, and one status line. Below `minWidth`×`minHeight` only a
 /// "terminal too small" notice is drawn (q and Ctrl-C still work).
@@ -13,6 +14,8 @@ struct Layout: Equatable {
     var height: Int
     var tooSmall: Bool
     var headerRows = 2
+    /// The row of the stale banner, when one is shown.
+    var bannerRow: Int?
     var nodesTop = 2
     var nodeRows = 0
     var instancesTop = 0
@@ -22,15 +25,19 @@ struct Layout: Equatable {
     var statusRow = 0
 
     init(state: AppState) {
-        self.init(width: state.width, height: state.height, nodeCount: state.derived.nodes.count)
+        self.init(width: state.width, height: state.height, nodeCount: state.derived.nodes.count, banner: state.isStale)
     }
 
-    init(width: Int, height: Int, nodeCount: Int) {
+    init(width: Int, height: Int, nodeCount: Int, banner: Bool = false) {
         self.width = width
         self.height = height
         tooSmall = width < Layout.minWidth || height < Layout.minHeight
         statusRow = max(0, height - 1)
         guard !tooSmall else { return }
+        if banner {
+            bannerRow = headerRows
+            headerRows += 1
+        }
         let body = height - headerRows - 1
         // Events get a strip once the screen is tall enough to spare it.
         let eventsHeight = body >= 26 ? 6 : (body >= 18 ? 4 : 0)

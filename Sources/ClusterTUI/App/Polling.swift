@@ -26,9 +26,13 @@ enum Polling {
         switch result {
         case .failure(let error):
             state.dirty = true
+            let wasStale = state.isStale
             state.overviewPoll.failed(at: state.now, error: error, random: &state.random)
+            // From now on health and counts are those of the last good poll.
+            if !wasStale { state.recompute(.clock) }
         case .success(let fetched):
             let wasHealthy = state.overviewPoll.lastError == nil && state.overviewPoll.lastSuccess != nil
+            let wasStale = state.isStale
             let oldSkew = state.clockSkew
             state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             if let serverDate = fetched.serverDate {
@@ -45,6 +49,9 @@ enum Polling {
                 let fresh = state.snapshot?.replacing(overview: overview, takenAt: state.serverNow)
                     ?? ClusterSnapshot(overview: overview, takenAt: state.serverNow)
                 apply(&state, fresh, change: .overview)
+            } else if wasStale {
+                // Back, with the same body: live again at once, on the clock of now.
+                state.recompute(.clock)
             }
         }
         return []

@@ -12,7 +12,7 @@ enum DetailsOverlay {
             frame.line(&screen, 0, "This node is no longer in the registry.", style: TextStyle(role: .warning, bold: true))
             return
         }
-        let now = state.serverNow
+        let now = state.observedAt
         let health = node.health(now: now, thresholds: state.config.thresholds)
         var marks: [String] = []
         if name == snapshot.thisNodeName { marks.append("\(glyphs.thisNode) answering node") }
@@ -60,7 +60,7 @@ enum DetailsOverlay {
             ("type / id", "\(instance.entityType.rawValue)  \(instance.entityId)", .modal),
             ("subtitle", instance.subtitle ?? "—", .modal),
             ("tenant", "\(instance.tenantSlug ?? "—") (\(instance.tenantId ?? "—"))  project \(instance.projectId ?? "—")", .modal),
-            ("binding", BindingText.describe(instance, assignment: assignment, now: state.serverNow), .modal),
+            ("binding", BindingText.describe(instance, assignment: assignment, now: state.observedAt), .modal),
             ("risk", risk == .none ? "none" : "\(risk.label): \(risk.explanation)", risk == .none ? .ok : .risk),
         ]
         for (row, (label, value, role)) in rows.enumerated() {

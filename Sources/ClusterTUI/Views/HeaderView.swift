@@ -45,17 +45,16 @@ enum HeaderView {
         return ("\(glyphs.ok) live \(Fmt.latency(poll.lastLatency)) \(age) ago", .ok)
     }
 
-    private static func short(_ error: ClusterError) -> String {
-        let text = error.description
-        return text.count > 60 ? String(text.prefix(59)) + "…" : text
-    }
+    private static func short(_ error: ClusterError) -> String { ErrorExcerpt.short(error) }
 
     private static func drawCounts(_ state: AppState, into screen: inout Screen, glyphs: Glyphs) {
         let width = screen.width
         var x = 0
+        // Counts of the last known cluster are drawn dimmed: not live.
+        let dim = state.isStale
         func seg(_ text: String, _ role: StyleRole, bold: Bool = false) {
             guard x < width else { return }
-            x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold))
+            x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold, dim: dim))
         }
         guard let nodes = state.derived.nodeSummary else {
             seg("waiting for the first overview…", .header)

@@ -30,7 +30,8 @@ enum InstancesPane {
         let table = TableView(
             columns: columns, title: title, focused: state.focus == .instances, rowCount: rows.count,
             cursor: state.instanceCursor, sortColumn: InstanceColumn.allCases.firstIndex(of: state.instanceSort.column),
-            sortAscending: state.instanceSort.ascending, glyphs: glyphs
+            sortAscending: state.instanceSort.ascending, glyphs: glyphs,
+            dimmed: state.isStale
         )
         let risk = state.derived.risk
         table.draw(into: &screen, top: layout.instancesTop, rows: layout.instanceRows, width: screen.width) { row, column in

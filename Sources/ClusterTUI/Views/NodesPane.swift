@@ -23,7 +23,7 @@ enum NodesPane {
     static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
         guard let snapshot = state.snapshot else { return }
         let nodes = state.derived.nodes
-        let now = state.serverNow
+        let now = state.observedAt
         let summary = state.derived.nodeSummary
         var title = " Nodes \(nodes.count)"
         if state.derived.hiddenGhosts > 0 { title += " (+\(state.derived.hiddenGhosts) ghosts folded: g)" }
@@ -32,11 +32,13 @@ enum NodesPane {
         let sortIndex = state.nodeSort.map { sortColumnIndex($0.column) }
         let table = TableView(
             columns: columns, title: title, focused: state.focus == .nodes, rowCount: nodes.count,
-            cursor: state.nodeCursor, sortColumn: sortIndex, sortAscending: state.nodeSort?.ascending ?? true, glyphs: glyphs
+            cursor: state.nodeCursor, sortColumn: sortIndex, sortAscending: state.nodeSort?.ascending ?? true, glyphs: glyphs,
+            dimmed: state.isStale
         )
         table.draw(into: &screen, top: layout.nodesTop, rows: layout.nodeRows, width: screen.width) { row, column in
             let node = nodes[row]
-            let health = node.health(now: now, thresholds: state.config.thresholds)
+            // Computed once per change in `derived`, never per cell.
+            let health = state.derived.healthSignature[node.name] ?? node.health(now: now, thresholds: state.config.thresholds)
             return cell(node, column, health: health, snapshot: snapshot, summary: summary, state: state, glyphs: glyphs)
         }
     }
@@ -62,7 +64,7 @@ enum NodesPane {
         _ node: Node, _ column: Int, health: HeartbeatHealth, snapshot: ClusterSnapshot,
         summary: NodeSummary?, state: AppState, glyphs: Glyphs
     ) -> (String, TextStyle) {
-        let now = state.serverNow
+        let now = state.observedAt
         let plain = TextStyle(role: .normal)
         let healthStyle = TextStyle(role: Roles.health(health))
         switch column {

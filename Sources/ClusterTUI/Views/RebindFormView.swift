@@ -14,7 +14,7 @@ enum RebindFormView {
         let pickerRows = max(1, min(max(1, candidates), screen.height - 4 - fixed))
         let frame = ModalFrame(screen: screen, width: 84, height: fixed + pickerRows + 2)
         frame.draw(into: &screen, title: "Rebind \(form.instance.entityType.rawValue)")
-        let now = state.serverNow
+        let now = state.observedAt
         let instance = form.instance
         let dim = TextStyle(role: .dim)
         frame.line(&screen, 0, "entity", style: dim)
@@ -58,7 +58,7 @@ enum RebindFormView {
         let selected = nodes.firstIndex { $0.name == form.selectedNode } ?? 0
         var cursor = TableCursor(selected: selected, offset: 0)
         cursor.clamp(count: nodes.count, rows: rows)
-        let now = state.serverNow
+        let now = state.observedAt
         for line in 0..<rows {
             let index = cursor.offset + line
             guard index < nodes.count else { break }
@@ -116,6 +116,8 @@ enum RebindFormView {
             frame.line(&screen, row + 1, "Apply yours over it? y = yes, any other key = back", style: TextStyle(role: .warning, bold: true))
         case .sending:
             frame.line(&screen, row, "\(spin) sending…", style: TextStyle(role: .notice))
+        case .verifying:
+            frame.line(&screen, row, "\(spin) the reply was lost: checking whether it was applied…", style: TextStyle(role: .notice))
         }
     }
 }
@@ -127,11 +129,14 @@ enum ResetConfirmView {
         frame.draw(into: &screen, title: "Reset to default")
         let instance = confirm.instance
         frame.line(&screen, 0, "\(instance.entityType.rawValue)  \(instance.name)", style: TextStyle(role: .modal, bold: true))
-        frame.line(&screen, 1, "now: " + BindingText.describe(instance, assignment: state.snapshot?.assignmentsByKey[instance.key], now: state.serverNow))
+        frame.line(&screen, 1, "now: " + BindingText.describe(instance, assignment: state.snapshot?.assignmentsByKey[instance.key], now: state.observedAt))
         frame.line(&screen, 2, "after: follows the default node (\(confirm.defaultNode)), mode preferred")
         if confirm.sending {
             let spin = glyphs.spinner[Int(state.now.timeIntervalSince1970 * 8) % glyphs.spinner.count]
             frame.line(&screen, 4, "\(spin) sending…", style: TextStyle(role: .notice))
+        } else if confirm.verifying {
+            let spin = glyphs.spinner[Int(state.now.timeIntervalSince1970 * 8) % glyphs.spinner.count]
+            frame.line(&screen, 4, "\(spin) the reply was lost: checking whether it was applied…", style: TextStyle(role: .notice))
         } else {
             frame.line(&screen, 4, "Remove the explicit binding? y = yes · n/Esc = no", style: TextStyle(role: .warning, bold: true))
         }

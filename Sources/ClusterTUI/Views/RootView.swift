@@ -27,6 +27,7 @@ enum RootView {
         if state.snapshot == nil {
             drawWaiting(state, into: &screen, glyphs: glyphs)
         } else {
+            if let row = layout.bannerRow { StaleBanner.draw(state, row: row, into: &screen, glyphs: glyphs) }
             NodesPane.draw(state, into: &screen, layout: layout, glyphs: glyphs)
             InstancesPane.draw(state, into: &screen, layout: layout, glyphs: glyphs)
             EventsPane.draw(state, into: &screen, layout: layout, glyphs: glyphs)

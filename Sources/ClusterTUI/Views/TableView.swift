@@ -58,6 +58,8 @@ struct TableView {
     var sortColumn: Int?
     var sortAscending = true
     var glyphs: Glyphs
+    /// Rows drawn dimmed: the data is the last known, not live.
+    var dimmed = false
 
     /// Draws at `top`: title row, header row, then `rows` data rows.
     func draw(into screen: inout Screen, top: Int, rows: Int, width: Int,
@@ -84,7 +86,8 @@ struct TableView {
             if let rowStyle { screen.fill(x: 0, y: y, width: width, height: 1, style: rowStyle) }
             x = 0
             for (i, column) in columns.enumerated() where widths[i] > 0 {
-                let (text, style) = cell(row, i)
+                var (text, style) = cell(row, i)
+                if dimmed { style.dim = true }
                 put(&screen, text, x: x, y: y, width: widths[i], right: column.rightAligned, style: rowStyle ?? style)
                 x += widths[i] + 1
             }

@@ -23,7 +23,7 @@ enum WallboardPages {
     static func lines(_ state: AppState) -> [Line] {
         let nodes = state.wallboardNodes
         var lines: [Line] = [.title(.nodes, "NODES \(nodes.count) live"), .columns(.nodes)]
-        let now = state.serverNow
+        let now = state.observedAt
         for node in nodes {
             lines.append(.node(node, node.health(now: now, thresholds: state.config.thresholds)))
         }
@@ -152,7 +152,7 @@ enum WallboardPages {
                 column.draw(node.name + (marks.isEmpty ? "" : " " + marks), y: y, style: TextStyle(role: .normal, bold: true), into: &screen)
             case "status": column.draw(node.status.rawValue, y: y, style: healthStyle, into: &screen)
             case "age":
-                column.draw(Fmt.age(node.lastHeartbeatAt, now: state.serverNow, absolute: false), y: y, style: healthStyle, into: &screen)
+                column.draw(Fmt.age(node.lastHeartbeatAt, now: state.observedAt, absolute: false), y: y, style: healthStyle, into: &screen)
             default:
                 let skewed = state.derived.nodeSummary?.isSkewed(node) ?? false
                 column.draw(node.version ?? "—", y: y, style: skewed ? TextStyle(role: .warning, bold: true) : .plain, into: &screen)

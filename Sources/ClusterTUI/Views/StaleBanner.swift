@@ -1,0 +1,32 @@
+import ClusterModel
+import Foundation
+
+/// The line that says what the operator is looking at while the overview
+/// polls fail: `STALE — cluster as of 20:35:50 (1m12s ago) · connection
+/// refused · retry in 9s`. Below it the tables are drawn dimmed, with
+/// health, risk and counts frozen at that moment (issue 11).
+enum StaleBanner {
+    static func text(_ state: AppState, glyphs: Glyphs) -> String {
+        let poll = state.overviewPoll
+        guard let last = poll.lastSuccess else { return "" }
+        let ago = AgeFormat.compact(max(0, state.now.timeIntervalSince(last)))
+        var parts = ["\(glyphs.offline) STALE — cluster as of \(Fmt.clock(state.observedAt)) (\(ago) ago)"]
+        if let error = poll.lastError { parts.append(ErrorExcerpt.short(error)) }
+        parts.append("retry in \(poll.retryIn(state.now))s")
+        return parts.joined(separator: " · ")
+    }
+
+    static func draw(_ state: AppState, row: Int, into screen: inout Screen, glyphs: Glyphs) {
+        let style = TextStyle(role: .banner, bold: true, reverse: true)
+        screen.fill(x: 0, y: row, width: screen.width, height: 1, style: style)
+        screen.put(" " + text(state, glyphs: glyphs), x: 0, y: row, maxWidth: screen.width, style: style)
+    }
+}
+
+/// A bounded one-line excerpt of an error for headers and banners.
+enum ErrorExcerpt {
+    static func short(_ error: ClusterError, limit: Int = 60) -> String {
+        let text = error.description
+        return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+}

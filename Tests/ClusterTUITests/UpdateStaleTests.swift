@@ -1,0 +1,76 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// Issue 11: while the connection is lost the screen shows the cluster as
+/// of the last good poll — health, risk, counts and ages frozen, dimmed,
+/// under a banner — instead of nodes "dying" one by one.
+@Suite struct UpdateStaleTests {
+    let now = TestCluster.now
+
+    /// The loaded cluster, then the overview failing from `t + 2` on, seen at `t + seconds`.
+    func disconnected(for seconds: TimeInterval) -> AppState {
+        var state = TestCluster.loadedState()
+        let failedAt = now.addingTimeInterval(2)
+        _ = Update.update(&state, .tick, now: failedAt)
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0), now: failedAt)
+        _ = Update.update(&state, .tick, now: now.addingTimeInterval(seconds))
+        return state
+    }
+
+    /// Issue 11: killing the server turned every node late then silent and
+    /// "at risk" jumped; the counts must stay those of the last good poll.
+    @Test func aLostConnectionFreezesHealthRiskAndCounts() throws {
+        let live = TestCluster.loadedState()
+        let state = disconnected(for: 300)
+        #expect(state.isStale)
+        #expect(state.observedAt == now)
+        #expect(state.derived.nodeSummary == live.derived.nodeSummary)
+        #expect(state.derived.instanceSummary?.atRisk == live.derived.instanceSummary?.atRisk)
+        #expect(state.derived.healthSignature == live.derived.healthSignature)
+        let text = RootView.render(state).text()
+        #expect(text.contains("STALE — cluster as of 10:00:00 (5m00s ago) · connection refused: nothing is listening at 127.0.0.1:9 · retry in "))
+        // Ages are those of the last good poll too: node-a heartbeated 2 s before it.
+        let nodeA = try #require(text.split(separator: "\n").first { $0.hasPrefix("● node-a") })
+        #expect(nodeA.contains(" 2s "))
+    }
+
+    /// Issue 11: the frozen tables and counts are drawn dimmed, not as if live.
+    @Test func staleTablesAndCountsAreDimmed() throws {
+        let state = disconnected(for: 60)
+        let screen = RootView.render(state)
+        let layout = Layout(state: state)
+        let bannerRow = try #require(layout.bannerRow)
+        #expect(screen[1, bannerRow].style.role == .banner)
+        // The second row: the first is the (unfocused) selection, drawn in its own style.
+        let firstNodeRow = layout.nodesTop + 2 + 1
+        #expect(screen[0, firstNodeRow].style.dim)
+        #expect(screen[0, 1].style.dim, "the counts line is dimmed")
+        #expect(!TestCluster.loadedState().isStale)
+    }
+
+    /// Issue 11: when polls come back everything is live again at once.
+    @Test func recoveryIsLiveAtOnce() {
+        var state = disconnected(for: 300)
+        let back = now.addingTimeInterval(301)
+        _ = Update.update(&state, .tick, now: back)
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(nil as Overview?)), latency: 0.01), now: back)
+        #expect(!state.isStale)
+        #expect(state.observedAt == back)
+        #expect(!RootView.render(state).text().contains("STALE"))
+        // The same body five minutes on: the nodes really are silent now.
+        #expect(state.derived.nodeSummary?.online == 0)
+    }
+
+    /// Issue 11: a node that dies while the connection is fine still turns late, then silent.
+    @Test func aDyingNodeStillAgesWhileConnected() {
+        var state = TestCluster.loadedState()
+        let later = now.addingTimeInterval(40)
+        _ = Update.update(&state, .tick, now: later)
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(nil as Overview?)), latency: 0.01), now: later)
+        _ = Update.update(&state, .tick, now: later)
+        #expect(!state.isStale)
+        #expect(state.derived.healthSignature["node-a"] == .stale)
+    }
+}
