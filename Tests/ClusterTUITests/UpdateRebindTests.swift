@@ -123,12 +123,13 @@ import Testing
         #expect(form(state)?.error?.contains("nothing to change") == true)
     }
 
+    /// Issue 11: `removed: false` (someone reset it meanwhile) says "already on the default node".
     @Test func resetAsksThenDeletesAndReportsAlreadyDefault() {
         var state = TestCluster.loadedState()
-        select(&state, "tenant1:research-agent")
+        select(&state, "tenant1:brw_42")
         TestCluster.press(&state, .char("x"))
         guard case .confirmReset? = state.topOverlay else { Issue.record("no confirmation"); return }
-        let key = EntityKey(.agent, "tenant1:research-agent")
+        let key = EntityKey(.browser, "tenant1:brw_42")
         #expect(TestCluster.press(&state, .char("y")) == [.deleteAssignment(key)])
         _ = Update.update(&state, .assignmentDeleted(key, .success(false)), now: state.now)
         #expect(state.overlays.isEmpty)
@@ -164,5 +165,19 @@ import Testing
         TestCluster.press(&state, .enter)
         guard case .rebind(let form)? = state.topOverlay else { Issue.record("no form"); return }
         #expect(form.selectedNode == "node-a")
+    }
+
+    /// Issue 11: `x` on an instance that follows the default node asked
+    /// "Remove the explicit binding?" and reported success; it must say so
+    /// at once and send nothing.
+    @Test func resetOfADefaultBindingSendsNothing() {
+        var state = TestCluster.loadedState()
+        state.instanceCursor.selected = state.derived.instanceRows.firstIndex {
+            state.snapshot!.instances[$0].entityId == "tenant1:research-agent"
+        }!
+        let effects = TestCluster.press(&state, .char("x"))
+        #expect(!effects.contains(where: TestCluster.isWrite))
+        #expect(state.overlays.isEmpty)
+        #expect(state.notice?.text == "Research Agent already follows the default node (node-a): nothing to reset")
     }
 }

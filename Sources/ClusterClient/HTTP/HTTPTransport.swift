@@ -36,9 +36,16 @@ struct HTTPTransport: Sendable {
                 try await self.exchange(method, path, body: body, authenticated: authenticated, timeout: timeout)
             }
         } catch let error as ClusterError {
+            // The whole-request deadline fired: connecting has its own, shorter
+            // time-out, so the request was out and only the reply is missing.
+            if method != .GET, case .timedOut(let why) = error { throw ClusterError.outcomeUnknown(why) }
             throw error
         } catch {
-            throw TransportErrorMapping.map(error, target: base, config: config)
+            let mapped = TransportErrorMapping.map(error, target: base, config: config)
+            if method != .GET, TransportErrorMapping.mayHaveReachedServer(error, mapped: mapped) {
+                throw ClusterError.outcomeUnknown(ReplyText.oneLine(mapped.description))
+            }
+            throw mapped
         }
     }
 

@@ -76,6 +76,34 @@ enum TransportErrorMapping {
         }
     }
 
+    /// Whether a failed request may have reached the server: everything but
+    /// the failures that happen before a byte of it is sent (refused, DNS,
+    /// TLS, connect time-outs, no route). A write that failed this way has
+    /// an unknown outcome; one that failed before sending is safe to retry.
+    static func mayHaveReachedServer(_ error: Error, mapped: ClusterError) -> Bool {
+        switch mapped {
+        case .connectionRefused, .dnsFailure, .tls, .usage: return false
+        default: break
+        }
+        for e in flatten(error, depth: 0) {
+            switch e {
+            case let e as HTTPClientError:
+                switch e {
+                case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout, .alreadyShutdown,
+                     .proxyAuthenticationRequired, .invalidProxyResponse, .httpProxyHandshakeTimeout:
+                    return false
+                default: continue
+                }
+            case let e as IOError where [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(e.errnoCode):
+                return false
+            case let e as ChannelError:
+                if case .connectTimeout = e { return false }
+            default: continue
+            }
+        }
+        return true
+    }
+
     static func tlsText(_ e: Error, target: String) -> String {
         let text = String(describing: e)
         if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificate verify failed") {

@@ -37,6 +37,14 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
     case usage(String)
     /// Anything else the transport reported.
     case transport(String)
+    /// A write was sent (or may have been) but its reply was lost: the
+    /// connection closed or reset after the request went out, or the reply
+    /// came after the time-out. Whether it was applied is not known until a
+    /// re-read says so; never report it as "not applied" (issue 13).
+    case outcomeUnknown(String)
+    /// A write whose reply was lost, and a re-read shows it was not applied:
+    /// safe to retry.
+    case notApplied(String)
 
     public var description: String {
         switch self {
@@ -57,6 +65,9 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .bodyTooLarge(let limit): return "reply too large: cut off after \(limit) bytes"
         case .usage(let msg): return msg
         case .transport(let msg): return "connection failed: \(msg)"
+        case .outcomeUnknown(let why):
+            return "outcome unknown: the request was sent but its reply was lost (\(why)); it may or may not have been applied"
+        case .notApplied(let why): return "not applied: \(why)"
         }
     }
 
@@ -68,6 +79,8 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         case auth = 65
         case rejected = 66
         case unreachable = 69
+        /// EX_TEMPFAIL: a write whose outcome is unknown (sent, reply lost, re-read impossible).
+        case unknown = 75
     }
 
     public var exitCode: ExitCode {
@@ -75,7 +88,8 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .usage: return .usage
         case .unauthorized, .forbidden: return .auth
         case .badRequest, .notFound, .rateLimited, .starting, .server, .notJSON, .malformed, .bodyTooLarge: return .rejected
-        case .connectionRefused, .dnsFailure, .tls, .timedOut, .transport: return .unreachable
+        case .connectionRefused, .dnsFailure, .tls, .timedOut, .transport, .notApplied: return .unreachable
+        case .outcomeUnknown: return .unknown
         }
     }
 

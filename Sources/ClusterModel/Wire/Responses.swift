@@ -18,8 +18,10 @@ public struct Overview: Codable, Hashable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         thisNodeName = (try? c.decodeIfPresent(String.self, forKey: .thisNodeName)) ?? ""
         defaultNodeName = (try? c.decodeIfPresent(String.self, forKey: .defaultNodeName)) ?? ""
-        nodes = try c.decodeIfPresent([Node].self, forKey: .nodes) ?? []
-        assignments = try c.decodeIfPresent([Assignment].self, forKey: .assignments) ?? []
+        // Required: a reply without these arrays (or with `null`) is
+        // malformed, never an empty cluster (issue 13). `[]` is a valid empty one.
+        nodes = try c.decode([Node].self, forKey: .nodes)
+        assignments = try c.decode([Assignment].self, forKey: .assignments)
     }
 }
 

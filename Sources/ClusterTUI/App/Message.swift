@@ -16,10 +16,27 @@ enum Message: Sendable {
     case rebindRechecked(formID: Int, Result<Fetched<Overview>, ClusterError>)
     case assignmentSet(formID: Int, Result<Assignment, ClusterError>)
     case assignmentDeleted(EntityKey, Result<Bool, ClusterError>)
+    /// The re-read made after a write whose reply was lost.
+    case writeRechecked(LostWrite, Result<Fetched<Overview>, ClusterError>)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
     case hangup
+}
+
+/// A write whose reply was lost (`ClusterError.outcomeUnknown`), waiting for
+/// the re-read that says whether it was applied.
+enum LostWrite: Sendable, Equatable {
+    case rebind(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode)
+    case reset(EntityKey)
+
+    /// What the re-read overview says about it.
+    func check(_ overview: Overview) -> WriteCheck {
+        switch self {
+        case .rebind(_, let key, let node, let mode): WriteCheck.afterSet(key, nodeName: node, mode: mode, in: overview)
+        case .reset(let key): WriteCheck.afterDelete(key, in: overview)
+        }
+    }
 }
 
 /// Work `update` asks the loop to do. The loop runs it and feeds the outcome
@@ -30,6 +47,8 @@ enum Effect: Sendable, Equatable {
     case recheckBeforeRebind(formID: Int)
     case setAssignment(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode)
     case deleteAssignment(EntityKey)
+    /// Re-read the overview to learn whether a write whose reply was lost landed.
+    case recheckLostWrite(LostWrite)
     /// Ctrl-L: repaint the whole terminal.
     case repaint
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.

@@ -21,12 +21,12 @@ enum RebindFlow {
     /// The nodes the picker shows right now.
     static func candidates(_ state: AppState, _ form: RebindForm) -> [Node] {
         guard let snapshot = state.snapshot else { return [] }
-        return RebindForm.candidates(in: snapshot, text: form.pickerText, now: state.serverNow, thresholds: state.config.thresholds)
+        return RebindForm.candidates(in: snapshot, text: form.pickerText, now: state.observedAt, thresholds: state.config.thresholds)
     }
 
     static func key(_ state: inout AppState, _ form: inout RebindForm, _ key: Key) -> [Effect] {
         switch form.phase {
-        case .checking, .sending:
+        case .checking, .sending, .verifying:
             // Waiting on the server: only Esc, which abandons the form (the reply is then ignored).
             if key == .escape { close(&state, form) }
             return []
@@ -129,7 +129,7 @@ enum RebindFlow {
         }
         let node = state.snapshot?.nodesByName[target]
         if let reason = RebindForm.riskReason(
-            node: node, name: target, mode: form.mode, now: state.serverNow, thresholds: state.config.thresholds
+            node: node, name: target, mode: form.mode, now: state.observedAt, thresholds: state.config.thresholds
         ) {
             form.phase = .confirmRisk(reason: reason)
             return []
@@ -167,19 +167,30 @@ enum RebindFlow {
     static func assignmentSet(_ state: inout AppState, formID: Int, _ result: Result<Assignment, ClusterError>) -> [Effect] {
         guard var form = openForm(state, formID) else { return [] }
         switch result {
+        case .failure(.outcomeUnknown):
+            // Sent, reply lost: never "failed" until a re-read says so (issue 13).
+            guard let target = form.selectedNode else { return [] }
+            form.phase = .verifying
+            replace(&state, form)
+            return [.recheckLostWrite(.rebind(formID: form.id, key: form.key, nodeName: target, mode: form.mode))]
         case .failure(let error):
             form.phase = .editing
             form.error = error.description
             replace(&state, form)
         case .success(let assignment):
             close(&state, form)
-            let name = TextSanitizer.visible(form.instance.name)
-            state.post("bound \(name) to \(assignment.nodeName) (\(assignment.mode)); checking…", .notice)
-            state.pendingCheck = PendingCheck(key: form.key, nodeName: assignment.nodeName, mode: assignment.mode)
-            state.overviewPoll.requestNow(state.now)
-            state.instancesPoll.requestNow(state.now)
+            succeeded(&state, form.instance, assignment, note: "checking…")
         }
         return []
+    }
+
+    /// A write that landed: close, say so, and look for it in the next polls.
+    static func succeeded(_ state: inout AppState, _ instance: Instance, _ assignment: Assignment, note: String) {
+        let name = TextSanitizer.visible(instance.name)
+        state.post("bound \(name) to \(assignment.nodeName) (\(assignment.mode)); \(note)", .notice)
+        state.pendingCheck = PendingCheck(key: instance.key, nodeName: assignment.nodeName, mode: assignment.mode)
+        state.overviewPoll.requestNow(state.now)
+        state.instancesPoll.requestNow(state.now)
     }
 
     private static func sameBinding(_ a: Assignment?, _ b: Assignment?) -> Bool {
@@ -194,20 +205,20 @@ enum RebindFlow {
         return "\(who) bound it to \(TextSanitizer.visible(current.nodeName)) (\(current.mode)) at \(when)"
     }
 
-    private static func openForm(_ state: AppState, _ id: Int) -> RebindForm? {
+    static func openForm(_ state: AppState, _ id: Int) -> RebindForm? {
         for overlay in state.overlays.reversed() {
             if case .rebind(let form) = overlay, form.id == id { return form }
         }
         return nil
     }
 
-    private static func replace(_ state: inout AppState, _ form: RebindForm) {
+    static func replace(_ state: inout AppState, _ form: RebindForm) {
         for i in state.overlays.indices {
             if case .rebind(let f) = state.overlays[i], f.id == form.id { state.overlays[i] = .rebind(form) }
         }
     }
 
-    private static func close(_ state: inout AppState, _ form: RebindForm) {
+    static func close(_ state: inout AppState, _ form: RebindForm) {
         state.overlays.removeAll { if case .rebind(let f) = $0 { return f.id == form.id } else { return false } }
     }
 }

@@ -20,6 +20,8 @@ struct RebindForm: Sendable, Equatable {
         /// Someone else changed the binding since the form opened.
         case conflict(detail: String)
         case sending
+        /// The reply was lost: re-reading to learn whether it was applied.
+        case verifying
     }
 
     let id: Int
@@ -82,6 +84,8 @@ struct ResetConfirm: Sendable, Equatable {
     let instance: Instance
     let defaultNode: String
     var sending = false
+    /// The reply was lost: re-reading to learn whether the reset was applied.
+    var verifying = false
     var error: String?
     var key: EntityKey { instance.key }
 }

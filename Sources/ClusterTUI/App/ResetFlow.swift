@@ -10,11 +10,16 @@ enum ResetFlow {
             return
         }
         let defaultNode = state.snapshot?.defaultNodeName ?? ""
+        guard instance.explicit else {
+            // Nothing to reset: say so at once and send nothing (issue 11).
+            state.post("\(TextSanitizer.visible(instance.name)) already follows the default node (\(defaultNode)): nothing to reset", .notice)
+            return
+        }
         state.overlays.append(.confirmReset(ResetConfirm(instance: instance, defaultNode: defaultNode)))
     }
 
     static func key(_ state: inout AppState, _ confirm: ResetConfirm, _ key: Key) -> [Effect] {
-        if confirm.sending {
+        if confirm.sending || confirm.verifying {
             if key == .escape { state.overlays.removeLast() }
             return []
         }
@@ -38,6 +43,12 @@ enum ResetFlow {
             if case .confirmReset(let c) = $0 { return c.key == key } else { return false }
         }), case .confirmReset(var confirm) = state.overlays[index] else { return [] }
         switch result {
+        case .failure(.outcomeUnknown):
+            // Sent, reply lost: re-read before saying anything (issue 13).
+            confirm.sending = false
+            confirm.verifying = true
+            state.overlays[index] = .confirmReset(confirm)
+            return [.recheckLostWrite(.reset(key))]
         case .failure(let error):
             confirm.sending = false
             confirm.error = error.description
@@ -50,10 +61,23 @@ enum ResetFlow {
             } else {
                 state.post("\(name) was already on the default node (nothing removed)", .notice)
             }
-            state.pendingCheck = PendingCheck(key: key, nodeName: nil, mode: nil)
-            state.overviewPoll.requestNow(state.now)
-            state.instancesPoll.requestNow(state.now)
+            expectDefault(&state, key)
         }
         return []
+    }
+
+    /// After a reset landed: look for it in the next polls.
+    static func expectDefault(_ state: inout AppState, _ key: EntityKey) {
+        state.pendingCheck = PendingCheck(key: key, nodeName: nil, mode: nil)
+        state.overviewPoll.requestNow(state.now)
+        state.instancesPoll.requestNow(state.now)
+    }
+
+    /// The open confirmation for `key`, with its index in the overlays.
+    static func openConfirm(_ state: AppState, _ key: EntityKey) -> (Int, ResetConfirm)? {
+        guard let index = state.overlays.lastIndex(where: {
+            if case .confirmReset(let c) = $0 { return c.key == key } else { return false }
+        }), case .confirmReset(let confirm) = state.overlays[index] else { return nil }
+        return (index, confirm)
     }
 }

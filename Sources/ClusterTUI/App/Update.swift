@@ -39,6 +39,9 @@ enum Update {
         case .assignmentDeleted(let key, let result):
             state.dirty = true
             effects = ResetFlow.deleted(&state, key: key, result)
+        case .writeRechecked(let write, let result):
+            state.dirty = true
+            effects = LostWriteFlow.rechecked(&state, write, result)
         case .signal, .hangup:
             state.quitting = true
             return [.quit]
@@ -69,8 +72,9 @@ extension AppState {
     var isBusy: Bool {
         for overlay in overlays {
             switch overlay {
-            case .rebind(let form) where form.phase == .checking || form.phase == .sending: return true
-            case .confirmReset(let confirm) where confirm.sending: return true
+            case .rebind(let form) where form.phase == .checking || form.phase == .sending || form.phase == .verifying:
+                return true
+            case .confirmReset(let confirm) where confirm.sending || confirm.verifying: return true
             default: continue
             }
         }

@@ -43,11 +43,19 @@ struct AssignCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIRun.run {
             let key = EntityKey(EntityType(entityType), entityId)
-            let stored = try await connection.withConnection { connection in
-                try await connection.makeWriter().setAssignment(
-                    key, nodeName: node, mode: mode.map { AssignmentMode($0.rawValue) })
+            let wanted = mode.map { AssignmentMode($0.rawValue) }
+            let line = try await connection.withConnection { connection in
+                do {
+                    return Self.describe(try await connection.makeWriter().setAssignment(key, nodeName: node, mode: wanted))
+                } catch ClusterError.outcomeUnknown(let why) {
+                    let row = try await LostReplyCheck.resolve(connection.reader, lost: why) {
+                        WriteCheck.afterSet(key, nodeName: node, mode: wanted, in: $0)
+                    }
+                    let stored = row.map(Self.describe) ?? "assigned \(TextSanitizer.visible(key.description)) to \(node)"
+                    return stored + LostReplyCheck.confirmedNote
+                }
             }
-            print(Self.describe(stored))
+            print(line)
         }
     }
 

@@ -15,7 +15,10 @@ enum CLIRun {
           64  usage error (bad flag, bad config, unreadable token file)
           65  authentication failure (401/403: log in again)
           66  server rejected the request (4xx/5xx, non-JSON or malformed reply)
-          69  server unreachable (refused, DNS, TLS, time-out)
+          69  server unreachable (refused, DNS, TLS, time-out), or a write
+              not applied: safe to retry
+          75  a write's outcome is unknown: it was sent, the reply was lost
+              and re-reading failed; check before retrying
         """
 
     static func run(_ body: () async throws -> Void) async throws {

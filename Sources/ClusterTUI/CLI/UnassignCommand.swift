@@ -30,9 +30,17 @@ struct UnassignCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIRun.run {
             let key = EntityKey(EntityType(entityType), entityId)
-            let removed = try await connection.withConnection { try await $0.makeWriter().deleteAssignment(key) }
             let label = TextSanitizer.visible(key.description)
-            print(removed ? "\(label): removed" : "\(label): no assignment existed (already on the default node)")
+            let line = try await connection.withConnection { connection in
+                do {
+                    let removed = try await connection.makeWriter().deleteAssignment(key)
+                    return removed ? "\(label): removed" : "\(label): no assignment existed (already on the default node)"
+                } catch ClusterError.outcomeUnknown(let why) {
+                    _ = try await LostReplyCheck.resolve(connection.reader, lost: why) { WriteCheck.afterDelete(key, in: $0) }
+                    return "\(label): on the default node" + LostReplyCheck.confirmedNote
+                }
+            }
+            print(line)
         }
     }
 }

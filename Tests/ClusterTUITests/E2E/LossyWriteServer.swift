@@ -1,0 +1,209 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tiny HTTP/1.1 cluster core on raw sockets (127.0.0.1, port 0) that can
+/// lose the reply to a write in the ways a real network does: it applies a
+/// PUT or DELETE and then closes the connection, resets it (RST), or answers
+/// only after the client's time-out; or it drops the write unapplied. Reads
+/// (overview) always answer from the state it holds, unless the mode takes
+/// the whole server down after the write. Raw sockets because a framework
+/// server always answers a request; this one must be able not to.
+final class LossyWriteServer: @unchecked Sendable {
+    /// What happens to the first write (later ones are answered normally).
+    enum Mode: String, Sendable, CaseIterable {
+        /// Applied, then the connection closed without a reply.
+        case applyThenClose
+        /// Applied, then the connection reset (RST).
+        case applyThenReset
+        /// Applied, reply sent after `slowReplySeconds` (past the client's time-out).
+        case applyThenSlowReply
+        /// Not applied, connection closed without a reply.
+        case dropThenClose
+        /// Applied, connection closed, and every later request closed too.
+        case applyThenDown
+    }
+
+    let mode: Mode
+    let port: Int
+    var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    static let slowReplySeconds: UInt32 = 4
+    private let listener: Int32
+    private let lock = NSLock()
+    private var assignments: [String: (type: String, id: String, node: String, mode: String)] = [:]
+    private var writesSeen = 0
+    private var down = false
+    private var stopped = false
+
+    init(mode: Mode) throws {
+        self.mode = mode
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TmuxError(description: "socket() failed") }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw TmuxError(description: "bind/listen failed") }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// The binding the server holds for `type:id` now, as "node/mode".
+    func binding(_ type: String, _ id: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return assignments["\(type):\(id)"].map { "\($0.node)/\($0.mode)" }
+    }
+
+    /// Seeds a binding, as if someone had set it before the test.
+    func seed(_ type: String, _ id: String, node: String, mode: String) {
+        lock.lock(); defer { lock.unlock() }
+        assignments["\(type):\(id)"] = (type, id, node, mode)
+    }
+
+    func stop() {
+        lock.lock()
+        let wasStopped = stopped
+        stopped = true
+        lock.unlock()
+        if !wasStopped { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 { return }
+            handle(client)
+        }
+    }
+
+    private func handle(_ fd: Int32) {
+        guard let request = readRequest(fd) else { close(fd); return }
+        lock.lock()
+        let isDown = down
+        lock.unlock()
+        if isDown { close(fd); return }
+        if request.method == "GET" {
+            reply(fd, 200, overviewJSON())
+            return
+        }
+        lock.lock()
+        writesSeen += 1
+        let first = writesSeen == 1
+        lock.unlock()
+        let apply = !first || mode != .dropThenClose
+        let body = apply ? applyWrite(request) : "{}"
+        guard first else { reply(fd, 200, body); return }
+        switch mode {
+        case .applyThenClose, .dropThenClose:
+            close(fd)
+        case .applyThenReset:
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+            close(fd)
+        case .applyThenSlowReply:
+            let delayed = Thread { [self] in
+                sleep(Self.slowReplySeconds)
+                reply(fd, 200, body)
+            }
+            delayed.start()
+        case .applyThenDown:
+            lock.lock(); down = true; lock.unlock()
+            close(fd)
+        }
+    }
+
+    /// Applies a PUT or DELETE to the state; returns the reply body.
+    private func applyWrite(_ request: (method: String, path: String, body: String)) -> String {
+        let parts = request.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 6 else { return "{}" }
+        let type = String(parts[4]).removingPercentEncoding ?? ""
+        let id = String(parts[5]).removingPercentEncoding ?? ""
+        let key = "\(type):\(id)"
+        lock.lock(); defer { lock.unlock() }
+        if request.method == "DELETE" {
+            let removed = assignments.removeValue(forKey: key) != nil
+            return #"{"removed":\#(removed)}"#
+        }
+        let fields = (try? JSONSerialization.jsonObject(with: Data(request.body.utf8))) as? [String: Any] ?? [:]
+        let node = (fields["nodeName"] as? String ?? "").trimmingCharacters(in: .whitespaces)
+        let mode = fields["mode"] as? String == "preferred" ? "preferred" : "strict"
+        assignments[key] = (type, id, node, mode)
+        return #"{"assignment":\#(assignmentJSON(type, id, node, mode))}"#
+    }
+
+    private func assignmentJSON(_ type: String, _ id: String, _ node: String, _ mode: String) -> String {
+        #"{"entityType":"\#(type)","entityId":"\#(id)","nodeName":"\#(node)","mode":"\#(mode)","updatedBy":"u_test","updatedAt":"2026-05-18T10:00:00.000Z"}"#
+    }
+
+    private func overviewJSON() -> String {
+        lock.lock(); defer { lock.unlock() }
+        let rows = assignments.values.sorted { $0.id < $1.id }.map { assignmentJSON($0.type, $0.id, $0.node, $0.mode) }
+        let nodes = ["node-a", "node-b"].map {
+            #"{"name":"\#($0)","role":"all","url":null,"tags":[],"status":"online","lastHeartbeatAt":"2026-05-18T10:00:00.000Z","startedAt":"2026-05-18T09:00:00.000Z","version":"1.0.0","hostname":null,"pid":null}"#
+        }
+        return #"{"thisNodeName":"node-a","defaultNodeName":"node-a","nodes":[\#(nodes.joined(separator: ","))],"assignments":[\#(rows.joined(separator: ","))]}"#
+    }
+
+    private func reply(_ fd: Int32, _ status: Int, _ body: String) {
+        let bytes = Array(body.utf8)
+        let head = "HTTP/1.1 \(status) OK\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
+        let all = Array(head.utf8) + bytes
+        var sent = 0
+        while sent < all.count {
+            let n = all[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }
+            sent += n
+        }
+        close(fd)
+    }
+
+    /// Reads one request: head up to the blank line, then Content-Length bytes.
+    private func readRequest(_ fd: Int32) -> (method: String, path: String, body: String)? {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var headEnd: Int?
+        var contentLength = 0
+        while true {
+            if let end = headEnd, data.count >= end + contentLength { break }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 4096, 0) }
+            if n <= 0 { return nil }
+            data.append(contentsOf: buffer[0..<n])
+            if headEnd == nil, let range = findBlankLine(data) {
+                headEnd = range
+                let head = String(decoding: data[0..<range], as: UTF8.self)
+                for line in head.split(separator: "\r\n") where line.lowercased().hasPrefix("content-length:") {
+                    contentLength = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+                }
+            }
+        }
+        guard let end = headEnd else { return nil }
+        let head = String(decoding: data[0..<end], as: UTF8.self)
+        let first = head.split(separator: "\r\n").first?.split(separator: " ") ?? []
+        guard first.count >= 2 else { return nil }
+        let body = String(decoding: data[end..<min(data.count, end + contentLength)], as: UTF8.self)
+        return (String(first[0]), String(first[1]), body)
+    }
+
+    /// The index just past "\r\n\r\n", if the head is complete.
+    private func findBlankLine(_ data: [UInt8]) -> Int? {
+        guard data.count >= 4 else { return nil }
+        for i in 0...(data.count - 4) where data[i] == 13 && data[i + 1] == 10 && data[i + 2] == 13 && data[i + 3] == 10 {
+            return i + 4
+        }
+        return nil
+    }
+}
