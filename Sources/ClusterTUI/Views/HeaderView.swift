@@ -39,8 +39,9 @@ enum HeaderView {
             return ("connecting…", .notice)
         }
         let age = AgeFormat.compact(state.now.timeIntervalSince(last))
-        if let error = poll.lastError {
-            return ("\(glyphs.offline) STALE \(age) · \(short(error)) · retry \(poll.retryIn(state.now))s", .error)
+        if poll.lastError != nil {
+            // The banner under the header says why and when it retries.
+            return ("\(glyphs.offline) STALE \(age)", .error)
         }
         return ("\(glyphs.ok) live \(Fmt.latency(poll.lastLatency)) \(age) ago", .ok)
     }
