@@ -136,3 +136,34 @@ import Testing
         #expect(Grouped.string(1_234_567) == "1,234,567")
     }
 }
+
+/// Issue 11: "heartbeat late" was drawn in the ok colour; each event carries the tone of what it reports.
+@Suite struct EventToneTests {
+    @Test func eachEventHasTheToneOfWhatItReports() {
+        let t = Date(timeIntervalSince1970: 1_779_098_400)
+        func event(_ kind: ClusterEventKind, _ severity: EventSeverity) -> ClusterEvent {
+            ClusterEvent(time: t, kind: kind, severity: severity, subject: "n", message: "m")
+        }
+        #expect(event(.heartbeatLate, .notice).tone == .attention)
+        #expect(event(.heartbeatStale, .warning).tone == .bad)
+        #expect(event(.heartbeatRecovered, .info).tone == .good)
+        #expect(event(.statusChanged, .warning).tone == .bad, "→ offline")
+        #expect(event(.statusChanged, .info).tone == .good, "→ online")
+        #expect(event(.statusChanged, .notice).tone == .attention, "→ draining")
+        #expect(event(.assignmentChanged, .notice).tone == .neutral)
+    }
+
+    /// The diff itself: a node going late, then recovering, gives attention then good.
+    @Test func theDiffGivesLateThenRecovered() {
+        let t = Date(timeIntervalSince1970: 1_779_098_400)
+        let ok = Node(name: "a", status: .online, lastHeartbeatAt: t)
+        let overview = { (n: Node) in Overview(thisNodeName: "a", defaultNodeName: "a", nodes: [n], assignments: []) }
+        let s0 = ClusterSnapshot(overview: overview(ok), takenAt: t)
+        let s1 = ClusterSnapshot(overview: overview(ok), takenAt: t.addingTimeInterval(20))
+        var fresh = ok
+        fresh.lastHeartbeatAt = t.addingTimeInterval(21)
+        let s2 = ClusterSnapshot(overview: overview(fresh), takenAt: t.addingTimeInterval(22))
+        #expect(SnapshotDiff.events(from: s0, to: s1).map(\.tone) == [.attention])
+        #expect(SnapshotDiff.events(from: s1, to: s2).map(\.tone) == [.good])
+    }
+}

@@ -6,11 +6,37 @@ public enum EventSeverity: Int, Sendable, Hashable, Comparable {
     public static func < (a: EventSeverity, b: EventSeverity) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// Whether an event reports good news, something to watch, or trouble: the
+/// colour it is drawn in (issue 11: "heartbeat late" was drawn in the ok
+/// colour because its severity was "notice").
+public enum EventTone: Sendable, Hashable {
+    case good, neutral, attention, bad
+}
+
 /// What happened between two snapshots.
 public enum ClusterEventKind: String, Sendable, Hashable, CaseIterable {
     case nodeAdded, nodeRemoved, statusChanged, heartbeatLate, heartbeatStale, heartbeatRecovered, restarted,
          versionChanged, defaultNodeChanged, assignmentAdded, assignmentChanged, assignmentRemoved,
          instanceAdded, instanceRemoved
+
+    /// The tone of an event of this kind; a status change takes it from its
+    /// severity (offline = warning, online = info, anything else = notice).
+    func tone(_ severity: EventSeverity) -> EventTone {
+        switch self {
+        case .heartbeatRecovered: return .good
+        case .heartbeatLate, .restarted, .defaultNodeChanged: return .attention
+        case .heartbeatStale: return .bad
+        case .statusChanged:
+            switch severity {
+            case .info: return .good
+            case .notice: return .attention
+            case .warning, .critical: return .bad
+            }
+        case .nodeAdded, .nodeRemoved, .versionChanged, .assignmentAdded, .assignmentChanged, .assignmentRemoved,
+             .instanceAdded, .instanceRemoved:
+            return severity >= .critical ? .bad : .neutral
+        }
+    }
 
     /// The plural phrase of a summarising event: "1,234 instances added".
     var summaryPhrase: String {
@@ -42,6 +68,8 @@ public struct ClusterEvent: Sendable, Hashable {
     public var severity: EventSeverity
     public var subject: String
     public var message: String
+    /// What colour it reports in: good news, neutral, to watch, trouble.
+    public var tone: EventTone { kind.tone(severity) }
 
     public init(time: Date, kind: ClusterEventKind, severity: EventSeverity, subject: String, message: String) {
         self.time = time; self.kind = kind; self.severity = severity; self.subject = subject; self.message = message

@@ -2,7 +2,7 @@ import ClusterModel
 import Foundation
 
 /// The events pane: what changed between polls, newest at the bottom,
-/// coloured by severity.
+/// coloured by what each reports (late = warn, offline = bad, recovered = ok).
 enum EventsPane {
     static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
         guard layout.eventRows > 0 else { return }
@@ -24,7 +24,7 @@ enum EventsPane {
             let event = events[index]
             let y = layout.eventsTop + 1 + line
             let selected = focused && index == cursor.selected
-            let style = selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: Roles.severity(event.severity))
+            let style = selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: Roles.tone(event.tone))
             if selected { screen.fill(x: 0, y: y, width: width, height: 1, style: style) }
             let time = Fmt.clock(event.time)
             var x = screen.put(time + " ", x: 0, y: y, maxWidth: width, style: selected ? style : TextStyle(role: .dim))

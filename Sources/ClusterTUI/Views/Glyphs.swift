@@ -56,6 +56,16 @@ enum Roles {
         }
     }
 
+    /// The colour of an event: what it reports, not how loud it is.
+    static func tone(_ t: EventTone) -> StyleRole {
+        switch t {
+        case .good: .ok
+        case .neutral: .normal
+        case .attention: .warning
+        case .bad: .error
+        }
+    }
+
     static func severity(_ s: EventSeverity) -> StyleRole {
         switch s {
         case .info: .normal

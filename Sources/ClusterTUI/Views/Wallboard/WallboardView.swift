@@ -76,7 +76,7 @@ enum WallboardView {
             let y = top + 1 + i
             var x = screen.put(Fmt.clock(event.time) + "  ", x: 0, y: y, style: TextStyle(role: .dim))
             guard x < screen.width else { continue }
-            x += screen.put(event.message, x: x, y: y, style: TextStyle(role: Roles.severity(event.severity)))
+            x += screen.put(event.message, x: x, y: y, style: TextStyle(role: Roles.tone(event.tone)))
         }
     }
 
