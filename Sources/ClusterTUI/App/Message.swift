@@ -12,6 +12,9 @@ enum Message: Sendable {
     case instancesFetched(Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval)
     /// The same, decoded and prepared (index, sort order) off the UI thread.
     case instancesPrepared(Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval)
+    /// The instance list on screen with its bindings brought in line with a
+    /// newer overview, prepared off the UI thread (no poll bookkeeping).
+    case instancesRebased(PreparedInstances)
     /// The re-read of the overview made just before a rebind is sent.
     case rebindRechecked(formID: Int, Result<Fetched<Overview>, ClusterError>)
     case assignmentSet(formID: Int, Result<Assignment, ClusterError>)
@@ -47,6 +50,9 @@ enum Effect: Sendable, Equatable {
     case recheckBeforeRebind(formID: Int)
     case setAssignment(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode)
     case deleteAssignment(EntityKey)
+    /// The overview's bindings changed: patch the instance rows to match it
+    /// (off the UI thread) instead of waiting for the next instance poll.
+    case followAssignments(Overview)
     /// Re-read the overview to learn whether a write whose reply was lost landed.
     case recheckLostWrite(LostWrite)
     /// Ctrl-L: repaint the whole terminal.

@@ -46,9 +46,15 @@ enum Polling {
                 state.dirty = true
             }
             if let overview = fetched.value {
-                let fresh = state.snapshot?.replacing(overview: overview, takenAt: state.serverNow)
+                let old = state.snapshot
+                let fresh = old?.replacing(overview: overview, takenAt: state.serverNow)
                     ?? ClusterSnapshot(overview: overview, takenAt: state.serverNow)
                 apply(&state, fresh, change: .overview)
+                // Bindings changed elsewhere: the rows follow now, not at the next instance poll.
+                if let old, old.instancesKnown,
+                   old.overview.assignments != overview.assignments || old.defaultNodeName != overview.defaultNodeName {
+                    return [.followAssignments(overview)]
+                }
             } else if wasStale {
                 // Back, with the same body: live again at once, on the clock of now.
                 state.recompute(.clock)
@@ -101,6 +107,20 @@ enum Polling {
             }
             checkPendingBinding(&state)
         }
+        return []
+    }
+
+    /// The rows with their bindings patched to the overview: swapped in with
+    /// no events (the overview diff already reported the change) and no
+    /// change to the instance poll's schedule.
+    static func instancesRebased(_ state: inout AppState, _ prepared: PreparedInstances) -> [Effect] {
+        guard let current = state.snapshot, current.instancesKnown else { return [] }
+        state.dirty = true
+        state.retired.retire(current, state.derived.prepared)
+        state.derived.prepared = prepared
+        apply(&state, current.replacing(instances: prepared.instances, boundCount: prepared.boundCount),
+              change: .instances, events: [])
+        checkPendingBinding(&state)
         return []
     }
 

@@ -30,6 +30,8 @@ enum Update {
             effects = Polling.instancesFetched(&state, result, latency: latency)
         case .instancesPrepared(let result, let latency):
             effects = Polling.instancesPrepared(&state, result, latency: latency)
+        case .instancesRebased(let prepared):
+            effects = Polling.instancesRebased(&state, prepared)
         case .rebindRechecked(let formID, let result):
             state.dirty = true
             effects = RebindFlow.rechecked(&state, formID: formID, result)

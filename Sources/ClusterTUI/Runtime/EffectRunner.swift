@@ -68,6 +68,15 @@ struct EffectRunner: Sendable {
                 let result = await capture { try await writer.deleteAssignment(key) }
                 inbox.post(.assignmentDeleted(key, result))
             }
+        case .followAssignments(let overview):
+            // Patched against the list this runner prepared last, on the same
+            // serial lane as the polls, so a newer poll is never overwritten.
+            let previousList = self.previousList
+            BackgroundLane.shared.async {
+                guard let list = previousList.list, let patched = AssignmentFollow.patch(list, to: overview) else { return }
+                previousList.list = patched
+                inbox.post(.instancesRebased(PreparedInstances.prepare(patched, parallel: false)))
+            }
         case .recheckLostWrite(let write):
             Task {
                 let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
