@@ -104,7 +104,26 @@ public struct FilterQuery: Sendable, Hashable {
     }
 }
 
+extension FilterQuery {
+    /// The first term that means nothing for a node (`type:`, `tenant:`,
+    /// `mode:`, `is:explicit`), so the nodes pane can refuse it by name.
+    public var firstInstanceOnlyTerm: FilterTerm? {
+        terms.first { term in
+            switch term.field {
+            case .type, .tenant, .mode: return true
+            case .is: return term.flag == .explicit || term.flag == nil
+            case nil, .node, .status, .role: return false
+            }
+        }
+    }
+}
+
 extension FilterTerm {
+    /// The term as typed (lower-cased): `type:agent`, `-status:offline`.
+    public var text: String {
+        (negated ? "-" : "") + (field.map { $0.rawValue + ":" } ?? "") + value
+    }
+
     func matchesInstance(_ i: Instance, _ ctx: FilterContext) -> Bool {
         switch field {
         case nil:

@@ -52,7 +52,7 @@ struct TableCursor: Sendable, Equatable {
     }
 }
 
-/// The `/` filter: the text typed, whether the prompt is open, and the last
+/// A pane's `/` filter: the text typed, whether the prompt is open, and the last
 /// query that parsed (kept while the text has an error).
 struct FilterState: Sendable, Equatable {
     var text = ""
@@ -112,7 +112,10 @@ struct AppState: Sendable {
     var showGhosts = false
     /// Show absolute UTC times instead of ages (`t`).
     var absoluteTimes = false
+    /// The instances pane's `/` filter.
     var filter = FilterState()
+    /// The nodes pane's own `/` filter (issue 11: one filter emptied the other pane).
+    var nodeFilter = FilterState()
     /// Newest last, capped at `config.eventCapacity`.
     var events: [ClusterEvent] = []
     var overlays: [Overlay] = []
@@ -153,5 +156,7 @@ struct AppState: Sendable {
         return serverNow
     }
     var canWrite: Bool { !config.readOnly && !config.wallboard }
+    /// The filter the prompt is editing, if open: the nodes' or the instances'.
+    var editingFilter: Pane? { nodeFilter.editing ? .nodes : (filter.editing ? .instances : nil) }
     var topOverlay: Overlay? { overlays.last }
 }

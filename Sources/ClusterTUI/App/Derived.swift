@@ -109,7 +109,7 @@ extension AppState {
         shown.reserveCapacity(sorted.count)
         var ghosts = 0
         for node in sorted {
-            if let q = filter.query, !q.isEmpty, !q.matches(node, context) { continue }
+            if let q = nodeFilter.query, !q.isEmpty, !q.matches(node, context) { continue }
             if !showGhosts, derived.healthSignature[node.name] == .ghost {
                 ghosts += 1
                 continue

@@ -17,7 +17,7 @@ enum KeyHandling {
         }
         if key == .ctrl("z") { return [.suspend] }
         if let overlay = state.topOverlay { return OverlayKeys.handle(&state, overlay, key) }
-        if state.filter.editing { return FilterKeys.handle(&state, key) }
+        if state.editingFilter != nil { return FilterKeys.handle(&state, key) }
         return mainScreen(&state, key)
     }
 
@@ -37,10 +37,22 @@ enum KeyHandling {
             state.focus = nextPane(state, forward: true)
         case .backTab:
             state.focus = nextPane(state, forward: false)
+        case .char("1"):
+            state.focus = .nodes
+        case .char("2"):
+            state.focus = .instances
+        case .char("3"):
+            if Layout(state: state).eventRows > 0 { state.focus = .events }
         case .char("/"):
-            state.filter.editing = true
+            FilterKeys.open(&state)
         case .escape:
-            if state.filter.isActive || !state.filter.text.isEmpty { FilterKeys.clear(&state) }
+            // The focused pane's filter first, then the other one.
+            let own: Pane = state.focus == .nodes ? .nodes : .instances
+            let other: Pane = own == .nodes ? .instances : .nodes
+            for pane in [own, other] {
+                let f = state[keyPath: FilterKeys.keyPath(pane)]
+                if f.isActive || !f.text.isEmpty { FilterKeys.clear(&state, pane); break }
+            }
         case .char("g"):
             state.showGhosts.toggle()
             state.recompute(.filter)

@@ -8,9 +8,10 @@ enum EventsPane {
         guard layout.eventRows > 0 else { return }
         let width = screen.width
         let focused = state.focus == .events
-        let titleStyle = TextStyle(role: focused ? .title : .dim, bold: focused)
+        let titleStyle = PaneTitle.style(focused: focused)
         screen.fill(x: 0, y: layout.eventsTop, width: width, height: 1, style: titleStyle)
-        screen.put(" Events \(state.events.count)", x: 0, y: layout.eventsTop, maxWidth: width, style: titleStyle)
+        screen.put(PaneTitle.text(" Events \(state.events.count)", focused: focused, glyphs: glyphs),
+                   x: 0, y: layout.eventsTop, maxWidth: width, style: titleStyle)
         let events = state.events
         guard !events.isEmpty else {
             screen.put("  no changes seen yet", x: 0, y: layout.eventsTop + 1, maxWidth: width, style: TextStyle(role: .dim))

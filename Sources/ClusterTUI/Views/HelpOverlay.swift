@@ -9,6 +9,7 @@ enum HelpContent {
             ("PgUp PgDn  Ctrl-B Ctrl-F Space", "page"),
             ("Home End  G", "first / last row"),
             ("Tab  Shift-Tab", "next / previous pane (nodes, instances, events)"),
+            ("1 2 3", "focus nodes / instances / events"),
         ]),
         ("Act", [
             ("Enter", "instance: rebind form · node: details"),
@@ -18,7 +19,7 @@ enum HelpContent {
             ("r", "refresh both endpoints now"),
         ]),
         ("View", [
-            ("/", "filter, live as you type (syntax below)"),
+            ("/", "filter the focused pane, live as you type (syntax below)"),
             ("Esc", "close / cancel / clear the filter"),
             ("s  S", "next sort column / reverse the sort"),
             ("g", "show or fold ghost node records"),

@@ -26,6 +26,7 @@ enum NodesPane {
         let now = state.observedAt
         let summary = state.derived.nodeSummary
         var title = " Nodes \(nodes.count)"
+        if state.nodeFilter.isActive { title += " match /\(state.nodeFilter.text)" }
         if state.derived.hiddenGhosts > 0 { title += " (+\(state.derived.hiddenGhosts) ghosts folded: g)" }
         else if state.showGhosts { title += " (ghosts shown: g)" }
         title += "  sort: \(state.nodeSort.map { $0.column.rawValue } ?? "live first")"

@@ -6,13 +6,19 @@ enum StatusLine {
     static func draw(_ state: AppState, into screen: inout Screen, row: Int) {
         let width = screen.width
         screen.fill(x: 0, y: row, width: width, height: 1, style: TextStyle(role: .keyHint))
-        if state.filter.editing || state.filter.error != nil {
-            var x = screen.put("/", x: 0, y: row, maxWidth: width, style: TextStyle(role: .keyHintKey, bold: true))
-            x += screen.put(state.filter.text, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
-            if state.filter.editing { x += screen.put("█", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input)) }
-            if let error = state.filter.error {
+        let pane: Pane? = state.editingFilter
+            ?? (state.nodeFilter.error != nil ? .nodes : (state.filter.error != nil ? .instances : nil))
+        if let pane {
+            let filter = state[keyPath: FilterKeys.keyPath(pane)]
+            // Says which pane it filters: "/ instances: bro".
+            var x = screen.put("/ ", x: 0, y: row, maxWidth: width, style: TextStyle(role: .keyHintKey, bold: true))
+            x += screen.put(pane == .nodes ? "nodes: " : "instances: ", x: x, y: row, maxWidth: width - x,
+                            style: TextStyle(role: .keyHint, bold: true))
+            x += screen.put(filter.text, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
+            if filter.editing { x += screen.put("█", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input)) }
+            if let error = filter.error {
                 screen.put("  " + error, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .error, bold: true))
-            } else if state.filter.editing {
+            } else if filter.editing {
                 screen.put("  Enter keep · Esc clear", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHint))
             }
             return
@@ -41,7 +47,7 @@ enum StatusLine {
             break
         }
         hints += [("s", "sort"), ("r", "refresh"), ("t", "UTC")]
-        if state.filter.isActive { hints.insert(("Esc", "clear filter"), at: 0) }
+        if state.filter.isActive || state.nodeFilter.isActive { hints.insert(("Esc", "clear filter"), at: 0) }
         return hints
     }
 }

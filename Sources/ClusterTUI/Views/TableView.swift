@@ -44,6 +44,20 @@ enum ColumnLayout {
     }
 }
 
+/// How a pane's title shows focus (issue 11: operators could not tell which
+/// pane had it): a `▶` (`>` in ASCII) in place of the leading space, and
+/// bold underlined text, so it shows under NO_COLOR and LANG=C too.
+enum PaneTitle {
+    static func text(_ title: String, focused: Bool, glyphs: Glyphs) -> String {
+        let bare = title.hasPrefix(" ") ? String(title.dropFirst()) : title
+        return (focused ? glyphs.pointer : " ") + bare
+    }
+
+    static func style(focused: Bool) -> TextStyle {
+        TextStyle(role: focused ? .title : .dim, bold: focused, underline: focused)
+    }
+}
+
 /// Draws a scrolling table with a title bar, a column header and a
 /// selection: the reusable list piece every pane is made of. Only the
 /// visible rows are asked for (`cell`), so a 100,000-row table costs the
@@ -64,9 +78,9 @@ struct TableView {
     /// Draws at `top`: title row, header row, then `rows` data rows.
     func draw(into screen: inout Screen, top: Int, rows: Int, width: Int,
               cell: (_ row: Int, _ column: Int) -> (String, TextStyle)) {
-        let titleStyle = TextStyle(role: focused ? .title : .dim, bold: focused)
+        let titleStyle = PaneTitle.style(focused: focused)
         screen.fill(x: 0, y: top, width: width, height: 1, style: titleStyle)
-        screen.put(title, x: 0, y: top, maxWidth: width, style: titleStyle)
+        screen.put(PaneTitle.text(title, focused: focused, glyphs: glyphs), x: 0, y: top, maxWidth: width, style: titleStyle)
         let widths = ColumnLayout.widths(columns, total: width)
         var x = 0
         let headerStyle = TextStyle(role: .columnHeader, bold: true)

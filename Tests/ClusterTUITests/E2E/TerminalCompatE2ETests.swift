@@ -94,7 +94,8 @@ struct TerminalCompatE2ETests {
         #expect(!screen.contains("●"))
         // Our own text (header, summary, the node table, titles, status line) is pure ASCII without '?' boxes;
         // only instance rows may show '?' for the demo's non-ASCII names.
-        let nodeTable = lines.prefix { !$0.hasPrefix(" Instances") }
+        // The instances pane has the focus, so its title starts with ">" (ASCII for ▶).
+        let nodeTable = lines.prefix { !$0.hasPrefix(">Instances") }
         let ours = Array(nodeTable) + lines.filter { $0.contains("TYPE ") || $0.hasPrefix(" Events") || $0.hasPrefix(" q quit") }
         #expect(ours.count >= 8)
         for line in ours {

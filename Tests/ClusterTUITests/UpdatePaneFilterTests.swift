@@ -1,0 +1,76 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// Issue 11: each table pane has its own filter, and focus is visible and one key away.
+@Suite struct UpdatePaneFilterTests {
+    /// Issue 11: `/bro` meant for instances left "Nodes 0 (none)".
+    @Test func anInstanceFilterLeavesTheNodesAlone() {
+        var state = TestCluster.loadedState()
+        let nodes = state.derived.nodes.map(\.name)
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "bro")
+        #expect(state.derived.nodes.map(\.name) == nodes)
+        #expect(state.derived.instanceRows.count == 1)
+        #expect(RootView.render(state).text().contains("/ instances: bro█"))
+    }
+
+    /// Issue 11: the nodes pane filters nodes only, and says so in its prompt.
+    @Test func aNodeFilterLeavesTheInstancesAlone() {
+        var state = TestCluster.loadedState()
+        let rows = state.derived.instanceRows
+        TestCluster.press(&state, .char("1"), .char("/"))
+        TestCluster.type(&state, "node-b")
+        #expect(state.derived.nodes.map(\.name) == ["node-b"])
+        #expect(state.derived.instanceRows == rows)
+        let text = RootView.render(state).text()
+        #expect(text.contains("/ nodes: node-b█"))
+        #expect(text.contains("▶Nodes 1 match /node-b"))
+    }
+
+    /// Issue 11: a term that only makes sense for the other pane is an error that says so.
+    @Test func anInstanceTermInTheNodeFilterIsRefusedByName() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("1"), .char("/"))
+        TestCluster.type(&state, "type:agent")
+        #expect(state.nodeFilter.error == "type:agent filters instances, not nodes (2 or Tab: the instances pane)")
+        #expect(state.nodeFilter.query == (try? FilterQuery.parse("type").get()), "the last good query stays in force")
+    }
+
+    /// Each pane keeps its own filter; Esc clears the focused pane's first.
+    @Test func eachPaneKeepsItsFilterAndEscClearsTheFocusedOne() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "bro")
+        TestCluster.press(&state, .enter, .char("1"), .char("/"))
+        TestCluster.type(&state, "node-b")
+        TestCluster.press(&state, .enter)
+        #expect(state.filter.text == "bro" && state.nodeFilter.text == "node-b")
+        TestCluster.press(&state, .escape)
+        #expect(state.nodeFilter.text.isEmpty && state.filter.text == "bro")
+        TestCluster.press(&state, .escape)
+        #expect(state.filter.text.isEmpty)
+    }
+
+    /// Issue 11: 1 2 3 jump straight to nodes, instances and events; the focused title carries ▶.
+    @Test func numberKeysFocusAPaneAndItsTitleShowsIt() throws {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("1"))
+        #expect(state.focus == .nodes)
+        TestCluster.press(&state, .char("3"))
+        #expect(state.focus == .events)
+        TestCluster.press(&state, .char("2"))
+        #expect(state.focus == .instances)
+        let screen = RootView.render(state)
+        let lines = screen.text().split(separator: "\n", omittingEmptySubsequences: false)
+        let layout = Layout(state: state)
+        #expect(lines[layout.instancesTop].hasPrefix("▶Instances"))
+        #expect(lines[layout.nodesTop].hasPrefix(" Nodes"))
+        #expect(screen[0, layout.instancesTop].style.underline && screen[0, layout.instancesTop].style.bold)
+        #expect(!screen[1, layout.nodesTop].style.underline)
+        var ascii = state
+        ascii.config.asciiOnly = true
+        #expect(RootView.render(ascii).text().contains(">Instances"))
+    }
+}
