@@ -3,8 +3,8 @@ import Foundation
 
 /// Keys on the main screen (no overlay open): navigation, panes, filter,
 /// sort, refresh, quit, and opening details and forms. Overlays route their
-/// keys to their own handlers first. Every key here is listed in the help
-/// overlay (`HelpContent`) and in the README.
+/// keys to their own handlers first. Which key does what comes from
+/// `KeyMap`, the list the help, the key bar and README are made from.
 enum KeyHandling {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         // Quit works everywhere, at every size, in every mode.
@@ -21,64 +21,74 @@ enum KeyHandling {
         return mainScreen(&state, key)
     }
 
+    /// The main screen: the key's action from `KeyMap`, then what it does.
     private static func mainScreen(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if moveCursor(&state, key) { return [] }
-        switch key {
-        case .char("q"):
+        guard let action = KeyMap.action(for: key) else { return [] }
+        if moveCursor(&state, action) { return [] }
+        switch action {
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+            return []
+        case .quit:
             state.quitting = true
             return [.quit]
-        case .char("?"), .function(1):
+        case .suspend:
+            return [.suspend]
+        case .repaint:
+            return [.repaint]
+        case .help:
             state.overlays.append(.help)
-        case .char("r"):
+        case .refresh:
             state.overviewPoll.requestNow(state.now)
             state.instancesPoll.requestNow(state.now)
             state.post("refreshing…")
-        case .tab:
+        case .nextPane:
             state.focus = nextPane(state, forward: true)
-        case .backTab:
+        case .previousPane:
             state.focus = nextPane(state, forward: false)
-        case .char("1"):
+        case .focusNodes:
             state.focus = .nodes
-        case .char("2"):
+        case .focusInstances:
             state.focus = .instances
-        case .char("3"):
+        case .focusEvents:
             if Layout(state: state).eventRows > 0 { state.focus = .events }
-        case .char("/"):
+        case .filter:
             FilterKeys.open(&state)
-        case .escape:
-            // The focused pane's filter first, then the other one.
-            let own: Pane = state.focus == .nodes ? .nodes : .instances
-            let other: Pane = own == .nodes ? .instances : .nodes
-            for pane in [own, other] {
-                let f = state[keyPath: FilterKeys.keyPath(pane)]
-                if f.isActive || !f.text.isEmpty { FilterKeys.clear(&state, pane); break }
-            }
-        case .char("g"):
+        case .back:
+            clearAFilter(&state)
+        case .ghosts:
             state.showGhosts.toggle()
             state.recompute(.filter)
             state.post(state.showGhosts ? "showing ghost records" : "ghost records folded away")
-        case .char("s"):
+        case .sortNext:
             cycleSort(&state)
-        case .char("S"):
+        case .sortReverse:
             reverseSort(&state)
-        case .char("t"):
+        case .absoluteTimes:
             state.absoluteTimes.toggle()
         case .enter:
             return enter(&state)
-        case .char("i"):
+        case .details:
             if state.focus == .instances, let instance = state.selectedInstance {
                 state.overlays.append(.instanceDetails(instance.key))
             } else if state.focus == .nodes, let node = state.selectedNode {
                 state.overlays.append(.nodeDetails(name: node.name))
             }
-        case .char("e"):
+        case .rebind:
             if state.focus == .instances, let instance = state.selectedInstance { RebindFlow.open(&state, instance) }
-        case .char("x"):
+        case .reset:
             if state.focus == .instances, let instance = state.selectedInstance { ResetFlow.ask(&state, instance) }
-        default:
-            break
         }
         return []
+    }
+
+    /// Esc on the main screen: the focused pane's filter first, then the other one.
+    private static func clearAFilter(_ state: inout AppState) {
+        let own: Pane = state.focus == .nodes ? .nodes : .instances
+        let other: Pane = own == .nodes ? .instances : .nodes
+        for pane in [own, other] {
+            let f = state[keyPath: FilterKeys.keyPath(pane)]
+            if f.isActive || !f.text.isEmpty { FilterKeys.clear(&state, pane); return }
+        }
     }
 
     private static func enter(_ state: inout AppState) -> [Effect] {
@@ -101,6 +111,12 @@ enum KeyHandling {
 
     /// Arrow, vi and paging keys on the focused pane. Returns true when handled.
     static func moveCursor(_ state: inout AppState, _ key: Key) -> Bool {
+        guard let action = KeyMap.action(for: key) else { return false }
+        return moveCursor(&state, action)
+    }
+
+    /// The movement actions on the focused pane. Returns true when handled.
+    static func moveCursor(_ state: inout AppState, _ action: KeyAction) -> Bool {
         let layout = Layout(state: state)
         let (count, rows): (Int, Int) = switch state.focus {
         case .nodes: (state.derived.nodes.count, layout.nodeRows)
@@ -108,13 +124,13 @@ enum KeyHandling {
         case .events: (state.events.count, max(1, layout.eventRows))
         }
         let delta: Int
-        switch key {
-        case .up, .char("k"): delta = -1
-        case .down, .char("j"): delta = 1
-        case .pageUp, .ctrl("b"): delta = -max(1, rows - 1)
-        case .pageDown, .ctrl("f"), .char(" "): delta = max(1, rows - 1)
-        case .home: delta = -count
-        case .end, .char("G"): delta = count
+        switch action {
+        case .moveUp: delta = -1
+        case .moveDown: delta = 1
+        case .pageUp: delta = -max(1, rows - 1)
+        case .pageDown: delta = max(1, rows - 1)
+        case .first: delta = -count
+        case .last: delta = count
         default: return false
         }
         switch state.focus {

@@ -1,41 +1,9 @@
 import ClusterModel
 
-/// Every key the dashboard takes, as data: the help overlay draws it and
-/// the README repeats it. Keep the two in step.
+/// The help overlay: every key of `KeyMap` by section, then the filter syntax.
 enum HelpContent {
-    static let sections: [(String, [(String, String)])] = [
-        ("Move", [
-            ("↑ ↓  j k", "move the selection"),
-            ("PgUp PgDn  Ctrl-B Ctrl-F Space", "page"),
-            ("Home End  G", "first / last row"),
-            ("Tab  Shift-Tab", "next / previous pane (nodes, instances, events)"),
-            ("1 2 3", "focus nodes / instances / events"),
-        ]),
-        ("Act", [
-            ("Enter", "instance: rebind form · node: details"),
-            ("e", "rebind the selected instance"),
-            ("x", "reset the selected instance to the default node"),
-            ("i", "details of the selected instance or node"),
-            ("r", "refresh both endpoints now"),
-        ]),
-        ("View", [
-            ("/", "filter the focused pane, live as you type (syntax below)"),
-            ("Esc", "close / cancel / clear the filter"),
-            ("s  S", "next sort column / reverse the sort"),
-            ("g", "show or fold ghost node records"),
-            ("t", "ages ↔ absolute UTC times"),
-            ("Ctrl-L", "repaint the whole screen"),
-            ("?  F1", "this help"),
-            ("q  Ctrl-C", "quit (Ctrl-Z suspends)"),
-        ]),
-        ("In the rebind form", [
-            ("type  ↑ ↓", "narrow and pick the target node"),
-            ("← →  Space", "switch mode strict / preferred"),
-            ("Tab", "next field"),
-            ("Enter", "apply (risky targets ask y/n)"),
-            ("Esc", "cancel"),
-        ]),
-    ]
+    /// Every key, from `KeyMap`.
+    static var sections: [(String, [(String, String)])] { KeyMap.sections }
 
     /// Lines of help text for this state (the read-only note adds two).
     static func lineCount(_ state: AppState) -> Int {

@@ -35,19 +35,6 @@ enum StatusLine {
         }
     }
 
-    static func hints(_ state: AppState) -> [(String, String)] {
-        if state.config.wallboard { return [("q", "quit")] }
-        var hints: [(String, String)] = [("q", "quit"), ("?", "help"), ("/", "filter"), ("Tab", "pane")]
-        switch state.focus {
-        case .instances:
-            hints += state.canWrite ? [("Enter", "rebind"), ("x", "reset"), ("i", "info")] : [("Enter", "info")]
-        case .nodes:
-            hints += [("Enter", "details"), ("g", "ghosts")]
-        case .events:
-            break
-        }
-        hints += [("s", "sort"), ("r", "refresh"), ("t", "UTC")]
-        if state.filter.isActive || state.nodeFilter.isActive { hints.insert(("Esc", "clear filter"), at: 0) }
-        return hints
-    }
+    /// The key bar's hints, from `KeyMap`.
+    static func hints(_ state: AppState) -> [(String, String)] { KeyMap.hints(state) }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// Issue 12: the keys exist once, in `KeyMap`; handling, help, key bar and
+/// README are produced from it, and these tests hold them together.
+@Suite struct KeyMapTests {
+    /// Every action is reachable by a key and documented with help text.
+    @Test func everyActionIsBoundAndDocumented() {
+        for action in KeyAction.allCases {
+            let bindings = KeyMap.bindings.filter { $0.action == action }
+            #expect(!bindings.isEmpty, "\(action) has no key")
+            #expect(bindings.allSatisfy { !$0.keys.isEmpty && !$0.help.isEmpty }, "\(action) undocumented")
+        }
+    }
+
+    /// No key is claimed by two actions: each key of a binding reaches that binding's action.
+    @Test func everyKeyReachesItsOwnAction() {
+        for binding in KeyMap.bindings {
+            guard let action = binding.action else { continue }
+            for key in binding.keys {
+                #expect(KeyMap.action(for: key) == action, "\(key) is shadowed")
+            }
+        }
+    }
+
+    /// The help overlay lists exactly the map's rows.
+    @Test func helpIsTheMap() {
+        let rows = HelpContent.sections.flatMap(\.1).map(\.0)
+        #expect(rows == KeyMap.bindings.map(\.label))
+    }
+
+    /// README's key table is the one the map generates.
+    @Test func readmeKeyTableMatchesTheMap() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../README.md").standardized
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        #expect(text.contains(KeyMap.markdownTable + "\n"),
+                "README's key table differs from KeyMap.markdownTable; paste this:\n\(KeyMap.markdownTable)")
+    }
+
+    /// The key bar per pane and mode, as operators know it.
+    @Test func keyBarPerPaneAndMode() {
+        var state = TestCluster.loadedState()
+        #expect(KeyMap.hints(state).map(\.0) == ["q", "?", "/", "Tab", "Enter", "x", "i", "s", "r", "t"])
+        state.focus = .nodes
+        #expect(KeyMap.hints(state).map { "\($0.0) \($0.1)" }
+                == ["q quit", "? help", "/ filter", "Tab pane", "Enter details", "g ghosts", "s sort", "r refresh", "t UTC"])
+        var readOnly = TestCluster.loadedState(config: { var c = AppConfig(label: "ro"); c.readOnly = true; return c }())
+        #expect(KeyMap.hints(readOnly).map { "\($0.0) \($0.1)" }
+                == ["q quit", "? help", "/ filter", "Tab pane", "Enter info", "s sort", "r refresh", "t UTC"])
+        readOnly.filter.query = try? .parse("x").get()
+        #expect(KeyMap.hints(readOnly).first.map { "\($0.0) \($0.1)" } == "Esc clear filter")
+    }
+}
