@@ -48,6 +48,18 @@ import Testing
         try check("wallboard-ascii-80x24", state)
     }
 
+    /// Issue 12: the wallboard computed its at-risk rows and figures on every
+    /// frame. They are computed once per change in `derived`, and the view
+    /// draws what is there (a planted figure shows up; nothing recomputes it).
+    @Test func theViewDrawsTheModelComputedOnChange() throws {
+        var state = Self.loaded(width: 120, height: 40)
+        let model = try #require(state.derived.wallboard)
+        #expect(model == state.computeWallboard())
+        #expect(model.riskRows.map(\.name) == ["Blocked Agent"])
+        state.derived.wallboard?.figures[0].note = "planted note"
+        #expect(RootView.render(state).text().contains("planted note"))
+    }
+
     @Test func summaryShowsTheFigures() {
         let figures = Self.loaded(width: 120, height: 40).wallboardFigures
         #expect(figures.map(\.label) == ["ONLINE", "DRAINING", "OFFLINE", "AT RISK"])

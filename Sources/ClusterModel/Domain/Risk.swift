@@ -21,6 +21,17 @@ public enum Risk: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// The badge for a narrow column: at most six columns, never a cut word.
+    public var shortLabel: String {
+        switch self {
+        case .none: return ""
+        case .blocked: return "BLOCK"
+        case .fallingBack: return "FALLBK"
+        case .orphan: return "ORPHAN"
+        case .defaultDown: return "DFLT↓"
+        }
+    }
+
     /// One sentence telling the operator what the badge means.
     public var explanation: String {
         switch self {

@@ -34,6 +34,8 @@ struct Derived: Sendable {
     var sortedAllRisk: [Int8] = []
     /// Severity per (node, binding) of `prepared`, at the last recompute.
     var riskTable: [Int8] = []
+    /// The wallboard's figures, at-risk rows and nodes (wallboard mode only).
+    var wallboard: WallboardModel?
     /// Node healths last used, to notice when a tick changed any of them.
     var healthSignature: [String: HeartbeatHealth] = [:]
 }
@@ -89,6 +91,7 @@ extension AppState {
         }
         recomputeNodes(snapshot, context: context, change: change)
         recomputeInstances(snapshot, context: context, risk: risk, change: change)
+        if config.wallboard { derived.wallboard = computeWallboard() }
         clampCursors()
     }
 

@@ -9,8 +9,10 @@ enum HeaderView {
         let base = TextStyle(role: .header)
         screen.fill(x: 0, y: 0, width: width, height: 2, style: base)
         var x = 0
-        func seg(_ text: String, _ style: TextStyle = TextStyle(role: .header), gap: Bool = true) {
-            guard x < width else { return }
+        // A segment is drawn whole or not at all (issue 11: no cut words),
+        // except the context label, which may be cut to fit.
+        func seg(_ text: String, _ style: TextStyle = TextStyle(role: .header), gap: Bool = true, cuttable: Bool = false) {
+            guard x < width, cuttable || DisplayWidth.of(text) <= width - x else { return }
             x += screen.put(text, x: x, y: 0, maxWidth: width - x, style: style)
             if gap && x < width { x += screen.put("  ", x: x, y: 0, maxWidth: width - x, style: base) }
         }
@@ -19,7 +21,7 @@ enum HeaderView {
         else if state.config.readOnly { seg(" READ-ONLY ", TextStyle(role: .badge, bold: true)) }
         let (connText, connRole) = connection(state, glyphs: glyphs)
         seg(connText, TextStyle(role: connRole, bold: true))
-        seg(state.config.label)
+        seg(state.config.label, cuttable: true)
         if let snapshot = state.snapshot {
             seg("this \(glyphs.thisNode)\(snapshot.thisNodeName)")
             seg("default \(glyphs.defaultNode)\(snapshot.defaultNodeName)")
@@ -53,38 +55,39 @@ enum HeaderView {
         var x = 0
         // Counts of the last known cluster are drawn dimmed: not live.
         let dim = state.isStale
-        func seg(_ text: String, _ role: StyleRole, bold: Bool = false) {
-            guard x < width else { return }
-            x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold, dim: dim))
-        }
-        guard let nodes = state.derived.nodeSummary else {
-            seg("waiting for the first overview…", .header)
-            return
-        }
-        seg("Nodes ", .header, bold: true)
-        seg("\(glyphs.ok)\(nodes.online) ok ", nodes.online > 0 ? .ok : .header)
-        if nodes.late > 0 { seg("\(glyphs.late)\(nodes.late) late ", .late) }
-        if nodes.stale > 0 { seg("\(glyphs.stale)\(nodes.stale) silent ", .stale) }
-        if nodes.draining > 0 { seg("\(glyphs.draining)\(nodes.draining) draining ", .draining) }
-        if nodes.offline > 0 { seg("\(glyphs.offline)\(nodes.offline) offline ", .offline) }
-        if nodes.ghosts > 0 { seg("+\(nodes.ghosts) ghosts ", .ghost) }
-        seg("\(glyphs.separator) ", .header)
-        // Version skew comes last: the counts matter more on a narrow screen.
-        func versionSkew(_ nodes: NodeSummary) {
-            if nodes.hasVersionSkew {
-                seg("\(glyphs.separator) ", .header)
-                seg("\(glyphs.warning) versions ", .warning, bold: true)
-                seg(nodes.versions.prefix(3).map { "\($0.version)×\($0.count)" }.joined(separator: " ") + " ", .warning)
+        /// Draws the pieces of one group whole, or none of them: no cut
+        /// words and no separator left dangling (issue 11).
+        func group(_ pieces: [(String, StyleRole, Bool)]) {
+            let total = pieces.reduce(0) { $0 + DisplayWidth.of($1.0) }
+            guard x < width, total <= width - x else { return }
+            for (text, role, bold) in pieces {
+                x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold, dim: dim))
             }
         }
-        guard state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary else {
-            seg("Instances loading… ", .header)
-            versionSkew(nodes)
+        guard let nodes = state.derived.nodeSummary else {
+            group([("waiting for the first overview…", .header, false)])
             return
         }
-        seg("Instances \(Fmt.count(inst.total)) ", .header, bold: true)
-        seg("\(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header)
-        seg("· \(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, bold: inst.atRisk > 0)
-        versionSkew(nodes)
+        group([("Nodes ", .header, true), ("\(glyphs.ok)\(nodes.online) ok ", nodes.online > 0 ? .ok : .header, false)])
+        if nodes.late > 0 { group([("\(glyphs.late)\(nodes.late) late ", .late, false)]) }
+        if nodes.stale > 0 { group([("\(glyphs.stale)\(nodes.stale) silent ", .stale, false)]) }
+        if nodes.draining > 0 { group([("\(glyphs.draining)\(nodes.draining) draining ", .draining, false)]) }
+        if nodes.offline > 0 { group([("\(glyphs.offline)\(nodes.offline) offline ", .offline, false)]) }
+        if nodes.ghosts > 0 { group([("+\(nodes.ghosts) ghosts ", .ghost, false)]) }
+        let bar = "\(glyphs.separator) "
+        if state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary {
+            // At risk first: on a narrow screen it is the count that must show.
+            group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true),
+                   ("· \(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, inst.atRisk > 0)])
+            group([("· \(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header, false)])
+        } else {
+            group([(bar, .header, false), ("Instances loading… ", .header, false)])
+        }
+        // Version skew comes last: the counts matter more on a narrow screen.
+        if nodes.hasVersionSkew {
+            let versions = nodes.versions.prefix(3).map { "\($0.version)×\($0.count) " }
+            group([(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true), (versions[0], .warning, false)])
+            for version in versions.dropFirst() { group([(version, .warning, false)]) }
+        }
     }
 }

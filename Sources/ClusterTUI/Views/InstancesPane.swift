@@ -5,14 +5,14 @@ import Foundation
 /// node's health), mode, explicit/default binding, and risk.
 enum InstancesPane {
     static let columns: [ColumnSpec] = [
-        ColumnSpec(title: "TYPE", minWidth: 6, idealWidth: 16, priority: 80),
-        ColumnSpec(title: "NAME", minWidth: 10, idealWidth: 28, priority: 100, flexible: true),
-        ColumnSpec(title: "SUBTITLE", minWidth: 8, idealWidth: 20, priority: 20),
-        ColumnSpec(title: "TENANT", minWidth: 6, idealWidth: 12, priority: 40),
-        ColumnSpec(title: "NODE", minWidth: 8, idealWidth: 18, priority: 95),
-        ColumnSpec(title: "MODE", minWidth: 9, idealWidth: 9, priority: 85),
-        ColumnSpec(title: "BINDING", minWidth: 8, idealWidth: 8, priority: 60),
-        ColumnSpec(title: "RISK", minWidth: 8, idealWidth: 12, priority: 90),
+        ColumnSpec(title: "TYPE", minWidth: 5, maxWidth: 16, priority: 80),
+        ColumnSpec(title: "NAME", minWidth: 10, maxWidth: 40, priority: 100, identifying: true),
+        ColumnSpec(title: "SUBTITLE", minWidth: 8, maxWidth: 24, priority: 20, shortTitle: "SUB"),
+        ColumnSpec(title: "TENANT", minWidth: 6, maxWidth: 16, priority: 40),
+        ColumnSpec(title: "NODE", minWidth: 8, maxWidth: 32, priority: 95, identifying: true),
+        ColumnSpec(title: "MODE", minWidth: 9, maxWidth: 9, priority: 85),
+        ColumnSpec(title: "BINDING", minWidth: 7, maxWidth: 8, priority: 60, shortTitle: "BIND"),
+        ColumnSpec(title: "RISK", minWidth: 7, maxWidth: 14, priority: 90, shortForm: RiskLabel.short),
     ]
 
     static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
@@ -56,5 +56,16 @@ enum InstancesPane {
             let r = risk?.risk(of: instance) ?? .none
             return r == .none ? ("", plain) : (glyphs.warning + " " + r.label, TextStyle(role: .risk, bold: true))
         }
+    }
+}
+
+/// Short risk badges chosen on purpose for narrow columns (issue 11: the
+/// badge read `DEFAULT D…`).
+enum RiskLabel {
+    @Sendable static func short(_ text: String) -> String? {
+        for risk in Risk.allCases where !risk.label.isEmpty && text.hasSuffix(risk.label) {
+            return String(text.dropLast(risk.label.count)) + risk.shortLabel
+        }
+        return nil
     }
 }

@@ -6,18 +6,18 @@ import Foundation
 /// highlighted), host, pid, url, tags and instances bound. Live first.
 enum NodesPane {
     static let columns: [ColumnSpec] = [
-        ColumnSpec(title: "", minWidth: 1, idealWidth: 1, priority: 100),
-        ColumnSpec(title: "NAME", minWidth: 10, idealWidth: 22, priority: 99, flexible: true),
-        ColumnSpec(title: "ROLE", minWidth: 6, idealWidth: 6, priority: 40),
-        ColumnSpec(title: "STATUS", minWidth: 8, idealWidth: 8, priority: 90),
-        ColumnSpec(title: "HEARTBEAT", minWidth: 9, idealWidth: 9, priority: 95, rightAligned: true),
-        ColumnSpec(title: "UPTIME", minWidth: 7, idealWidth: 7, priority: 30, rightAligned: true),
-        ColumnSpec(title: "VERSION", minWidth: 8, idealWidth: 10, priority: 60),
-        ColumnSpec(title: "HOST", minWidth: 8, idealWidth: 14, priority: 20),
-        ColumnSpec(title: "PID", minWidth: 6, idealWidth: 7, priority: 10, rightAligned: true),
-        ColumnSpec(title: "URL", minWidth: 10, idealWidth: 26, priority: 5),
-        ColumnSpec(title: "TAGS", minWidth: 6, idealWidth: 12, priority: 4),
-        ColumnSpec(title: "BOUND", minWidth: 5, idealWidth: 6, priority: 70, rightAligned: true),
+        ColumnSpec(title: "", minWidth: 1, maxWidth: 1, priority: 100),
+        ColumnSpec(title: "NAME", minWidth: 10, maxWidth: 40, priority: 99, identifying: true),
+        ColumnSpec(title: "ROLE", minWidth: 4, maxWidth: 6, priority: 40),
+        ColumnSpec(title: "STATUS", minWidth: 8, maxWidth: 9, priority: 90),
+        ColumnSpec(title: "HEARTBEAT", minWidth: 6, maxWidth: 10, priority: 95, rightAligned: true, shortTitle: "BEAT"),
+        ColumnSpec(title: "UPTIME", minWidth: 6, maxWidth: 10, priority: 30, rightAligned: true, shortTitle: "UP"),
+        ColumnSpec(title: "VERSION", minWidth: 7, maxWidth: 14, priority: 60, shortTitle: "VER"),
+        ColumnSpec(title: "HOST", minWidth: 8, maxWidth: 32, priority: 20),
+        ColumnSpec(title: "PID", minWidth: 5, maxWidth: 8, priority: 10, rightAligned: true),
+        ColumnSpec(title: "URL", minWidth: 10, maxWidth: 40, priority: 5),
+        ColumnSpec(title: "TAGS", minWidth: 6, maxWidth: 24, priority: 4),
+        ColumnSpec(title: "BOUND", minWidth: 5, maxWidth: 7, priority: 70, rightAligned: true, shortTitle: "#"),
     ]
 
     static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {

@@ -1,44 +1,82 @@
-/// One column of a table: its title, how wide it wants to be, and how
-/// important it is when the terminal is too narrow for all columns.
+/// One column of a table: its title, how narrow and how wide it may be, and
+/// how important it is when the terminal is too narrow for all columns.
 struct ColumnSpec: Sendable {
     var title: String
     /// Narrowest useful width.
     var minWidth: Int
-    /// Width it grows to when there is room.
-    var idealWidth: Int
+    /// The cap on its natural width (the longest value shown).
+    var maxWidth: Int
     /// Higher survives longer when columns must be dropped.
     var priority: Int
     var rightAligned = false
-    /// Takes whatever room is left after every column reached its ideal width.
+    /// Names the row (a node or instance name): never cut while a column of
+    /// lower priority is still shown.
+    var identifying = false
+    /// Wants only its minimum, then takes what is left up to `maxWidth` (the
+    /// wallboard's name column).
     var flexible = false
+    /// The header when the title and sort arrow do not fit ("HBEAT").
+    var shortTitle: String?
+    /// A value's short form chosen on purpose ("DFLT↓") when it does not fit,
+    /// instead of a word cut in the middle.
+    var shortForm: (@Sendable (String) -> String?)?
 }
 
-/// Lays out column widths for a given total width: drops the lowest-priority
-/// columns until the rest fit at their minimum, then grows them toward their
-/// ideal widths, most important first; a flexible column takes the rest.
+/// The one column-layout engine (tables and wallboard lists, issue 12),
+/// with the rules of issue 11: every column wants its natural width (the
+/// widest of its title and the values shown) up to its cap, and a column is
+/// shown readable or not at all where that is possible:
+/// 1. the lowest-priority columns are dropped until every column left gets
+///    what it wants (columns of priority ≥ `essential` are kept);
+/// 2. dropped columns come back, most important first, where they fit whole;
+/// 3. on a terminal too narrow even for that, columns are dropped until the
+///    minimums fit and the rest shrink, identifying columns (names) last;
+/// 4. width left over goes to columns cut by their cap, then to a flexible
+///    column up to its cap; what remains stays blank.
 enum ColumnLayout {
+    static let essential = 90
+
     /// The widths per column (0 = dropped), one space between shown columns.
-    static func widths(_ columns: [ColumnSpec], total: Int) -> [Int] {
-        var shown = Array(repeating: true, count: columns.count)
-        func needed() -> Int {
-            let visible = columns.indices.filter { shown[$0] }
-            return visible.reduce(0) { $0 + columns[$1].minWidth } + max(0, visible.count - 1)
+    static func widths(_ columns: [ColumnSpec], natural: [Int], total: Int) -> [Int] {
+        let n = columns.count
+        let nat = (0..<n).map { i in i < natural.count ? natural[i] : 0 }
+        let want = (0..<n).map { i in
+            columns[i].flexible ? columns[i].minWidth
+                : min(max(columns[i].minWidth, columns[i].maxWidth), max(columns[i].minWidth, nat[i]))
         }
-        let byPriority = columns.indices.sorted { columns[$0].priority < columns[$1].priority }
-        var dropIndex = 0
-        while needed() > total, dropIndex < byPriority.count {
-            shown[byPriority[dropIndex]] = false
-            dropIndex += 1
+        var shown = Array(repeating: true, count: n)
+        func used(_ w: [Int]) -> Int {
+            let visible = (0..<n).filter { shown[$0] }
+            return visible.reduce(0) { $0 + w[$1] } + max(0, visible.count - 1)
         }
-        var widths = columns.indices.map { shown[$0] ? columns[$0].minWidth : 0 }
-        var spare = total - needed()
-        for i in byPriority.reversed() where shown[i] && spare > 0 {
-            let grow = min(spare, max(0, columns[i].idealWidth - widths[i]))
+        let mins = columns.map(\.minWidth)
+        let byPriority = (0..<n).sorted { columns[$0].priority < columns[$1].priority }
+        for i in byPriority where used(want) > total && columns[i].priority < essential && !columns[i].identifying {
+            shown[i] = false
+        }
+        for i in byPriority.reversed() where !shown[i] {
+            shown[i] = true
+            if used(want) > total { shown[i] = false }
+        }
+        for i in byPriority where used(mins) > total && shown.filter({ $0 }).count > 1 { shown[i] = false }
+        var widths = (0..<n).map { shown[$0] ? want[$0] : 0 }
+        var over = used(widths) - total
+        let shrinkOrder = byPriority.filter { !columns[$0].identifying } + byPriority.filter { columns[$0].identifying }
+        for i in shrinkOrder where shown[i] && over > 0 {
+            let cut = min(over, widths[i] - mins[i])
+            widths[i] -= cut
+            over -= cut
+        }
+        var spare = total - used(widths)
+        for i in byPriority.reversed() where shown[i] && spare > 0 && !columns[i].flexible && nat[i] > widths[i] {
+            let grow = min(spare, nat[i] - widths[i])
             widths[i] += grow
             spare -= grow
         }
-        if spare > 0, let flex = columns.indices.first(where: { shown[$0] && columns[$0].flexible }) {
-            widths[flex] += spare
+        for i in byPriority.reversed() where shown[i] && spare > 0 && columns[i].flexible {
+            let grow = min(spare, max(0, columns[i].maxWidth - widths[i]))
+            widths[i] += grow
+            spare -= grow
         }
         return widths
     }
@@ -81,27 +119,40 @@ struct TableView {
         let titleStyle = PaneTitle.style(focused: focused)
         screen.fill(x: 0, y: top, width: width, height: 1, style: titleStyle)
         screen.put(PaneTitle.text(title, focused: focused, glyphs: glyphs), x: 0, y: top, maxWidth: width, style: titleStyle)
-        let widths = ColumnLayout.widths(columns, total: width)
+        // The visible rows' cells, asked for once: they give the natural widths.
+        var visible: [[(String, TextStyle)]] = []
+        for line in 0..<rows {
+            let row = cursor.offset + line
+            guard row < rowCount else { break }
+            visible.append(columns.indices.map { cell(row, $0) })
+        }
+        let arrow = sortAscending ? glyphs.sortUp : glyphs.sortDown
+        var natural = columns.enumerated().map { i, c in DisplayWidth.of(c.title) + (sortColumn == i ? DisplayWidth.of(arrow) : 0) }
+        for cells in visible {
+            for (i, cell) in cells.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell.0)) }
+        }
+        let widths = ColumnLayout.widths(columns, natural: natural, total: width)
         var x = 0
         let headerStyle = TextStyle(role: .columnHeader, bold: true)
         screen.fill(x: 0, y: top + 1, width: width, height: 1, style: headerStyle)
         for (i, column) in columns.enumerated() where widths[i] > 0 {
-            var text = column.title
-            if sortColumn == i { text += sortAscending ? glyphs.sortUp : glyphs.sortDown }
+            let text = Self.header(column, width: widths[i], arrow: sortColumn == i ? arrow : nil)
             put(&screen, text, x: x, y: top + 1, width: widths[i], right: column.rightAligned, style: headerStyle)
             x += widths[i] + 1
         }
-        for line in 0..<rows {
+        for (line, cells) in visible.enumerated() {
             let row = cursor.offset + line
             let y = top + 2 + line
-            guard row < rowCount else { break }
             let selected = row == cursor.selected
             let rowStyle: TextStyle? = selected ? TextStyle(role: focused ? .selection : .selectionInactive, bold: focused) : nil
             if let rowStyle { screen.fill(x: 0, y: y, width: width, height: 1, style: rowStyle) }
             x = 0
             for (i, column) in columns.enumerated() where widths[i] > 0 {
-                var (text, style) = cell(row, i)
+                var (text, style) = cells[i]
                 if dimmed { style.dim = true }
+                if DisplayWidth.of(text) > widths[i], let short = column.shortForm?(text), DisplayWidth.of(short) <= widths[i] {
+                    text = short
+                }
                 put(&screen, text, x: x, y: y, width: widths[i], right: column.rightAligned, style: rowStyle ?? style)
                 x += widths[i] + 1
             }
@@ -109,6 +160,16 @@ struct TableView {
         if rowCount == 0 && rows > 0 {
             screen.put("  (none)", x: 0, y: top + 2, maxWidth: width, style: TextStyle(role: .dim))
         }
+    }
+
+    /// The column's header in `width` cells: the title and the sort arrow,
+    /// else the short title and the arrow, never a word cut by the arrow.
+    static func header(_ column: ColumnSpec, width: Int, arrow: String?) -> String {
+        guard let arrow else { return column.title }
+        let full = column.title + arrow
+        if DisplayWidth.of(full) <= width { return full }
+        if let short = column.shortTitle, DisplayWidth.of(short + arrow) <= width { return short + arrow }
+        return arrow + column.title
     }
 
     private func put(_ screen: inout Screen, _ text: String, x: Int, y: Int, width: Int, right: Bool, style: TextStyle) {

@@ -22,19 +22,38 @@ struct WallboardRiskRow: Sendable, Equatable {
     var risk: Risk
 }
 
-/// What the wallboard shows, computed from the state (read-only views of
-/// `derived` and the snapshot; nothing here changes the state).
+/// The wallboard's view model, computed once per change in `Derived`
+/// (issue 12: the at-risk rows walked and sorted every instance per frame,
+/// and the figures were computed twice per frame).
+struct WallboardModel: Sendable, Equatable {
+    var figures: [WallboardFigure] = []
+    var riskRows: [WallboardRiskRow] = []
+    var nodes: [Node] = []
+}
+
+/// What the wallboard shows. The `compute…` functions build the model from
+/// `derived` and the snapshot; views read the `wallboard…` accessors.
 extension AppState {
+    /// The figures, as computed at the last change.
+    var wallboardFigures: [WallboardFigure] { derived.wallboard?.figures ?? computeWallboardFigures() }
+    var wallboardRiskRows: [WallboardRiskRow] { derived.wallboard?.riskRows ?? [] }
+    var wallboardNodes: [Node] { derived.wallboard?.nodes ?? [] }
+
+    /// Builds the model (called by `recompute`, only in wallboard mode).
+    func computeWallboard() -> WallboardModel {
+        WallboardModel(figures: computeWallboardFigures(), riskRows: computeWallboardRiskRows(), nodes: computeWallboardNodes())
+    }
+
     /// The overview poll is failing: the data on screen is the last known.
     var wallboardDisconnected: Bool { overviewPoll.lastError != nil }
 
     /// Live nodes (ghosts left out), in the dashboard's "live first" order.
-    var wallboardNodes: [Node] {
+    func computeWallboardNodes() -> [Node] {
         derived.nodes.filter { derived.healthSignature[$0.name] != .ghost }
     }
 
     /// Every at-risk instance, worst first, then by type and name.
-    var wallboardRiskRows: [WallboardRiskRow] {
+    func computeWallboardRiskRows() -> [WallboardRiskRow] {
         guard let snapshot, let risk = derived.risk else { return [] }
         var rows: [WallboardRiskRow] = []
         for instance in snapshot.instances {
@@ -53,7 +72,7 @@ extension AppState {
 
     /// The four figures of the summary band: online, draining, offline (stale
     /// included: silent nodes are as good as down), at-risk instances.
-    var wallboardFigures: [WallboardFigure] {
+    func computeWallboardFigures() -> [WallboardFigure] {
         let nodes = derived.nodeSummary ?? NodeSummary()
         let online = nodes.online + nodes.late
         let offline = nodes.offline + nodes.stale

@@ -1,7 +1,7 @@
 /// A column of a wallboard list (nodes, at-risk instances): fixed widths
 /// except one flexible column, and a priority deciding which columns go
-/// first when the screen is narrow. Simpler than `TableView`: no cursor,
-/// no sort marks, nothing to scroll.
+/// first when the screen is narrow. Laid out by `ColumnLayout`, like the
+/// tables; drawn without cursor, sort marks or scrolling.
 struct WallColumn: Sendable, Equatable {
     var id: String
     var title: String
@@ -13,24 +13,27 @@ struct WallColumn: Sendable, Equatable {
     /// Where the column starts, once fitted.
     var x = 0
 
-    /// The columns that fit in `width`, positioned: the lowest-priority ones
-    /// are dropped until the flexible one gets at least `minFlex` columns.
-    /// The flexible column stops at `maxFlex` so a wide screen keeps each row
-    /// compact enough to read across from afar.
+    /// The columns that fit in `width`, positioned, laid out by the same
+    /// engine as the tables (`ColumnLayout`): fixed columns at their width,
+    /// the flexible one between `minFlex` and `maxFlex` (capped so a wide
+    /// screen keeps each row compact enough to read across from afar).
     static func fit(_ columns: [WallColumn], width: Int, minFlex: Int = 10, maxFlex: Int = 40) -> [WallColumn] {
-        var kept = columns
-        func fixed(_ cols: [WallColumn]) -> Int { cols.filter { !$0.flexible }.reduce(0) { $0 + $1.width + 1 } }
-        while width - fixed(kept) < minFlex,
-              let drop = kept.filter({ !$0.flexible }).min(by: { $0.priority < $1.priority }),
-              kept.count > 1 {
-            kept.removeAll { $0.id == drop.id }
+        let specs = columns.map { c in
+            ColumnSpec(title: c.title, minWidth: c.flexible ? minFlex : c.width, maxWidth: c.flexible ? maxFlex : c.width,
+                       priority: c.priority, rightAligned: c.rightAligned, flexible: c.flexible)
         }
-        let flexWidth = min(maxFlex, max(1, width - fixed(kept)))
+        let natural = columns.map { $0.width }
+        var widths = ColumnLayout.widths(specs, natural: natural, total: width)
+        // A single column narrower than its minimum still shows what fits.
+        if widths.allSatisfy({ $0 == 0 }), let flex = columns.firstIndex(where: \.flexible) { widths[flex] = max(1, width) }
+        var kept: [WallColumn] = []
         var x = 0
-        for i in kept.indices {
-            if kept[i].flexible { kept[i].width = flexWidth }
-            kept[i].x = x
-            x += kept[i].width + 1
+        for (i, column) in columns.enumerated() where widths[i] > 0 {
+            var placed = column
+            placed.width = widths[i]
+            placed.x = x
+            x += widths[i] + 1
+            kept.append(placed)
         }
         return kept
     }
