@@ -1,12 +1,13 @@
 import Foundation
 
-/// Case folding and byte search shared by the filter's row-by-row path and
-/// its search index, so both agree byte for byte.
+/// Case folding and byte search shared by the filter's row-by-row path, its
+/// search index, the dashboard's prepared text records and its fast sort
+/// keys, so all agree byte for byte: the one case-folding function.
 ///
 /// ASCII is folded byte-wise without allocating; any other text goes
 /// through `String.lowercased()`. A needle is folded the same way.
-enum TextFolding {
-    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
+public enum TextFolding {
+    @inlinable @inline(__always) public static func fold(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 
     /// Lower-cased UTF-8 of `s`.
     static func lowered(_ s: String) -> [UInt8] {
@@ -17,7 +18,9 @@ enum TextFolding {
 
     static func loweredString(_ s: String) -> String { String(decoding: lowered(s), as: UTF8.self) }
 
-    static func appendLowered(_ s: String, to out: inout [UInt8]) {
+    /// Appends the lower-cased UTF-8 of `s` (ASCII byte-wise, no allocation).
+    @inlinable
+    public static func appendLowered(_ s: String, to out: inout [UInt8]) {
         var s = s
         let ascii: Bool = s.withUTF8 { buf in
             for b in buf where b >= 0x80 { return false }

@@ -120,13 +120,7 @@ struct PreparedInstances: Sendable {
         for i in instances {
             let start = bytes.count
             starts.append(start)
-            var name = i.name
-            let ascii = name.withUTF8 { buf -> Bool in
-                for b in buf where b >= 0x80 { return false }
-                for b in buf { bytes.append(b &- 65 < 26 ? b | 0x20 : b) }
-                return true
-            }
-            if !ascii { bytes.append(contentsOf: name.lowercased().utf8) }
+            TextFolding.appendLowered(i.name, to: &bytes)
             bytes.append(0)
             bytes.append(contentsOf: i.entityType.rawValue.utf8)
             bytes.append(0)

@@ -52,13 +52,7 @@ struct TextRecords: Sendable {
     var rowCount: Int { starts.count - 1 }
 
     private static func append(_ s: String, _ out: inout [UInt8]) {
-        var s = s
-        let ascii = s.withUTF8 { buf -> Bool in
-            for b in buf where b >= 0x80 { return false }
-            for b in buf { out.append(b &- 65 < 26 ? b | 0x20 : b) }
-            return true
-        }
-        if !ascii { out.append(contentsOf: s.lowercased().utf8) }
+        TextFolding.appendLowered(s, to: &out)
         out.append(0)
     }
 
