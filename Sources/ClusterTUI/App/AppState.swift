@@ -2,11 +2,11 @@ import ClusterModel
 import Foundation
 
 /// Settings fixed for one run of the dashboard (from flags and the context).
-struct AppConfig: Sendable, Equatable {
+package struct AppConfig: Sendable, Equatable {
     /// Context name, URL or "embedded demo", shown in the header.
-    var label: String
+    package var label: String
     /// No writer exists; write keys only explain why nothing happens.
-    var readOnly = false
+    package var readOnly = false
     /// The big-screen mode (implies read-only).
     var wallboard = false
     /// Tick ages every second (off with `--no-tick` for very slow links).
@@ -20,6 +20,8 @@ struct AppConfig: Sendable, Equatable {
     var cycle: TimeInterval = 15
     /// The cap on remembered events, so a wallboard can run for days.
     var eventCapacity = 500
+
+    package init(label: String) { self.label = label }
 }
 
 /// The three panes of the main screen; `Tab` moves between them.
@@ -87,7 +89,7 @@ struct PendingCheck: Sendable, Equatable {
 }
 
 /// All the dashboard's state. Only `update` changes it; views read it.
-struct AppState: Sendable {
+package struct AppState: Sendable {
     var config: AppConfig
     var width: Int
     var height: Int
@@ -95,11 +97,11 @@ struct AppState: Sendable {
     var now: Date
     /// Server clock minus local clock, from the `Date` header.
     var clockSkew: TimeInterval = 0
-    var snapshot: ClusterSnapshot?
-    var overviewPoll: PollTracker
-    var instancesPoll: PollTracker
+    package var snapshot: ClusterSnapshot?
+    package var overviewPoll: PollTracker
+    package var instancesPoll: PollTracker
     var random: SplitMix64
-    var derived = Derived()
+    package var derived = Derived()
     /// Replaced instance lists waiting to be freed off the UI thread.
     var retired = RetiredLists()
     var focus: Pane = .instances
@@ -128,7 +130,7 @@ struct AppState: Sendable {
     /// Set by `update` when the screen must be redrawn.
     var dirty = true
 
-    init(config: AppConfig, width: Int, height: Int, now: Date, seed: UInt64 = 0x5EED) {
+    package init(config: AppConfig, width: Int, height: Int, now: Date, seed: UInt64 = 0x5EED) {
         self.config = config
         self.width = width
         self.height = height

@@ -4,7 +4,7 @@ import Foundation
 /// What the views need that is computed from the snapshot, the clock, the
 /// filter and the sort: visible rows, risk, summaries. Recomputed only when
 /// one of its inputs changed, never per frame.
-struct Derived: Sendable {
+package struct Derived: Sendable {
     var risk: RiskContext?
     var filterContext: FilterContext?
     var nodeSummary: NodeSummary?
@@ -16,7 +16,7 @@ struct Derived: Sendable {
     /// Ghost records hidden by the fold.
     var hiddenGhosts = 0
     /// Indices into `snapshot.instances` of the rows shown, filtered and sorted.
-    var instanceRows: [Int] = []
+    package var instanceRows: [Int] = []
     /// Indices matching the filter, before sorting (refined as the query narrows).
     var filtered: [Int]?
     var filteredBy: FilterQuery?

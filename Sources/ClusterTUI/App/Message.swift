@@ -3,7 +3,7 @@ import Foundation
 
 /// Everything that can happen to the dashboard, as a value: keys, resizes,
 /// clock ticks, replies to requests, signals. `update` consumes these.
-enum Message: Sendable {
+package enum Message: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     /// The clock moved on (ages tick, polls fall due).
@@ -29,7 +29,7 @@ enum Message: Sendable {
 
 /// A write whose reply was lost (`ClusterError.outcomeUnknown`), waiting for
 /// the re-read that says whether it was applied.
-enum LostWrite: Sendable, Equatable {
+package enum LostWrite: Sendable, Equatable {
     case rebind(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode)
     case reset(EntityKey)
 
@@ -44,7 +44,7 @@ enum LostWrite: Sendable, Equatable {
 
 /// Work `update` asks the loop to do. The loop runs it and feeds the outcome
 /// back as a `Message`; `update` itself performs no I/O.
-enum Effect: Sendable, Equatable {
+package enum Effect: Sendable, Equatable {
     case fetchOverview(previous: BodyDigest?)
     case fetchInstances(previous: BodyDigest?)
     case recheckBeforeRebind(formID: Int)

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Pure value: the jitter comes from a seeded generator kept in the state, so
 /// `update` stays deterministic under test.
-struct PollTracker: Sendable, Equatable {
+package struct PollTracker: Sendable, Equatable {
     /// Seconds between polls while healthy.
     var interval: TimeInterval
     /// The longest wait back-off may reach.
@@ -20,7 +20,7 @@ struct PollTracker: Sendable, Equatable {
     var lastLatency: TimeInterval?
     var lastError: ClusterError?
     /// Digest of the last body decoded, so an unchanged body is skipped.
-    var digest: BodyDigest?
+    package var digest: BodyDigest?
     /// When a failure streak began (for "disconnected since").
     var failingSince: Date?
 

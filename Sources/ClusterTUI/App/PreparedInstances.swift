@@ -15,8 +15,8 @@ import Foundation
 /// is the tie-break order of every instance sort, so a sort by a column with
 /// a handful of distinct ranks (risk, binding) is a stable bucket pass over
 /// it, exactly equal to `ClusterSnapshot.sortedInstanceIndices`.
-struct PreparedInstances: Sendable {
-    let instances: [Instance]
+package struct PreparedInstances: Sendable {
+    package let instances: [Instance]
     /// `nil` until a filter needs it (inline path) — built off-thread otherwise.
     var index: InstanceSearchIndex?
     /// Folded text of every row, for free-text filtering.
@@ -72,7 +72,7 @@ struct PreparedInstances: Sendable {
     /// A fetched list, prepared; an unchanged (nil) body stays nil. With
     /// `previous` (the list the runner handed over last time, normally the
     /// one on screen) the instance events are found here too.
-    static func prepared(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> Fetched<PreparedInstances> {
+    package static func prepared(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> Fetched<PreparedInstances> {
         Fetched(
             value: fetched.value.map { list in
                 // One core only: on a 2-core machine the UI thread keeps the
@@ -111,7 +111,7 @@ struct PreparedInstances: Sendable {
     /// buffer (names, types and ids hold no NUL once sanitised, so the ␀
     /// makes a shorter field sort first, as "memcmp then length" does), and
     /// its first 8 bytes as an integer decide most comparisons.
-    static func baseOrder(_ instances: [Instance]) -> [Int] {
+    package static func baseOrder(_ instances: [Instance]) -> [Int] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(instances.count * 48)
         var starts = [Int](), prefixes = [UInt64]()

@@ -9,7 +9,7 @@ import Foundation
 /// keystroke would wait behind. `update` stays pure: it only moves the old
 /// values here; `DashboardLoop` (and the benchmark probe) call
 /// `releaseInBackground` after each batch of messages.
-struct RetiredLists: Sendable {
+package struct RetiredLists: Sendable {
     fileprivate var snapshots: [ClusterSnapshot] = []
     fileprivate var prepared: [PreparedInstances] = []
 

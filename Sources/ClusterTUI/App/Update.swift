@@ -4,8 +4,8 @@ import Foundation
 /// The dashboard's one state transition: `update(&state, message, now:)`
 /// applies a message and returns the effects the loop must run. Pure: no
 /// I/O, no clock reads (time comes in as `now`), deterministic jitter.
-enum Update {
-    static func update(_ state: inout AppState, _ message: Message, now: Date) -> [Effect] {
+package enum Update {
+    package static func update(_ state: inout AppState, _ message: Message, now: Date) -> [Effect] {
         state.now = now
         if let notice = state.notice, notice.expires <= now {
             state.notice = nil

@@ -2,7 +2,7 @@
 /// style. A wide grapheme (CJK, emoji) is stored in its leading cell with
 /// `width == 2`, followed by a trailer cell with `width == 0` that the
 /// backend skips (ratatui's model of hidden trailing cells).
-struct Cell: Hashable, Sendable {
+package struct Cell: Hashable, Sendable {
     var char: Character
     /// 1 or 2 for a cell that starts a grapheme; 0 for the trailing half of a wide one.
     var width: UInt8

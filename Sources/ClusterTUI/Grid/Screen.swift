@@ -9,13 +9,13 @@ import ClusterModel
 /// (overwriting half of a wide grapheme blanks the other half).
 /// All coordinates are clipped: drawing outside the grid is a no-op, never a
 /// crash, at any size including 0×0.
-struct Screen: Sendable, Equatable {
-    let width: Int
-    let height: Int
+package struct Screen: Sendable, Equatable {
+    package let width: Int
+    package let height: Int
     /// Draw boxes with `+-|` instead of line-drawing characters, and use `~`
     /// as the truncation mark: for terminals whose locale is not UTF-8.
     var asciiOnly = false
-    private(set) var cells: [Cell]
+    package private(set) var cells: [Cell]
 
     init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -95,7 +95,7 @@ struct Screen: Sendable, Equatable {
     }
 
     /// `lines()` joined by newlines.
-    func text() -> String { lines().joined(separator: "\n") }
+    package func text() -> String { lines().joined(separator: "\n") }
 
     // MARK: - Drawing internals
 

@@ -5,7 +5,7 @@ import Foundation
 extension AppState {
     /// Moves the retired lists out of the state and drops them on the
     /// background lane, where their storage is freed.
-    mutating func releaseRetiredInBackground() {
+    package mutating func releaseRetiredInBackground() {
         guard !retired.isEmpty else { return }
         let box = RetiredBox(retired)
         retired = RetiredLists()
@@ -16,7 +16,7 @@ extension AppState {
 extension RetiredLists {
     /// Waits until every list handed over so far is freed (the benchmark
     /// uses it so that freeing never overlaps what it times next).
-    static func waitUntilReleased() { BackgroundLane.shared.sync {} }
+    package static func waitUntilReleased() { BackgroundLane.shared.sync {} }
 }
 
 /// Carries the retired lists to the background queue; `empty` drops them there.

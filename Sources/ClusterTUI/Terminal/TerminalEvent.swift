@@ -2,7 +2,7 @@
 /// Control keys that have a name of their own (Enter = C-m, Tab = C-i,
 /// Backspace = C-h / DEL, Escape = C-[) are reported by that name; every
 /// other control key is `.ctrl` with its lower-case letter (`.ctrl("c")`).
-enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete, insert

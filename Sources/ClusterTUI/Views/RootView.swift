@@ -3,8 +3,8 @@ import ClusterModel
 /// The whole frame for a state: a pure function from `AppState` to a
 /// `Screen`. The backend copies the result to the terminal; tests compare
 /// its text with fixtures.
-enum RootView {
-    static func render(_ state: AppState) -> Screen {
+package enum RootView {
+    package static func render(_ state: AppState) -> Screen {
         var screen = Screen(width: max(0, state.width), height: max(0, state.height))
         screen.asciiOnly = state.config.asciiOnly
         draw(state, into: &screen)

@@ -1,75 +1,76 @@
 import ClusterModel
+import ClusterTUI
 import Foundation
 
-/// A public handle on the dashboard's pure core for `clustertui-bench`: it
+/// A handle on the dashboard's pure core for `clustertui-bench`: it
 /// drives the real `AppState`, `Update.update` and `RootView.render` with
 /// the same messages the UI loop would, without a terminal, so the
 /// benchmark times exactly the code the product runs (DESIGN §5). Not used
 /// by the product itself.
-public struct DashboardBenchProbe: Sendable {
+struct DashboardBenchProbe: Sendable {
     var state: AppState
 
-    public init(width: Int = 120, height: Int = 40, now: Date = Date()) {
+    init(width: Int = 120, height: Int = 40, now: Date = Date()) {
         var config = AppConfig(label: "bench")
         config.readOnly = true
         state = AppState(config: config, width: width, height: height, now: now)
     }
 
     /// Feeds an overview reply (as the runner would post it).
-    public mutating func overview(_ fetched: Fetched<Overview>, now: Date = Date()) {
+    mutating func overview(_ fetched: Fetched<Overview>, now: Date = Date()) {
         _ = Update.update(&state, .overviewFetched(.success(fetched), latency: 0.001), now: now)
     }
 
     /// Feeds an instance reply prepared off the UI thread (the product's path).
-    public mutating func instances(_ prepared: BenchPreparedInstances, now: Date = Date()) {
+    mutating func instances(_ prepared: BenchPreparedInstances, now: Date = Date()) {
         _ = Update.update(&state, .instancesPrepared(.success(prepared.fetched), latency: 0.001), now: now)
         state.releaseRetiredInBackground()  // as DashboardLoop does after each batch
     }
 
     /// Feeds a bare instance reply (prepared inline, on the calling thread).
-    public mutating func instancesInline(_ fetched: Fetched<InstanceList>, now: Date = Date()) {
+    mutating func instancesInline(_ fetched: Fetched<InstanceList>, now: Date = Date()) {
         _ = Update.update(&state, .instancesFetched(.success(fetched), latency: 0.001), now: now)
     }
 
     /// Waits until the lists replaced so far have been freed in the
     /// background, so that freeing does not overlap the next thing timed.
-    public func waitForBackgroundRelease() { RetiredLists.waitUntilReleased() }
+    func waitForBackgroundRelease() { RetiredLists.waitUntilReleased() }
 
     /// The clock moved on (ages tick).
-    public mutating func tick(now: Date = Date()) {
+    mutating func tick(now: Date = Date()) {
         _ = Update.update(&state, .tick, now: now)
     }
 
     /// One typed character (`/` opens the filter prompt).
-    public mutating func type(_ character: Character, now: Date = Date()) {
+    mutating func type(_ character: Character, now: Date = Date()) {
         _ = Update.update(&state, .key(.char(character)), now: now)
     }
 
     /// Backspace (in the filter prompt: shortens the query).
-    public mutating func backspace(now: Date = Date()) {
+    mutating func backspace(now: Date = Date()) {
         _ = Update.update(&state, .key(.backspace), now: now)
     }
 
     /// The digest of the last instance list, for an "unchanged" poll.
-    public var instancesDigest: BodyDigest? { state.instancesPoll.digest }
-    public var overviewDigest: BodyDigest? { state.overviewPoll.digest }
+    var instancesDigest: BodyDigest? { state.instancesPoll.digest }
+    var overviewDigest: BodyDigest? { state.overviewPoll.digest }
     /// The instance list on screen.
-    public var shownInstances: [Instance] { state.snapshot?.instances ?? [] }
+    var shownInstances: [Instance] { state.snapshot?.instances ?? [] }
     /// Rows currently shown in the instances pane.
-    public var instanceRowCount: Int { state.derived.instanceRows.count }
+    var instanceRowCount: Int { state.derived.instanceRows.count }
 
     /// Draws the frame the terminal would get.
-    public func render() -> BenchFrame { BenchFrame(screen: RootView.render(state)) }
+    func render() -> BenchFrame { BenchFrame(screen: RootView.render(state)) }
 }
 
 /// An instance reply decoded and prepared as the effect runner does it,
 /// opaque to the benchmark.
-public struct BenchPreparedInstances: Sendable {
+struct BenchPreparedInstances: Sendable {
     let fetched: Fetched<PreparedInstances>
 
     /// Whether the fast base order equals the model's sort by name (a
     /// self-check the benchmark reports, on real data).
-    public static func baseOrderAgrees(_ instances: [Instance]) -> Bool {
+    static func baseOrderAgrees(_ instances: [Instance]) -> Bool {
         let empty = Overview(thisNodeName: "", defaultNodeName: "", nodes: [], assignments: [])
         let snap = ClusterSnapshot(overview: empty, instances: instances, instancesKnown: true, takenAt: Date())
         let model = snap.sortedInstanceIndices(
@@ -80,23 +81,23 @@ public struct BenchPreparedInstances: Sendable {
     /// The runner's off-thread work: text records and base sort order (one core),
     /// and the instance events against `previous` (the list the runner
     /// handed over before, as `EffectRunner` remembers it).
-    public static func prepare(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> BenchPreparedInstances {
+    static func prepare(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> BenchPreparedInstances {
         BenchPreparedInstances(fetched: PreparedInstances.prepared(fetched, after: previous))
     }
 
     /// The list it holds (what the runner remembers as "previous" next time).
-    public var instances: [Instance]? { fetched.value?.instances }
+    var instances: [Instance]? { fetched.value?.instances }
 }
 
 /// One rendered frame, for counting what changed between two frames.
-public struct BenchFrame: Sendable {
+struct BenchFrame: Sendable {
     let screen: Screen
 
     /// The frame as text, one line per row.
-    public var text: String { screen.text() }
+    var text: String { screen.text() }
 
     /// Cells whose character or style differ from `other` (all, if the sizes differ).
-    public func changedCells(from other: BenchFrame) -> Int {
+    func changedCells(from other: BenchFrame) -> Int {
         guard other.screen.width == screen.width, other.screen.height == screen.height else {
             return screen.width * screen.height
         }
