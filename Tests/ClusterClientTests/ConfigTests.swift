@@ -83,3 +83,30 @@ struct ConfigTests {
         #expect(ClusterConfig.defaultPath.hasSuffix("/clustertui/config.toml"))
     }
 }
+
+/// Issue 13: unbounded text. A 64 MB config value came back as a 134 MB stderr line.
+@Suite struct ConfigBoundsTests {
+    /// Error messages quote at most ~120 characters of a value.
+    @Test func errorsQuoteABoundedExcerpt() {
+        let key = String(repeating: "k", count: 5_000)
+        let text = "[contexts.a]\nurl = \"http://x\"\n\(key) = \"v\"\n"
+        do {
+            _ = try ClusterConfig.parse(text)
+            Issue.record("an unknown key must fail")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.count < 400, "bounded: \(message.count) characters")
+            #expect(message.contains("kkk…"))
+        }
+    }
+
+    /// A config file larger than 1 MB is refused before it is read.
+    @Test func aHugeConfigFileIsRefused() throws {
+        let path = NSTemporaryDirectory() + "/ctui-huge-\(getpid()).toml"
+        defer { unlink(path) }
+        try Data(repeating: UInt8(ascii: "#"), count: ClusterConfig.maxFileSize + 1).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ClusterError.usage("config file \(path) is \(ClusterConfig.maxFileSize + 1) bytes; the limit is \(ClusterConfig.maxFileSize) (1 MB)")) {
+            try ClusterConfig.load(path: path)
+        }
+    }
+}

@@ -24,11 +24,14 @@ struct HelperUnitTests {
         #expect(HTTPDate.parse("Mon, 18 May 2026 25:00:05 GMT") == nil)
     }
 
-    @Test("excerpts are one short line without controls")
+    /// Issue 13: CLI error lines dropped control characters (`]0;PWNED boom`)
+    /// while the tables showed them as `␛`: one visible rendering everywhere.
+    @Test("excerpts are one short line with controls made visible")
     func excerpt() {
         let long = String(repeating: "x", count: 500)
         #expect(ReplyText.excerpt(Array(long.utf8)).count == 120)
-        #expect(ReplyText.excerpt(Array("a\u{1b}[31mb\n\tc\u{202e}d".utf8)) == "a[31mb cd")
+        #expect(ReplyText.excerpt(Array("a\u{1b}[31mb\n\tc\u{202e}d".utf8)) == "a␛[31mb c<U+202E>d")
+        #expect(ReplyText.oneLine("\u{1b}]0;PWNED\u{7} boom") == "␛]0;PWNED␇ boom")
         #expect(ReplyText.excerpt(Array("<p>Hello <b>there</b></p>".utf8)) == "Hello there")
     }
 

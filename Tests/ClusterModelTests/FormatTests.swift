@@ -82,21 +82,3 @@ import Testing
         }
     }
 }
-
-/// Display copies of wire values carry no controls in any field.
-@Suite struct DisplaySanitizingTests {
-    @Test func hostileNodesAndInstances() throws {
-        let o = try Fixture.decode(Overview.self, "overview-hostile")
-        let evil = o.nodes[2].sanitizedForDisplay()
-        #expect(evil.name == "evil␛[2J")
-        #expect(evil.url == "https://x.example/<U+009B>31m")
-        #expect(evil.hostname == "host<U+202E>gnp.exe")
-        #expect(o.nodes[0].sanitizedForDisplay() == o.nodes[0], "clean nodes are unchanged")
-        let list = try Fixture.decode(InstanceList.self, "instances-hostile").instances
-        #expect(list[1].sanitizedForDisplay().subtitle == "line1␊line2")
-        #expect(list[1].sanitizedForDisplay().name == "サンドボックス 🚀")
-        let a = Assignment(entityType: .agent, entityId: "x\u{1B}", nodeName: "n", mode: .strict, updatedBy: "u\u{9B}")
-        #expect(a.sanitizedForDisplay().updatedBy == "u<U+009B>")
-        #expect(a.sanitizedForDisplay().entityId == "x␛")
-    }
-}

@@ -49,7 +49,9 @@ struct GridTestsTerminalE2E {
         defer { session.kill() }
         try waitForCurses(session)
         kill(try dashboardPID(session), SIGTERM)
-        _ = try expectSaneAfterExit(session)
+        let screen = try expectSaneAfterExit(session)
+        // Issue 13: it exited 0; shells and supervisors expect 128 + signal.
+        #expect(screen.contains("EXITED:143"))
     }
 
     /// A crash signal (here a SIGSEGV sent from outside) restores the terminal and still kills the process.

@@ -104,6 +104,8 @@ import Testing
     @Test func signalsAndHangupQuit() {
         var state = TestCluster.loadedState()
         #expect(Update.update(&state, .signal(SIGTERM), now: now) == [.quit])
+        // Issue 13: the exit status is 128 + the signal, not 0.
+        #expect(state.exitStatus == 143)
         var other = TestCluster.loadedState()
         #expect(Update.update(&other, .hangup, now: now) == [.quit])
         #expect(other.quitting)

@@ -62,9 +62,17 @@ public struct ClusterConfig: Sendable, Equatable {
 
     /// Loads the file; a missing file is an empty config, anything unreadable
     /// or invalid is `ClusterError.usage` with the file and line.
+    /// The largest config file read.
+    public static let maxFileSize = 1 << 20
+
     public static func load(path: String) throws -> ClusterConfig {
         let expanded = TokenStore.expandTilde(path)
         guard FileManager.default.fileExists(atPath: expanded) else { return ClusterConfig() }
+        // A config file is a few hundred bytes; a huge one is a mistake, not a config.
+        let size = (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? Int) ?? 0
+        if size > maxFileSize {
+            throw ClusterError.usage("config file \(TextSanitizer.excerpt(path)) is \(size) bytes; the limit is \(maxFileSize) (1 MB)")
+        }
         guard let data = FileManager.default.contents(atPath: expanded) else {
             throw ClusterError.usage("cannot read config file \(path)")
         }
@@ -85,7 +93,7 @@ public struct ClusterConfig: Sendable, Equatable {
             try config.apply(table, source: source)
         }
         if let current = config.currentContext, config.contexts[current] == nil {
-            throw ClusterError.usage("\(source): current-context \"\(current)\" has no [contexts.\(current)] table")
+            throw ClusterError.usage("\(source): current-context \"\(TextSanitizer.excerpt(current))\" has no [contexts.\(TextSanitizer.excerpt(current))] table")
         }
         return config
     }
@@ -95,7 +103,7 @@ public struct ClusterConfig: Sendable, Equatable {
         switch table.path.count {
         case 0:
             for (key, entry) in table.entries {
-                guard key == "current-context" else { throw fail(entry.line, "unknown top-level key \"\(key)\"") }
+                guard key == "current-context" else { throw fail(entry.line, "unknown top-level key \"\(TextSanitizer.excerpt(key))\"") }
                 currentContext = try Self.string(entry, key: key, fail: fail)
             }
         case 2 where table.path[0] == "contexts":
@@ -110,7 +118,7 @@ public struct ClusterConfig: Sendable, Equatable {
                 throw fail(entry.line, "put settings under [contexts.NAME], not [contexts]")
             }
         default:
-            throw fail(table.line, "unknown table [\(table.path.joined(separator: "."))]; expected [contexts.NAME]")
+            throw fail(table.line, "unknown table [\(TextSanitizer.excerpt(table.path.joined(separator: ".")))]; expected [contexts.NAME]")
         }
     }
 
@@ -135,7 +143,7 @@ extension ContextConfig {
             }
             if key == "poll-interval" { pollInterval = n } else { instancesInterval = n }
         default:
-            throw fail(e.line, "unknown key \"\(key)\" in [contexts.\(name)] (known: url, token-file, ca-file, insecure, poll-interval, instances-interval)")
+            throw fail(e.line, "unknown key \"\(TextSanitizer.excerpt(key))\" in [contexts.\(TextSanitizer.excerpt(name))] (known: url, token-file, ca-file, insecure, poll-interval, instances-interval)")
         }
     }
 }

@@ -1,3 +1,5 @@
+import ClusterModel
+
 /// Reads one line of the TOML subset character by character (see `TOMLSubset`).
 struct TOMLLineScanner {
     typealias ParseError = TOMLSubset.ParseError
@@ -43,7 +45,7 @@ struct TOMLLineScanner {
         let k = try key()
         skipSpaces()
         if peek == "." { throw fail("dotted keys are not supported; use a [table] header") }
-        guard peek == "=" else { throw fail("expected `=` after key \"\(k)\"") }
+        guard peek == "=" else { throw fail("expected `=` after key \"\(TextSanitizer.excerpt(k))\"") }
         i += 1
         skipSpaces()
         let v = try value()
@@ -53,7 +55,9 @@ struct TOMLLineScanner {
 
     mutating func expectLineEnd() throws(ParseError) {
         skipSpaces()
-        guard atEndOrComment else { throw fail("unexpected text after the value: `\(String(String.UnicodeScalarView(chars[i...])))`") }
+        guard atEndOrComment else {
+            throw fail("unexpected text after the value: `\(TextSanitizer.excerpt(String(String.UnicodeScalarView(chars[i...]))))`")
+        }
     }
 
     mutating func key() throws(ParseError) -> String {

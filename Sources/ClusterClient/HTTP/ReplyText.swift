@@ -1,3 +1,4 @@
+import ClusterModel
 import Foundation
 
 /// Turns the bytes of an unexpected reply (a proxy's HTML page, a stack
@@ -13,7 +14,9 @@ public enum ReplyText {
         return oneLine(source, limit: maxExcerpt)
     }
 
-    /// Collapses whitespace, removes control and bidi characters, truncates with `…`.
+    /// Collapses whitespace, shows every other control and bidi character
+    /// visibly (`␛`, `<U+009B>`, as the tables do: one rendering everywhere,
+    /// issue 13), truncates with `…`.
     public static func oneLine(_ s: String, limit: Int = maxExcerpt) -> String {
         var out = ""
         var lastWasSpace = true
@@ -24,8 +27,8 @@ public enum ReplyText {
             if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 if !lastWasSpace { out.append(" ") }
                 lastWasSpace = true
-            } else if !isControl {
-                out.unicodeScalars.append(scalar)
+            } else {
+                out += isControl ? TextSanitizer.visible(String(scalar)) : String(scalar)
                 lastWasSpace = false
             }
         }

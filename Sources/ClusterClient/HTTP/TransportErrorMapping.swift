@@ -19,9 +19,12 @@ import Darwin
 enum TransportErrorMapping {
     static func map(_ error: Error, target: String, config: ClientConfiguration) -> ClusterError {
         let connectSeconds = HTTPTransport.seconds(config.connectTimeout)
+        let requestSeconds = HTTPTransport.seconds(config.requestTimeout)
         let all = flatten(error, depth: 0)
         for e in all {
-            if let mapped = mapOne(e, target: target, connectSeconds: connectSeconds) { return mapped }
+            if let mapped = mapOne(e, target: target, connectSeconds: connectSeconds, requestSeconds: requestSeconds) {
+                return mapped
+            }
         }
         let text = String(describing: error)
         if text.contains("DNS error") || text.contains("UnknownHost") {
@@ -31,16 +34,18 @@ enum TransportErrorMapping {
         return .transport(ReplyText.oneLine(text))
     }
 
-    private static func mapOne(_ e: Error, target: String, connectSeconds: String) -> ClusterError? {
+    /// One wording per failure kind (issue 13): every time-out reads
+    /// "timed out: <what> took longer than <N s>".
+    private static func mapOne(_ e: Error, target: String, connectSeconds: String, requestSeconds: String) -> ClusterError? {
         switch e {
         case let e as HTTPClientError:
             switch e {
             case .connectTimeout, .getConnectionFromPoolTimeout:
                 return .timedOut("connecting to \(target) took longer than \(connectSeconds)")
             case .tlsHandshakeTimeout:
-                return .timedOut("TLS handshake with \(target) took too long")
+                return .timedOut("the TLS handshake with \(target) took longer than \(connectSeconds)")
             case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return .timedOut("\(target) did not answer in time")
+                return .timedOut("\(target) took longer than \(requestSeconds) to answer")
             case .remoteConnectionClosed:
                 return .transport("\(target) closed the connection before answering")
             case .proxyAuthenticationRequired:

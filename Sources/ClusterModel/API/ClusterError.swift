@@ -62,7 +62,9 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .server(let status, let msg): return "server error (\(status)): \(msg)"
         case .notJSON(let status, let excerpt): return "unexpected non-JSON reply (HTTP \(status)): \(excerpt)"
         case .malformed(let what): return "malformed reply: \(what)"
-        case .bodyTooLarge(let limit): return "reply too large: cut off after \(limit) bytes"
+        case .bodyTooLarge(let limit):
+            let size = limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes"
+            return "reply too large: more than \(size), the limit (raise it with --max-body MB)"
         case .usage(let msg): return msg
         case .transport(let msg): return "connection failed: \(msg)"
         case .outcomeUnknown(let why):

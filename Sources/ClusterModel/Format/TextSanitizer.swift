@@ -16,6 +16,17 @@ import Foundation
 ///   glues emoji sequences (👩‍💻) and joins letters in Indic scripts, and it
 ///   can neither reorder text nor move the cursor.
 public enum TextSanitizer {
+    /// How much of a value an error message may quote (issue 13: a 64 MB
+    /// config value came back as a 134 MB stderr line).
+    public static let excerptLimit = 120
+
+    /// `s` made visible and cut to `limit` characters with `…`: the one way
+    /// an error message quotes a value.
+    public static func excerpt(_ s: String, limit: Int = excerptLimit) -> String {
+        let head = s.count > limit ? String(s.prefix(limit - 1)) : s
+        return visible(head) + (s.count > limit ? "…" : "")
+    }
+
     /// The display-safe form of `s`; returns `s` itself (no allocation)
     /// when it holds only printable ASCII.
     public static func visible(_ s: String) -> String {

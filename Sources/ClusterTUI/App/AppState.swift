@@ -127,6 +127,10 @@ package struct AppState: Sendable {
     var pendingCheck: PendingCheck?
     var nextFormID = 1
     var quitting = false
+    /// The process exit status once quitting: 0 for `q`, 128 + the signal
+    /// for SIGINT/SIGTERM/SIGHUP from outside, 129 when the terminal hung up
+    /// (issue 13: shells and supervisors read these).
+    var exitStatus: Int32 = 0
     /// Set by `update` when the screen must be redrawn.
     var dirty = true
 

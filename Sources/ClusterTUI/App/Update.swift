@@ -44,8 +44,13 @@ package enum Update {
         case .writeRechecked(let write, let result):
             state.dirty = true
             effects = LostWriteFlow.rechecked(&state, write, result)
-        case .signal, .hangup:
+        case .signal(let number):
             state.quitting = true
+            state.exitStatus = 128 + number
+            return [.quit]
+        case .hangup:
+            state.quitting = true
+            state.exitStatus = 128 + SIGHUP
             return [.quit]
         }
         if !state.quitting { effects += Polling.duePolls(&state) }

@@ -42,9 +42,13 @@ enum CLIRun {
     }
 }
 
-/// Writes whole lines to stderr (unbuffered, one write per line).
+/// Writes whole lines to stderr (unbuffered, one write per line), each
+/// bounded: whatever a message quotes, the line stays readable.
 enum StandardError {
+    static let maxLine = 600
+
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let bounded = text.count > maxLine ? String(text.prefix(maxLine - 1)) + "…" : text
+        FileHandle.standardError.write(Data((bounded + "\n").utf8))
     }
 }

@@ -26,7 +26,13 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds allowed for each request (default 10).", valueName: "SECONDS"))
     var timeout: Double?
 
+    @Option(name: .customLong("max-body"), help: ArgumentHelp("Largest reply accepted, in MB (default 256).", valueName: "MB"))
+    var maxBodyMB: Int?
+
     func validate() throws {
+        if let maxBodyMB, !(1...4096).contains(maxBodyMB) {
+            throw ValidationError("--max-body must be 1…4096 MB")
+        }
         if let timeout, !(timeout > 0 && timeout <= 3600) {
             throw ValidationError("--timeout must be a number of seconds between 0 and 3600")
         }
@@ -113,7 +119,8 @@ extension ConnectionOptions {
         let requestTimeout = timeout ?? 10
         return ClientConfiguration(
             baseURL: target.url, token: token, caFile: target.caFile.map(TokenStore.expandTilde),
-            insecure: target.insecure, connectTimeout: min(3, requestTimeout), requestTimeout: requestTimeout)
+            insecure: target.insecure, connectTimeout: min(3, requestTimeout), requestTimeout: requestTimeout,
+            bodyLimit: (maxBodyMB ?? 256) << 20)
     }
 
     /// Prints the `--insecure` warning to stderr.

@@ -10,7 +10,7 @@ struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "The live dashboard (the default when no subcommand is given).",
-        discussion: "Press ? inside for every key. Exit codes: 0 ok, 64 usage or unusable terminal, 1 other failure."
+        discussion: "Press ? inside for every key. Exit codes: 0 ok (q), 64 usage or unusable terminal, 1 other failure, 128+N ended by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP or the terminal closed)."
     )
 
     @OptionGroup var connection: ConnectionOptions
@@ -68,16 +68,21 @@ struct DashboardCommand: AsyncParsableCommand {
         )
         let outcome = await UIThread.run(config: config, reader: link.reader, writer: writer, options: options)
         await link.shutdown()
-        if case .failure(let message) = outcome {
+        switch outcome {
+        case .failure(let message):
             FileHandle.standardError.write(Data(("clustertui: " + message + "\n").utf8))
             throw ExitCode.failure
+        case .finished(let status) where status != 0:
+            throw ExitCode(status)
+        case .finished:
+            return
         }
     }
 }
 
 /// Starts the UI loop on a dedicated thread and waits for it to end.
 enum UIThread {
-    enum Outcome: Sendable { case finished, failure(String) }
+    enum Outcome: Sendable { case finished(Int32), failure(String) }
 
     static func run(
         config: AppConfig, reader: any ClusterReading, writer: (any ClusterWriting)?, options: TerminalOptions
@@ -111,7 +116,6 @@ enum UIThread {
             seed: UInt64(truncatingIfNeeded: getpid()) &* 0x9E37_79B9
         )
         let runner = EffectRunner(reader: reader, writer: writer, inbox: inbox)
-        DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox).run()
-        return .finished
+        return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox).run())
     }
 }

@@ -18,8 +18,10 @@ final class DashboardLoop {
         self.inbox = inbox
     }
 
-    /// Runs until quit, a fatal signal or the terminal hanging up.
-    func run() {
+    /// Runs until quit, a fatal signal or the terminal hanging up; returns
+    /// the exit status (`AppState.exitStatus`).
+    @discardableResult
+    func run() -> Int32 {
         let size = terminal.size
         state.width = size.width
         state.height = size.height
@@ -45,6 +47,7 @@ final class DashboardLoop {
             if state.quitting { break }
             present()
         }
+        return state.exitStatus
     }
 
     /// Every message goes through the one dispatch path; see `MessageDispatcher`.

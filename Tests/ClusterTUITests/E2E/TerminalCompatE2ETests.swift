@@ -158,12 +158,15 @@ struct TerminalCompatE2ETests {
         // Bounded, not timed: measured ~0.1 s here; a loaded CI machine gets slack.
         let took = TerminalCompat.secondsUntilGone(pid, timeout: 8)
         #expect(took != nil, "still running 8 s after SIGHUP")
-        let report = try run.expectCleanExit(code: Self.exitCode(run))
+        let code = Self.exitCode(run)
+        // Issue 13: signals from outside exited 0; 128 + SIGHUP is what supervisors expect.
+        #expect(code == 129)
+        let report = try run.expectCleanExit(code: code)
         #expect(!run.session.alternateScreenOn)
         #expect(run.session.cursorVisible, "\(report)")
     }
 
-    /// The exit code the shell reported (HUP may legitimately end with 0 or 128+1).
+    /// The exit code the shell reported.
     static func exitCode(_ run: TerminalCompat.Run) -> Int {
         let deadline = Date().addingTimeInterval(10 * TmuxSession.patience)
         while Date() < deadline {
