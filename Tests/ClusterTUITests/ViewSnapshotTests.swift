@@ -19,6 +19,18 @@ import Testing
         try check("main-\(width)x\(height)", TestCluster.loadedState(width: width, height: height))
     }
 
+    /// Styles where colour is the point (issue 12): each node's heartbeat in
+    /// the colour of its health (ok, draining, offline), the focused pane's
+    /// title, the selected row, the risk badge, and stale data dimmed.
+    @Test func mainScreenStyles() throws {
+        try StyledScreen.check("main-80x24", TestCluster.loadedState(width: 80, height: 24))
+        var stale = TestCluster.loadedState(width: 80, height: 24)
+        let later = TestCluster.now.addingTimeInterval(2)
+        _ = Update.update(&stale, .tick, now: later)
+        _ = Update.update(&stale, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0), now: later)
+        try StyledScreen.check("main-stale-80x24", stale)
+    }
+
     @Test(arguments: sizes)
     func rebindForm(width: Int, height: Int) throws {
         var state = TestCluster.loadedState(width: width, height: height)

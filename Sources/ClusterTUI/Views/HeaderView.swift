@@ -57,12 +57,14 @@ enum HeaderView {
         let dim = state.isStale
         /// Draws the pieces of one group whole, or none of them: no cut
         /// words and no separator left dangling (issue 11).
-        func group(_ pieces: [(String, StyleRole, Bool)]) {
+        @discardableResult
+        func group(_ pieces: [(String, StyleRole, Bool)]) -> Bool {
             let total = pieces.reduce(0) { $0 + DisplayWidth.of($1.0) }
-            guard x < width, total <= width - x else { return }
+            guard x < width, total <= width - x else { return false }
             for (text, role, bold) in pieces {
                 x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold, dim: dim))
             }
+            return true
         }
         guard let nodes = state.derived.nodeSummary else {
             group([("waiting for the first overview…", .header, false)])
@@ -86,8 +88,9 @@ enum HeaderView {
         // Version skew comes last: the counts matter more on a narrow screen.
         if nodes.hasVersionSkew {
             let versions = nodes.versions.prefix(3).map { "\($0.version)×\($0.count) " }
-            group([(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true), (versions[0], .warning, false)])
-            for version in versions.dropFirst() { group([(version, .warning, false)]) }
+            if group([(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true), (versions[0], .warning, false)]) {
+                for version in versions.dropFirst() where !group([(version, .warning, false)]) { break }
+            }
         }
     }
 }
