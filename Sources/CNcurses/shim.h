@@ -61,9 +61,15 @@ static inline int ctui_leaveok_on(void) { return leaveok(stdscr, TRUE); }
 static inline int ctui_clearok_on(void) { return clearok(stdscr, TRUE); }
 static inline int ctui_wnoutrefresh(void) { return wnoutrefresh(stdscr); }
 
+/* Button events only (xterm mode 1000, and 1006 where terminfo has it):
+   no REPORT_MOUSE_POSITION, which asks for every motion (mode 1003). */
 static inline int ctui_enable_mouse(void) {
     mmask_t old;
-    return (int)mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, &old);
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON2_PRESSED | BUTTON3_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    return (int)mousemask(wanted, &old);
 }
 static inline int ctui_getmouse(int *x, int *y, unsigned long *bstate) {
     MEVENT ev;

@@ -5,6 +5,8 @@ import Foundation
 /// clock ticks, replies to requests, signals. `update` consumes these.
 package enum Message: Sendable {
     case key(Key)
+    /// A mouse button or wheel event (`--mouse` only) at a screen cell.
+    case mouse(x: Int, y: Int, button: MouseButton)
     case resize(width: Int, height: Int)
     /// The clock moved on (ages tick, polls fall due).
     case tick

@@ -16,6 +16,8 @@ package enum Update {
         case .key(let key):
             state.dirty = true
             effects = KeyHandling.handle(&state, key)
+        case .mouse(let x, let y, let button):
+            effects = MouseHandling.handle(&state, x: x, y: y, button: button)
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)

@@ -89,13 +89,9 @@ final class DashboardLoop {
         case .signal(let number): return .signal(number)
         case .hangup: return .hangup
         case .wake: return nil
-        case .mouse(_, _, let button):
-            // Opt-in mouse (`--mouse`): the wheel scrolls the focused pane.
-            switch button {
-            case .scrollUp: return .key(.up)
-            case .scrollDown: return .key(.down)
-            default: return nil
-            }
+        case .mouse(let x, let y, let button):
+            // Opt-in mouse (`--mouse`): `update` finds the pane under the pointer.
+            return .mouse(x: x, y: y, button: button)
         }
     }
 }

@@ -13,7 +13,7 @@ package enum Key: Hashable, Sendable {
 }
 
 /// Which mouse button (or wheel direction) an event reports.
-enum MouseButton: Hashable, Sendable {
+package enum MouseButton: Hashable, Sendable {
     case left, middle, right, scrollUp, scrollDown, other
 }
 

@@ -11,7 +11,7 @@ struct TmuxHarnessTests {
     @Test func helpRunsInATerminal() throws {
         let binary = TestBinary.clustertui
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no clustertui at \(binary.path)")
-        let session = try TmuxSession(name: Self.uniqueName("help"), width: 100, height: 40, command: [binary.path, "--help"])
+        let session = try TmuxSession(name: Self.uniqueName("help"), width: 100, height: 60, command: [binary.path, "--help"])
         defer { session.kill() }
         let screen = try session.waitFor("USAGE", timeout: 15)
         #expect(screen.contains("clustertui"))
