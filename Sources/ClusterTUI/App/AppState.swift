@@ -20,6 +20,9 @@ package struct AppConfig: Sendable, Equatable {
     var cycle: TimeInterval = 15
     /// The cap on remembered events, so a wallboard can run for days.
     var eventCapacity = 500
+    /// The config file's contexts, for the `c` picker, and the one in use.
+    var contexts: [ContextChoice] = []
+    var currentContext: String?
 
     package init(label: String) { self.label = label }
 }
@@ -78,6 +81,7 @@ enum Overlay: Sendable, Equatable {
     case instanceDetails(EntityKey)
     case rebind(RebindForm)
     case confirmReset(ResetConfirm)
+    case contextPicker(ContextPicker)
 }
 
 /// After a write: what the next instance list should show for the entity.
@@ -125,6 +129,8 @@ package struct AppState: Sendable {
     var helpScroll = 0
     var notice: Notice?
     var pendingCheck: PendingCheck?
+    /// A context switch asked for and not yet connected: no poll starts meanwhile.
+    var switchingTo: String?
     var nextFormID = 1
     var quitting = false
     /// The process exit status once quitting: 0 for `q`, 128 + the signal

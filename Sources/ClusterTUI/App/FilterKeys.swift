@@ -126,6 +126,8 @@ enum OverlayKeys {
             return effects
         case .confirmReset(let confirm):
             return ResetFlow.key(&state, confirm, key)
+        case .contextPicker(let picker):
+            return ContextSwitchFlow.key(&state, picker, key)
         }
         return []
     }

@@ -51,6 +51,8 @@ enum KeyHandling {
             state.focus = .instances
         case .focusEvents:
             if Layout(state: state).eventRows > 0 { state.focus = .events }
+        case .switchContext:
+            ContextSwitchFlow.open(&state)
         case .filter:
             FilterKeys.open(&state)
         case .back:

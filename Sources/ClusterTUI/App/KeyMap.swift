@@ -6,7 +6,7 @@ import ClusterModel
 enum KeyAction: Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
-    case enter, rebind, reset, details, refresh
+    case enter, rebind, reset, details, refresh, switchContext
     case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, repaint, help, quit, suspend
 }
 
@@ -71,6 +71,8 @@ enum KeyMap {
                    hints: [KeyHint(key: "i", text: "info", order: 7, when: .instances(writable: true))]),
         KeyBinding(keys: [.char("r")], label: "r", action: .refresh, section: "Act", help: "refresh both endpoints now",
                    hints: [KeyHint(key: "r", text: "refresh", order: 11, when: .always)]),
+        KeyBinding(keys: [.char("c")], label: "c", action: .switchContext, section: "Act",
+                   help: "switch to another context of the config file"),
         KeyBinding(keys: [.char("/")], label: "/", action: .filter, section: "View",
                    help: "filter the focused pane as you type; each pane keeps its own",
                    hints: [KeyHint(key: "/", text: "filter", order: 3, when: .always)]),

@@ -23,6 +23,8 @@ package enum Message: Sendable {
     case assignmentDeleted(EntityKey, Result<Bool, ClusterError>)
     /// The re-read made after a write whose reply was lost.
     case writeRechecked(LostWrite, Result<Fetched<Overview>, ClusterError>)
+    /// The loop connected to another context (or could not).
+    case contextSwitched(Result<SwitchedContext, ClusterError>)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -57,6 +59,8 @@ package enum Effect: Sendable, Equatable {
     case followAssignments(Overview)
     /// Re-read the overview to learn whether a write whose reply was lost landed.
     case recheckLostWrite(LostWrite)
+    /// Connect to the named context of the config file (`c`).
+    case switchContext(String)
     /// Ctrl-L: repaint the whole terminal.
     case repaint
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.

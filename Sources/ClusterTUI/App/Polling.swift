@@ -6,6 +6,8 @@ import Foundation
 enum Polling {
     /// Starts every poll that is due and not already in flight.
     static func duePolls(_ state: inout AppState) -> [Effect] {
+        // Switching context: the next poll goes to the new cluster, once connected.
+        guard state.switchingTo == nil else { return [] }
         var effects: [Effect] = []
         let now = state.now
         if state.overviewPoll.isDue(now) {

@@ -46,6 +46,8 @@ package enum Update {
         case .writeRechecked(let write, let result):
             state.dirty = true
             effects = LostWriteFlow.rechecked(&state, write, result)
+        case .contextSwitched(let result):
+            effects = ContextSwitchFlow.switched(&state, result)
         case .signal(let number):
             state.quitting = true
             state.exitStatus = 128 + number

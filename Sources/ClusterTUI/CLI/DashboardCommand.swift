@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterClient
 import ClusterModel
 import Foundation
 
@@ -61,13 +62,20 @@ struct DashboardCommand: AsyncParsableCommand {
         config.cycle = cycle
         config.overviewInterval = interval ?? link.overviewInterval ?? 2
         config.instancesInterval = instancesInterval ?? link.instancesInterval ?? 30
+        (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
+        let timeout = connection.timeout
+        let live = LiveConnection(reader: link.reader, writer: writer, connection: link) { name in
+            var arguments = ["--context", name]
+            if let timeout { arguments += ["--timeout", String(timeout)] }
+            return try await ConnectionOptions.parse(arguments).connect()
+        }
         let options = TerminalOptions(
             mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true
         )
-        let outcome = await UIThread.run(config: config, reader: link.reader, writer: writer, options: options)
-        await link.shutdown()
+        let outcome = await UIThread.run(config: config, link: live, options: options)
+        await live.shutdown()
         switch outcome {
         case .failure(let message):
             FileHandle.standardError.write(Data(("clustertui: " + message + "\n").utf8))
@@ -80,16 +88,29 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 }
 
+extension DashboardCommand {
+    /// The config file's contexts for the `c` picker (an unreadable file
+    /// gives none: the dashboard already connected, so it runs without),
+    /// and the one in use when the label names it.
+    static func contextChoices(current label: String) -> ([ContextChoice], String?) {
+        guard let config = try? ClusterConfig.load(path: ClusterConfig.defaultPath) else { return ([], nil) }
+        let choices = config.contexts.values.sorted { $0.name < $1.name }.map { context in
+            let tokenFile = TokenStore.expandTilde(context.tokenFile ?? ConnectionOptions.defaultTokenFile)
+            return ContextChoice(name: context.name, url: context.url ?? "(no url)",
+                                 hasToken: FileManager.default.isReadableFile(atPath: tokenFile))
+        }
+        return (choices, choices.contains { $0.name == label } ? label : nil)
+    }
+}
+
 /// Starts the UI loop on a dedicated thread and waits for it to end.
 enum UIThread {
     enum Outcome: Sendable { case finished(Int32), failure(String) }
 
-    static func run(
-        config: AppConfig, reader: any ClusterReading, writer: (any ClusterWriting)?, options: TerminalOptions
-    ) async -> Outcome {
+    static func run(config: AppConfig, link: LiveConnection, options: TerminalOptions) async -> Outcome {
         await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let thread = Thread {
-                continuation.resume(returning: runLoop(config: config, reader: reader, writer: writer, options: options))
+                continuation.resume(returning: runLoop(config: config, link: link, options: options))
             }
             thread.name = "clustertui-ui"
             thread.stackSize = 8 << 20
@@ -97,9 +118,7 @@ enum UIThread {
         }
     }
 
-    private static func runLoop(
-        config: AppConfig, reader: any ClusterReading, writer: (any ClusterWriting)?, options: TerminalOptions
-    ) -> Outcome {
+    private static func runLoop(config: AppConfig, link: LiveConnection, options: TerminalOptions) -> Outcome {
         let terminal: Terminal
         do {
             terminal = try Terminal(options: options)
@@ -115,7 +134,7 @@ enum UIThread {
             config: config, width: size.width, height: size.height, now: Date(),
             seed: UInt64(truncatingIfNeeded: getpid()) &* 0x9E37_79B9
         )
-        let runner = EffectRunner(reader: reader, writer: writer, inbox: inbox)
+        let runner = EffectRunner(link: link, inbox: inbox)
         return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox).run())
     }
 }

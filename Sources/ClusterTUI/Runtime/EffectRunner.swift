@@ -5,10 +5,11 @@ import Foundation
 /// Runs the network effects `update` asks for, each in its own task, and
 /// posts the outcome back as a message. Holds the writer only when writes
 /// are allowed: in read-only and wallboard modes it is `nil` and was never
-/// constructed, so no keypress can reach a PUT or DELETE.
+/// constructed, so no keypress can reach a PUT or DELETE. Requests go to
+/// the `LiveConnection`'s current connection; an outcome is posted only if
+/// that connection is still current when it arrives.
 struct EffectRunner: Sendable {
-    let reader: any ClusterReading
-    let writer: (any ClusterWriting)?
+    let link: LiveConnection
     let inbox: MessageInbox
     /// The list this runner prepared last: the next changed list is diffed
     /// against it here, off the UI thread.
@@ -16,8 +17,11 @@ struct EffectRunner: Sendable {
 
     /// Starts `effect` unless it is one the loop itself handles (repaint, suspend, quit).
     func start(_ effect: Effect) {
-        let reader = self.reader
-        let inbox = self.inbox
+        let (reader, writer, generation) = link.current()
+        let link = self.link
+        let mailbox = self.inbox
+        // Outcomes of a connection that was switched away from are dropped.
+        let inbox = GenerationGate(deliver: { message in if link.generation == generation { mailbox.post(message) } })
         switch effect {
         case .fetchOverview(let previous):
             Task {
@@ -77,6 +81,13 @@ struct EffectRunner: Sendable {
                 previousList.list = patched
                 inbox.post(.instancesRebased(PreparedInstances.prepare(patched, parallel: false)))
             }
+        case .switchContext(let name):
+            let previousList = self.previousList
+            Task {
+                let result = await link.switchTo(name)
+                if case .success = result { previousList.list = nil }
+                mailbox.post(.contextSwitched(result))
+            }
         case .recheckLostWrite(let write):
             Task {
                 let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
@@ -86,6 +97,12 @@ struct EffectRunner: Sendable {
             break
         }
     }
+}
+
+/// Posts a message only while the connection it came from is current.
+struct GenerationGate: Sendable {
+    let deliver: @Sendable (Message) -> Void
+    func post(_ message: Message) { deliver(message) }
 }
 
 /// The last instance list an `EffectRunner` prepared (one poll is in

@@ -40,6 +40,7 @@ package enum RootView {
             case .instanceDetails(let key): DetailsOverlay.drawInstance(state, key: key, into: &screen, glyphs: glyphs)
             case .rebind(let form): RebindFormView.draw(state, form, into: &screen, glyphs: glyphs)
             case .confirmReset(let confirm): ResetConfirmView.draw(state, confirm, into: &screen, glyphs: glyphs)
+            case .contextPicker(let picker): ContextPickerView.draw(state, picker, into: &screen, glyphs: glyphs)
             }
         }
     }

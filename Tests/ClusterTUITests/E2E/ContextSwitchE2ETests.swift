@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Issue 11 in a real terminal: two real `serve` processes with different
+/// node names, a config file with a context for each; `c` switches the
+/// running dashboard from one to the other.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ContextSwitchE2ETests {
+    @Test func cSwitchesBetweenTwoServers() throws {
+        let alpha = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])
+        defer { alpha.stop() }
+        let beta = try ServeProcess(extraArguments: ["--node-name", "beta-core"])
+        defer { beta.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-ctx-\(UUID().uuidString)")
+        let configDir = home.appendingPathComponent("clustertui")
+        try FileManager.default.createDirectory(at: configDir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        var config = ""
+        for (name, serve) in [("alpha", alpha), ("beta", beta)] {
+            let tokenFile = configDir.appendingPathComponent("\(name).token").path
+            try serve.token.write(toFile: tokenFile, atomically: true, encoding: .utf8)
+            config += "[contexts.\(name)]\nurl = \"\(serve.url.absoluteString)\"\ntoken-file = \"\(tokenFile)\"\n\n"
+        }
+        try config.write(to: configDir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path, "--context", "alpha"]
+        let session = try TmuxSession(name: DashboardE2ETests.name("ctx"), width: 120, height: 40, command: command,
+                                      environment: ["XDG_CONFIG_HOME": home.path])
+        defer { session.kill() }
+        try session.waitUntil(timeout: 20) { $0.contains("this ★alpha-core") }
+        session.sendKeys("c")
+        try session.waitFor("Switch context", timeout: 10)
+        session.sendKeys("Down", "Enter")
+        let switched = try session.waitUntil(timeout: 20) { $0.contains("this ★beta-core") && $0.contains("● live") }
+        #expect(switched.split(separator: "\n").first?.contains("beta") == true, "the header names the new context")
+        #expect(!switched.contains("alpha-core"), "the old cluster's data is gone")
+        session.sendKeys("q")
+        try session.waitFor("EXITED:0", timeout: 10)
+    }
+}
