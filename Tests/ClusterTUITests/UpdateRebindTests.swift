@@ -90,6 +90,9 @@ import Testing
         #expect(effects.isEmpty)
         guard case .conflict(let detail)? = form(state)?.phase else { Issue.record("no conflict shown"); return }
         #expect(detail.contains("u_carol") && detail.contains("node-c"))
+        // Issue 11: the warning ended in "at…" at 120 columns; it must be whole.
+        let warning = try #require(RootView.render(state).text().split(separator: "\n").first { $0.contains("Changed meanwhile") })
+        #expect(warning.contains("u_carol bound it to node-c (strict) at 09:00:00Z."), "whole: \(warning)")
         let send = TestCluster.press(&state, .char("y"))
         #expect(send.contains(where: TestCluster.isWrite))
     }

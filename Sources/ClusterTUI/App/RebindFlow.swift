@@ -201,7 +201,8 @@ enum RebindFlow {
     private static func describeChange(_ current: Assignment?, _ state: AppState) -> String {
         guard let current else { return "someone reset it to the default node meanwhile" }
         let who = current.updatedBy.map { TextSanitizer.visible($0) } ?? "someone"
-        let when = current.updatedAt.map { WireDate.format($0) } ?? "an unknown time"
+        // HH:MM:SSZ: the full ISO date did not fit the form (issue 11).
+        let when = current.updatedAt.map { Fmt.clock($0) + "Z" } ?? "an unknown time"
         return "\(who) bound it to \(TextSanitizer.visible(current.nodeName)) (\(current.mode)) at \(when)"
     }
 

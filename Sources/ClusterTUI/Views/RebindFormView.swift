@@ -112,7 +112,7 @@ enum RebindFormView {
         case .checking:
             frame.line(&screen, row, "\(spin) re-reading the current binding…", style: TextStyle(role: .notice))
         case .conflict(let detail):
-            frame.line(&screen, row, "\(glyphs.warning) Changed since you opened this form: \(detail).", style: TextStyle(role: .warning, bold: true))
+            frame.line(&screen, row, "\(glyphs.warning) Changed meanwhile: \(detail).", style: TextStyle(role: .warning, bold: true))
             frame.line(&screen, row + 1, "Apply yours over it? y = yes, any other key = back", style: TextStyle(role: .warning, bold: true))
         case .sending:
             frame.line(&screen, row, "\(spin) sending…", style: TextStyle(role: .notice))
