@@ -1,3 +1,5 @@
+import Foundation
+
 /// One key press, decoded from curses into the names the app's key maps use.
 /// Control keys that have a name of their own (Enter = C-m, Tab = C-i,
 /// Backspace = C-h / DEL, Escape = C-[) are reported by that name; every
@@ -37,8 +39,16 @@ struct TerminalOptions: Sendable {
     var mouse = false
     /// No colours: roles map to bold/reverse/underline/dim only.
     var monochrome = false
-    /// How long a lone ESC waits for the rest of an escape sequence.
-    var escapeDelayMs = 25
+    /// How long a lone ESC waits for the rest of an escape sequence: 25 ms
+    /// (ncurses' default of 1 s made Esc laggy and merged Esc + a key typed
+    /// within a second into an Alt-key), or `ESCDELAY` from the environment.
+    var escapeDelayMs = TerminalOptions.escapeDelay(ProcessInfo.processInfo.environment)
+
+    /// `ESCDELAY` (milliseconds, 0…1000) when set and valid, else 25.
+    static func escapeDelay(_ environment: [String: String]) -> Int {
+        guard let text = environment["ESCDELAY"], let ms = Int(text), (0...1000).contains(ms) else { return 25 }
+        return ms
+    }
 }
 
 /// Why the terminal could not be started.

@@ -196,3 +196,25 @@ struct TerminalCompatE2ETests {
         #expect(took != nil, "still running 8 s after its terminal closed")
     }
 }
+
+/// Issue 13: Esc waited ncurses' default second, and Esc followed by a key
+/// within that second arrived as one Alt-key.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct EscapeDelayE2ETests {
+    /// Esc, then `?` 100 ms later: two keys (the filter is cleared, then the help opens).
+    @Test func escThenAKeyAMomentLaterAreTwoKeys() throws {
+        let run = try TerminalCompat.start("escdelay")
+        defer { run.session.kill() }
+        try run.session.waitUntil(timeout: 20, TerminalCompatE2ETests.isFullDashboard)
+        run.session.sendKeys("/", "zzz", "Enter")
+        try run.session.waitFor("match /zzz", timeout: 10)
+        run.session.sendKeys("Escape")
+        usleep(100_000)  // the gap under test: a person typing Esc then ? quickly
+        run.session.sendKeys("?")
+        let screen = try run.session.waitFor("Help", timeout: 10)
+        #expect(!screen.contains("match /zzz"), "Esc reached the dashboard as its own key")
+        #expect(TerminalOptions.escapeDelay(["ESCDELAY": "40"]) == 40)
+        #expect(TerminalOptions.escapeDelay(["ESCDELAY": "junk"]) == 25)
+        #expect(TerminalOptions.escapeDelay([:]) == 25)
+    }
+}
