@@ -84,14 +84,28 @@ let package = Package(
         // The figures of DESIGN §5 (issue 6): `swift run -c release clustertui-bench`.
         .executableTarget(
             name: "ClusterTUIBench",
-            dependencies: ["ClusterTUI", "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient"]
+            dependencies: ["ClusterTUI", "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient", "ClusterTestSupport"]
+        ),
+        // What the test targets share (issue 12): starting `serve`, the fault
+        // servers, tmux sessions, child processes. A library target so that
+        // every test target can import it.
+        .target(
+            name: "ClusterTestSupport",
+            dependencies: [
+                "ClusterModel", "ClusterClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/Support"
         ),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClusterSupportTests", dependencies: ["ClusterSupport"]),
         .testTarget(
             name: "ClusterClientTests",
             dependencies: [
-                "ClusterModel", "ClusterClient",
+                "ClusterModel", "ClusterClient", "ClusterTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -101,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ClusterCoreTests",
             dependencies: [
-                "ClusterModel", "ClusterCore", "ClusterClient",
+                "ClusterModel", "ClusterCore", "ClusterClient", "ClusterTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "ClusterTUITests",
             dependencies: [
-                "ClusterTUI", "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient",
+                "ClusterTUI", "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -46,7 +46,7 @@ struct Bench {
     private func runS1(_ r: inout Report, command: [String], dir: String) throws {
         let q = options.quick
         log("S1: serve 50 nodes / 2,000 instances …")
-        let s1 = try ServeProcess(binary: command[0], nodes: 50, instances: 2000, directory: dir)
+        let s1 = try BenchServe(binary: command[0], nodes: 50, instances: 2000, directory: dir)
         defer { s1.stop() }
         let overview = try s1.get("/api/cluster/overview")
         let instances = try s1.get("/api/cluster/instances")
@@ -88,7 +88,7 @@ struct Bench {
     private func runS2(_ r: inout Report, command: [String], dir: String) throws {
         let q = options.quick
         log("S2: serve 1,000 nodes / 100,000 instances …")
-        let s2 = try ServeProcess(binary: command[0], nodes: 1000, instances: 100_000, directory: dir)
+        let s2 = try BenchServe(binary: command[0], nodes: 1000, instances: 100_000, directory: dir)
         defer { s2.stop() }
         let overview = try s2.get("/api/cluster/overview")
         let instances = try s2.get("/api/cluster/instances")

@@ -1,26 +1,12 @@
 import ClusterClient
 import ClusterModel
+import ClusterTestSupport
 import Foundation
 import Testing
 
 /// Several `clustertui serve` processes on one database file form one
 /// cluster; one killed with SIGKILL is swept offline by the survivor.
 @Suite(.serialized) struct MultiProcessTests {
-    /// The built `clustertui` binary, next to the test bundle.
-    static func binary() throws -> URL {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("clustertui")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        let fallback = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/clustertui")
-        guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-            throw ServeProcess.Failure("clustertui binary not found; run `swift build` first")
-        }
-        return fallback
-    }
-
     @Test(.timeLimit(.minutes(1))) func killedNodeGoesOfflineWhileTheSurvivorAnswers() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -28,13 +14,11 @@ import Testing
         let db = dir.appendingPathComponent("cluster.db").path
         let tokenFile = dir.appendingPathComponent("token").path
         let common = ["--port", "0", "--db", db, "--heartbeat", "1", "--offline-after", "3", "--token-file", tokenFile]
-        let binary = try Self.binary()
-        let survivor = try ServeProcess(binary, common + ["--node-name", "survivor"])
+        let survivor = try ServeProcess(serveArguments: common + ["--node-name", "survivor"])
         defer { survivor.kill(signal: SIGKILL) }
-        let url = try await survivor.listeningURL()
-        let victim = try ServeProcess(binary, common + ["--node-name", "victim"])
+        let url = survivor.url.absoluteString
+        let victim = try ServeProcess(serveArguments: common + ["--node-name", "victim"])
         defer { victim.kill(signal: SIGKILL) }
-        _ = try await victim.listeningURL()
 
         let attrs = try FileManager.default.attributesOfItem(atPath: tokenFile)
         #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o600)

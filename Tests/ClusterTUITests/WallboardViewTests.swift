@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import ClusterModel
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import AsyncHTTPClient
 import ClusterClient
 import ClusterCore
@@ -56,7 +57,7 @@ struct Harness: Sendable {
                 let server = try await ClusterServer.start(cluster: cluster, options: serverOptions())
                 guard let url = URL(string: server.baseURL) else {
                     await server.stop()
-                    throw ServeProcess.Failure("bad server URL \(server.baseURL)")
+                    throw TmuxError(description: "bad server URL \(server.baseURL)")
                 }
                 let client = try ClusterHTTPClient(ClientConfiguration(baseURL: url, token: token))
                 harness = Harness(

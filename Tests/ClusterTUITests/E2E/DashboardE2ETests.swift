@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import ClusterClient
 import ClusterModel
 import Foundation

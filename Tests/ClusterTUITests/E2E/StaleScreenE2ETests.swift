@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import Foundation
 import Testing
 
@@ -21,13 +22,8 @@ struct StaleScreenE2ETests {
     /// Issue 11: with the server gone, every node turned late then silent and
     /// "at risk" jumped within seconds, rows drawn as if live.
     @Test func aKilledServerFreezesTheCountsUnderABannerAndARestartRevivesThem() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-stale-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let tokenFile = directory.appendingPathComponent("token").path
-        let port = try FreePort.find()
-        var serve = try ServeProcess(port: port, tokenFile: tokenFile)
-        defer { serve.stop() }
+        let serve = try RestartableServe(name: "stale")
+        let port = serve.port
         let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
                        "--url", "http://127.0.0.1:\(port)", "--interval", "1", "--instances-interval", "5"]
         let session = try TmuxSession(name: DashboardE2ETests.name("stale"), width: 120, height: 40, command: command,
@@ -43,7 +39,7 @@ struct StaleScreenE2ETests {
         #expect(Self.counts(stale) == liveCounts, "counts changed while disconnected:\n\(stale)")
         #expect(stale.contains("STALE"))
 
-        serve = try ServeProcess(port: port, tokenFile: tokenFile)
+        try serve.restart()
         let back = try session.waitUntil(timeout: 45) { $0.contains("● live") && !$0.contains("STALE") }
         #expect(back.contains("at risk"))
         session.sendKeys("q")

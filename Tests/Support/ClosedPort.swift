@@ -5,11 +5,11 @@ import Glibc
 
 /// A TCP port on 127.0.0.1 that is bound but never listened on: connecting
 /// to it is refused, and while it is held no other test can bind it.
-struct ClosedPort {
-    let fd: Int32
-    let port: Int
+public struct ClosedPort {
+    public let fd: Int32
+    public let port: Int
 
-    init?() {
+    public init?() {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         var address = sockaddr_in()
@@ -28,5 +28,5 @@ struct ClosedPort {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    func close() { _ = Glibc.close(fd) }
+    public func close() { _ = Glibc.close(fd) }
 }

@@ -5,7 +5,7 @@ import NIOSSL
 import ServiceLifecycle
 
 /// What the test server answers on the cluster API paths.
-enum Fault: Sendable {
+public enum Fault: Sendable {
     /// The reference examples, echoing PUT/DELETE, login with password "right".
     case normal
     case unauthorized
@@ -25,25 +25,25 @@ enum Fault: Sendable {
 }
 
 /// One request as the server saw it.
-struct SeenRequest: Sendable {
-    var method: String
+public struct SeenRequest: Sendable {
+    public var method: String
     /// The raw request target, still percent-encoded.
-    var rawPath: String
-    var cookie: String?
-    var body: String
+    public var rawPath: String
+    public var cookie: String?
+    public var body: String
 }
 
 /// The requests a test server received, in order.
-actor RequestLog {
-    private(set) var requests: [SeenRequest] = []
-    func append(_ r: SeenRequest) { requests.append(r) }
+public actor RequestLog {
+    public private(set) var requests: [SeenRequest] = []
+    public func append(_ r: SeenRequest) { requests.append(r) }
 }
 
 /// Resolves once, with a time-out generous enough for a loaded CI machine: the server's bound port.
-actor PortBox {
+public actor PortBox {
     private var port: Int?
-    func set(_ p: Int?) { port = p }
-    func wait(seconds: Double = 60) async throws -> Int {
+    public func set(_ p: Int?) { port = p }
+    public func wait(seconds: Double = 60) async throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let port { return port }
@@ -53,13 +53,13 @@ actor PortBox {
     }
 }
 
-enum TestServerError: Error { case didNotStart }
+public enum TestServerError: Error { case didNotStart }
 
 /// A fault-injecting Hummingbird server on 127.0.0.1, port 0, run in a
 /// ServiceGroup for the duration of `body` and shut down gracefully.
-enum FaultServer {
+public enum FaultServer {
     /// With `tls` the server speaks HTTPS only, and `body` gets an https:// URL.
-    static func with(
+    public static func with(
         _ fault: Fault, tls: TLSConfiguration? = nil, _ body: @Sendable (URL, RequestLog) async throws -> Void
     ) async throws {
         let log = RequestLog()
@@ -91,7 +91,7 @@ enum FaultServer {
         }
     }
 
-    static func respond(_ request: Request, fault: Fault, log: RequestLog) async throws -> Response {
+    public static func respond(_ request: Request, fault: Fault, log: RequestLog) async throws -> Response {
         var request = request
         let bodyBuffer = try await request.collectBody(upTo: 1 << 20)
         let rawPath = request.head.path ?? ""
@@ -143,11 +143,11 @@ enum FaultServer {
         }
     }
 
-    static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+    public static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static func normal(_ method: HTTPRequest.Method, rawPath: String, body: String) -> Response {
+    public static func normal(_ method: HTTPRequest.Method, rawPath: String, body: String) -> Response {
         switch (method, rawPath) {
         case (.get, "/api/cluster/overview"):
             return json(.ok, Fixtures.overview)
@@ -176,7 +176,7 @@ enum FaultServer {
         return json(.ok, String(decoding: data, as: UTF8.self))
     }
 
-    static func login(_ body: String) -> Response {
+    public static func login(_ body: String) -> Response {
         struct Login: Decodable { var email: String?; var password: String?; var slug: String? }
         guard let l = try? JSONDecoder().decode(Login.self, from: Data(body.utf8)), let email = l.email, let pw = l.password,
               !email.isEmpty, !pw.isEmpty

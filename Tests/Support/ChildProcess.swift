@@ -13,14 +13,14 @@ import Glibc
 /// Here the child starts with an empty mask and default signal actions.
 /// Output goes to temporary files, not pipes, so a daemon that inherits them
 /// cannot keep a read waiting for end-of-file.
-enum ChildProcess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum ChildProcess {
+    public struct Result {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Result {
+    public static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Result {
         let base = NSTemporaryDirectory() + "/ctui-child-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let outPath = base + ".out", errPath = base + ".err"
         defer { unlink(outPath); unlink(errPath) }

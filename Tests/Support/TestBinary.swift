@@ -1,11 +1,11 @@
 import Foundation
 
 /// Where the built executables are, for end-to-end tests.
-enum TestBinary {
+public enum TestBinary {
     /// The `clustertui` executable: `$CLUSTERTUI_BINARY` if set, else next to
     /// the test bundle (SwiftPM puts both in the same build directory), else
     /// `.build/debug/clustertui` under the current directory.
-    static var clustertui: URL {
+    public static var clustertui: URL {
         let fm = FileManager.default
         if let explicit = ProcessInfo.processInfo.environment["CLUSTERTUI_BINARY"], fm.isExecutableFile(atPath: explicit) {
             return URL(fileURLWithPath: explicit)

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Why a tmux-driven test step failed; the message carries the last screen.
-struct TmuxError: Error, CustomStringConvertible {
-    let description: String
+public struct TmuxError: Error, CustomStringConvertible {
+    public let description: String
+    public init(description: String) { self.description = description }
 }
 
 /// A detached tmux session running one command in a pane of a fixed size:
@@ -20,13 +21,13 @@ struct TmuxError: Error, CustomStringConvertible {
 /// - The command runs under `env` with the given variables, so `TERM`,
 ///   `LANG` and anything else are exactly what the test says.
 /// - Waiting polls `capture-pane` every 50 ms up to a deadline.
-final class TmuxSession {
-    let name: String
-    private(set) var killed = false
+public final class TmuxSession {
+    public let name: String
+    public private(set) var killed = false
     private static let socket = "clustertui-test-\(getpid())"
     /// Where tmux puts that socket; tmux leaves the file behind when its
     /// server exits, so it is removed when the test process exits.
-    static let socketPath: String = {
+    public static let socketPath: String = {
         let dir = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
         return "\(dir)/tmux-\(getuid())/\(socket)"
     }()
@@ -38,7 +39,7 @@ final class TmuxSession {
     /// Starts `command` in a new detached session `name` (unique per test).
     /// `environment` is added to a minimal one: TERM=xterm-256color,
     /// LANG=C.UTF-8, PATH and HOME from this process.
-    init(name: String, width: Int, height: Int, command: [String], environment: [String: String] = [:]) throws {
+    public init(name: String, width: Int, height: Int, command: [String], environment: [String: String] = [:]) throws {
         self.name = name
         Self.removeSocketAtExit
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
@@ -59,7 +60,7 @@ final class TmuxSession {
     /// Sends keys: each argument that is a tmux key name ("Enter", "Escape",
     /// "C-c", "Up", "F1", "BSpace"…) is sent as that key, anything else as
     /// literal text (`send-keys -l`).
-    func sendKeys(_ keys: String...) {
+    public func sendKeys(_ keys: String...) {
         for key in keys {
             if Self.isKeyName(key) {
                 _ = try? Self.tmux(["send-keys", "-t", target, key])
@@ -70,7 +71,7 @@ final class TmuxSession {
     }
 
     /// The visible pane as text, one line per row (trailing blanks trimmed by tmux).
-    func capture() -> String {
+    public func capture() -> String {
         (try? Self.tmux(["capture-pane", "-p", "-t", target]).stdout) ?? ""
     }
 
@@ -78,12 +79,12 @@ final class TmuxSession {
     /// soon as its screen appears, so this costs nothing when tests pass; it
     /// keeps a parallel run on a loaded 2-core CI machine from failing on a
     /// slow, not a wrong, screen. `E2E_PATIENCE` overrides it.
-    static let patience: Double = ProcessInfo.processInfo.environment["E2E_PATIENCE"].flatMap(Double.init) ?? 4
+    public static let patience: Double = ProcessInfo.processInfo.environment["E2E_PATIENCE"].flatMap(Double.init) ?? 4
 
     /// Waits until the screen contains `text`; returns that screen, or
     /// throws with the last screen seen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
         do {
             return try waitUntil(timeout: timeout) { $0.contains(text) }
         } catch let error as TmuxError {
@@ -94,7 +95,7 @@ final class TmuxSession {
     /// Waits until `predicate` holds for the captured screen; returns that
     /// screen, or throws with the last screen seen.
     @discardableResult
-    func waitUntil(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+    public func waitUntil(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout * Self.patience)
         var screen = capture()
         while !predicate(screen) {
@@ -108,32 +109,32 @@ final class TmuxSession {
     }
 
     /// Resizes the window (and so the pane): the program gets SIGWINCH.
-    func resize(width: Int, height: Int) {
+    public func resize(width: Int, height: Int) {
         _ = try? Self.tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])
     }
 
     /// The pid of the pane's process (the command), nil once the session is gone.
-    func panePID() -> pid_t? {
+    public func panePID() -> pid_t? {
         paneFormat("#{pane_pid}").flatMap { pid_t($0) }
     }
 
     /// True while the command in the pane is still running.
-    var isAlive: Bool { paneFormat("#{pane_dead}") == "0" }
+    public var isAlive: Bool { paneFormat("#{pane_dead}") == "0" }
 
     /// True while the program has the terminal's alternate screen on (curses is active).
-    var alternateScreenOn: Bool { paneFormat("#{alternate_on}") == "1" }
+    public var alternateScreenOn: Bool { paneFormat("#{alternate_on}") == "1" }
 
     /// True when the program left the cursor visible.
-    var cursorVisible: Bool { paneFormat("#{cursor_flag}") == "1" }
+    public var cursorVisible: Bool { paneFormat("#{cursor_flag}") == "1" }
 
     /// The command's exit status once it has exited, else nil.
-    var exitStatus: Int? {
+    public var exitStatus: Int? {
         guard paneFormat("#{pane_dead}") == "1" else { return nil }
         return paneFormat("#{pane_dead_status}").flatMap { Int($0) }
     }
 
     /// Ends the session and its command; safe to call more than once.
-    func kill() {
+    public func kill() {
         guard !killed else { return }
         killed = true
         _ = try? Self.tmux(["kill-session", "-t", target])
@@ -155,7 +156,7 @@ final class TmuxSession {
         "Home", "End", "PageUp", "PageDown", "PgUp", "PgDn", "PPage", "NPage", "IC", "DC", "Insert", "Delete",
     ]
 
-    static func isKeyName(_ key: String) -> Bool {
+    public static func isKeyName(_ key: String) -> Bool {
         if namedKeys.contains(key) { return true }
         if key.count >= 2, key.first == "F", let n = Int(key.dropFirst()), (1...12).contains(n) { return true }
         let parts = key.split(separator: "-", omittingEmptySubsequences: false)
@@ -167,7 +168,7 @@ final class TmuxSession {
 
     /// Runs tmux on the private socket with the private config.
     @discardableResult
-    static func tmux(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func tmux(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TMUX")
         let result = try ChildProcess.run(tmuxPath, ["-L", socket, "-f", try configPath()] + args, environment: env)
@@ -175,7 +176,7 @@ final class TmuxSession {
     }
 
     /// True when a tmux binary is installed (tests are skipped without one).
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: tmuxPath) }
+    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: tmuxPath) }
 
     private static let tmuxPath: String = {
         for dir in ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: dir + "/tmux") {

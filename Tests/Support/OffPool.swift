@@ -3,7 +3,7 @@ import Foundation
 /// Runs blocking test steps (tmux polling sleeps between captures) on a
 /// thread of their own, so they never occupy one of Swift concurrency's few
 /// pool threads while an in-process server needs them to answer.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread {
             do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }

@@ -10,9 +10,9 @@ import Glibc
 /// (overview) always answer from the state it holds, unless the mode takes
 /// the whole server down after the write. Raw sockets because a framework
 /// server always answers a request; this one must be able not to.
-final class LossyWriteServer: @unchecked Sendable {
+public final class LossyWriteServer: @unchecked Sendable {
     /// What happens to the first write (later ones are answered normally).
-    enum Mode: String, Sendable, CaseIterable {
+    public enum Mode: String, Sendable, CaseIterable {
         /// Applied, then the connection closed without a reply.
         case applyThenClose
         /// Applied, then the connection reset (RST).
@@ -25,10 +25,10 @@ final class LossyWriteServer: @unchecked Sendable {
         case applyThenDown
     }
 
-    let mode: Mode
-    let port: Int
-    var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
-    static let slowReplySeconds: UInt32 = 4
+    public let mode: Mode
+    public let port: Int
+    public var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public static let slowReplySeconds: UInt32 = 4
     private let listener: Int32
     private let lock = NSLock()
     private var assignments: [String: (type: String, id: String, node: String, mode: String)] = [:]
@@ -36,26 +36,11 @@ final class LossyWriteServer: @unchecked Sendable {
     private var down = false
     private var stopped = false
 
-    init(mode: Mode) throws {
+    public init(mode: Mode) throws {
         self.mode = mode
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TmuxError(description: "socket() failed") }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw TmuxError(description: "bind/listen failed") }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
+        let (fd, port) = try LoopbackSocket.bound(listening: true)
         listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }
@@ -63,18 +48,18 @@ final class LossyWriteServer: @unchecked Sendable {
     deinit { stop() }
 
     /// The binding the server holds for `type:id` now, as "node/mode".
-    func binding(_ type: String, _ id: String) -> String? {
+    public func binding(_ type: String, _ id: String) -> String? {
         lock.lock(); defer { lock.unlock() }
         return assignments["\(type):\(id)"].map { "\($0.node)/\($0.mode)" }
     }
 
     /// Seeds a binding, as if someone had set it before the test.
-    func seed(_ type: String, _ id: String, node: String, mode: String) {
+    public func seed(_ type: String, _ id: String, node: String, mode: String) {
         lock.lock(); defer { lock.unlock() }
         assignments["\(type):\(id)"] = (type, id, node, mode)
     }
 
-    func stop() {
+    public func stop() {
         lock.lock()
         let wasStopped = stopped
         stopped = true

@@ -1,43 +1,27 @@
+import ClusterTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// A `clustertui serve --demo` child at one scale, its URL and token file.
-final class ServeProcess: @unchecked Sendable {
-    let process = Process()
+/// A `clustertui serve --demo` child at one scale, its URL and token file:
+/// the shared test-support `ServeProcess` (one helper for tests and bench,
+/// issue 12) plus the bench's raw GETs.
+final class BenchServe: @unchecked Sendable {
+    let serve: ServeProcess
     let url: String
     let port: Int
     let tokenFile: String
 
     init(binary: String, nodes: Int, instances: Int, directory: String) throws {
         tokenFile = directory + "/token-\(nodes)-\(instances)"
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = [
-            "serve", "--demo", "--demo-nodes", "\(nodes)", "--demo-instances", "\(instances)",
-            "--token-file", tokenFile, "--port", "0",
-        ]
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = directory
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = ""
-        let deadline = Date().addingTimeInterval(180)
-        while !line.contains("\n"), Date() < deadline {
-            let data = pipe.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            line += String(decoding: data, as: UTF8.self)
-        }
-        guard let range = line.range(of: "http://"),
-              let text = line[range.lowerBound...].split(separator: "\n").first else {
-            process.terminate()
-            throw BenchError("serve did not print its address: \(line)")
-        }
-        url = String(text)
-        port = Int(url.split(separator: ":").last ?? "") ?? 0
+        // Seeding 100,000 instances takes a while: up to 3 minutes.
+        serve = try ServeProcess(
+            serveArguments: ["--demo", "--demo-nodes", "\(nodes)", "--demo-instances", "\(instances)",
+                             "--token-file", tokenFile, "--port", "0"],
+            binary: URL(fileURLWithPath: binary), tokenFile: tokenFile, timeout: 180 / TmuxSession.patience)
+        url = serve.url.absoluteString.hasSuffix("/") ? String(serve.url.absoluteString.dropLast()) : serve.url.absoluteString
+        port = serve.url.port ?? 0
     }
 
     /// The token, for the bench's own raw GETs.
@@ -67,11 +51,8 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     func stop() {
-        if process.isRunning { process.interrupt() }
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        serve.kill(signal: SIGINT)
+        if serve.waitForExit(seconds: 5) == nil { serve.stop() }
     }
 }
 

@@ -1,6 +1,6 @@
 /// The API reference's own examples, used as server replies.
-enum Fixtures {
-    static let overview = """
+public enum Fixtures {
+    public static let overview = """
         {
           "thisNodeName": "node-a",
           "defaultNodeName": "node-a",
@@ -24,7 +24,7 @@ enum Fixtures {
         }
         """
 
-    static let instances = """
+    public static let instances = """
         {
           "instances": [
             {
