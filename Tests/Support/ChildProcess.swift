@@ -14,7 +14,7 @@ import Glibc
 /// Output goes to temporary files, not pipes, so a daemon that inherits them
 /// cannot keep a read waiting for end-of-file.
 public enum ChildProcess {
-    public struct Result {
+    public struct Result: Sendable {
         public var status: Int32
         public var stdout: String
         public var stderr: String

@@ -22,6 +22,16 @@ public enum Fault: Sendable {
     case endlessBody
     /// Answers after 2.5 s.
     case slowHead
+    /// 200 with an empty body.
+    case emptyOK
+    /// `"nodes": null` (and a missing `instances` array).
+    case nullArrays
+    /// A node name and an instance name that are not valid UTF-8.
+    case invalidUTF8
+    /// 10,000 nested arrays.
+    case deepNesting
+    /// ESC, CSI, BEL and bidi controls in every string field.
+    case escapesEverywhere
 }
 
 /// One request as the server saw it.
@@ -59,9 +69,10 @@ public enum TestServerError: Error { case didNotStart }
 /// ServiceGroup for the duration of `body` and shut down gracefully.
 public enum FaultServer {
     /// With `tls` the server speaks HTTPS only, and `body` gets an https:// URL.
-    public static func with(
-        _ fault: Fault, tls: TLSConfiguration? = nil, _ body: @Sendable (URL, RequestLog) async throws -> Void
-    ) async throws {
+    @discardableResult
+    public static func with<T: Sendable>(
+        _ fault: Fault, tls: TLSConfiguration? = nil, _ body: @Sendable (URL, RequestLog) async throws -> T
+    ) async throws -> T {
         let log = RequestLog()
         let box = PortBox()
         let app = Application(
@@ -73,14 +84,15 @@ public enum FaultServer {
             onServerRunning: { channel in await box.set(channel.localAddress?.port) }
         )
         let group = ServiceGroup(services: [app])
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
+            let value: T
             do {
                 let port = try await box.wait()
                 guard let url = URL(string: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)") else {
                     throw TestServerError.didNotStart
                 }
-                try await body(url, log)
+                value = try await body(url, log)
             } catch {
                 await group.triggerGracefulShutdown()
                 try? await tasks.waitForAll()
@@ -88,6 +100,7 @@ public enum FaultServer {
             }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
+            return value
         }
     }
 
@@ -140,6 +153,29 @@ public enum FaultServer {
         case .slowHead:
             try await Task.sleep(nanoseconds: 2_500_000_000)
             return json(.ok, Fixtures.overview)
+        case .emptyOK:
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer()))
+        case .nullArrays:
+            return json(.ok, rawPath.hasSuffix("/instances") ? #"{"items":[]}"#
+                : #"{"thisNodeName":"a","defaultNodeName":"a","nodes":null,"assignments":[]}"#)
+        case .invalidUTF8:
+            let text = rawPath.hasSuffix("/instances") ? Fixtures.instances : Fixtures.overview
+            var bytes = Array(text.utf8)
+            // "node-a" → "node-\xFF" wherever it stands, and the same in instance names.
+            let needle = Array("node-a\"".utf8)
+            var i = 0
+            while i + needle.count <= bytes.count {
+                if Array(bytes[i..<(i + needle.count)]) == needle { bytes[i + 5] = 0xFF }
+                i += 1
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .deepNesting:
+            return json(.ok, String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))
+        case .escapesEverywhere:
+            let text = rawPath.hasSuffix("/instances") ? Fixtures.instances : Fixtures.overview
+            // Every string value gets controls appended (JSON escapes, so the body stays valid).
+            let hostile = text.replacingOccurrences(of: "\",", with: "\\u001b]0;PWNED\\u0007\\u009b31m\\u202e\",")
+            return json(.ok, hostile)
         }
     }
 

@@ -23,6 +23,8 @@ public final class LossyWriteServer: @unchecked Sendable {
         case dropThenClose
         /// Applied, connection closed, and every later request closed too.
         case applyThenDown
+        /// Every request, read or write, closed without a reply.
+        case closeEverything
     }
 
     public let mode: Mode
@@ -80,7 +82,7 @@ public final class LossyWriteServer: @unchecked Sendable {
         lock.lock()
         let isDown = down
         lock.unlock()
-        if isDown { close(fd); return }
+        if isDown || mode == .closeEverything { close(fd); return }
         if request.method == "GET" {
             reply(fd, 200, overviewJSON())
             return
@@ -93,7 +95,7 @@ public final class LossyWriteServer: @unchecked Sendable {
         let body = apply ? applyWrite(request) : "{}"
         guard first else { reply(fd, 200, body); return }
         switch mode {
-        case .applyThenClose, .dropThenClose:
+        case .applyThenClose, .dropThenClose, .closeEverything:
             close(fd)
         case .applyThenReset:
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)

@@ -56,7 +56,18 @@ enum ReplyInterpreter {
            let typed = list as? T {
             return typed
         }
-        let data = reply.body.withUnsafeReadableBytes { Data($0) }
+        var data = reply.body.withUnsafeReadableBytes { Data($0) }
+        // Invalid UTF-8 in one value must not reject the whole reply, nor
+        // silently blank one field (issue 13): the bad bytes become U+FFFD
+        // (shown as �) and the rows are kept. The fast path steps aside on
+        // invalid UTF-8, so a good body is never validated twice.
+        if String(validating: data, as: UTF8.self) == nil {
+            data = Data(String(decoding: data, as: UTF8.self).utf8)
+            if T.self == InstanceList.self,
+               let list = data.withUnsafeBytes({ InstanceListDecoder.decodeIfPlain($0) }), let typed = list as? T {
+                return typed
+            }
+        }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {

@@ -10,6 +10,7 @@ enum RebindFlow {
             state.post("read-only: rebinding is disabled", .notice)
             return
         }
+        guard !instance.entityId.contains("\u{FFFD}") else { return state.post(Self.invalidIdText, .warning) }
         let assignment = state.snapshot?.assignmentsByKey[instance.key]
         var form = RebindForm(id: state.nextFormID, instance: instance, assignment: assignment)
         // An orphan's node is not in the registry, so not in the picker: point at the first real choice.
@@ -17,6 +18,11 @@ enum RebindFlow {
         state.nextFormID += 1
         state.overlays.append(.rebind(form))
     }
+
+    /// Issue 13: an id the server sent as invalid UTF-8 is shown with `�`
+    /// and cannot travel back byte for byte.
+    static let invalidIdText =
+        "this id is not valid UTF-8 as the server sent it (shown with �): it cannot be written back; fix it on the server"
 
     /// The nodes the picker shows right now.
     static func candidates(_ state: AppState, _ form: RebindForm) -> [Node] {

@@ -9,6 +9,7 @@ enum ResetFlow {
             state.post("read-only: reset is disabled", .notice)
             return
         }
+        guard !instance.entityId.contains("\u{FFFD}") else { return state.post(RebindFlow.invalidIdText, .warning) }
         let defaultNode = state.snapshot?.defaultNodeName ?? ""
         guard instance.explicit else {
             // Nothing to reset: say so at once and send nothing (issue 11).

@@ -1,0 +1,136 @@
+import ClusterClient
+import ClusterModel
+import ClusterTestSupport
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// Issue 13's fault matrix, in CI: every server fault the matrix found,
+/// against the CLI (exit code and its one stderr line) and against the
+/// dashboard's reader and `update` (the last good data kept, STALE with the
+/// reason, live again when the fault clears). Malformed replies are never
+/// an empty cluster; controls from the server never reach a terminal raw.
+@Suite struct FaultMatrixTests {
+    /// One row of the matrix: the fault and what the CLI must say for `get overview`.
+    struct Row: Sendable, CustomStringConvertible {
+        var fault: Fault
+        var exit: Int32
+        var says: String
+        /// The CLI's `--timeout`: short only where the time-out is the point.
+        var timeout = 10
+        var description: String { "\(fault)" }
+    }
+
+    static let rows: [Row] = [
+        Row(fault: .proxyHTML, exit: 66, says: "unexpected non-JSON reply (HTTP 502): 502 Bad Gateway"),
+        Row(fault: .truncatedJSON, exit: 66, says: "malformed reply"),
+        Row(fault: .malformedJSON, exit: 66, says: "malformed reply"),
+        Row(fault: .emptyOK, exit: 66, says: "unexpected non-JSON reply (HTTP 200)"),
+        Row(fault: .nullArrays, exit: 66, says: "malformed reply: GET"),
+        Row(fault: .deepNesting, exit: 66, says: "malformed reply"),
+        Row(fault: .unauthorized, exit: 65, says: "not logged in (Invalid or expired token)"),
+        Row(fault: .rateLimited, exit: 66, says: "rate limited (429): retry in 7 s"),
+        Row(fault: .starting, exit: 66, says: "server is starting (503)"),
+        Row(fault: .hugeBody, exit: 66, says: "reply too large: more than 1 MB"),
+        Row(fault: .endlessBody, exit: 69, says: "timed out:", timeout: 1),
+        Row(fault: .slowHead, exit: 69, says: "timed out:", timeout: 1),
+        Row(fault: .invalidUTF8, exit: 0, says: ""),
+        Row(fault: .escapesEverywhere, exit: 0, says: ""),
+    ]
+
+    @Sendable func cli(_ args: [String]) throws -> ChildProcess.Result {
+        let env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                   "HOME": FileManager.default.temporaryDirectory.path, "XDG_CONFIG_HOME": "/nonexistent-clustertui-test",
+                   "CLUSTERTUI_TOKEN": "t0ken"]
+        return try ChildProcess.run(TestBinary.clustertui.path, args, environment: env)
+    }
+
+    /// The CLI: the documented exit code and exactly one stderr line saying what happened.
+    @Test(arguments: rows)
+    func theCLISaysWhatHappened(_ row: Row) async throws {
+        try await FaultServer.with(row.fault) { url, _ in
+            // Off the concurrency pool: the in-process server needs its threads to answer.
+            let args = ["get", "overview", "-o", "json", "--url", url.absoluteString, "--timeout", "\(row.timeout)", "--max-body", "1"]
+            let result = try await offPool { try cli(args) }
+            #expect(result.status == row.exit, "stderr: \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n")
+            if row.exit == 0 {
+                #expect(lines.isEmpty, "stderr: \(result.stderr)")
+                #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{9B}"), "no raw control on stdout")
+            } else {
+                #expect(lines.count == 1, "one line: \(result.stderr)")
+                #expect(result.stderr.contains(row.says), "stderr: \(result.stderr)")
+                #expect(!result.stderr.contains("\u{1B}"))
+            }
+        }
+    }
+
+    /// The dashboard: the reader's error keeps the last good data on screen,
+    /// STALE with the reason, and the next good reply makes it live again.
+    @Test(arguments: rows.filter { $0.exit != 0 })
+    func theDashboardKeepsTheLastDataAndRecovers(_ row: Row) async throws {
+        let error: ClusterError = try await FaultServer.with(row.fault) { url, _ in
+            let client = try ClusterHTTPClient(ClientConfiguration(
+                baseURL: url, token: "t0ken", connectTimeout: 1, requestTimeout: Double(row.timeout), bodyLimit: 1 << 20))
+            defer { Task { await client.shutdown() } }
+            do {
+                _ = try await client.reader.overview(unlessUnchangedFrom: nil)
+                throw TmuxError(description: "\(row.fault) was answered as a good overview")
+            } catch let error as ClusterError {
+                return error
+            }
+        }
+        var state = TestCluster.loadedState()
+        let later = TestCluster.now.addingTimeInterval(2)
+        _ = Update.update(&state, .tick, now: later)
+        _ = Update.update(&state, .overviewFetched(.failure(error), latency: 0), now: later)
+        #expect(state.snapshot?.nodes.count == 5, "the last good data stays (\(row.fault))")
+        #expect(state.isStale)
+        let screen = RootView.render(state).text()
+        #expect(screen.contains("STALE — cluster as of"), "\(row.fault):\n\(screen)")
+        #expect(screen.contains(String(error.description.prefix(20))), "the reason is on screen")
+        let back = state.overviewPoll.nextDue
+        _ = Update.update(&state, .tick, now: back)
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview, digest: 9)), latency: 0), now: back)
+        #expect(!state.isStale && !RootView.render(state).text().contains("STALE"))
+    }
+
+    /// Issue 13: invalid UTF-8 in one node name rejected the whole overview,
+    /// while in an instance name it was silently replaced. One rule for
+    /// both: the row is kept and the bad bytes show as `�`.
+    @Test func invalidUTF8KeepsTheRowsWithReplacementCharacters() async throws {
+        try await FaultServer.with(.invalidUTF8) { url, _ in
+            let client = try ClusterHTTPClient(ClientConfiguration(baseURL: url, token: "t0ken"))
+            defer { Task { await client.shutdown() } }
+            let overview = try await client.reader.overview()
+            #expect(overview.nodes.map(\.name).contains("node-\u{FFFD}"))
+            let instances = try await client.reader.instances().instances
+            #expect(instances.contains { $0.nodeName == "node-\u{FFFD}" })
+        }
+    }
+
+    /// Issue 13: an id that was not valid UTF-8 cannot be written back: say so, send nothing.
+    @Test func aWriteToAnInvalidIdIsRefused() {
+        var state = TestCluster.loadedState()
+        var list = TestCluster.instances
+        list[0].entityId = "tenant1:\u{FFFD}bad"
+        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(InstanceList(instances: list), digest: 4)), latency: 0),
+                          now: state.now)
+        let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == "tenant1:\u{FFFD}bad" }!
+        state.instanceCursor.selected = row
+        let effects = TestCluster.press(&state, .enter)
+        #expect(!effects.contains(where: TestCluster.isWrite))
+        #expect(state.overlays.isEmpty)
+        #expect(state.notice?.text.contains("not valid UTF-8") == true)
+    }
+
+    /// Reads closed without a reply: never sent, 69, safe to retry.
+    @Test func aClosedConnectionIsReported() throws {
+        let server = try LossyWriteServer(mode: .closeEverything)
+        defer { server.stop() }
+        let result = try cli(["get", "nodes", "--url", server.url.absoluteString, "--timeout", "5"])
+        #expect(result.status == 69, "stderr: \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("connection failed"))
+    }
+}
