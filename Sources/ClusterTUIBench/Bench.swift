@@ -9,7 +9,13 @@ struct BenchOptions {
     var help = false
     /// Hidden, for profiling: only the in-process figures.
     var skipPty = false
+    /// `--soak MINUTES`: the soak mode instead of the figures.
+    var soakMinutes: Double?
+    /// `--restart-every SECONDS` in the soak (default 180).
+    var restartEvery = 180.0
     init(_ args: [String]) {
+        if let i = args.firstIndex(of: "--soak"), i + 1 < args.count { soakMinutes = Double(args[i + 1]) }
+        if let i = args.firstIndex(of: "--restart-every"), i + 1 < args.count, let s = Double(args[i + 1]) { restartEvery = s }
         skipPty = args.contains("--skip-pty")
         json = args.contains("--json")
         quick = args.contains("--quick")

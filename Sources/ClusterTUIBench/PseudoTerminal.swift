@@ -94,6 +94,20 @@ final class PtyChild: @unchecked Sendable {
         return seen(marker)
     }
 
+    /// Waits up to `timeout` seconds until `marker` appears in what the child
+    /// wrote after byte `offset` (the soak's "live again" after a restart).
+    func waitForOutput(_ marker: String, after offset: Int, timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            lock.lock()
+            let text = offset < output.count ? String(decoding: output[offset...], as: UTF8.self) : ""
+            lock.unlock()
+            if text.contains(marker) { return true }
+            usleep(100_000)
+        }
+        return false
+    }
+
     /// Types `text` into the terminal.
     func send(_ text: String) {
         let bytes = Array(text.utf8)

@@ -9,8 +9,30 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let options = BenchOptions(arguments)
 if options.help {
-    print("usage: clustertui-bench [--json] [--quick]\n  --json   one JSON object on stdout\n  --quick  a shorter run (< 3 min)")
+    print("""
+        usage: clustertui-bench [--json] [--quick] | --soak MINUTES [--restart-every SECONDS]
+          --json   one JSON object on stdout
+          --quick  a shorter run (< 3 min)
+          --soak   the dashboard against serve at S1 for MINUTES, the server restarted
+                   every SECONDS (default 180), writes sent all along (not for CI)
+        """)
     exit(0)
+}
+if let minutes = options.soakMinutes {
+    do {
+        let dir = NSTemporaryDirectory() + "clustertui-soak-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let soak = Soak(minutes: minutes, restartEvery: options.restartEvery) {
+            FileHandle.standardError.write(Data(("· " + $0 + "\n").utf8))
+        }
+        let figures = try soak.run(command: try Bench.dashboardCommand(log: soak.log), directory: dir)
+        print(Soak.table(figures, minutes: minutes))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("clustertui-bench: \(error)\n".utf8))
+        exit(1)
+    }
 }
 do {
     let report = try Bench(options: options).run()
