@@ -145,3 +145,35 @@ struct ClientReadWriteTests {
         }
     }
 }
+
+/// Review of issue 13: replies that do not say what the server did make a write's outcome unknown.
+@Suite struct WriteOutcomeTests {
+    /// A proxy's 502 to a PUT: the upstream may have applied it, so unknown (re-read), not failed.
+    @Test func aProxy502ToAWriteIsUnknown() async throws {
+        try await FaultServer.with(.proxyHTML) { url, _ in
+            try await withClient(url) { client in
+                do {
+                    _ = try await client.makeWriter().setAssignment(EntityKey(.agent, "t:x"), nodeName: "node-a", mode: .strict)
+                    Issue.record("a 502 was taken as success")
+                } catch let error as ClusterError {
+                    guard case .outcomeUnknown(let why) = error else { Issue.record("not unknown: \(error)"); return }
+                    #expect(why.hasPrefix("a proxy answered HTTP 502"))
+                }
+            }
+        }
+    }
+
+    /// A 2xx reply that cannot be read: the write probably landed; unknown, so it is re-read.
+    @Test func anUnreadable200ToAWriteIsUnknown() async throws {
+        try await FaultServer.with(.truncatedJSON) { url, _ in
+            try await withClient(url) { client in
+                do {
+                    _ = try await client.makeWriter().deleteAssignment(EntityKey(.agent, "t:x"))
+                    Issue.record("a truncated reply was taken as success")
+                } catch let error as ClusterError {
+                    #expect(error == .outcomeUnknown("HTTP 200 with a reply that could not be read"))
+                }
+            }
+        }
+    }
+}

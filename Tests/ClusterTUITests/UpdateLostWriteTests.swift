@@ -98,4 +98,45 @@ import Testing
         #expect(WriteCheck.afterDelete(k, in: overview) == .notApplied(current: row))
         #expect(WriteCheck.afterDelete(EntityKey(.agent, "t:y"), in: overview) == .applied(nil))
     }
+
+    /// Review of issue 13: Esc while a rebind was being sent threw its answer
+    /// away, a lost reply included; it is still reported and re-read.
+    @Test func anAnswerAfterEscIsStillReportedAndALostOneReRead() throws {
+        var (state, form) = try lostRebind()
+        _ = form
+        // A second form, sent, then closed with Esc before the answer.
+        var fresh = TestCluster.loadedState()
+        let row = try #require(fresh.derived.instanceRows.firstIndex { fresh.snapshot!.instances[$0].key == key })
+        fresh.instanceCursor.selected = row
+        TestCluster.press(&fresh, .enter)
+        TestCluster.type(&fresh, "node-b")
+        TestCluster.press(&fresh, .tab, .left, .enter)
+        guard case .rebind(let sending)? = fresh.topOverlay else { Issue.record("no form"); return }
+        _ = Update.update(&fresh, .rebindRechecked(formID: sending.id, .success(TestCluster.fetched(TestCluster.overview))), now: fresh.now)
+        TestCluster.press(&fresh, .escape)
+        #expect(fresh.overlays.isEmpty)
+        let effects = Update.update(&fresh, .assignmentSet(formID: sending.id, .failure(.outcomeUnknown("reset by peer"))), now: fresh.now)
+        #expect(effects.contains(.recheckLostWrite(.rebind(formID: sending.id, key: key, nodeName: "node-b", mode: .strict))))
+        state = fresh
+        let stored = Assignment(entityType: .agent, entityId: key.entityId, nodeName: "node-b", mode: .strict)
+        _ = Update.update(&state, .writeRechecked(.rebind(formID: sending.id, key: key, nodeName: "node-b", mode: .strict),
+                                                  .success(overview(with: stored))), now: state.now)
+        #expect(state.notice?.text.contains("confirmed by re-reading") == true)
+    }
+
+    /// Review of issue 11: a form must not send through a connection switched to meanwhile.
+    @Test func choosingAContextClosesFormsAndRefusesNewOnes() throws {
+        var config = AppConfig(label: "prod")
+        config.contexts = [ContextChoice(name: "prod", url: "https://p", hasToken: true),
+                           ContextChoice(name: "staging", url: "https://s", hasToken: true)]
+        config.currentContext = "prod"
+        var state = TestCluster.loadedState(config: config)
+        TestCluster.press(&state, .enter)
+        #expect(state.topOverlay != nil)
+        TestCluster.press(&state, .escape, .char("c"), .down, .enter)
+        #expect(state.switchingTo == "staging" && state.overlays.isEmpty)
+        let effects = TestCluster.press(&state, .enter, .char("x"), .char("y"))
+        #expect(state.overlays.isEmpty && !effects.contains(where: TestCluster.isWrite))
+        #expect(state.notice?.text == "switching context: writes wait until it is done")
+    }
 }

@@ -129,6 +129,9 @@ package struct AppState: Sendable {
     var helpScroll = 0
     var notice: Notice?
     var pendingCheck: PendingCheck?
+    /// Rebinds sent and not yet answered, by form: what was asked, so the
+    /// answer is reported even when the form was closed meanwhile (Esc).
+    var sentRebinds: [Int: LostWrite] = [:]
     /// A context switch asked for and not yet connected: no poll starts meanwhile.
     var switchingTo: String?
     var nextFormID = 1
@@ -159,7 +162,14 @@ package struct AppState: Sendable {
     var serverNow: Date { now.addingTimeInterval(clockSkew) }
     /// The overview polls are failing after at least one success: what the
     /// screen holds is the cluster as of the last good poll, not now.
-    var isStale: Bool { snapshot != nil && overviewPoll.lastError != nil && overviewPoll.lastSuccess != nil }
+    /// Also when no reply came for `overdueAfter` (a request hanging until
+    /// its time-out): ages must not keep counting against now meanwhile.
+    var isStale: Bool {
+        guard snapshot != nil, let last = overviewPoll.lastSuccess else { return false }
+        return overviewPoll.lastError != nil || now.timeIntervalSince(last) > overdueAfter
+    }
+    /// How long without an overview reply before the screen is stale.
+    var overdueAfter: TimeInterval { 2 * config.overviewInterval + 5 }
     /// The moment (server clock) that health, risk, ages and counts are
     /// computed for: now while polls succeed, the last good poll while they
     /// fail. A lost connection must not read as nodes dying (issue 11).

@@ -30,6 +30,9 @@ package struct SwitchedContext: Sendable, Equatable {
 /// of the old connection still in flight are dropped by the runner.
 enum ContextSwitchFlow {
     static func open(_ state: inout AppState) {
+        if let target = state.switchingTo {
+            return state.post("already switching to \(TextSanitizer.visible(target))…", .notice)
+        }
         let contexts = state.config.contexts
         guard !contexts.isEmpty else {
             state.post("no contexts in the config file (\(ClusterConfigHint.path)): add [contexts.NAME] tables", .notice)
@@ -59,6 +62,8 @@ enum ContextSwitchFlow {
                 return []
             }
             state.switchingTo = choice.name
+            // No form may send through the new connection what was meant for the old one.
+            state.overlays.removeAll()
             state.post("switching to \(TextSanitizer.visible(choice.name))…", seconds: 30)
             return [.switchContext(choice.name)]
         default:

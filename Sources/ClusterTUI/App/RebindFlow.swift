@@ -11,6 +11,7 @@ enum RebindFlow {
             return
         }
         guard !instance.entityId.contains("\u{FFFD}") else { return state.post(Self.invalidIdText, .warning) }
+        guard state.switchingTo == nil else { return state.post("switching context: writes wait until it is done", .notice) }
         let assignment = state.snapshot?.assignmentsByKey[instance.key]
         var form = RebindForm(id: state.nextFormID, instance: instance, assignment: assignment)
         // An orphan's node is not in the registry, so not in the picker: point at the first real choice.
@@ -45,7 +46,7 @@ enum RebindFlow {
             return []
         case .conflict:
             if key == .char("y") || key == .char("Y") {
-                return send(&form)
+                return send(&state, &form)
             }
             form.phase = .editing
             return []
@@ -144,9 +145,10 @@ enum RebindFlow {
         return [.recheckBeforeRebind(formID: form.id)]
     }
 
-    private static func send(_ form: inout RebindForm) -> [Effect] {
+    private static func send(_ state: inout AppState, _ form: inout RebindForm) -> [Effect] {
         guard let target = form.selectedNode else { form.phase = .editing; return [] }
         form.phase = .sending
+        state.sentRebinds[form.id] = .rebind(formID: form.id, key: form.key, nodeName: target, mode: form.mode)
         return [.setAssignment(formID: form.id, key: form.key, nodeName: target, mode: form.mode)]
     }
 
@@ -166,19 +168,25 @@ enum RebindFlow {
                 form.assignmentSeen = current
                 return []
             }
-            return send(&form)
+            return send(&state, &form)
         }
     }
 
     static func assignmentSet(_ state: inout AppState, formID: Int, _ result: Result<Assignment, ClusterError>) -> [Effect] {
-        guard var form = openForm(state, formID) else { return [] }
+        let sent = state.sentRebinds.removeValue(forKey: formID)
+        guard var form = openForm(state, formID) else { return answeredAfterClose(&state, sent, result) }
         switch result {
         case .failure(.outcomeUnknown):
             // Sent, reply lost: never "failed" until a re-read says so (issue 13).
-            guard let target = form.selectedNode else { return [] }
+            guard let sent else {
+                form.phase = .editing
+                form.error = "the reply was lost: look at the next poll before retrying"
+                replace(&state, form)
+                return []
+            }
             form.phase = .verifying
             replace(&state, form)
-            return [.recheckLostWrite(.rebind(formID: form.id, key: form.key, nodeName: target, mode: form.mode))]
+            return [.recheckLostWrite(sent)]
         case .failure(let error):
             form.phase = .editing
             form.error = error.description
@@ -186,6 +194,27 @@ enum RebindFlow {
         case .success(let assignment):
             close(&state, form)
             succeeded(&state, form.instance, assignment, note: "checking…")
+        }
+        return []
+    }
+
+    /// The answer to a rebind whose form was closed (Esc) while it was sent:
+    /// still reported, and a lost reply still re-read.
+    private static func answeredAfterClose(
+        _ state: inout AppState, _ sent: LostWrite?, _ result: Result<Assignment, ClusterError>
+    ) -> [Effect] {
+        guard case .rebind(_, let key, _, _)? = sent else { return [] }
+        let label = TextSanitizer.visible(key.description)
+        switch result {
+        case .success(let assignment):
+            state.post("bound \(label) to \(assignment.nodeName) (\(assignment.mode)); checking…", .notice)
+            state.pendingCheck = PendingCheck(key: key, nodeName: assignment.nodeName, mode: assignment.mode)
+            state.overviewPoll.requestNow(state.now)
+            state.instancesPoll.requestNow(state.now)
+        case .failure(.outcomeUnknown):
+            if let sent { return [.recheckLostWrite(sent)] }
+        case .failure(let error):
+            state.post("rebind of \(label) failed: \(ErrorExcerpt.short(error, limit: 100))", .warning)
         }
         return []
     }

@@ -10,6 +10,7 @@ enum ResetFlow {
             return
         }
         guard !instance.entityId.contains("\u{FFFD}") else { return state.post(RebindFlow.invalidIdText, .warning) }
+        guard state.switchingTo == nil else { return state.post("switching context: writes wait until it is done", .notice) }
         let defaultNode = state.snapshot?.defaultNodeName ?? ""
         guard instance.explicit else {
             // Nothing to reset: say so at once and send nothing (issue 11).
@@ -40,9 +41,8 @@ enum ResetFlow {
     }
 
     static func deleted(_ state: inout AppState, key: EntityKey, _ result: Result<Bool, ClusterError>) -> [Effect] {
-        guard let index = state.overlays.lastIndex(where: {
-            if case .confirmReset(let c) = $0 { return c.key == key } else { return false }
-        }), case .confirmReset(var confirm) = state.overlays[index] else { return [] }
+        guard let (index, open) = openConfirm(state, key) else { return answeredAfterClose(&state, key, result) }
+        var confirm = open
         switch result {
         case .failure(.outcomeUnknown):
             // Sent, reply lost: re-read before saying anything (issue 13).
@@ -63,6 +63,22 @@ enum ResetFlow {
                 state.post("\(name) was already on the default node (nothing removed)", .notice)
             }
             expectDefault(&state, key)
+        }
+        return []
+    }
+
+    /// The answer to a reset whose confirmation was closed (Esc) while it was
+    /// sent: still reported, and a lost reply still re-read.
+    private static func answeredAfterClose(_ state: inout AppState, _ key: EntityKey, _ result: Result<Bool, ClusterError>) -> [Effect] {
+        let label = TextSanitizer.visible(key.description)
+        switch result {
+        case .success(let removed):
+            state.post(removed ? "reset \(label) to the default node; checking…" : "\(label) was already on the default node", .notice)
+            expectDefault(&state, key)
+        case .failure(.outcomeUnknown):
+            return [.recheckLostWrite(.reset(key))]
+        case .failure(let error):
+            state.post("reset of \(label) failed: \(ErrorExcerpt.short(error, limit: 100))", .warning)
         }
         return []
     }

@@ -20,16 +20,22 @@ struct ClusterConnection: Sendable {
 
 extension ConnectionOptions {
     /// Connects as the flags and config say: over HTTP, or to the embedded
-    /// demo core when no URL, context or current-context is given.
-    func connect() async throws -> ClusterConnection {
+    /// demo core when no URL, context or current-context is given. A live
+    /// context switch passes `forSwitch`: the context's own token file only
+    /// (`CLUSTERTUI_TOKEN` belongs to the cluster the dashboard started on,
+    /// and must not be sent to another), and no warning on stderr, which
+    /// curses owns.
+    func connect(forSwitch: Bool = false) async throws -> ClusterConnection {
         guard let target = try resolve() else {
             let core = try await EmbeddedCluster.startDemo()
             return ClusterConnection(
                 label: "embedded demo", reader: core.makeReader(), makeWriter: { core.makeWriter() },
                 overviewInterval: nil, instancesInterval: nil, shutdown: { await core.shutdown() })
         }
-        let config = try clientConfiguration(for: target)
-        Self.warnIfInsecure(target)
+        var environment = ProcessInfo.processInfo.environment
+        if forSwitch { environment["CLUSTERTUI_TOKEN"] = nil }
+        let config = try clientConfiguration(for: target, environment: environment)
+        if !forSwitch { Self.warnIfInsecure(target) }
         let client = try ClusterHTTPClient(config)
         return ClusterConnection(
             label: target.label, reader: client.reader, makeWriter: { client.makeWriter() },

@@ -114,8 +114,11 @@ extension ConnectionOptions {
     }
 
     /// The client settings for `target`; `withToken: false` for `login`.
-    func clientConfiguration(for target: ResolvedTarget, withToken: Bool = true) throws -> ClientConfiguration {
-        let token = withToken ? try Self.token(for: target, environment: ProcessInfo.processInfo.environment) : nil
+    func clientConfiguration(
+        for target: ResolvedTarget, withToken: Bool = true,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> ClientConfiguration {
+        let token = withToken ? try Self.token(for: target, environment: environment) : nil
         let requestTimeout = timeout ?? 10
         return ClientConfiguration(
             baseURL: target.url, token: token, caFile: target.caFile.map(TokenStore.expandTilde),

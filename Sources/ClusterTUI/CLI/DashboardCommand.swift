@@ -65,11 +65,12 @@ struct DashboardCommand: AsyncParsableCommand {
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
-        let timeout = connection.timeout
+        let timeout = connection.timeout, maxBody = connection.maxBodyMB
         let live = LiveConnection(reader: link.reader, writer: writer, connection: link) { name in
             var arguments = ["--context", name]
             if let timeout { arguments += ["--timeout", String(timeout)] }
-            return try await ConnectionOptions.parse(arguments).connect()
+            if let maxBody { arguments += ["--max-body", String(maxBody)] }
+            return try await ConnectionOptions.parse(arguments).connect(forSwitch: true)
         }
         let options = TerminalOptions(
             mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true

@@ -41,7 +41,7 @@ enum HeaderView {
             return ("connecting…", .notice)
         }
         let age = AgeFormat.compact(state.now.timeIntervalSince(last))
-        if poll.lastError != nil {
+        if poll.lastError != nil || state.isStale {
             // The banner under the header says why and when it retries.
             return ("\(glyphs.offline) STALE \(age)", .error)
         }

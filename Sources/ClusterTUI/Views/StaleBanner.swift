@@ -11,8 +11,13 @@ enum StaleBanner {
         guard let last = poll.lastSuccess else { return "" }
         let ago = AgeFormat.compact(max(0, state.now.timeIntervalSince(last)))
         var parts = ["\(glyphs.offline) STALE — cluster as of \(Fmt.clock(state.observedAt)) (\(ago) ago)"]
-        if let error = poll.lastError { parts.append(ErrorExcerpt.short(error)) }
-        parts.append("retry in \(poll.retryIn(state.now))s")
+        // The retry before the reason: on a narrow screen the reason is what gets cut.
+        if let error = poll.lastError {
+            parts.append("retry in \(poll.retryIn(state.now))s")
+            parts.append(ErrorExcerpt.short(error))
+        } else {
+            parts.append("no reply yet: the request in flight is late")
+        }
         return parts.joined(separator: " · ")
     }
 

@@ -16,7 +16,7 @@ struct TmuxHarnessTests {
         defer { session.kill() }
         let screen = try session.waitFor("USAGE", timeout: 15)
         #expect(screen.contains("clustertui"))
-        _ = try session.waitUntil(timeout: 5) { _ in session.exitStatus != nil }
+        _ = try session.waitUntil(timeout: 15) { _ in session.exitStatus != nil }
         #expect(session.exitStatus == 0)
         #expect(!session.isAlive)
     }
