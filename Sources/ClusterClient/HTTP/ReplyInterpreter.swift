@@ -106,6 +106,7 @@ enum ReplyInterpreter {
         let data = reply.body.withUnsafeReadableBytes { Data($0) }
         if let body = try? JSONDecoder().decode(ErrorBody.self, from: data) { return body }
         // `{"message": "…"}` without `error`.
+        /// An error body with only a `message`.
         struct MessageOnly: Decodable { var message: String }
         if let m = try? JSONDecoder().decode(MessageOnly.self, from: data) { return ErrorBody(error: "", message: m.message) }
         return nil

@@ -24,10 +24,8 @@ enum KeyHandling {
     /// The main screen: the key's action from `KeyMap`, then what it does.
     private static func mainScreen(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard let action = KeyMap.action(for: key) else { return [] }
-        if moveCursor(&state, action) { return [] }
+        if moveCursor(&state, action) || focus(&state, action) { return [] }
         switch action {
-        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            return []
         case .quit:
             state.quitting = true
             return [.quit]
@@ -35,40 +33,45 @@ enum KeyHandling {
             return [.suspend]
         case .repaint:
             return [.repaint]
-        case .help:
-            state.overlays.append(.help)
+        case .enter:
+            return enter(&state)
+        default:
+            view(&state, action)
+            return []
+        }
+    }
+
+    /// Pane focus: Tab, Shift-Tab, 1 2 3. True when `action` was one of them.
+    private static func focus(_ state: inout AppState, _ action: KeyAction) -> Bool {
+        switch action {
+        case .nextPane: state.focus = nextPane(state, forward: true)
+        case .previousPane: state.focus = nextPane(state, forward: false)
+        case .focusNodes: state.focus = .nodes
+        case .focusInstances: state.focus = .instances
+        case .focusEvents: if Layout(state: state).eventRows > 0 { state.focus = .events }
+        default: return false
+        }
+        return true
+    }
+
+    /// The actions that change what is shown or open an overlay.
+    private static func view(_ state: inout AppState, _ action: KeyAction) {
+        switch action {
+        case .help: state.overlays.append(.help)
         case .refresh:
             state.overviewPoll.requestNow(state.now)
             state.instancesPoll.requestNow(state.now)
             state.post("refreshing…")
-        case .nextPane:
-            state.focus = nextPane(state, forward: true)
-        case .previousPane:
-            state.focus = nextPane(state, forward: false)
-        case .focusNodes:
-            state.focus = .nodes
-        case .focusInstances:
-            state.focus = .instances
-        case .focusEvents:
-            if Layout(state: state).eventRows > 0 { state.focus = .events }
-        case .switchContext:
-            ContextSwitchFlow.open(&state)
-        case .filter:
-            FilterKeys.open(&state)
-        case .back:
-            clearAFilter(&state)
+        case .switchContext: ContextSwitchFlow.open(&state)
+        case .filter: FilterKeys.open(&state)
+        case .back: clearAFilter(&state)
         case .ghosts:
             state.showGhosts.toggle()
             state.recompute(.filter)
             state.post(state.showGhosts ? "showing ghost records" : "ghost records folded away")
-        case .sortNext:
-            cycleSort(&state)
-        case .sortReverse:
-            reverseSort(&state)
-        case .absoluteTimes:
-            state.absoluteTimes.toggle()
-        case .enter:
-            return enter(&state)
+        case .sortNext: cycleSort(&state)
+        case .sortReverse: reverseSort(&state)
+        case .absoluteTimes: state.absoluteTimes.toggle()
         case .details:
             if state.focus == .instances, let instance = state.selectedInstance {
                 state.overlays.append(.instanceDetails(instance.key))
@@ -79,8 +82,10 @@ enum KeyHandling {
             if state.focus == .instances, let instance = state.selectedInstance { RebindFlow.open(&state, instance) }
         case .reset:
             if state.focus == .instances, let instance = state.selectedInstance { ResetFlow.ask(&state, instance) }
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .nextPane, .previousPane, .focusNodes,
+             .focusInstances, .focusEvents, .enter, .quit, .suspend, .repaint:
+            break
         }
-        return []
     }
 
     /// Esc on the main screen: the focused pane's filter first, then the other one.

@@ -26,39 +26,52 @@ package enum Update {
             effects = []
         case .tick:
             effects = tick(&state)
-        case .overviewFetched(let result, let latency):
-            effects = Polling.overviewFetched(&state, result, latency: latency)
-        case .instancesFetched(let result, let latency):
-            effects = Polling.instancesFetched(&state, result, latency: latency)
-        case .instancesPrepared(let result, let latency):
-            effects = Polling.instancesPrepared(&state, result, latency: latency)
-        case .instancesRebased(let prepared):
-            effects = Polling.instancesRebased(&state, prepared)
-        case .rebindRechecked(let formID, let result):
-            state.dirty = true
-            effects = RebindFlow.rechecked(&state, formID: formID, result)
-        case .assignmentSet(let formID, let result):
-            state.dirty = true
-            effects = RebindFlow.assignmentSet(&state, formID: formID, result)
-        case .assignmentDeleted(let key, let result):
-            state.dirty = true
-            effects = ResetFlow.deleted(&state, key: key, result)
-        case .writeRechecked(let write, let result):
-            state.dirty = true
-            effects = LostWriteFlow.rechecked(&state, write, result)
-        case .contextSwitched(let result):
-            effects = ContextSwitchFlow.switched(&state, result)
         case .signal(let number):
-            state.quitting = true
-            state.exitStatus = 128 + number
-            return [.quit]
+            return quit(&state, status: 128 + number)
         case .hangup:
-            state.quitting = true
-            state.exitStatus = 128 + SIGHUP
-            return [.quit]
+            return quit(&state, status: 128 + SIGHUP)
+        default:
+            effects = reply(&state, message)
         }
         if !state.quitting { effects += Polling.duePolls(&state) }
         return effects
+    }
+
+    /// A reply to something the runner did: polls, writes, re-reads, a switch.
+    private static func reply(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .overviewFetched(let result, let latency):
+            return Polling.overviewFetched(&state, result, latency: latency)
+        case .instancesFetched(let result, let latency):
+            return Polling.instancesFetched(&state, result, latency: latency)
+        case .instancesPrepared(let result, let latency):
+            return Polling.instancesPrepared(&state, result, latency: latency)
+        case .instancesRebased(let prepared):
+            return Polling.instancesRebased(&state, prepared)
+        case .contextSwitched(let result):
+            return ContextSwitchFlow.switched(&state, result)
+        default:
+            state.dirty = true
+            return writeReply(&state, message)
+        }
+    }
+
+    /// A reply to a form's re-read or write.
+    private static func writeReply(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .rebindRechecked(let formID, let result): RebindFlow.rechecked(&state, formID: formID, result)
+        case .assignmentSet(let formID, let result): RebindFlow.assignmentSet(&state, formID: formID, result)
+        case .assignmentDeleted(let key, let result): ResetFlow.deleted(&state, key: key, result)
+        case .writeRechecked(let write, let result): LostWriteFlow.rechecked(&state, write, result)
+        default: []
+        }
+    }
+
+    /// SIGINT/SIGTERM/SIGHUP or the terminal gone: quit with `status`.
+    private static func quit(_ state: inout AppState, status: Int32) -> [Effect] {
+        state.quitting = true
+        state.exitStatus = status
+        return [.quit]
     }
 
     /// The clock moved: ages on screen change (when ticking) and health may cross a threshold.

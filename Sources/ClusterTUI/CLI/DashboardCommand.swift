@@ -106,6 +106,7 @@ extension DashboardCommand {
 
 /// Starts the UI loop on a dedicated thread and waits for it to end.
 enum UIThread {
+    /// How the loop ended: its exit status, or why the terminal could not start.
     enum Outcome: Sendable { case finished(Int32), failure(String) }
 
     static func run(config: AppConfig, link: LiveConnection, options: TerminalOptions) async -> Outcome {

@@ -24,63 +24,18 @@ struct EffectRunner: Sendable {
         let inbox = GenerationGate(deliver: { message in if link.generation == generation { mailbox.post(message) } })
         switch effect {
         case .fetchOverview(let previous):
-            Task {
-                let clock = ContinuousClock()
-                let start = clock.now
-                let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
-                let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
-                inbox.post(.overviewFetched(result, latency: latency))
-            }
+            fetchOverview(reader, previous, inbox)
         case .fetchInstances(let previous):
-            Task {
-                let clock = ContinuousClock()
-                let start = clock.now
-                let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
-                let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
-                // Index, sort order and the instance events are built here, off
-                // the UI thread and at low priority (BackgroundLane), so a
-                // 100,000-instance poll never stalls a keystroke.
-                let previousList = self.previousList
-                let prepared = await BackgroundLane.shared.run {
-                    let previous = previousList.list
-                    let prepared = result.map { PreparedInstances.prepared($0, after: previous) }
-                    if case .success(let fetched) = prepared, let list = fetched.value?.instances { previousList.list = list }
-                    return prepared
-                }
-                inbox.post(.instancesPrepared(prepared, latency: latency))
-            }
+            fetchInstances(reader, previous, inbox)
         case .recheckBeforeRebind(let formID):
             Task {
                 let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
                 inbox.post(.rebindRechecked(formID: formID, result))
             }
-        case .setAssignment(let formID, let key, let nodeName, let mode):
-            guard let writer else {
-                inbox.post(.assignmentSet(formID: formID, .failure(.usage("read-only: writes are disabled"))))
-                return
-            }
-            Task {
-                let result = await capture { try await writer.setAssignment(key, nodeName: nodeName, mode: mode) }
-                inbox.post(.assignmentSet(formID: formID, result))
-            }
-        case .deleteAssignment(let key):
-            guard let writer else {
-                inbox.post(.assignmentDeleted(key, .failure(.usage("read-only: writes are disabled"))))
-                return
-            }
-            Task {
-                let result = await capture { try await writer.deleteAssignment(key) }
-                inbox.post(.assignmentDeleted(key, result))
-            }
+        case .setAssignment, .deleteAssignment:
+            write(effect, writer, inbox)
         case .followAssignments(let overview):
-            // Patched against the list this runner prepared last, on the same
-            // serial lane as the polls, so a newer poll is never overwritten.
-            let previousList = self.previousList
-            BackgroundLane.shared.async {
-                guard let list = previousList.list, let patched = AssignmentFollow.patch(list, to: overview) else { return }
-                previousList.list = patched
-                inbox.post(.instancesRebased(PreparedInstances.prepare(patched, parallel: false)))
-            }
+            followAssignments(overview, inbox)
         case .switchContext(let name):
             let previousList = self.previousList
             Task {
@@ -95,6 +50,71 @@ struct EffectRunner: Sendable {
             }
         case .repaint, .suspend, .quit:
             break
+        }
+    }
+
+    private func fetchOverview(_ reader: any ClusterReading, _ previous: BodyDigest?, _ inbox: GenerationGate) {
+        Task {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
+            let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+            inbox.post(.overviewFetched(result, latency: latency))
+        }
+    }
+
+    private func fetchInstances(_ reader: any ClusterReading, _ previous: BodyDigest?, _ inbox: GenerationGate) {
+        let previousList = self.previousList
+        Task {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
+            let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+            // Index, sort order and the instance events are built here, off
+            // the UI thread and at low priority (BackgroundLane), so a
+            // 100,000-instance poll never stalls a keystroke.
+            let prepared = await BackgroundLane.shared.run {
+                let previous = previousList.list
+                let prepared = result.map { PreparedInstances.prepared($0, after: previous) }
+                if case .success(let fetched) = prepared, let list = fetched.value?.instances { previousList.list = list }
+                return prepared
+            }
+            inbox.post(.instancesPrepared(prepared, latency: latency))
+        }
+    }
+
+    /// A PUT or DELETE, through the writer if one exists (never in read-only modes).
+    private func write(_ effect: Effect, _ writer: (any ClusterWriting)?, _ inbox: GenerationGate) {
+        switch effect {
+        case .setAssignment(let formID, let key, let nodeName, let mode):
+            guard let writer else {
+                return inbox.post(.assignmentSet(formID: formID, .failure(.usage("read-only: writes are disabled"))))
+            }
+            Task {
+                let result = await capture { try await writer.setAssignment(key, nodeName: nodeName, mode: mode) }
+                inbox.post(.assignmentSet(formID: formID, result))
+            }
+        case .deleteAssignment(let key):
+            guard let writer else {
+                return inbox.post(.assignmentDeleted(key, .failure(.usage("read-only: writes are disabled"))))
+            }
+            Task {
+                let result = await capture { try await writer.deleteAssignment(key) }
+                inbox.post(.assignmentDeleted(key, result))
+            }
+        default:
+            break
+        }
+    }
+
+    /// Patched against the list this runner prepared last, on the same
+    /// serial lane as the polls, so a newer poll is never overwritten.
+    private func followAssignments(_ overview: Overview, _ inbox: GenerationGate) {
+        let previousList = self.previousList
+        BackgroundLane.shared.async {
+            guard let list = previousList.list, let patched = AssignmentFollow.patch(list, to: overview) else { return }
+            previousList.list = patched
+            inbox.post(.instancesRebased(PreparedInstances.prepare(patched, parallel: false)))
         }
     }
 }

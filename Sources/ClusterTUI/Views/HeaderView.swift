@@ -56,11 +56,14 @@ enum HeaderView {
         // Counts of the last known cluster are drawn dimmed: not live.
         let dim = state.isStale
         /// Draws the pieces of one group whole, or none of them: no cut
-        /// words and no separator left dangling (issue 11).
+        /// words and no separator left dangling (issue 11). Once a group
+        /// does not fit, no later one is drawn: a shorter count further on
+        /// must not stand in for a missing one.
+        var full = false
         @discardableResult
         func group(_ pieces: [(String, StyleRole, Bool)]) -> Bool {
             let total = pieces.reduce(0) { $0 + DisplayWidth.of($1.0) }
-            guard x < width, total <= width - x else { return false }
+            guard !full, x < width, total <= width - x else { full = true; return false }
             for (text, role, bold) in pieces {
                 x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold, dim: dim))
             }

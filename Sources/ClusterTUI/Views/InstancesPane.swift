@@ -27,6 +27,10 @@ enum InstancesPane {
             title += Fmt.count(rows.count)
         }
         title += "  sort: \(state.instanceSort.column.rawValue)"
+        // The list is polled apart from the overview: say when its poll fails.
+        if let error = state.instancesPoll.lastError, let last = state.instancesPoll.lastSuccess {
+            title += "  ✕ list as of \(Fmt.clock(last.addingTimeInterval(state.clockSkew))) · \(ErrorExcerpt.short(error, limit: 50))"
+        }
         let table = TableView(
             columns: columns, title: title, focused: state.focus == .instances, rowCount: rows.count,
             cursor: state.instanceCursor, sortColumn: InstanceColumn.allCases.firstIndex(of: state.instanceSort.column),

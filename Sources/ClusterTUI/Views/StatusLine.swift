@@ -29,7 +29,8 @@ enum StatusLine {
         }
         var x = 0
         for (key, label) in hints(state) {
-            guard x < width else { break }
+            // A hint is drawn whole or not at all (issue 11: no cut words).
+            guard x + DisplayWidth.of(" \(key) \(label)") <= width else { break }
             x += screen.put(" " + key, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHintKey, bold: true))
             x += screen.put(" " + label, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHint))
         }

@@ -61,10 +61,9 @@ struct LostReplyCLIE2ETests {
 
     /// "Never sent" stays 69, safe to retry: nothing listens.
     @Test func refusedIsNeverSent() throws {
-        let server = try LossyWriteServer(mode: .applyThenClose)
-        let url = server.url.absoluteString
-        server.stop()
-        let result = try run(["assign", "agent", "t1:x", "--node", "node-b", "--url", url, "--timeout", "2"])
+        // A port bound but never listened on: refused, and no other test can take it meanwhile.
+        let closed = try #require(ClosedPort())
+        let result = try run(["assign", "agent", "t1:x", "--node", "node-b", "--url", "http://127.0.0.1:\(closed.port)", "--timeout", "2"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("connection refused"))
     }

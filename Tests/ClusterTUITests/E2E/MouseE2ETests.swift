@@ -20,7 +20,7 @@ struct MouseE2ETests {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         let titleRow = try #require(lines.firstIndex { $0.hasPrefix(" Nodes") })
         session.sendKeys(Self.press(x: 3, y: titleRow))
-        try session.waitUntil(timeout: 10) { $0.contains("▶Nodes") && $0.contains(" Instances") }
+        try session.waitUntil(timeout: 10) { $0.contains("▶Nodes") && !$0.contains("▶Instances") }
         session.sendKeys("q")
         try session.waitFor("EXITED:0", timeout: 10)
     }

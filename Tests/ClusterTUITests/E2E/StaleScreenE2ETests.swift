@@ -29,11 +29,13 @@ struct StaleScreenE2ETests {
         let session = try TmuxSession(name: DashboardE2ETests.name("stale"), width: 120, height: 40, command: command,
                                       environment: ["CLUSTERTUI_TOKEN": serve.token])
         defer { session.kill() }
-        let live = try session.waitUntil(timeout: 20) { $0.contains("● live") && $0.contains("at risk") }
-        let liveCounts = Self.counts(live)
+        try session.waitUntil(timeout: 20) { $0.contains("● live") && $0.contains("at risk") }
 
         serve.stop()
-        try session.waitUntil(timeout: 15) { Self.bannerAge($0) != nil }
+        // The counts as of the last good poll, read as soon as the banner is up
+        // (a poll just before the stop may still have moved them).
+        let first = try session.waitUntil(timeout: 15) { Self.bannerAge($0) != nil }
+        let liveCounts = Self.counts(first)
         // Long enough for live ages to cross the late (15 s) threshold: frozen ones do not.
         let stale = try session.waitUntil(timeout: 40) { (Self.bannerAge($0) ?? 0) >= 20 }
         #expect(Self.counts(stale) == liveCounts, "counts changed while disconnected:\n\(stale)")

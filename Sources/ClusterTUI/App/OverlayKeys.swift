@@ -1,0 +1,60 @@
+import ClusterModel
+import Foundation
+
+/// Keys while an overlay is on top: help, details, the rebind form, the
+/// reset confirmation. `Esc` always backs out one level.
+enum OverlayKeys {
+    static func handle(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
+        switch overlay {
+        case .help:
+            let page = max(1, state.height - 6)
+            let scroll: Int? = switch key {
+            case .down, .char("j"): 1
+            case .up, .char("k"): -1
+            case .pageDown, .char(" "): page
+            case .pageUp: -page
+            default: nil
+            }
+            if let scroll {
+                state.helpScroll = min(max(0, state.helpScroll + scroll), HelpContent.lineCount(state))
+            } else {
+                state.overlays.removeLast()
+                state.helpScroll = 0
+            }
+        case .nodeDetails:
+            if key == .escape || key == .enter || key == .char("q") || key == .char("i") { state.overlays.removeLast() }
+        case .instanceDetails(let entityKey):
+            switch key {
+            case .escape, .char("q"), .char("i"):
+                state.overlays.removeLast()
+            case .enter, .char("e"):
+                if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
+                    state.overlays.removeLast()
+                    RebindFlow.open(&state, instance)
+                }
+            case .char("x"):
+                if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
+                    state.overlays.removeLast()
+                    ResetFlow.ask(&state, instance)
+                }
+            default:
+                break
+            }
+        case .rebind(var form):
+            let effects = RebindFlow.key(&state, &form, key)
+            replaceTop(&state, form)
+            return effects
+        case .confirmReset(let confirm):
+            return ResetFlow.key(&state, confirm, key)
+        case .contextPicker(let picker):
+            return ContextSwitchFlow.key(&state, picker, key)
+        }
+        return []
+    }
+
+    /// Writes the edited form back over the top overlay, unless the handler closed it.
+    private static func replaceTop(_ state: inout AppState, _ form: RebindForm) {
+        guard case .rebind(let top)? = state.topOverlay, top.id == form.id else { return }
+        state.overlays[state.overlays.count - 1] = .rebind(form)
+    }
+}
