@@ -9,8 +9,8 @@ import Testing
 @Suite struct UpdateLostWriteTests {
     let key = EntityKey(.agent, "tenant1:research-agent")
 
-    /// A rebind form for research-agent → node-b (strict), sent, reply lost.
-    func lostRebind() throws -> (AppState, RebindForm) {
+    /// A rebind form for research-agent → node-b (strict), re-checked and sent.
+    func sentRebind() throws -> (AppState, RebindForm) {
         var state = TestCluster.loadedState()
         let row = try #require(state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].key == key })
         state.instanceCursor.selected = row
@@ -19,6 +19,14 @@ import Testing
         TestCluster.press(&state, .tab, .left, .enter)
         guard case .rebind(let form)? = state.topOverlay else { throw TmuxError(description: "no form") }
         _ = Update.update(&state, .rebindRechecked(formID: form.id, .success(TestCluster.fetched(TestCluster.overview))), now: state.now)
+        return (state, form)
+    }
+
+    /// The same, its reply lost.
+    func lostRebind() throws -> (AppState, RebindForm) {
+        let sent = try sentRebind()
+        var state = sent.0
+        let form = sent.1
         let effects = Update.update(&state, .assignmentSet(formID: form.id, .failure(.outcomeUnknown("127.0.0.1:1 closed the connection before answering"))), now: state.now)
         let write = LostWrite.rebind(formID: form.id, key: key, nodeName: "node-b", mode: .strict)
         #expect(effects.contains(.recheckLostWrite(write)))
@@ -102,22 +110,15 @@ import Testing
     /// Review of issue 13: Esc while a rebind was being sent threw its answer
     /// away, a lost reply included; it is still reported and re-read.
     @Test func anAnswerAfterEscIsStillReportedAndALostOneReRead() throws {
-        var (state, form) = try lostRebind()
-        _ = form
-        // A second form, sent, then closed with Esc before the answer.
-        var fresh = TestCluster.loadedState()
-        let row = try #require(fresh.derived.instanceRows.firstIndex { fresh.snapshot!.instances[$0].key == key })
-        fresh.instanceCursor.selected = row
-        TestCluster.press(&fresh, .enter)
-        TestCluster.type(&fresh, "node-b")
-        TestCluster.press(&fresh, .tab, .left, .enter)
-        guard case .rebind(let sending)? = fresh.topOverlay else { Issue.record("no form"); return }
-        _ = Update.update(&fresh, .rebindRechecked(formID: sending.id, .success(TestCluster.fetched(TestCluster.overview))), now: fresh.now)
+        // A form sent, then closed with Esc before the answer.
+        let sent = try sentRebind()
+        var fresh = sent.0
+        let sending = sent.1
         TestCluster.press(&fresh, .escape)
         #expect(fresh.overlays.isEmpty)
         let effects = Update.update(&fresh, .assignmentSet(formID: sending.id, .failure(.outcomeUnknown("reset by peer"))), now: fresh.now)
         #expect(effects.contains(.recheckLostWrite(.rebind(formID: sending.id, key: key, nodeName: "node-b", mode: .strict))))
-        state = fresh
+        var state = fresh
         let stored = Assignment(entityType: .agent, entityId: key.entityId, nodeName: "node-b", mode: .strict)
         _ = Update.update(&state, .writeRechecked(.rebind(formID: sending.id, key: key, nodeName: "node-b", mode: .strict),
                                                   .success(overview(with: stored))), now: state.now)
