@@ -21,6 +21,8 @@ public final class LossyWriteServer: @unchecked Sendable {
         case applyThenSlowReply
         /// Not applied, connection closed without a reply.
         case dropThenClose
+        /// Not applied, an answer only after `slowReplySeconds`.
+        case dropThenSlowReply
         /// Applied, connection closed, and every later request closed too.
         case applyThenDown
         /// Every request, read or write, closed without a reply.
@@ -91,7 +93,7 @@ public final class LossyWriteServer: @unchecked Sendable {
         writesSeen += 1
         let first = writesSeen == 1
         lock.unlock()
-        let apply = !first || mode != .dropThenClose
+        let apply = !first || (mode != .dropThenClose && mode != .dropThenSlowReply)
         let body = apply ? applyWrite(request) : "{}"
         guard first else { reply(fd, 200, body); return }
         switch mode {
@@ -101,7 +103,7 @@ public final class LossyWriteServer: @unchecked Sendable {
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
             close(fd)
-        case .applyThenSlowReply:
+        case .applyThenSlowReply, .dropThenSlowReply:
             let delayed = Thread { [self] in
                 sleep(Self.slowReplySeconds)
                 reply(fd, 200, body)

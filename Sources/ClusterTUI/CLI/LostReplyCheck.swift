@@ -25,7 +25,10 @@ enum LostReplyCheck {
             return row
         case .notApplied(let current):
             let now = current.map { "bound to \($0.nodeName) (\($0.mode))" } ?? "following the default node"
-            throw ClusterError.notApplied("the reply was lost and a re-read shows it still \(now); safe to retry")
+            // After a time-out the server may still be working on the request.
+            let advice = why.contains("took longer than")
+                ? "the request timed out and may still be applied: re-check before retrying" : "safe to retry"
+            throw ClusterError.notApplied("the reply was lost and a re-read shows it still \(now); \(advice)")
         }
     }
 

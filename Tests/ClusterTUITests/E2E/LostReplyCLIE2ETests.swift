@@ -22,6 +22,9 @@ struct LostReplyCLIE2ETests {
         Expected(mode: .applyThenSlowReply, status: 0, text: "confirmed by re-reading"),
         Expected(mode: .dropThenClose, status: 69, text: "not applied: the reply was lost and a re-read shows it still following the default node; safe to retry"),
         Expected(mode: .applyThenDown, status: 75, text: "outcome unknown"),
+        // After a time-out the server may still be working: no "safe to retry".
+        Expected(mode: .dropThenSlowReply, status: 69,
+                 text: "following the default node; the request timed out and may still be applied: re-check before retrying"),
     ]
 
     func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
