@@ -23,6 +23,8 @@ package struct AppConfig: Sendable, Equatable {
     /// The config file's contexts, for the `c` picker, and the one in use.
     var contexts: [ContextChoice] = []
     var currentContext: String?
+    /// Where the config file is, for messages.
+    var configPath = "~/.config/clustertui/config.toml"
 
     package init(label: String) { self.label = label }
 }

@@ -35,7 +35,7 @@ enum ContextSwitchFlow {
         }
         let contexts = state.config.contexts
         guard !contexts.isEmpty else {
-            state.post("no contexts in the config file (\(ClusterConfigHint.path)): add [contexts.NAME] tables", .notice)
+            state.post("no contexts in the config file (\(state.config.configPath)): add [contexts.NAME] tables", .notice)
             return
         }
         let current = contexts.firstIndex { $0.name == state.config.currentContext } ?? 0
@@ -101,7 +101,3 @@ enum ContextSwitchFlow {
     }
 }
 
-/// Where the config file is, for messages.
-enum ClusterConfigHint {
-    static var path: String { ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].map { $0 + "/clustertui/config.toml" } ?? "~/.config/clustertui/config.toml" }
-}

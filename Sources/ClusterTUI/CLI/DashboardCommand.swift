@@ -63,6 +63,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.overviewInterval = interval ?? link.overviewInterval ?? 2
         config.instancesInterval = instancesInterval ?? link.instancesInterval ?? 30
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
+        config.configPath = ClusterConfig.defaultPath
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
         let timeout = connection.timeout, maxBody = connection.maxBodyMB
