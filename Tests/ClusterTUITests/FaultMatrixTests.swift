@@ -38,12 +38,7 @@ import Testing
         Row(fault: .escapesEverywhere, exit: 0, says: ""),
     ]
 
-    @Sendable func cli(_ args: [String]) throws -> ChildProcess.Result {
-        let env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                   "HOME": FileManager.default.temporaryDirectory.path, "XDG_CONFIG_HOME": "/nonexistent-clustertui-test",
-                   "CLUSTERTUI_TOKEN": "t0ken"]
-        return try ChildProcess.run(TestBinary.clustertui.path, args, environment: env)
-    }
+    @Sendable func cli(_ args: [String]) throws -> ChildProcess.Result { try CLIChild.run(args) }
 
     /// The CLI: the documented exit code and exactly one stderr line saying what happened.
     @Test(arguments: rows)
@@ -125,10 +120,11 @@ import Testing
     }
 
     /// Reads closed without a reply: never sent, 69, safe to retry.
-    @Test func aClosedConnectionIsReported() throws {
+    @Test func aClosedConnectionIsReported() async throws {
         let server = try LossyWriteServer(mode: .closeEverything)
         defer { server.stop() }
-        let result = try cli(["get", "nodes", "--url", server.url.absoluteString, "--timeout", "5"])
+        let url = server.url.absoluteString
+        let result = try await offPool { try CLIChild.run(["get", "nodes", "--url", url, "--timeout", "5"]) }
         #expect(result.status == 69, "stderr: \(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("connection failed"))

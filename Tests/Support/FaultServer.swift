@@ -74,33 +74,8 @@ public enum FaultServer {
         _ fault: Fault, tls: TLSConfiguration? = nil, _ body: @Sendable (URL, RequestLog) async throws -> T
     ) async throws -> T {
         let log = RequestLog()
-        let box = PortBox()
-        let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in
-                try await respond(request, fault: fault, log: log)
-            },
-            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in await box.set(channel.localAddress?.port) }
-        )
-        let group = ServiceGroup(services: [app])
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            let value: T
-            do {
-                let port = try await box.wait()
-                guard let url = URL(string: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)") else {
-                    throw TestServerError.didNotStart
-                }
-                value = try await body(url, log)
-            } catch {
-                await group.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw error
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return value
+        return try await TestHTTPServer.with(tls: tls, responder: { try await respond($0, fault: fault, log: log) }) { url in
+            try await body(url, log)
         }
     }
 

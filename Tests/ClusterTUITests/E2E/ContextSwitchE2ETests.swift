@@ -7,7 +7,7 @@ import Testing
 /// running dashboard from one to the other.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct ContextSwitchE2ETests {
-    @Test func cSwitchesBetweenTwoServers() throws {
+    @Test func cSwitchesBetweenTwoServers() async throws {
         let alpha = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])
         defer { alpha.stop() }
         let beta = try ServeProcess(extraArguments: ["--node-name", "beta-core"])
@@ -27,14 +27,17 @@ struct ContextSwitchE2ETests {
         let session = try TmuxSession(name: DashboardE2ETests.name("ctx"), width: 120, height: 40, command: command,
                                       environment: ["XDG_CONFIG_HOME": home.path])
         defer { session.kill() }
-        try session.waitUntil(timeout: 20) { $0.contains("this ★alpha-core") }
-        session.sendKeys("c")
-        try session.waitFor("Switch context", timeout: 10)
-        session.sendKeys("Down", "Enter")
-        let switched = try session.waitUntil(timeout: 20) { $0.contains("this ★beta-core") && $0.contains("● live") }
+        // Off the concurrency pool, like every long tmux wait.
+        let switched = try await offPool { () -> String in
+            try session.waitUntil(timeout: 20) { $0.contains("this ★alpha-core") }
+            session.sendKeys("c")
+            try session.waitFor("Switch context", timeout: 10)
+            session.sendKeys("Down", "Enter")
+            return try session.waitUntil(timeout: 20) { $0.contains("this ★beta-core") && $0.contains("● live") }
+        }
         #expect(switched.split(separator: "\n").first?.contains("beta") == true, "the header names the new context")
         #expect(!switched.contains("alpha-core"), "the old cluster's data is gone")
         session.sendKeys("q")
-        try session.waitFor("EXITED:0", timeout: 10)
+        try await offPool { try session.waitFor("EXITED:0", timeout: 10) }
     }
 }

@@ -27,21 +27,19 @@ struct LostReplyCLIE2ETests {
                  text: "following the default node; the request timed out and may still be applied: re-check before retrying"),
     ]
 
-    func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                   "HOME": FileManager.default.temporaryDirectory.path, "XDG_CONFIG_HOME": "/nonexistent-clustertui-test",
-                   "CLUSTERTUI_TOKEN": "t0ken"]
-        let result = try ChildProcess.run(TestBinary.clustertui.path, args, environment: env)
+    /// The CLI, off the concurrency pool (a slow reply blocks it for seconds).
+    func run(_ args: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let result = try await offPool { try CLIChild.run(args) }
         return (result.status, result.stdout, result.stderr)
     }
 
     /// Issue 13: `assign` exited 69 "closed the connection before answering"
     /// for PUTs the server had applied (33 of 105 in the fault matrix).
     @Test(arguments: cases)
-    func assignWithALostReply(_ expected: Expected) throws {
+    func assignWithALostReply(_ expected: Expected) async throws {
         let server = try LossyWriteServer(mode: expected.mode)
         defer { server.stop() }
-        let result = try run(["assign", "agent", "t1:a/b c", "--node", "node-b", "--mode", "strict",
+        let result = try await run(["assign", "agent", "t1:a/b c", "--node", "node-b", "--mode", "strict",
                               "--url", server.url.absoluteString, "--timeout", "2"])
         let applied = server.binding("agent", "t1:a/b c") == "node-b/strict"
         #expect(result.status == expected.status, "stdout: \(result.stdout) stderr: \(result.stderr)")
@@ -52,21 +50,21 @@ struct LostReplyCLIE2ETests {
     }
 
     /// Issue 13: the same for `unassign`: reset applied, reply lost, confirmed.
-    @Test func unassignWithALostReplyIsConfirmed() throws {
+    @Test func unassignWithALostReplyIsConfirmed() async throws {
         let server = try LossyWriteServer(mode: .applyThenClose)
         defer { server.stop() }
         server.seed("agent", "t1:x", node: "node-b", mode: "strict")
-        let result = try run(["unassign", "agent", "t1:x", "--url", server.url.absoluteString, "--timeout", "2"])
+        let result = try await run(["unassign", "agent", "t1:x", "--url", server.url.absoluteString, "--timeout", "2"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout == "agent:t1:x: on the default node (applied; the reply was lost, confirmed by re-reading)\n")
         #expect(server.binding("agent", "t1:x") == nil)
     }
 
     /// "Never sent" stays 69, safe to retry: nothing listens.
-    @Test func refusedIsNeverSent() throws {
+    @Test func refusedIsNeverSent() async throws {
         // A port bound but never listened on: refused, and no other test can take it meanwhile.
         let closed = try #require(ClosedPort())
-        let result = try run(["assign", "agent", "t1:x", "--node", "node-b", "--url", "http://127.0.0.1:\(closed.port)", "--timeout", "2"])
+        let result = try await run(["assign", "agent", "t1:x", "--node", "node-b", "--url", "http://127.0.0.1:\(closed.port)", "--timeout", "2"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("connection refused"))
     }

@@ -15,51 +15,18 @@ enum RejectingServer {
         func add(_ line: String) { lines.append(line) }
     }
 
-    actor PortBox {
-        var port: Int?
-        func set(_ p: Int?) { port = p }
-    }
-
     static let message = "Node \"node-b\" not found in cluster registry"
 
     static func with(_ body: @Sendable (URL, Log) async throws -> Void) async throws {
         let log = Log()
-        let box = PortBox()
         // How far TestCluster's fixed times move to land on the real clock: fixed
         // once per server, so replies never change (a moving `startedAt` would
         // read as a restart on every poll).
         let shift = Date().timeIntervalSince(TestCluster.now)
-        let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in
-                await log.add("\(request.method.rawValue) \(request.uri.path)")
-                return try respond(request, shift: shift)
-            },
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in await box.set(channel.localAddress?.port) }
-        )
-        let group = ServiceGroup(services: [app])
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var port: Int?
-            for _ in 0..<400 where port == nil {
-                port = await box.port
-                if port == nil { try await Task.sleep(nanoseconds: 10_000_000) }
-            }
-            guard let port, let url = URL(string: "http://127.0.0.1:\(port)") else {
-                await group.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw TmuxError(description: "rejecting server did not start")
-            }
-            do {
-                try await body(url, log)
-            } catch {
-                await group.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw error
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-        }
+        try await TestHTTPServer.with(responder: { request in
+            await log.add("\(request.method.rawValue) \(request.uri.path)")
+            return try respond(request, shift: shift)
+        }) { url in try await body(url, log) }
     }
 
     private static func respond(_ request: Request, shift: TimeInterval) throws -> Response {

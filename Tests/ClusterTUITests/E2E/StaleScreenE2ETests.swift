@@ -21,7 +21,7 @@ struct StaleScreenE2ETests {
 
     /// Issue 11: with the server gone, every node turned late then silent and
     /// "at risk" jumped within seconds, rows drawn as if live.
-    @Test func aKilledServerFreezesTheCountsUnderABannerAndARestartRevivesThem() throws {
+    @Test func aKilledServerFreezesTheCountsUnderABannerAndARestartRevivesThem() async throws {
         let serve = try RestartableServe(name: "stale")
         let port = serve.port
         let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
@@ -29,22 +29,26 @@ struct StaleScreenE2ETests {
         let session = try TmuxSession(name: DashboardE2ETests.name("stale"), width: 120, height: 40, command: command,
                                       environment: ["CLUSTERTUI_TOKEN": serve.token])
         defer { session.kill() }
-        try session.waitUntil(timeout: 20) { $0.contains("● live") && $0.contains("at risk") }
-
-        serve.stop()
-        // The counts as of the last good poll, read as soon as the banner is up
-        // (a poll just before the stop may still have moved them).
-        let first = try session.waitUntil(timeout: 15) { Self.bannerAge($0) != nil }
-        let liveCounts = Self.counts(first)
-        // Long enough for live ages to cross the late (15 s) threshold: frozen ones do not.
-        let stale = try session.waitUntil(timeout: 40) { (Self.bannerAge($0) ?? 0) >= 20 }
+        // The long waits run off the concurrency pool: blocking two of its
+        // threads for half a minute starved every in-process test server.
+        let (liveCounts, stale) = try await offPool { () -> (String, String) in
+            try session.waitUntil(timeout: 20) { $0.contains("● live") && $0.contains("at risk") }
+            serve.stop()
+            // The counts as of the last good poll, read as soon as the banner is up
+            // (a poll just before the stop may still have moved them).
+            let first = try session.waitUntil(timeout: 15) { Self.bannerAge($0) != nil }
+            // Long enough for live ages to cross the late (15 s) threshold: frozen ones do not.
+            return (Self.counts(first), try session.waitUntil(timeout: 40) { (Self.bannerAge($0) ?? 0) >= 20 })
+        }
         #expect(Self.counts(stale) == liveCounts, "counts changed while disconnected:\n\(stale)")
         #expect(stale.contains("STALE"))
 
-        try serve.restart()
-        let back = try session.waitUntil(timeout: 45) { $0.contains("● live") && !$0.contains("STALE") }
+        let back = try await offPool { () -> String in
+            try serve.restart()
+            return try session.waitUntil(timeout: 45) { $0.contains("● live") && !$0.contains("STALE") }
+        }
         #expect(back.contains("at risk"))
         session.sendKeys("q")
-        try session.waitFor("EXITED:0", timeout: 10)
+        try await offPool { try session.waitFor("EXITED:0", timeout: 10) }
     }
 }
