@@ -1,0 +1,44 @@
+import Foundation
+
+/// A plan as a shell script for a change ticket: one `clustertui assign`
+/// or `unassign` line per move, every id and name shell-quoted, and what
+/// the server sent shown only inside comments, made visible (a newline in a
+/// name can never start a command).
+public enum PlanScript {
+    /// - Parameter connection: the flags that reach the same cluster
+    ///   (`--context prod` or `--url …`), already split into words.
+    public static func render(_ plan: MovePlan, connection: [String]) -> String {
+        var lines = [
+            "#!/bin/sh",
+            "# clustertui plan \(plan.id): \(TextSanitizer.visible(plan.summary))",
+            "# made \(WireDate.format(plan.createdAt))"
+                + (plan.url.map { " against \(TextSanitizer.visible($0))" } ?? ""),
+            "# \(plan.items.count) \(plan.items.count == 1 ? "write" : "writes"); stops at the first failure.",
+            "# `clustertui apply PLAN.json` does the same with a precondition check per write, a journal and undo.",
+        ]
+        for warning in plan.warnings + plan.notes { lines.append("# warning: \(TextSanitizer.visible(warning))") }
+        lines.append("set -e")
+        let flags = connection.map(quote).joined(separator: " ")
+        let common = flags.isEmpty ? "" : " " + flags
+        for item in plan.items {
+            lines.append("# \(TextSanitizer.visible(item.name)): \(TextSanitizer.visible(item.from.description)) → "
+                         + TextSanitizer.visible(item.to.description))
+            let ids = "-- \(quote(item.key.entityType.rawValue)) \(quote(item.key.entityId))"
+            switch item.to {
+            case .explicit(let node, let mode):
+                lines.append("clustertui assign --node \(quote(node)) --mode \(mode.rawValue)\(common) \(ids)")
+            case .followsDefault:
+                lines.append("clustertui unassign\(common) \(ids)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `'text'` with every `'` written as `'\''`: nothing inside is expanded.
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:@=,+".contains($0)) }) {
+            return word
+        }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+extension MovePlan {
+    /// The plan with each item's risk after the move and the warnings an
+    /// operator should read before applying, for the cluster as `inputs`
+    /// sees it. `apply` runs this again on a fresh read: a plan file's
+    /// warnings were true when it was made, not necessarily now.
+    public func annotated(_ inputs: PlanInputs) -> MovePlan {
+        var copy = self
+        let defaultNode = inputs.defaultNode
+        let defaultHealth = inputs.health[defaultNode]
+        for i in copy.items.indices {
+            let to = copy.items[i].to
+            let node = to.node ?? defaultNode
+            copy.items[i].riskAfter = Risk.evaluate(
+                explicit: to.isExplicit, mode: to.mode ?? .preferred, nodeHealth: inputs.health[node],
+                hasNodeName: !node.isEmpty, defaultHealth: defaultHealth)
+        }
+        copy.warnings = PlanWarnings.of(copy, inputs)
+        return copy
+    }
+}
+
+/// The rules behind a plan's warnings: strict work onto a node that is not
+/// online, everything onto one node, preferred work onto the default node.
+enum PlanWarnings {
+    static func of(_ plan: MovePlan, _ inputs: PlanInputs) -> [String] {
+        var out: [String] = []
+        var strictDown: [String: Int] = [:]
+        var preferredOnDefault = 0
+        for item in plan.items {
+            guard case .explicit(let node, let mode) = item.to else { continue }
+            let health = inputs.health[node]
+            if mode != .preferred, health != .ok, health != .late { strictDown[node, default: 0] += 1 }
+            if mode == .preferred, node == inputs.defaultNode { preferredOnDefault += 1 }
+        }
+        for (node, count) in strictDown.sorted(by: { $0.key < $1.key }) {
+            let state = inputs.health[node].map { "is \($0.rawValue)" } ?? "is not in the registry"
+            out.append("\(count) strict \(moves(count)) onto \(node), which \(state): their work is blocked until it is back")
+        }
+        let targets = plan.countsByTarget
+        let healthyNodes = inputs.health.values.filter { $0 == .ok }.count
+        if plan.items.count > 1, targets.count == 1, targets[0].target != "default", healthyNodes > 1 {
+            out.append("all \(plan.items.count) moves go to \(targets[0].target), though \(healthyNodes) nodes are healthy")
+        }
+        if preferredOnDefault > 0 {
+            out.append("\(preferredOnDefault) preferred \(moves(preferredOnDefault)) onto \(inputs.defaultNode), the default "
+                       + "node: preferred work falls back there anyway, so these bindings change nothing")
+        }
+        return out
+    }
+
+    private static func moves(_ n: Int) -> String { n == 1 ? "move" : "moves" }
+}
