@@ -45,14 +45,27 @@ struct AssignCommand: AsyncParsableCommand {
             let key = EntityKey(EntityType(entityType), entityId)
             let wanted = mode.map { AssignmentMode($0.rawValue) }
             let line = try await connection.withConnection { connection in
+                // The binding before, for the journal (and so `undo`).
+                let prior = BindingIndex(try await connection.reader.overview()).binding(of: key)
+                let journal = SingleWriteJournal.forCLI(connection.target)
+                let ticket = journal.intent(kind: .rebind, key: key, prior: prior,
+                                            requested: .explicit(node: node, mode: wanted ?? .strict))
                 do {
-                    return Self.describe(try await connection.makeWriter().setAssignment(key, nodeName: node, mode: wanted))
+                    let stored = try await connection.makeWriter().setAssignment(key, nodeName: node, mode: wanted)
+                    journal.outcome(ticket, .ok)
+                    return Self.describe(stored)
                 } catch ClusterError.outcomeUnknown(let why) {
-                    let row = try await LostReplyCheck.resolve(connection.reader, lost: why) {
-                        WriteCheck.afterSet(key, nodeName: node, mode: wanted, in: $0)
+                    journal.outcome(ticket, .unknown, message: "reply lost: " + why)
+                    let row = try await journal.resolving(ticket) {
+                        try await LostReplyCheck.resolve(connection.reader, lost: why) {
+                            WriteCheck.afterSet(key, nodeName: node, mode: wanted, in: $0)
+                        }
                     }
                     let stored = row.map(Self.describe) ?? "assigned \(TextSanitizer.visible(key.description)) to \(node)"
                     return stored + LostReplyCheck.confirmedNote
+                } catch let error as ClusterError {
+                    journal.outcome(ticket, .failed, message: error.description)
+                    throw error
                 }
             }
             print(line)

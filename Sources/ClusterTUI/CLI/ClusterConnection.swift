@@ -16,6 +16,18 @@ struct ClusterConnection: Sendable {
     /// Seconds between instance-list polls from the context, if it set one.
     let instancesInterval: Double?
     let shutdown: @Sendable () async -> Void
+    /// Which cluster this is, as plans and the write journal record it.
+    var target = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
+}
+
+/// The context name and base URL of a cluster, as a plan, the write
+/// journal and `undo` name it: a batch is undone only against the URL it
+/// was applied to.
+struct ClusterIdentity: Sendable, Equatable {
+    var context: String?
+    var url: String
+    /// The URL recorded for the embedded demo core.
+    static let embedded = "embedded:demo"
 }
 
 extension ConnectionOptions {

@@ -2,7 +2,8 @@ import ArgumentParser
 import ClusterModel
 
 /// The `clustertui` command: the dashboard by default, plus the scripting
-/// subcommands (`get`, `assign`, `unassign`, `login`) and `serve`, the
+/// subcommands (`get`, `assign`, `unassign`, `plan`, `apply`, `undo`,
+/// `journal`, `login`) and `serve`, the
 /// embedded cluster core as an HTTP server.
 public struct ClusterTUICommand: AsyncParsableCommand {
     public init() {}
@@ -13,6 +14,7 @@ public struct ClusterTUICommand: AsyncParsableCommand {
         discussion: "With no --url and no configured context, runs on an embedded demo core.\n" + CLIRun.exitCodeHelp,
         subcommands: [
             DashboardCommand.self, GetCommand.self, AssignCommand.self, UnassignCommand.self,
+            PlanCommand.self, ApplyCommand.self, UndoCommand.self, JournalCommand.self,
             LoginCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

@@ -37,6 +37,10 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "No colours (also when NO_COLOR is set).")
     var monochrome = false
 
+    @Option(name: .customLong("events-log"), help: ArgumentHelp(
+        "Append every event the events pane shows to FILE, one JSON line each.", valueName: "FILE"))
+    var eventsLog: String?
+
     @Flag(help: "Capture the mouse (off by default so text can be copied).")
     var mouse = false
 
@@ -54,6 +58,11 @@ struct DashboardCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data((problem + "\n").utf8))
             throw ExitCode(ClusterError.ExitCode.usage.rawValue)
         }
+        let log: EventsLog?
+        do { log = try eventsLog.map(EventsLog.init(path:)) } catch let error as ClusterError {
+            FileHandle.standardError.write(Data(("clustertui: " + error.description + "\n").utf8))
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        }
         let link = try await connection.connect()
         var config = AppConfig(label: link.label)
         config.readOnly = readOnly || wallboard
@@ -64,6 +73,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.instancesInterval = instancesInterval ?? link.instancesInterval ?? 30
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         config.configPath = ClusterConfig.defaultPath
+        config.clusterURL = link.target.url
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
         let timeout = connection.timeout, maxBody = connection.maxBodyMB
@@ -76,7 +86,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let options = TerminalOptions(
             mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true
         )
-        let outcome = await UIThread.run(config: config, link: live, options: options)
+        let outcome = await UIThread.run(config: config, link: live, options: options, eventsLog: log)
         await live.shutdown()
         switch outcome {
         case .failure(let message):
@@ -110,10 +120,10 @@ enum UIThread {
     /// How the loop ended: its exit status, or why the terminal could not start.
     enum Outcome: Sendable { case finished(Int32), failure(String) }
 
-    static func run(config: AppConfig, link: LiveConnection, options: TerminalOptions) async -> Outcome {
+    static func run(config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog? = nil) async -> Outcome {
         await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let thread = Thread {
-                continuation.resume(returning: runLoop(config: config, link: link, options: options))
+                continuation.resume(returning: runLoop(config: config, link: link, options: options, eventsLog: eventsLog))
             }
             thread.name = "clustertui-ui"
             thread.stackSize = 8 << 20
@@ -121,7 +131,7 @@ enum UIThread {
         }
     }
 
-    private static func runLoop(config: AppConfig, link: LiveConnection, options: TerminalOptions) -> Outcome {
+    private static func runLoop(config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog?) -> Outcome {
         let terminal: Terminal
         do {
             terminal = try Terminal(options: options)
@@ -137,7 +147,8 @@ enum UIThread {
             config: config, width: size.width, height: size.height, now: Date(),
             seed: UInt64(truncatingIfNeeded: getpid()) &* 0x9E37_79B9
         )
-        let runner = EffectRunner(link: link, inbox: inbox)
-        return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox).run())
+        var runner = EffectRunner(link: link, inbox: inbox)
+        runner.batches = BatchEffects(journal: config.readOnly ? nil : WriteJournal(path: WriteJournal.defaultPath()))
+        return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
     }
 }

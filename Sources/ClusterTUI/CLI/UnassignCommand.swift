@@ -32,12 +32,22 @@ struct UnassignCommand: AsyncParsableCommand {
             let key = EntityKey(EntityType(entityType), entityId)
             let label = TextSanitizer.visible(key.description)
             let line = try await connection.withConnection { connection in
+                let prior = BindingIndex(try await connection.reader.overview()).binding(of: key)
+                let journal = SingleWriteJournal.forCLI(connection.target)
+                let ticket = journal.intent(kind: .rebind, key: key, prior: prior, requested: .followsDefault)
                 do {
                     let removed = try await connection.makeWriter().deleteAssignment(key)
+                    journal.outcome(ticket, .ok)
                     return removed ? "\(label): removed" : "\(label): no assignment existed (already on the default node)"
                 } catch ClusterError.outcomeUnknown(let why) {
-                    _ = try await LostReplyCheck.resolve(connection.reader, lost: why) { WriteCheck.afterDelete(key, in: $0) }
+                    journal.outcome(ticket, .unknown, message: "reply lost: " + why)
+                    _ = try await journal.resolving(ticket) {
+                        try await LostReplyCheck.resolve(connection.reader, lost: why) { WriteCheck.afterDelete(key, in: $0) }
+                    }
                     return "\(label): on the default node" + LostReplyCheck.confirmedNote
+                } catch let error as ClusterError {
+                    journal.outcome(ticket, .failed, message: error.description)
+                    throw error
                 }
             }
             print(line)

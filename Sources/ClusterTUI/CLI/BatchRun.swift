@@ -1,0 +1,62 @@
+import ArgumentParser
+import ClusterModel
+import Foundation
+
+/// What `apply` and `undo` share: show the plan, ask unless `--yes`, run
+/// it through `BatchApplier` with one progress line per item on stderr,
+/// print the summary, and exit 0 only if every item was applied.
+enum BatchRun {
+    static func confirmAndRun(_ plan: MovePlan, on link: ClusterConnection, yes: Bool, verb: String) async throws {
+        FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+        guard !plan.items.isEmpty else { return }
+        if let planned = plan.url, planned != link.target.url {
+            StandardError.line("clustertui: note: this plan was made against \(TextSanitizer.visible(planned)); "
+                               + "applying it to \(TextSanitizer.visible(link.target.url)). Items whose binding differs are skipped.")
+        }
+        if !yes, !confirm("\(verb) \(plan.items.count) \(plan.items.count == 1 ? "write" : "writes") to \(TextSanitizer.visible(link.target.url))? [y/N] ") {
+            StandardError.line("clustertui: not confirmed; nothing was sent")
+            throw ExitCode(ClusterError.ExitCode.failure.rawValue)
+        }
+        let total = plan.items.count
+        let applier = BatchApplier(
+            reader: link.reader, writer: link.makeWriter(), journal: WriteJournal(path: WriteJournal.defaultPath()),
+            context: link.target.context, url: link.target.url,
+            journalProblem: { StandardError.line("clustertui: warning: " + $0) })
+        let summary = await applier.run(plan, progress: { index, outcome in
+            let item = plan.items[index]
+            StandardError.line("[\(index + 1)/\(total)] \(outcome.word.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+                               + TextSanitizer.visible("\(item.key) → \(item.to)")
+                               + (outcome.isOK ? "" : ": " + TextSanitizer.visible(outcome.detail)))
+        })
+        print(report(plan, summary))
+        throw ExitCode(exitCode(summary).rawValue)
+    }
+
+    /// The summary: counts, every item that was not applied, how to undo.
+    static func report(_ plan: MovePlan, _ summary: BatchSummary) -> String {
+        var lines = ["", "batch \(plan.id): \(summary.line)"]
+        if let why = summary.stoppedBecause { lines.append("stopped: " + TextSanitizer.visible(why)) }
+        for (item, outcome) in zip(plan.items, summary.outcomes) where !outcome.isOK {
+            lines.append("  \(outcome.word)  \(TextSanitizer.visible(item.key.description)): \(TextSanitizer.visible(outcome.detail))")
+        }
+        if summary.count("ok") > 0 { lines.append("undo with: clustertui undo --batch \(plan.id)") }
+        if summary.count("skipped") + summary.count("not attempted") + summary.count("failed") > 0, !summary.allOK {
+            lines.append("re-running the plan is safe: applied items are skipped as unchanged")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func exitCode(_ summary: BatchSummary) -> ClusterError.ExitCode {
+        if summary.allOK { return .ok }
+        if summary.count("unknown") > 0 { return .unknown }
+        if summary.stoppedBecause != nil, summary.count("ok") == 0 { return .unreachable }
+        return .failure
+    }
+
+    /// Asks on stderr and reads one line from stdin: only y / yes goes on.
+    static func confirm(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data(question.utf8))
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}

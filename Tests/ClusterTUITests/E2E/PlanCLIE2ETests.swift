@@ -1,0 +1,160 @@
+import ClusterModel
+import ClusterTestSupport
+import Foundation
+import Testing
+
+/// `plan`, `apply`, `journal` and `undo` (issue 10): the real binary against a
+/// real `clustertui serve`, each test with its own journal directory.
+@Suite(.serialized)
+struct PlanCLIE2ETests {
+    /// A scratch directory for the journal (XDG_STATE_HOME) and plan files.
+    let dir: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-plan-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    func run(_ args: [String], token: String) throws -> ChildProcess.Result {
+        let env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": dir,
+                   "XDG_CONFIG_HOME": "/nonexistent-clustertui-test", "XDG_STATE_HOME": dir + "/state", "CLUSTERTUI_TOKEN": token]
+        return try ChildProcess.run(TestBinary.clustertui.path, args, environment: env)
+    }
+
+    func overview(_ serve: ServeProcess) async throws -> Overview {
+        try await serve.withClient { try await $0.reader.overview() }
+    }
+
+    /// Binds three entities that follow the default node strictly to `node`, as a test's starting point.
+    func seed(_ serve: ServeProcess, on node: String) async throws -> [EntityKey] {
+        try await serve.withClient { client in
+            let list = try await client.reader.instances()
+            let keys = list.instances.filter { !$0.explicit }.prefix(3).map(\.key)
+            for key in keys { _ = try await client.makeWriter().setAssignment(key, nodeName: node, mode: .strict) }
+            return Array(keys)
+        }
+    }
+
+    @Test func planApplyJournalUndoRoundTripOnTheServer() async throws {
+        let serve = try ServeProcess()
+        let url = serve.url.absoluteString
+        let seeded = try await seed(serve, on: "worker-03")
+        let before = try await overview(serve).assignments.filter { $0.nodeName == "worker-03" }
+        let planned = try await offPool { try run(["plan", "evacuate", "worker-03", "--to", "core-main-1", "-o", "json", "--url", url], token: serve.token) }
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let plan = try PlanCodec.decode(Data(planned.stdout.utf8))
+        #expect(Set(plan.items.map(\.key)) == Set(before.map(\.key)))
+        #expect(Set(seeded).isSubset(of: Set(plan.items.map(\.key))))
+        let file = dir + "/plan.json"
+        try planned.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let applied = try await offPool { try run(["apply", file, "--yes", "--url", url], token: serve.token) }
+        #expect(applied.status == 0, "\(applied.stdout)\n\(applied.stderr)")
+        #expect(applied.stderr.contains("[\(plan.items.count)/\(plan.items.count)] ok"))
+        let moved = try await overview(serve)
+        for item in plan.items {
+            #expect(moved.assignments.first { $0.key == item.key }?.nodeName == "core-main-1")
+        }
+
+        let journal = try await offPool { try run(["journal", "-o", "json", "--limit", "500"], token: serve.token) }
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(journal.stdout.utf8)) as? [[String: Any]])
+        let ofBatch = entries.filter { $0["batch"] as? String == plan.id }
+        #expect(ofBatch.count == plan.items.count)
+        #expect(ofBatch.allSatisfy { $0["outcome"] as? String == "ok" && ($0["prior"] as? String)?.hasPrefix("worker-03") == true })
+
+        let undone = try await offPool { try run(["undo", "--last", "--yes", "--url", url], token: serve.token) }
+        #expect(undone.status == 0, "\(undone.stdout)\n\(undone.stderr)")
+        let back = try await overview(serve)
+        for row in before {
+            let now = back.assignments.first { $0.key == row.key }
+            #expect(now?.nodeName == "worker-03" && now?.mode == row.mode)
+        }
+        // The journal holds the undo as a batch of its own.
+        let table = try await offPool { try run(["journal"], token: serve.token) }
+        #expect(table.stdout.contains("undo"))
+        #expect(!table.stdout.contains(serve.token))
+    }
+
+    /// An entity rebound behind the plan's back is skipped, never overwritten; a re-run skips what was applied.
+    @Test func applySkipsAnItemChangedSinceThePlan() async throws {
+        let serve = try ServeProcess()
+        let url = serve.url.absoluteString
+        let seeded = try await seed(serve, on: "worker-03")
+        let planned = try await offPool { try run(["plan", "evacuate", "worker-03", "--to", "core-main-1", "-o", "json", "--url", url], token: serve.token) }
+        let file = dir + "/plan.json"
+        try planned.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let changed = seeded[0]
+        try await serve.withClient { _ = try await $0.makeWriter().setAssignment(changed, nodeName: "worker-01", mode: .preferred) }
+
+        let applied = try await offPool { try run(["apply", file, "--yes", "--url", url], token: serve.token) }
+        #expect(applied.status == 1, "\(applied.stdout)\n\(applied.stderr)")
+        #expect(applied.stdout.contains("skipped"))
+        #expect(applied.stdout.contains("changed since the plan was made"))
+        let after = try await overview(serve)
+        #expect(after.assignments.first { $0.key == changed }?.nodeName == "worker-01")
+        #expect(after.assignments.first { $0.key == seeded[1] }?.nodeName == "core-main-1")
+
+        let again = try await offPool { try run(["apply", file, "--yes", "--url", url], token: serve.token) }
+        #expect(again.stdout.contains("unchanged: already core-main-1"))
+        #expect(!again.stderr.contains("] ok "))
+    }
+
+    /// Issue 10: a malformed plan file or an unknown entity type is a usage error and nothing is sent.
+    @Test func malformedPlansAreRefusedBeforeAnythingIsSent() async throws {
+        let serve = try ServeProcess()
+        let url = serve.url.absoluteString
+        let before = try await overview(serve).assignments
+        let cases: [(String, String)] = [
+            ("{ not json", "not JSON"),
+            (#"{"id":"x","kind":"rebind","createdAt":"2026-05-18T10:00:00Z","items":[{"entityType":"agent","entityId":"a","from":{"default":true},"to":{"node":"worker-03","mode":"loose"}}]}"#,
+             "items[0].to.mode"),
+            (#"{"id":"x","kind":"rebind","createdAt":"2026-05-18T10:00:00Z","items":[{"entityType":"spaceship","entityId":"a","from":{"default":true},"to":{"node":"worker-03","mode":"strict"}}]}"#,
+             "unknown entity type"),
+        ]
+        for (i, (text, words)) in cases.enumerated() {
+            let file = dir + "/bad\(i).json"
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let result = try await offPool { try run(["apply", file, "--yes", "--url", url], token: serve.token) }
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.contains(words), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try await overview(serve).assignments == before)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/state/clustertui/journal.jsonl"))
+    }
+
+    /// The intent line is on disk before the request is sent: a CLI killed mid-write leaves it, marked unknown.
+    @Test func aKilledApplyLeavesItsIntentInTheJournal() async throws {
+        let server = try LossyWriteServer(mode: .dropThenSlowReply)
+        defer { server.stop() }
+        let plan = #"{"id":"20260518-100000-dead","kind":"rebind","createdAt":"2026-05-18T10:00:00Z","items":[{"entityType":"agent","entityId":"t1:x","from":{"default":true},"to":{"node":"node-b","mode":"strict"}}]}"#
+        let file = dir + "/one.json"
+        try plan.write(toFile: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = TestBinary.clustertui
+        process.arguments = ["apply", file, "--yes", "--url", server.url.absoluteString, "--timeout", "30"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_CONFIG_HOME": "/nonexistent", "XDG_STATE_HOME": dir + "/state",
+                               "CLUSTERTUI_TOKEN": "t0ken"]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let journal = dir + "/state/clustertui/journal.jsonl"
+        let sawIntent = try await offPool { () -> Bool in
+            let deadline = Date().addingTimeInterval(15 * TmuxSession.patience)
+            while Date() < deadline {
+                if let text = try? String(contentsOfFile: journal, encoding: .utf8), text.contains(#""event":"intent""#) { return true }
+                usleep(20_000)
+            }
+            return false
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(sawIntent)
+        let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines[0].contains(#""batch":"20260518-100000-dead""#) && !lines[0].contains("t0ken"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: journal)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let shown = try await offPool { try run(["journal"], token: "t0ken") }
+        #expect(shown.stdout.contains("unknown (no outcome recorded)"))
+    }
+}
