@@ -70,7 +70,7 @@ enum TestCluster {
 
     static func isWrite(_ effect: Effect) -> Bool {
         switch effect {
-        case .setAssignment, .deleteAssignment: true
+        case .setAssignment, .deleteAssignment, .applyPlan: true
         default: false
         }
     }

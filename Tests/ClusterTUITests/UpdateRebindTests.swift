@@ -43,7 +43,7 @@ import Testing
         #expect(effects == [.recheckBeforeRebind(formID: f.id)])
         let send = Update.update(&state, .rebindRechecked(formID: f.id, .success(TestCluster.fetched(TestCluster.overview))), now: state.now)
         let key = EntityKey(.agent, "tenant1:research-agent")
-        #expect(send == [.setAssignment(formID: f.id, key: key, nodeName: "node-b", mode: .strict)])
+        #expect(send == [.setAssignment(formID: f.id, key: key, nodeName: "node-b", mode: .strict, prior: .followsDefault)])
         #expect(form(state)?.phase == .sending)
         let stored = Assignment(entityType: .agent, entityId: key.entityId, nodeName: "node-b", mode: .strict, updatedBy: "u_me")
         let after = Update.update(&state, .assignmentSet(formID: f.id, .success(stored)), now: state.now)
@@ -133,7 +133,8 @@ import Testing
         TestCluster.press(&state, .char("x"))
         guard case .confirmReset? = state.topOverlay else { Issue.record("no confirmation"); return }
         let key = EntityKey(.browser, "tenant1:brw_42")
-        #expect(TestCluster.press(&state, .char("y")) == [.deleteAssignment(key)])
+        let effects = TestCluster.press(&state, .char("y"))
+        guard case .deleteAssignment(key, .explicit)? = effects.first else { Issue.record("no DELETE: \(effects)"); return }
         _ = Update.update(&state, .assignmentDeleted(key, .success(false)), now: state.now)
         #expect(state.overlays.isEmpty)
         #expect(state.notice?.text.contains("already on the default node") == true)

@@ -45,6 +45,8 @@ public final class TmuxSession {
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
         let mine = ProcessInfo.processInfo.environment
         for key in ["PATH", "HOME"] { env[key] = mine[key] }
+        // The write journal of a dashboard under test stays out of the real ~/.local/state.
+        env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "/ctui-state-\(name)"
         env.merge(environment) { _, new in new }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let args = ["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),

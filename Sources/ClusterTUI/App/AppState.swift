@@ -25,6 +25,8 @@ package struct AppConfig: Sendable, Equatable {
     var currentContext: String?
     /// Where the config file is, for messages.
     var configPath = "~/.config/clustertui/config.toml"
+    /// The base URL plans are stamped with (the journal's cluster key).
+    var clusterURL = ClusterIdentity.embedded
 
     package init(label: String) { self.label = label }
 }
@@ -84,6 +86,10 @@ enum Overlay: Sendable, Equatable {
     case rebind(RebindForm)
     case confirmReset(ResetConfirm)
     case contextPicker(ContextPicker)
+    /// Bulk rebind of the marked rows, or evacuate a node: makes a plan.
+    case bulk(BulkForm)
+    /// A plan's moves, its apply progress and its summary.
+    case plan(PlanReview)
 }
 
 /// After a write: what the next instance list should show for the entity.
@@ -137,6 +143,14 @@ package struct AppState: Sendable {
     /// A context switch asked for and not yet connected: no poll starts meanwhile.
     var switchingTo: String?
     var nextFormID = 1
+    /// Marked instances (Space, `*`), by entity: polls and sorts keep them (issue 10).
+    var marks: Set<EntityKey> = []
+    /// The plan being applied: one batch at a time.
+    var runningBatch: String?
+    /// Rows the last polls changed, drawn highlighted for a few seconds.
+    var recentChanges = RecentChanges()
+    /// Events appended since the start (the list itself is capped), for `--events-log`.
+    var eventSerial = 0
     var quitting = false
     /// The process exit status once quitting: 0 for `q`, 128 + the signal
     /// for SIGINT/SIGTERM/SIGHUP from outside, 129 when the terminal hung up

@@ -20,6 +20,8 @@ package struct SwitchedContext: Sendable, Equatable {
     var label: String
     var overviewInterval: Double?
     var instancesInterval: Double?
+    /// The new cluster's base URL, for plans and the journal.
+    var url = ClusterIdentity.embedded
 }
 
 /// Live context switch (issue 11): `c` opens a picker of the config file's
@@ -30,6 +32,9 @@ package struct SwitchedContext: Sendable, Equatable {
 /// of the old connection still in flight are dropped by the runner.
 enum ContextSwitchFlow {
     static func open(_ state: inout AppState) {
+        if state.runningBatch != nil {
+            return state.post("a batch is being applied: switch after its summary (Esc stops it)", .notice)
+        }
         if let target = state.switchingTo {
             return state.post("already switching to \(TextSanitizer.visible(target))…", .notice)
         }
@@ -84,6 +89,7 @@ enum ContextSwitchFlow {
             var config = state.config
             config.label = switched.label
             config.currentContext = switched.name
+            config.clusterURL = switched.url
             if let interval = switched.overviewInterval { config.overviewInterval = interval }
             if let interval = switched.instancesInterval { config.instancesInterval = interval }
             var fresh = AppState(config: config, width: state.width, height: state.height, now: state.now)

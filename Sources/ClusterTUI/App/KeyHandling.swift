@@ -35,6 +35,8 @@ enum KeyHandling {
             return [.repaint]
         case .enter:
             return enter(&state)
+        case .undo:
+            return UndoFlow.start(&state)
         default:
             view(&state, action)
             return []
@@ -79,17 +81,35 @@ enum KeyHandling {
                 state.overlays.append(.nodeDetails(name: node.name))
             }
         case .rebind:
-            if state.focus == .instances, let instance = state.selectedInstance { RebindFlow.open(&state, instance) }
+            if state.focus == .instances, !state.marks.isEmpty {
+                BulkFlow.openRebind(&state)
+            } else if state.focus == .instances, let instance = state.selectedInstance {
+                RebindFlow.open(&state, instance)
+            }
+        case .mark: BulkFlow.toggleMark(&state)
+        case .markAll: BulkFlow.markAll(&state)
+        case .evacuate:
+            if state.focus == .nodes, let node = state.selectedNode {
+                BulkFlow.openEvacuate(&state, node: node.name)
+            } else {
+                state.post("E evacuates a node: select one in the nodes pane (1)", .notice)
+            }
         case .reset:
             if state.focus == .instances, let instance = state.selectedInstance { ResetFlow.ask(&state, instance) }
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .nextPane, .previousPane, .focusNodes,
-             .focusInstances, .focusEvents, .enter, .quit, .suspend, .repaint:
+             .focusInstances, .focusEvents, .enter, .quit, .suspend, .repaint, .undo:
             break
         }
     }
 
-    /// Esc on the main screen: the focused pane's filter first, then the other one.
+    /// Esc on the main screen: the marks first, then the focused pane's
+    /// filter, then the other one.
     private static func clearAFilter(_ state: inout AppState) {
+        if !state.marks.isEmpty {
+            state.post("cleared \(Fmt.count(state.marks.count)) marks")
+            state.marks.removeAll()
+            return
+        }
         let own: Pane = state.focus == .nodes ? .nodes : .instances
         let other: Pane = own == .nodes ? .instances : .nodes
         for pane in [own, other] {
@@ -104,7 +124,9 @@ enum KeyHandling {
             if let node = state.selectedNode { state.overlays.append(.nodeDetails(name: node.name)) }
         case .instances:
             guard let instance = state.selectedInstance else { return [] }
-            if state.canWrite {
+            if !state.marks.isEmpty {
+                BulkFlow.openRebind(&state)
+            } else if state.canWrite {
                 RebindFlow.open(&state, instance)
             } else {
                 state.overlays.append(.instanceDetails(instance.key))

@@ -7,6 +7,7 @@ enum KeyAction: Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
+    case mark, markAll, evacuate, undo
     case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, repaint, help, quit, suspend
 }
 
@@ -16,8 +17,10 @@ enum HintCondition: Sendable {
     /// The instances pane has the focus; `writable` nil = either mode.
     case instances(writable: Bool?)
     case nodes
-    /// A filter is in force in either pane.
+    /// A filter is in force in either pane (and no marks, which Esc clears first).
     case filterActive
+    /// Instances are marked.
+    case marked
 }
 
 /// One entry of the key bar: the key as shown, a word, where it goes in the bar.
@@ -48,8 +51,7 @@ enum KeyMap {
         KeyBinding(keys: [.up, .char("k")], label: "↑  k", action: .moveUp, section: "Move", help: "move the selection up"),
         KeyBinding(keys: [.down, .char("j")], label: "↓  j", action: .moveDown, section: "Move", help: "move the selection down"),
         KeyBinding(keys: [.pageUp, .ctrl("b")], label: "PgUp  Ctrl-B", action: .pageUp, section: "Move", help: "page up"),
-        KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], label: "PgDn  Ctrl-F  Space", action: .pageDown,
-                   section: "Move", help: "page down"),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], label: "PgDn  Ctrl-F", action: .pageDown, section: "Move", help: "page down"),
         KeyBinding(keys: [.home], label: "Home", action: .first, section: "Move", help: "first row"),
         KeyBinding(keys: [.end, .char("G")], label: "End  G", action: .last, section: "Move", help: "last row"),
         KeyBinding(keys: [.tab], label: "Tab", action: .nextPane, section: "Move",
@@ -59,11 +61,22 @@ enum KeyMap {
         KeyBinding(keys: [.char("2")], label: "2", action: .focusInstances, section: "Move", help: "focus the instances pane"),
         KeyBinding(keys: [.char("3")], label: "3", action: .focusEvents, section: "Move", help: "focus the events pane"),
         KeyBinding(keys: [.enter], label: "Enter", action: .enter, section: "Act",
-                   help: "instance: rebind form (read-only: details) · node: details",
+                   help: "instance: rebind form (rows marked: plan for all; read-only: details) · node: details",
                    hints: [KeyHint(key: "Enter", text: "rebind", order: 5, when: .instances(writable: true)),
+                           KeyHint(key: "Enter", text: "plan marked", order: 4, when: .marked),
                            KeyHint(key: "Enter", text: "info", order: 5, when: .instances(writable: false)),
                            KeyHint(key: "Enter", text: "details", order: 5, when: .nodes)]),
-        KeyBinding(keys: [.char("e")], label: "e", action: .rebind, section: "Act", help: "rebind the selected instance"),
+        KeyBinding(keys: [.char("e")], label: "e", action: .rebind, section: "Act",
+                   help: "rebind the selected instance, or every marked one (plan first)"),
+        KeyBinding(keys: [.char(" ")], label: "Space", action: .mark, section: "Act", help: "mark or unmark the instance, then move down",
+                   hints: [KeyHint(key: "Space", text: "mark", order: 8, when: .instances(writable: nil))]),
+        KeyBinding(keys: [.char("*")], label: "*", action: .markAll, section: "Act",
+                   help: "mark every instance the filter shows (again: unmark them)"),
+        KeyBinding(keys: [.char("E")], label: "E", action: .evacuate, section: "Act",
+                   help: "evacuate the selected node: plan moving its bound instances elsewhere",
+                   hints: [KeyHint(key: "E", text: "evacuate", order: 7, when: .nodes)]),
+        KeyBinding(keys: [.char("u")], label: "u", action: .undo, section: "Act",
+                   help: "undo the last batch applied to this cluster (plan first)"),
         KeyBinding(keys: [.char("x")], label: "x", action: .reset, section: "Act",
                    help: "reset the selected instance to the default node (asks first)",
                    hints: [KeyHint(key: "x", text: "reset", order: 6, when: .instances(writable: true))]),
@@ -76,8 +89,10 @@ enum KeyMap {
         KeyBinding(keys: [.char("/")], label: "/", action: .filter, section: "View",
                    help: "filter the focused pane as you type; each pane keeps its own",
                    hints: [KeyHint(key: "/", text: "filter", order: 3, when: .always)]),
-        KeyBinding(keys: [.escape], label: "Esc", action: .back, section: "View", help: "close / cancel / clear the filter",
-                   hints: [KeyHint(key: "Esc", text: "clear filter", order: 0, when: .filterActive)]),
+        KeyBinding(keys: [.escape], label: "Esc", action: .back, section: "View",
+                   help: "close / cancel / clear the marks, then the filter",
+                   hints: [KeyHint(key: "Esc", text: "clear filter", order: 0, when: .filterActive),
+                           KeyHint(key: "Esc", text: "clear marks", order: 0, when: .marked)]),
         KeyBinding(keys: [.char("s")], label: "s", action: .sortNext, section: "View", help: "next sort column",
                    hints: [KeyHint(key: "s", text: "sort", order: 10, when: .always)]),
         KeyBinding(keys: [.char("S")], label: "S", action: .sortReverse, section: "View", help: "reverse the sort"),
@@ -96,6 +111,14 @@ enum KeyMap {
         KeyBinding(keys: [], label: "Tab", action: nil, section: "In the rebind form", help: "next field"),
         KeyBinding(keys: [], label: "Enter", action: nil, section: "In the rebind form", help: "apply (risky targets ask y/n)"),
         KeyBinding(keys: [], label: "Esc", action: nil, section: "In the rebind form", help: "cancel"),
+        KeyBinding(keys: [], label: "↑ ↓  type", action: nil, section: "In the bulk and evacuate form",
+                   help: "pick the target: spread across healthy nodes, or one node"),
+        KeyBinding(keys: [], label: "Tab  ← →  Space", action: nil, section: "In the bulk and evacuate form",
+                   help: "next field · mode keep / strict / preferred · include default followers"),
+        KeyBinding(keys: [], label: "Enter", action: nil, section: "In the bulk and evacuate form", help: "show the plan (nothing is sent yet)"),
+        KeyBinding(keys: [], label: "Enter  a", action: nil, section: "In the plan view", help: "apply (asks y/n first)"),
+        KeyBinding(keys: [], label: "w  W", action: nil, section: "In the plan view", help: "write the plan as JSON (for clustertui apply) / as a shell script"),
+        KeyBinding(keys: [], label: "Esc", action: nil, section: "In the plan view", help: "close; while applying: stop after the request in flight"),
     ]
 
     /// The action of `key` on the main screen, if it has one.
@@ -123,8 +146,10 @@ enum KeyMap {
     /// The key bar for this state: every hint whose condition holds, in order.
     static func hints(_ state: AppState) -> [(String, String)] {
         if state.config.wallboard { return [("q", "quit")] }
-        let shown = bindings.flatMap(\.hints).filter { holds($0.when, state) }
-        return shown.sorted { $0.order < $1.order }.map { ($0.key, $0.text) }
+        let shown = bindings.flatMap(\.hints).filter { holds($0.when, state) }.sorted { $0.order < $1.order }
+        // One hint per key: the first in bar order wins ("Enter plan marked" over "Enter rebind").
+        var seen = Set<String>()
+        return shown.filter { seen.insert($0.key).inserted }.map { ($0.key, $0.text) }
     }
 
     private static func holds(_ condition: HintCondition, _ state: AppState) -> Bool {
@@ -132,7 +157,8 @@ enum KeyMap {
         case .always: true
         case .instances(let writable): state.focus == .instances && (writable == nil || writable == state.canWrite)
         case .nodes: state.focus == .nodes
-        case .filterActive: state.filter.isActive || state.nodeFilter.isActive
+        case .filterActive: (state.filter.isActive || state.nodeFilter.isActive) && state.marks.isEmpty
+        case .marked: !state.marks.isEmpty
         }
     }
 

@@ -25,6 +25,15 @@ package enum Message: Sendable {
     case writeRechecked(LostWrite, Result<Fetched<Overview>, ClusterError>)
     /// The loop connected to another context (or could not).
     case contextSwitched(Result<SwitchedContext, ClusterError>)
+    /// One item of a batch was applied, skipped or failed.
+    case batchProgress(planID: String, index: Int, ItemOutcome)
+    case batchFinished(planID: String, BatchSummary)
+    /// A plan file was written (`error` nil) or not.
+    case planExported(planID: String, path: String, error: String?)
+    /// The journal's last batch on this cluster, for `u`.
+    case undoLoaded(Result<JournalBatch, PlanError>)
+    /// The write journal could not be written.
+    case journalProblem(String)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -33,7 +42,7 @@ package enum Message: Sendable {
 
 /// A write whose reply was lost (`ClusterError.outcomeUnknown`), waiting for
 /// the re-read that says whether it was applied.
-package enum LostWrite: Sendable, Equatable {
+package enum LostWrite: Sendable, Hashable {
     case rebind(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode)
     case reset(EntityKey)
 
@@ -52,8 +61,16 @@ package enum Effect: Sendable, Equatable {
     case fetchOverview(previous: BodyDigest?)
     case fetchInstances(previous: BodyDigest?)
     case recheckBeforeRebind(formID: Int)
-    case setAssignment(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode)
-    case deleteAssignment(EntityKey)
+    /// `prior` is the binding the form saw, for the write journal.
+    case setAssignment(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode, prior: PlanBinding)
+    case deleteAssignment(EntityKey, prior: PlanBinding)
+    /// Apply a plan through `BatchApplier`; progress comes back as messages.
+    case applyPlan(MovePlan)
+    /// Esc during apply: stop after the request in flight.
+    case stopBatch(String)
+    case exportPlan(MovePlan, PlanFileFormat, path: String)
+    /// Read the journal's last batch on this cluster (`u`).
+    case loadUndo
     /// The overview's bindings changed: patch the instance rows to match it
     /// (off the UI thread) instead of waiting for the next instance poll.
     case followAssignments(Overview)

@@ -21,8 +21,12 @@ enum OverlayKeys {
                 state.overlays.removeLast()
                 state.helpScroll = 0
             }
-        case .nodeDetails:
+        case .nodeDetails(let name):
             if key == .escape || key == .enter || key == .char("q") || key == .char("i") { state.overlays.removeLast() }
+            if key == .char("E") {
+                state.overlays.removeLast()
+                BulkFlow.openEvacuate(&state, node: name)
+            }
         case .instanceDetails(let entityKey):
             switch key {
             case .escape, .char("q"), .char("i"):
@@ -48,6 +52,13 @@ enum OverlayKeys {
             return ResetFlow.key(&state, confirm, key)
         case .contextPicker(let picker):
             return ContextSwitchFlow.key(&state, picker, key)
+        case .bulk(var form):
+            BulkFlow.key(&state, &form, key)
+            if case .bulk(let top)? = state.topOverlay, top.id == form.id { state.overlays[state.overlays.count - 1] = .bulk(form) }
+        case .plan(var review):
+            let effects = PlanReviewFlow.key(&state, &review, key)
+            if case .plan(let top)? = state.topOverlay, top.id == review.id { state.overlays[state.overlays.count - 1] = .plan(review) }
+            return effects
         }
         return []
     }

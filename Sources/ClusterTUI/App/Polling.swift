@@ -139,12 +139,24 @@ enum Polling {
             appendEvents(&state, SnapshotDiff.events(from: old, to: fresh, thresholds: state.config.thresholds))
         }
         state.snapshot = fresh
+        if change.contains(.instances) { dropVanishedMarks(&state, fresh) }
         state.recompute(change)
         reselect(&state, instance: selectedKey, node: selectedNode)
     }
 
+    /// Marks of instances the new list no longer holds are dropped (issue
+    /// 10): one pass with lookups in the (small) mark set, no new index.
+    private static func dropVanishedMarks(_ state: inout AppState, _ fresh: ClusterSnapshot) {
+        guard !state.marks.isEmpty, fresh.instancesKnown else { return }
+        var present = Set<EntityKey>(minimumCapacity: state.marks.count)
+        for instance in fresh.instances where state.marks.contains(instance.key) { present.insert(instance.key) }
+        if present.count != state.marks.count { state.marks = present }
+    }
+
     static func appendEvents(_ state: inout AppState, _ events: [ClusterEvent]) {
         guard !events.isEmpty else { return }
+        state.eventSerial += events.count
+        state.recentChanges.note(events, now: state.now)
         let wasAtEnd = state.eventCursor.selected >= state.events.count - 1
         state.events.append(contentsOf: events)
         let overflow = state.events.count - state.config.eventCapacity

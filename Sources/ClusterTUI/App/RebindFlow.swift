@@ -149,7 +149,7 @@ enum RebindFlow {
         guard let target = form.selectedNode else { form.phase = .editing; return [] }
         form.phase = .sending
         state.sentRebinds[form.id] = .rebind(formID: form.id, key: form.key, nodeName: target, mode: form.mode)
-        return [.setAssignment(formID: form.id, key: form.key, nodeName: target, mode: form.mode)]
+        return [.setAssignment(formID: form.id, key: form.key, nodeName: target, mode: form.mode, prior: PlanBinding(form.assignmentSeen))]
     }
 
     /// The fresh overview arrived: send, or show who changed the binding meanwhile.

@@ -31,7 +31,7 @@ enum ResetFlow {
             sending.sending = true
             sending.error = nil
             state.overlays[state.overlays.count - 1] = .confirmReset(sending)
-            return [.deleteAssignment(confirm.key)]
+            return [.deleteAssignment(confirm.key, prior: .explicit(node: confirm.instance.nodeName, mode: confirm.instance.mode))]
         case .char("n"), .char("N"), .escape, .char("q"):
             state.overlays.removeLast()
         default:

@@ -63,8 +63,21 @@ package enum Update {
         case .assignmentSet(let formID, let result): RebindFlow.assignmentSet(&state, formID: formID, result)
         case .assignmentDeleted(let key, let result): ResetFlow.deleted(&state, key: key, result)
         case .writeRechecked(let write, let result): LostWriteFlow.rechecked(&state, write, result)
-        default: []
+        default: batchReply(&state, message)
         }
+    }
+
+    /// A reply about a plan: progress, its end, an export, the batch to undo.
+    private static func batchReply(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .batchProgress(let id, let index, let outcome): PlanReviewFlow.progress(&state, planID: id, index: index, outcome)
+        case .batchFinished(let id, let summary): PlanReviewFlow.finished(&state, planID: id, summary)
+        case .planExported(let id, let path, let error): PlanReviewFlow.exported(&state, planID: id, path: path, error: error)
+        case .undoLoaded(let result): UndoFlow.loaded(&state, result)
+        case .journalProblem(let text): state.post(text, .warning, seconds: 10)
+        default: break
+        }
+        return []
     }
 
     /// SIGINT/SIGTERM/SIGHUP or the terminal gone: quit with `status`.
@@ -76,6 +89,11 @@ package enum Update {
 
     /// The clock moved: ages on screen change (when ticking) and health may cross a threshold.
     private static func tick(_ state: inout AppState) -> [Effect] {
+        // A highlight that ended needs a frame without it.
+        if let end = state.recentChanges.nextEnd, end <= state.now {
+            state.recentChanges.prune(now: state.now)
+            state.dirty = true
+        }
         let healthBefore = state.derived.healthSignature
         if state.snapshot != nil {
             state.recompute(.clock)
@@ -99,6 +117,7 @@ extension AppState {
             case .rebind(let form) where form.phase == .checking || form.phase == .sending || form.phase == .verifying:
                 return true
             case .confirmReset(let confirm) where confirm.sending || confirm.verifying: return true
+            case .plan(let review) where review.isRunning: return true
             default: continue
             }
         }
@@ -122,6 +141,7 @@ extension AppState {
         }
         if isBusy { deadline = min(deadline, now.addingTimeInterval(0.15)) }
         if let notice { deadline = min(deadline, notice.expires) }
+        if let end = recentChanges.nextEnd { deadline = min(deadline, end) }
         return deadline
     }
 

@@ -5,7 +5,9 @@
 enum StyleRole: UInt8, CaseIterable, Sendable {
     case normal, header, badge, title, border, selection, selectionInactive,
          columnHeader, dim, ok, late, stale, draining, offline, ghost, risk,
-         warning, error, accent, keyHint, keyHintKey, notice, banner, input, modal
+         warning, error, accent, keyHint, keyHintKey, notice, banner, input, modal,
+         /// A row the last poll changed (issue 10, like htop's -H).
+         changed
 }
 
 /// How one cell is drawn: a role plus attributes that add to whatever the

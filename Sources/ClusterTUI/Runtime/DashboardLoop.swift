@@ -10,12 +10,14 @@ final class DashboardLoop {
     private let terminal: Terminal
     private let runner: EffectRunner
     private let inbox: MessageInbox
+    private let eventsLog: EventsLog?
 
-    init(state: AppState, terminal: Terminal, runner: EffectRunner, inbox: MessageInbox) {
+    init(state: AppState, terminal: Terminal, runner: EffectRunner, inbox: MessageInbox, eventsLog: EventsLog? = nil) {
         self.state = state
         self.terminal = terminal
         self.runner = runner
         self.inbox = inbox
+        self.eventsLog = eventsLog
     }
 
     /// Runs until quit, a fatal signal or the terminal hanging up; returns
@@ -47,12 +49,14 @@ final class DashboardLoop {
             if state.quitting { break }
             present()
         }
+        eventsLog?.flush()
         return state.exitStatus
     }
 
     /// Every message goes through the one dispatch path; see `MessageDispatcher`.
     private func dispatch(_ messages: [Message]) {
         MessageDispatcher.dispatch(messages, into: &state, clock: { Date() }, perform: perform)
+        eventsLog?.catchUp(state, cluster: state.config.clusterURL)
     }
 
     /// Runs one effect; the loop's own effects (repaint, suspend, quit) are

@@ -14,10 +14,14 @@ struct EffectRunner: Sendable {
     /// The list this runner prepared last: the next changed list is diffed
     /// against it here, off the UI thread.
     let previousList = PreviousInstanceList()
+    /// Plans, the write journal and plan files.
+    var batches = BatchEffects(journal: nil)
+    let lostTickets = LostWriteTickets()
 
     /// Starts `effect` unless it is one the loop itself handles (repaint, suspend, quit).
     func start(_ effect: Effect) {
         let (reader, writer, generation) = link.current()
+        let identity = link.identity
         let link = self.link
         let mailbox = self.inbox
         // Outcomes of a connection that was switched away from are dropped.
@@ -33,7 +37,15 @@ struct EffectRunner: Sendable {
                 inbox.post(.rebindRechecked(formID: formID, result))
             }
         case .setAssignment, .deleteAssignment:
-            write(effect, writer, inbox)
+            write(effect, writer, inbox, journal: batches.single(identity, inbox: inbox))
+        case .applyPlan(let plan):
+            batches.apply(plan, reader: reader, writer: writer, identity: identity, inbox: inbox)
+        case .stopBatch(let id):
+            batches.stop(id)
+        case .exportPlan(let plan, let format, let path):
+            batches.export(plan, format, path: path, identity: identity, inbox: inbox)
+        case .loadUndo:
+            batches.loadUndo(identity: identity, inbox: inbox)
         case .followAssignments(let overview):
             followAssignments(overview, inbox)
         case .switchContext(let name):
@@ -44,8 +56,17 @@ struct EffectRunner: Sendable {
                 mailbox.post(.contextSwitched(result))
             }
         case .recheckLostWrite(let write):
+            let journal = batches.single(identity, inbox: inbox)
+            let tickets = lostTickets
             Task {
                 let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
+                // The journal's unknown line is resolved by the same rule the form uses.
+                if case .success(let fetched) = result, let overview = fetched.value, let ticket = tickets.take(write) {
+                    switch write.check(overview) {
+                    case .applied: journal.outcome(ticket, .ok, message: "reply lost; confirmed by re-reading")
+                    case .notApplied: journal.outcome(ticket, .failed, message: "reply lost; a re-read shows it was not applied")
+                    }
+                }
                 inbox.post(.writeRechecked(write, result))
             }
         case .repaint, .suspend, .quit:
@@ -84,22 +105,31 @@ struct EffectRunner: Sendable {
     }
 
     /// A PUT or DELETE, through the writer if one exists (never in read-only modes).
-    private func write(_ effect: Effect, _ writer: (any ClusterWriting)?, _ inbox: GenerationGate) {
+    private func write(_ effect: Effect, _ writer: (any ClusterWriting)?, _ inbox: GenerationGate, journal: SingleWriteJournal) {
+        let tickets = lostTickets
         switch effect {
-        case .setAssignment(let formID, let key, let nodeName, let mode):
+        case .setAssignment(let formID, let key, let nodeName, let mode, let prior):
             guard let writer else {
                 return inbox.post(.assignmentSet(formID: formID, .failure(.usage("read-only: writes are disabled"))))
             }
             Task {
+                let ticket = journal.intent(kind: .rebind, key: key, prior: prior, requested: .explicit(node: nodeName, mode: mode))
                 let result = await capture { try await writer.setAssignment(key, nodeName: nodeName, mode: mode) }
+                journal.outcome(ticket, result)
+                if case .failure(.outcomeUnknown) = result {
+                    tickets.keep(.rebind(formID: formID, key: key, nodeName: nodeName, mode: mode), ticket)
+                }
                 inbox.post(.assignmentSet(formID: formID, result))
             }
-        case .deleteAssignment(let key):
+        case .deleteAssignment(let key, let prior):
             guard let writer else {
                 return inbox.post(.assignmentDeleted(key, .failure(.usage("read-only: writes are disabled"))))
             }
             Task {
+                let ticket = journal.intent(kind: .rebind, key: key, prior: prior, requested: .followsDefault)
                 let result = await capture { try await writer.deleteAssignment(key) }
+                journal.outcome(ticket, result)
+                if case .failure(.outcomeUnknown) = result { tickets.keep(.reset(key), ticket) }
                 inbox.post(.assignmentDeleted(key, result))
             }
         default:

@@ -35,6 +35,12 @@ final class LiveConnection: @unchecked Sendable {
         return (reader, writer, generationValue)
     }
 
+    /// The current cluster's context and URL, for plans and the journal.
+    var identity: ClusterIdentity {
+        lock.lock(); defer { lock.unlock() }
+        return connection?.target ?? ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
+    }
+
     var generation: Int {
         lock.lock(); defer { lock.unlock() }
         return generationValue
@@ -62,7 +68,7 @@ final class LiveConnection: @unchecked Sendable {
         }
         await old?.shutdown()
         return .success(SwitchedContext(name: name, label: fresh.label, overviewInterval: fresh.overviewInterval,
-                                        instancesInterval: fresh.instancesInterval))
+                                        instancesInterval: fresh.instancesInterval, url: fresh.target.url))
     }
 
     /// Shuts the current connection down (once).

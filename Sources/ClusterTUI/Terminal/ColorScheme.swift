@@ -54,6 +54,7 @@ struct ColorScheme: Sendable {
         case .accent: Entry(fg: cyan, bg: none)
         case .keyHintKey: Entry(fg: black, bg: cyan, bold: true)
         case .input: Entry(fg: none, bg: none, underline: true)
+        case .changed: Entry(fg: black, bg: yellow)
         }
     }
 
@@ -90,6 +91,7 @@ struct ColorScheme: Sendable {
         case .notice: Entry(fg: 186, bg: none)
         case .keyHintKey: Entry(fg: 16, bg: 73, bold: true)
         case .keyHint: Entry(fg: 250, bg: none)
+        case .changed: Entry(fg: 16, bg: 187)
         case .normal, .modal, .input: entry8(role)
         }
     }
@@ -104,7 +106,7 @@ struct ColorScheme: Sendable {
         case .selectionInactive, .draining, .input: Entry(fg: none, bg: none, underline: true)
         case .columnHeader: Entry(fg: none, bg: none, bold: true, underline: true)
         case .dim, .ghost: Entry(fg: none, bg: none, dim: true)
-        case .stale: Entry(fg: none, bg: none, bold: true, underline: true)
+        case .stale, .changed: Entry(fg: none, bg: none, bold: true, underline: true)
         case .offline: Entry(fg: none, bg: none, bold: true, reverse: true)
         }
     }

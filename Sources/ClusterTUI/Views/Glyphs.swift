@@ -18,17 +18,19 @@ struct Glyphs: Sendable {
     var warning: String
     var check: String
     var pointer: String
+    /// A marked row (issue 10).
+    var mark: String
     var spinner: [String]
 
     static let unicode = Glyphs(
         ok: "●", late: "◐", stale: "○", draining: "◒", offline: "✕", ghost: "·",
         thisNode: "★", defaultNode: "◆", sortUp: "▲", sortDown: "▼", separator: "│",
-        warning: "⚠", check: "✓", pointer: "▶", spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+        warning: "⚠", check: "✓", pointer: "▶", mark: "✓", spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
     )
     static let ascii = Glyphs(
         ok: "o", late: "~", stale: "?", draining: "d", offline: "x", ghost: ".",
         thisNode: "*", defaultNode: "+", sortUp: "^", sortDown: "v", separator: "|",
-        warning: "!", check: "ok", pointer: ">", spinner: ["|", "/", "-", "\\"]
+        warning: "!", check: "ok", pointer: ">", mark: "*", spinner: ["|", "/", "-", "\\"]
     )
 
     func health(_ h: HeartbeatHealth) -> String {

@@ -26,16 +26,20 @@ enum InstancesPane {
         } else {
             title += Fmt.count(rows.count)
         }
+        if !state.marks.isEmpty { title += "  \(Fmt.count(state.marks.count)) marked" }
         title += "  sort: \(state.instanceSort.column.rawValue)"
         // The list is polled apart from the overview: say when its poll fails.
         if let error = state.instancesPoll.lastError, let last = state.instancesPoll.lastSuccess {
             title += "  ✕ list as of \(Fmt.clock(last.addingTimeInterval(state.clockSkew))) · \(ErrorExcerpt.short(error, limit: 50))"
         }
+        let marks = state.marks, changes = state.recentChanges, now = state.now
         let table = TableView(
             columns: columns, title: title, focused: state.focus == .instances, rowCount: rows.count,
             cursor: state.instanceCursor, sortColumn: InstanceColumn.allCases.firstIndex(of: state.instanceSort.column),
             sortAscending: state.instanceSort.ascending, glyphs: glyphs,
-            dimmed: state.isStale
+            dimmed: state.isStale,
+            marked: marks.isEmpty ? nil : { marks.contains(snapshot.instances[rows[$0]].key) },
+            highlighted: changes.instances.isEmpty ? nil : { changes.isChanged(snapshot.instances[rows[$0]].key, now: now) }
         )
         let risk = state.derived.risk
         table.draw(into: &screen, top: layout.instancesTop, rows: layout.instanceRows, width: screen.width) { row, column in

@@ -34,7 +34,10 @@ enum NodesPane {
         let table = TableView(
             columns: columns, title: title, focused: state.focus == .nodes, rowCount: nodes.count,
             cursor: state.nodeCursor, sortColumn: sortIndex, sortAscending: state.nodeSort?.ascending ?? true, glyphs: glyphs,
-            dimmed: state.isStale
+            dimmed: state.isStale,
+            highlighted: state.recentChanges.nodes.isEmpty ? nil : { [changes = state.recentChanges, clock = state.now] in
+                changes.isChanged(node: nodes[$0].name, now: clock)
+            }
         )
         table.draw(into: &screen, top: layout.nodesTop, rows: layout.nodeRows, width: screen.width) { row, column in
             let node = nodes[row]

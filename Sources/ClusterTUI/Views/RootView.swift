@@ -41,6 +41,8 @@ package enum RootView {
             case .rebind(let form): RebindFormView.draw(state, form, into: &screen, glyphs: glyphs)
             case .confirmReset(let confirm): ResetConfirmView.draw(state, confirm, into: &screen, glyphs: glyphs)
             case .contextPicker(let picker): ContextPickerView.draw(state, picker, into: &screen, glyphs: glyphs)
+            case .bulk(let form): BulkFormView.draw(state, form, into: &screen, glyphs: glyphs)
+            case .plan(let review): PlanReviewView.draw(state, review, into: &screen, glyphs: glyphs)
             }
         }
     }

@@ -112,6 +112,10 @@ struct TableView {
     var glyphs: Glyphs
     /// Rows drawn dimmed: the data is the last known, not live.
     var dimmed = false
+    /// When set, a two-cell mark gutter: the glyph on the rows it is true for.
+    var marked: ((Int) -> Bool)?
+    /// Rows the last poll changed, drawn whole in the `changed` role.
+    var highlighted: ((Int) -> Bool)?
 
     /// Draws at `top`: title row, header row, then `rows` data rows.
     func draw(into screen: inout Screen, top: Int, rows: Int, width: Int,
@@ -131,8 +135,9 @@ struct TableView {
         for cells in visible {
             for (i, cell) in cells.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell.0)) }
         }
-        let widths = ColumnLayout.widths(columns, natural: natural, total: width)
-        var x = 0
+        let gutter = marked == nil ? 0 : 2
+        let widths = ColumnLayout.widths(columns, natural: natural, total: max(0, width - gutter))
+        var x = gutter
         let headerStyle = TextStyle(role: .columnHeader, bold: true)
         screen.fill(x: 0, y: top + 1, width: width, height: 1, style: headerStyle)
         for (i, column) in columns.enumerated() where widths[i] > 0 {
@@ -144,9 +149,13 @@ struct TableView {
             let row = cursor.offset + line
             let y = top + 2 + line
             let selected = row == cursor.selected
-            let rowStyle: TextStyle? = selected ? TextStyle(role: focused ? .selection : .selectionInactive, bold: focused) : nil
+            var rowStyle: TextStyle? = selected ? TextStyle(role: focused ? .selection : .selectionInactive, bold: focused) : nil
+            if rowStyle == nil, highlighted?(row) == true { rowStyle = TextStyle(role: .changed) }
             if let rowStyle { screen.fill(x: 0, y: y, width: width, height: 1, style: rowStyle) }
-            x = 0
+            if let marked, marked(row) {
+                screen.put(glyphs.mark, x: 0, y: y, maxWidth: 1, style: rowStyle ?? TextStyle(role: .accent, bold: true))
+            }
+            x = gutter
             for (i, column) in columns.enumerated() where widths[i] > 0 {
                 var (text, style) = cells[i]
                 if dimmed { style.dim = true }

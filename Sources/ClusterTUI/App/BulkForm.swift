@@ -1,0 +1,53 @@
+import ClusterModel
+import Foundation
+
+/// The form of a bulk rebind (the marked rows) or of evacuating a node:
+/// one target node or spread, a mode (or keep each one's), and for
+/// evacuate whether to pin the entities that follow the node as default.
+/// It makes a plan; nothing is sent from here.
+struct BulkForm: Sendable, Equatable {
+    /// What the form moves.
+    enum Purpose: Sendable, Equatable {
+        case rebind([EntityKey])
+        case evacuate(node: String)
+    }
+
+    /// The parts that take keys, in `Tab` order (`includeDefault` only for evacuate).
+    enum Field: Int, Sendable, CaseIterable, Equatable { case target, mode, includeDefault, plan, cancel }
+
+    let id: Int
+    let purpose: Purpose
+    var pickerText = ""
+    /// `nil` = spread across healthy nodes; else the node's name.
+    var targetNode: String?
+    /// `nil` = keep each entity's mode.
+    var mode: AssignmentMode?
+    /// Off by default and not remembered (issue 10).
+    var includeDefault = false
+    var field: Field = .target
+    var error: String?
+
+    var title: String {
+        switch purpose {
+        case .rebind(let keys): "Rebind \(keys.count) marked"
+        case .evacuate(let node): "Evacuate \(TextSanitizer.visible(node))"
+        }
+    }
+
+    var fields: [Field] {
+        if case .evacuate = purpose { return Field.allCases }
+        return Field.allCases.filter { $0 != .includeDefault }
+    }
+
+    var modeText: String { mode?.rawValue ?? "keep each one's" }
+
+    /// The picker's rows: spread first, then the live nodes the text matches
+    /// (never the node being evacuated).
+    static func choices(_ form: BulkForm, in snapshot: ClusterSnapshot, now: Date, thresholds: HeartbeatThresholds) -> [String?] {
+        var excluded: String?
+        if case .evacuate(let node) = form.purpose { excluded = node }
+        let nodes = RebindForm.candidates(in: snapshot, text: form.pickerText, now: now, thresholds: thresholds)
+            .map(\.name).filter { $0 != excluded }
+        return [nil] + nodes
+    }
+}

@@ -1,0 +1,31 @@
+import ClusterModel
+import Foundation
+
+/// `u`: undo the last batch applied to this cluster (issue 10). The runner
+/// reads the journal; the plan view shows the inverse moves and applies
+/// them like any plan, after a confirmation.
+enum UndoFlow {
+    static func start(_ state: inout AppState) -> [Effect] {
+        guard state.canWrite else { state.post("read-only: undo is disabled", .notice); return [] }
+        guard state.snapshot != nil else { state.post("no cluster data yet", .notice); return [] }
+        guard state.runningBatch == nil else { state.post("a batch is being applied: undo after its summary", .notice); return [] }
+        state.post("reading the journal…")
+        return [.loadUndo]
+    }
+
+    static func loaded(_ state: inout AppState, _ result: Result<JournalBatch, PlanError>) {
+        switch result {
+        case .failure(let error):
+            state.post("nothing to undo: \(error.description)", .notice)
+        case .success(let batch):
+            guard let snapshot = state.snapshot else { return }
+            let writes = JournalEntries.undoable(batch)
+            guard !writes.isEmpty else { return state.post("batch \(batch.id) has no applied writes to undo", .notice) }
+            let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.config.thresholds)
+            let plan = PlanBuilder.undo(writes, of: batch.id, inputs: PlanInputs(snapshot: snapshot, risk: risk),
+                                        stamp: BulkFlow.planStamp(&state))
+            state.notice = nil
+            PlanReviewFlow.open(&state, plan)
+        }
+    }
+}

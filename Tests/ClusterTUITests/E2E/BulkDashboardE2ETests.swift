@@ -1,0 +1,111 @@
+import ClusterClient
+import ClusterModel
+import ClusterTestSupport
+import Foundation
+import Testing
+
+/// Issue 10 end to end: marks, bulk rebind, evacuate and undo in the real
+/// dashboard (tmux) against a real `clustertui serve`, checked on the server
+/// and in the dashboard's own write journal.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct BulkDashboardE2ETests {
+    let state: String = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-bulk-\(UUID().uuidString)").path
+
+    func dashboard(_ serve: ServeProcess, _ base: String) throws -> TmuxSession {
+        let command = [TestBinary.clustertui.path, "--url", serve.url.absoluteString, "--instances-interval", "5"]
+        return try TmuxSession(name: "e2e-\(base)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", width: 160, height: 45,
+                               command: command, environment: ["CLUSTERTUI_TOKEN": serve.token, "XDG_STATE_HOME": state])
+    }
+
+    /// The writes the dashboard journalled, as (entity, requested, outcome) of each intent.
+    func journal() throws -> [(key: EntityKey, requested: String, outcome: String?)] {
+        let text = try String(contentsOfFile: state + "/clustertui/journal.jsonl", encoding: .utf8)
+        var out: [String: (key: EntityKey, requested: String, outcome: String?)] = [:]
+        var order: [String] = []
+        for line in text.split(separator: "\n") {
+            guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            let id = "\(o["batch"]!)#\(o["seq"]!)"
+            if o["event"] as? String == "intent" {
+                let to = o["requested"] as? [String: Any] ?? [:]
+                out[id] = (EntityKey(EntityType(o["entityType"] as! String), o["entityId"] as! String),
+                           "\(to["node"] ?? "default")/\(to["mode"] ?? "")", nil)
+                order.append(id)
+            } else {
+                out[id]?.outcome = o["outcome"] as? String
+            }
+        }
+        return order.compactMap { out[$0] }
+    }
+
+    @Test func markThreeRowsBulkRebindThemAndTheServerHasThem() async throws {
+        let serve = try ServeProcess()
+        let session = try dashboard(serve, "bulk")
+        defer { session.kill() }
+        try await offPool {
+            try session.waitFor("Instances 1", timeout: 20)
+            session.sendKeys("/", "is:explicit -node:core-main-1", "Enter")
+            try session.waitFor("match /is:explicit -node:core-main-1", timeout: 5)
+            session.sendKeys(" ", " ", " ")
+            try session.waitFor("3 marked", timeout: 5)
+            session.sendKeys("Enter")
+            try session.waitFor("Rebind 3 marked", timeout: 5)
+            session.sendKeys("core-main-1", "Tab", "Right", "Enter")
+            let plan = try session.waitFor("3 moves", timeout: 5)
+            #expect(plan.contains("core-main-1 (strict)"))
+            session.sendKeys("Enter")
+            try session.waitFor("Apply 3 writes", timeout: 5)
+            session.sendKeys("y")
+            try session.waitFor("done: 3 ok", timeout: 20)
+        }
+        let writes = try journal()
+        #expect(writes.count == 3)
+        #expect(writes.allSatisfy { $0.requested == "core-main-1/strict" && $0.outcome == "ok" })
+        let overview = try await serve.withClient { try await $0.reader.overview() }
+        for write in writes {
+            let row = overview.assignments.first { $0.key == write.key }
+            #expect(row?.nodeName == "core-main-1" && row?.mode == .strict)
+        }
+        session.sendKeys("Escape")
+        try await offPool { _ = try session.waitUntil(timeout: 5) { !$0.contains("marked") } }
+    }
+
+    @Test func evacuateANodeThenUndoIt() async throws {
+        let serve = try ServeProcess()
+        let seeded: [EntityKey] = try await serve.withClient { client in
+            let list = try await client.reader.instances()
+            let keys = list.instances.filter { !$0.explicit }.prefix(3).map(\.key)
+            for key in keys { _ = try await client.makeWriter().setAssignment(key, nodeName: "worker-03", mode: .strict) }
+            return Array(keys)
+        }
+        let onNode = try await serve.withClient { try await $0.reader.overview() }.assignments.filter { $0.nodeName == "worker-03" }
+        let session = try dashboard(serve, "evac")
+        defer { session.kill() }
+        try await offPool {
+            try session.waitFor("Instances 1", timeout: 20)
+            session.sendKeys("1", "/", "worker-03", "Enter")
+            try session.waitFor("match /worker-03", timeout: 5)
+            session.sendKeys("E")
+            try session.waitFor("Evacuate worker-03", timeout: 5)
+            session.sendKeys("Enter")
+            try session.waitFor("\(onNode.count) moves", timeout: 5)
+            session.sendKeys("Enter", "y")
+            try session.waitFor("done: \(onNode.count) ok", timeout: 20)
+        }
+        let moved = try await serve.withClient { try await $0.reader.overview() }
+        #expect(!moved.assignments.contains { $0.nodeName == "worker-03" })
+        for key in seeded {
+            let node = moved.assignments.first { $0.key == key }?.nodeName
+            #expect(node != nil && node != "worker-01", "never onto the draining node")
+        }
+        try await offPool {
+            session.sendKeys("Escape", "u")
+            try session.waitFor("undo batch", timeout: 10)
+            session.sendKeys("Enter", "y")
+            try session.waitFor("done: \(onNode.count) ok", timeout: 20)
+        }
+        let back = try await serve.withClient { try await $0.reader.overview() }
+        for row in onNode {
+            #expect(back.assignments.first { $0.key == row.key }?.nodeName == "worker-03")
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterTUI
+
+/// Marks, bulk rebind, evacuate and the plan view through `update` (issue 10).
+struct UpdateMarksTests {
+    func select(_ state: inout AppState, _ id: String) {
+        state.instanceCursor.selected = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == id }!
+    }
+
+    func key(_ id: String) -> EntityKey { TestCluster.instances.first { $0.entityId == id }!.key }
+
+    func markedState(_ ids: [String]) -> AppState {
+        var state = TestCluster.loadedState()
+        for id in ids {
+            select(&state, id)
+            TestCluster.press(&state, .char(" "))
+        }
+        return state
+    }
+
+    func review(_ state: AppState) -> PlanReview? {
+        if case .plan(let r)? = state.topOverlay { return r }
+        return nil
+    }
+
+    @Test func spaceMarksAndMovesDownAndTheTitleCountsThem() {
+        var state = TestCluster.loadedState()
+        state.instanceCursor.selected = 0
+        TestCluster.press(&state, .char(" "))
+        #expect(state.marks.count == 1)
+        #expect(state.instanceCursor.selected == 1)
+        TestCluster.press(&state, .char(" "))
+        #expect(state.marks.count == 2)
+        state.instanceCursor.selected = 0
+        TestCluster.press(&state, .char(" "))
+        #expect(state.marks.count == 1)
+        let text = RootView.render(state).text()
+        #expect(text.contains("1 marked"))
+        #expect(text.contains("✓"))
+    }
+
+    @Test func marksSurviveSortsAndPollsAndGoWithTheirInstance() {
+        var state = markedState(["tenant1:brw_42", "tenant1:blocked"])
+        TestCluster.press(&state, .char("s"), .char("S"))
+        #expect(state.marks == [key("tenant1:brw_42"), key("tenant1:blocked")])
+        let same = InstanceList(instances: TestCluster.instances)
+        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(same, digest: 2)), latency: 0.01), now: state.now)
+        #expect(state.marks.count == 2)
+        let fewer = InstanceList(instances: TestCluster.instances.filter { $0.entityId != "tenant1:blocked" })
+        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(fewer, digest: 3)), latency: 0.01), now: state.now)
+        #expect(state.marks == [key("tenant1:brw_42")])
+    }
+
+    @Test func starMarksWhatTheFilterShowsThenUnmarksIt() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "is:explicit")
+        TestCluster.press(&state, .enter, .char("*"))
+        #expect(state.marks == [key("tenant1:brw_42"), key("tenant1:blocked")])
+        TestCluster.press(&state, .char("*"))
+        #expect(state.marks.isEmpty)
+    }
+
+    /// Esc clears the marks before it clears the filter.
+    @Test func escClearsMarksBeforeTheFilter() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "agent")
+        TestCluster.press(&state, .enter, .char("*"))
+        #expect(!state.marks.isEmpty)
+        TestCluster.press(&state, .escape)
+        #expect(state.marks.isEmpty && state.filter.isActive)
+        TestCluster.press(&state, .escape)
+        #expect(!state.filter.isActive)
+    }
+
+    @Test func bulkRebindPlansThenConfirmsThenApplies() throws {
+        var state = markedState(["tenant1:research-agent", "tenant1:blocked"])
+        TestCluster.press(&state, .enter)
+        guard case .bulk(let form)? = state.topOverlay else { Issue.record("no bulk form"); return }
+        #expect(form.purpose == .rebind([key("tenant1:blocked"), key("tenant1:research-agent")]))
+        TestCluster.type(&state, "node-b")
+        TestCluster.press(&state, .tab, .right)  // mode: keep → strict
+        #expect(TestCluster.press(&state, .enter).isEmpty)
+        let r = try #require(review(state))
+        #expect(r.plan.items.count == 2)
+        #expect(r.plan.items.allSatisfy { $0.to == .explicit(node: "node-b", mode: .strict) })
+        #expect(RootView.render(state).text().contains("2 moves"))
+        TestCluster.press(&state, .enter)
+        #expect(review(state)?.phase == .confirm)
+        let effects = TestCluster.press(&state, .char("y"))
+        #expect(effects == [.applyPlan(r.plan)])
+        #expect(state.runningBatch == r.plan.id)
+        _ = Update.update(&state, .batchProgress(planID: r.plan.id, index: 0, .ok("node-b (strict)")), now: state.now)
+        #expect(review(state)?.done == 1)
+        #expect(TestCluster.press(&state, .escape) == [.stopBatch(r.plan.id)])
+        let summary = BatchSummary(outcomes: [.ok("x"), .failed("server error (500): nope")], stoppedBecause: nil)
+        _ = Update.update(&state, .batchFinished(planID: r.plan.id, summary), now: state.now)
+        // The failed row stays marked for a retry; the applied one is unmarked.
+        #expect(state.marks == [r.plan.items[1].key])
+        #expect(state.runningBatch == nil)
+        #expect(RootView.render(state).text().contains("1 ok · 1 failed"))
+    }
+
+    @Test func evacuateFromTheNodesPaneTakesTheNodesBindings() throws {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("1"))
+        state.nodeCursor.selected = state.derived.nodes.firstIndex { $0.name == "node-d" }!
+        TestCluster.press(&state, .char("E"))
+        guard case .bulk(let form)? = state.topOverlay else { Issue.record("no evacuate form"); return }
+        #expect(form.purpose == .evacuate(node: "node-d"))
+        TestCluster.press(&state, .enter)  // spread, keep modes
+        let r = try #require(review(state))
+        #expect(r.plan.items.map(\.key) == [key("tenant1:blocked")])
+        // node-a and node-b are the healthy ones; node-c is draining.
+        #expect(["node-a", "node-b"].contains(r.plan.items[0].to.node ?? ""))
+    }
+
+    @Test func exportPromptsForAPathAndAsksTheRunnerToWrite() throws {
+        var state = markedState(["tenant1:blocked"])
+        TestCluster.press(&state, .char("e"))
+        TestCluster.type(&state, "node-b")
+        TestCluster.press(&state, .enter)
+        let r = try #require(review(state))
+        TestCluster.press(&state, .char("W"))
+        guard case .export(let export)? = review(state)?.phase else { Issue.record("no prompt"); return }
+        #expect(export.path == "clustertui-plan-\(r.plan.id).sh")
+        let effects = TestCluster.press(&state, .enter)
+        #expect(effects == [.exportPlan(r.plan, .script, path: export.path)])
+    }
+
+    /// Read-only: marks and plans are allowed (to export), nothing can be sent.
+    @Test func readOnlySendsNothingFromMarksPlansOrUndo() {
+        var config = AppConfig(label: "t")
+        config.readOnly = true
+        var state = TestCluster.loadedState(config: config)
+        var effects = TestCluster.press(&state, .char("*"), .enter)
+        TestCluster.press(&state, .enter)  // plan (spread)
+        effects += TestCluster.press(&state, .enter, .char("y"), .escape, .char("u"))
+        #expect(!effects.contains(where: TestCluster.isWrite))
+        #expect(!effects.contains(.loadUndo))
+    }
+
+    @Test func undoLoadsTheLastBatchAndShowsItsInverse() throws {
+        var state = TestCluster.loadedState()
+        #expect(TestCluster.press(&state, .char("u")) == [.loadUndo])
+        let entry = JournalEntry(
+            time: state.now, batch: "b-1", seq: 0, kind: "rebind", context: nil, url: "embedded:demo", key: key("tenant1:brw_42"),
+            prior: .explicit(node: "node-d", mode: .strict), requested: .explicit(node: "node-b", mode: .strict), outcome: .ok)
+        let batch = JournalBatch(id: "b-1", kind: "rebind", time: state.now, context: nil, url: "embedded:demo", entries: [entry])
+        _ = Update.update(&state, .undoLoaded(.success(batch)), now: state.now)
+        let r = try #require(review(state))
+        #expect(r.plan.kind == .undo)
+        #expect(r.plan.items.map(\.to) == [.explicit(node: "node-d", mode: .strict)])
+    }
+
+    /// Rows named by a poll's events are drawn highlighted, then not.
+    @Test func changedRowsAreHighlightedForAFewSeconds() {
+        var state = TestCluster.loadedState()
+        var moved = TestCluster.overview
+        moved.assignments[0].nodeName = "node-a"
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(moved, digest: 9)), latency: 0.01), now: state.now)
+        #expect(state.recentChanges.isChanged(key("tenant1:brw_42"), now: state.now))
+        let later = state.now.addingTimeInterval(RecentChanges.duration + 1)
+        _ = Update.update(&state, .tick, now: later)
+        #expect(!state.recentChanges.isChanged(key("tenant1:brw_42"), now: later))
+        #expect(state.recentChanges.isEmpty)
+    }
+}
