@@ -96,7 +96,7 @@ public enum PlanBuilder {
             }
         }
         var summary = "evacuate \(node) to \(targetText(target))" + (mode.map { ", \($0)" } ?? "")
-        if includeDefault { summary += ", with the entities that follow it as the default node" }
+        if includeDefault { summary += ", pinning the entities that follow it as default" }
         var plan = try plan(movers, target: target, excluding: node, kind: .evacuate, summary: summary, inputs: inputs, stamp: stamp)
         if !includeDefault, !followers.isEmpty {
             plan.notes.append(

@@ -8,7 +8,7 @@ enum BulkFormView {
     static func draw(_ state: AppState, _ form: BulkForm, into screen: inout Screen, glyphs: Glyphs) {
         let choices = BulkFlow.choices(state, form)
         let evacuate: String? = if case .evacuate(let node) = form.purpose { node } else { nil }
-        let fixed = evacuate == nil ? 8 : 9
+        let fixed = evacuate == nil ? 6 : 7
         let pickerRows = max(1, min(choices.count, screen.height - 4 - fixed))
         let frame = ModalFrame(screen: screen, width: 90, height: fixed + pickerRows + 2)
         frame.draw(into: &screen, title: form.title)
@@ -40,7 +40,7 @@ enum BulkFormView {
         let cancel = form.field == .cancel ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
         let used = frame.line(&screen, row, "[ Plan ]", style: plan)
         let used2 = frame.line(&screen, row, "[ Cancel ]", style: cancel, indent: used + 2)
-        frame.line(&screen, row, "Enter shows the plan; nothing is sent yet · Tab field · Esc cancel", style: dim, indent: used + used2 + 4)
+        frame.line(&screen, row, "Enter: the plan (nothing is sent yet) · Tab · Esc", style: dim, indent: used + used2 + 4)
         if let error = form.error {
             frame.line(&screen, row + 1, "\(glyphs.warning) \(error)", style: TextStyle(role: .error, bold: true))
         }

@@ -29,10 +29,7 @@ enum PlanReviewView {
     private static func drawList(
         _ state: AppState, _ review: PlanReview, frame: ModalFrame, into screen: inout Screen, top: Int, rows: Int, glyphs: Glyphs
     ) {
-        let width = frame.innerWidth
-        let fixed = [0, 22, 22, 12, review.outcomes.contains { $0 != nil } ? 40 : 8]
-        let entityWidth = max(16, width - fixed.dropFirst().reduce(0, +) - 4)
-        let widths = [entityWidth] + fixed.dropFirst()
+        let widths = columnWidths(review, width: frame.innerWidth, rows: rows)
         var x = 0
         for (i, title) in columns.enumerated() {
             frame.line(&screen, top, title, style: TextStyle(role: .columnHeader, bold: true), indent: x)
@@ -46,10 +43,9 @@ enum PlanReviewView {
             let index = review.scroll + line
             guard index < review.plan.items.count else { break }
             let item = review.plan.items[index]
-            let from = item.from.isExplicit ? item.from.description : "default (\(item.fromNode))"
             let outcome = review.outcomes[index]
             let cells = [
-                "\(item.name) \(item.key.entityType.rawValue):\(item.key.entityId)", from, item.to.description,
+                "\(item.name) \(item.key.entityType.rawValue):\(item.key.entityId)", fromText(item), item.to.description,
                 item.riskAfter.map { $0 == .none ? "ok" : $0.label } ?? "",
                 outcome.map { $0.isOK ? $0.word : "\($0.word): \($0.detail)" } ?? (review.isRunning ? "…" : ""),
             ]
@@ -60,6 +56,25 @@ enum PlanReviewView {
                 x += widths[i] + 1
             }
         }
+    }
+
+    static func fromText(_ item: PlanItem) -> String {
+        item.from.isExplicit ? item.from.description : "default (\(item.fromNode))"
+    }
+
+    /// FROM and TO as wide as the rows on screen need (capped), the entity
+    /// the rest; on a narrow frame FROM and TO give way first, never below 8.
+    private static func columnWidths(_ review: PlanReview, width: Int, rows: Int) -> [Int] {
+        let items = review.plan.items
+        let visible = items.indices.dropFirst(review.scroll).prefix(rows)
+        var from = max(4, visible.map { DisplayWidth.of(fromText(items[$0])) }.max() ?? 4)
+        var to = max(2, visible.map { DisplayWidth.of(items[$0].to.description) }.max() ?? 2)
+        from = min(from, 36); to = min(to, 36)
+        let risk = 10
+        let outcome = review.outcomes.contains { $0 != nil } ? max(8, width / 4) : 7
+        let spare = width - 4 - risk - outcome - 16
+        if from + to > spare { from = max(8, spare / 2); to = max(8, spare - from) }
+        return [max(16, width - from - to - risk - outcome - 4), from, to, risk, outcome]
     }
 
     /// One cell, cut at its column's width.
@@ -92,7 +107,7 @@ enum PlanReviewView {
         let bold = { (role: StyleRole) in TextStyle(role: role, bold: true) }
         switch review.phase {
         case .review:
-            let keys = state.canWrite ? "Enter apply · w write JSON · W write script · ↑↓ PgUp PgDn scroll · Esc close"
+            let keys = state.canWrite ? "Enter apply · w write JSON · W write script · ↑↓ scroll · Esc close"
                 : "read-only: w write JSON · W write script · ↑↓ scroll · Esc close"
             frame.line(&screen, row, review.exported ?? "", style: TextStyle(role: .notice))
             frame.line(&screen, row + 1, keys, style: TextStyle(role: .dim))
