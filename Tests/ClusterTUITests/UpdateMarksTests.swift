@@ -163,9 +163,11 @@ struct UpdateMarksTests {
         moved.assignments[0].nodeName = "node-a"
         _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(moved, digest: 9)), latency: 0.01), now: state.now)
         #expect(state.recentChanges.isChanged(key("tenant1:brw_42"), now: state.now))
+        #expect(RootView.render(state).cells.contains { $0.style.role == .changed }, "the changed row is drawn in its role")
         let later = state.now.addingTimeInterval(RecentChanges.duration + 1)
         _ = Update.update(&state, .tick, now: later)
         #expect(!state.recentChanges.isChanged(key("tenant1:brw_42"), now: later))
         #expect(state.recentChanges.isEmpty)
+        #expect(!RootView.render(state).cells.contains { $0.style.role == .changed })
     }
 }

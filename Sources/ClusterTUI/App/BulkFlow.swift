@@ -101,15 +101,7 @@ enum BulkFlow {
     private static func movePicker(_ state: AppState, _ form: inout BulkForm, _ key: Key) {
         let rows = choices(state, form)
         let current = rows.firstIndex(of: form.targetNode) ?? 0
-        let next: Int = switch key {
-        case .up: current - 1
-        case .down: current + 1
-        case .pageUp: current - 5
-        case .pageDown: current + 5
-        case .home: 0
-        default: rows.count - 1
-        }
-        form.targetNode = rows[min(max(0, next), rows.count - 1)]
+        form.targetNode = rows[PickerStep.next(from: current, key, count: rows.count)]
         form.field = .target
     }
 

@@ -106,15 +106,7 @@ enum RebindFlow {
         let nodes = candidates(state, form)
         guard !nodes.isEmpty else { return }
         let current = nodes.firstIndex { $0.name == form.selectedNode } ?? -1
-        let next: Int = switch key {
-        case .up: current - 1
-        case .down: current + 1
-        case .pageUp: current - 5
-        case .pageDown: current + 5
-        case .home: 0
-        default: nodes.count - 1
-        }
-        form.selectedNode = nodes[min(max(0, next), nodes.count - 1)].name
+        form.selectedNode = nodes[PickerStep.next(from: current, key, count: nodes.count)].name
         form.field = .picker
     }
 

@@ -6,7 +6,9 @@ import Foundation
 /// outcome (`ok`, `failed` with the server's message, `unknown` when the
 /// reply was lost; a later line may resolve an unknown).
 package struct JournalRecord: Equatable, Sendable {
+    /// Which half of a write the line records.
     enum Event: String, Sendable { case intent, outcome }
+    /// What became of a write: applied, refused (or shown not applied), not known.
     package enum Outcome: String, Sendable { case ok, failed, unknown }
 
     var time: Date

@@ -7,7 +7,7 @@ enum DetailsOverlay {
     static func drawNode(_ state: AppState, name: String, into screen: inout Screen, glyphs: Glyphs) {
         guard let snapshot = state.snapshot else { return }
         let frame = ModalFrame(screen: screen, width: 90, height: 24)
-        frame.draw(into: &screen, title: "Node \(name) — Esc closes")
+        frame.draw(into: &screen, title: "Node \(name) — E evacuate · Esc close")
         guard let node = snapshot.nodesByName[name] else {
             frame.line(&screen, 0, "This node is no longer in the registry.", style: TextStyle(role: .warning, bold: true))
             return

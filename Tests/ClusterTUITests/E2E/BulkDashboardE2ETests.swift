@@ -11,8 +11,8 @@ import Testing
 struct BulkDashboardE2ETests {
     let state: String = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-bulk-\(UUID().uuidString)").path
 
-    func dashboard(_ serve: ServeProcess, _ base: String) throws -> TmuxSession {
-        let command = [TestBinary.clustertui.path, "--url", serve.url.absoluteString, "--instances-interval", "5"]
+    func dashboard(_ serve: ServeProcess, _ base: String, extra: [String] = []) throws -> TmuxSession {
+        let command = [TestBinary.clustertui.path, "--url", serve.url.absoluteString, "--instances-interval", "5"] + extra
         return try TmuxSession(name: "e2e-\(base)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", width: 160, height: 45,
                                command: command, environment: ["CLUSTERTUI_TOKEN": serve.token, "XDG_STATE_HOME": state])
     }
@@ -107,5 +107,37 @@ struct BulkDashboardE2ETests {
         for row in onNode {
             #expect(back.assignments.first { $0.key == row.key }?.nodeName == "worker-03")
         }
+    }
+
+    /// `--events-log`: an event the pane shows is appended to the file as one JSON line.
+    @Test func eventsLogGetsEachEventAsAJSONLine() async throws {
+        let serve = try ServeProcess()
+        let log = state + "-events.jsonl"
+        let session = try dashboard(serve, "evlog", extra: ["--events-log", log])
+        defer { session.kill() }
+        try await offPool { try session.waitFor("Instances 1", timeout: 20) }
+        let key = try await serve.withClient { client -> EntityKey in
+            let target = try #require(try await client.reader.instances().instances.first { !$0.explicit })
+            _ = try await client.makeWriter().setAssignment(target.key, nodeName: "worker-03", mode: .strict)
+            return target.key
+        }
+        let line = try await offPool { () -> String? in
+            let deadline = Date().addingTimeInterval(20 * TmuxSession.patience)
+            while Date() < deadline {
+                let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+                for line in text.split(separator: "\n") {
+                    if let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                       o["kind"] as? String == "assignmentAdded", o["subject"] as? String == key.description { return String(line) }
+                }
+                usleep(100_000)
+            }
+            return nil
+        }
+        let text = try #require(line, "the event reached the log")
+        let found = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect((found["time"] as? String)?.hasSuffix("Z") == true)
+        #expect((found["text"] as? String)?.contains("worker-03") == true)
+        let attributes = try FileManager.default.attributesOfItem(atPath: log)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 }
