@@ -57,7 +57,7 @@ extension AppState {
         guard let snapshot else { return }
         // As of the last good poll while disconnected: frozen, not ageing.
         let serverNow = self.observedAt
-        let thresholds = config.thresholds
+        let thresholds = self.thresholds
         var change = change
         if change.contains(.instances) || !derived.preparedMatches(snapshot.instances) {
             if !derived.preparedMatches(snapshot.instances) {
@@ -105,7 +105,7 @@ extension AppState {
         if !nodesMoved, let cached = derived.sortedNodes {
             sorted = cached
         } else {
-            sorted = snapshot.sortedNodes(by: nodeSort, now: serverNow, thresholds: config.thresholds)
+            sorted = snapshot.sortedNodes(by: nodeSort, now: serverNow, thresholds: thresholds)
             derived.sortedNodes = sorted
         }
         var shown: [Node] = []
