@@ -74,6 +74,8 @@ public enum Gzip {
         return try input.compress(with: ZlibAlgorithm.gzip)
     }
 
+    public static func compressedSize(_ text: String) throws -> Int { try compress(ByteBuffer(string: text)).readableBytes }
+
     public static func inflate(_ buffer: ByteBuffer) throws -> ByteBuffer {
         var input = buffer
         return try input.decompress(with: ZlibAlgorithm.gzip)

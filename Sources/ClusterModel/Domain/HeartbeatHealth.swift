@@ -90,12 +90,14 @@ extension Node {
             return .draining
         default:
             guard let last = lastHeartbeatAt else { return .stale }
+            // One lookup: this runs for every node at every recompute.
+            let learned = thresholds.learned.isEmpty ? nil : thresholds.learned[name]
             // On the node's own clock as learned (its beats' usual lag when
             // first seen), so a node whose clock is behind is not always late.
-            let lag = thresholds.learned[name]?.clockLag ?? 0
-            let beat = max(0, now.timeIntervalSince(last) - lag)
-            if beat <= thresholds.lateAfter(node: name) { return .ok }
-            if beat <= thresholds.staleAfter(node: name) { return .late }
+            let beat = max(0, now.timeIntervalSince(last) - (learned?.clockLag ?? 0))
+            let late = thresholds.lateAfter(period: learned?.period ?? thresholds.interval)
+            if beat <= late { return .ok }
+            if beat <= max(thresholds.offlineAfter, late) { return .late }
             return .stale
         }
     }
