@@ -49,7 +49,10 @@ enum DetailsOverlay {
     /// The node's heartbeat period, learned or assumed, and what it makes
     /// late and silent: "every 2 s (learned) · late after 4 s · silent after 30 s".
     static func heartbeatPeriod(_ name: String, _ t: HeartbeatThresholds) -> String {
-        func s(_ x: TimeInterval) -> String { x == x.rounded() ? "\(Int(x)) s" : String(format: "%.1f s", x) }
+        func s(_ x: TimeInterval) -> String {
+            let tenths = (x * 10).rounded() / 10
+            return tenths == tenths.rounded() ? "\(Int(tenths)) s" : String(format: "%.1f s", tenths)
+        }
         let limits = "late after \(s(t.lateAfter(node: name))) · silent after \(s(t.staleAfter(node: name)))"
         guard let learned = t.learned[name] else { return "every \(s(t.interval)) (assumed until learned) · \(limits)" }
         var text = "every \(s(learned.period)) (learned) · \(limits)"
