@@ -138,7 +138,7 @@ struct Bench {
             r.set("base_order_agrees_s2", BenchPreparedInstances.baseOrderAgrees(list.instances) ? 1 : 0)
         }
         log("S2: keystrokes while polls are processed …")
-        let keys = try KeystrokeSimulation.run(probe: p2, overview: overview, instances: instances, polls: q ? 16 : 40)
+        let keys = try KeystrokeSimulation.run(probe: p2, overview: overview, instances: instances, polls: q ? 16 : 80)
         r.set("keystroke_p99_ms_s2", InProcess.percentile(keys.latencies, 99))
         r.set("keystroke_p50_ms_s2", InProcess.percentile(keys.latencies, 50))
         r.set("keystroke_max_ms_s2", keys.latencies.max() ?? .nan)
