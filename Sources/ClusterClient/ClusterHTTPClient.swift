@@ -26,7 +26,7 @@ public final class ClusterHTTPClient: Sendable {
             redirectConfiguration: .disallow,
             timeout: .init(connect: .nanoseconds(HTTPTransport.nanos(config.connectTimeout))),
             proxy: ProxySettings.proxy(for: config.baseURL, environment: ProcessInfo.processInfo.environment),
-            decompression: .disabled
+            decompression: .enabled(limit: .ratio(HTTPTransport.decompressionRatioLimit))
         )
         // Fail fast on a refused connection instead of retrying until the
         // connect time-out: the dashboard's poller does its own back-off.

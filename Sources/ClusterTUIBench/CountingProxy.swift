@@ -13,6 +13,8 @@ final class CountingProxy: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
     private var counting = false
+    /// Bytes relayed from the server to the client (headers and body, as on the wire).
+    private var down = 0
     private let patterns = ["GET /api/cluster/overview", "GET /api/cluster/instances"]
 
     init(upstreamPort: Int) throws {
@@ -36,7 +38,9 @@ final class CountingProxy: @unchecked Sendable {
     }
 
     /// Starts (or restarts) counting from zero.
-    func startCounting() { lock.lock(); counts = [:]; counting = true; lock.unlock() }
+    func startCounting() { lock.lock(); counts = [:]; down = 0; counting = true; lock.unlock() }
+    /// Bytes the server sent the client since `startCounting()`.
+    var bytesDown: Int { lock.lock(); defer { lock.unlock() }; return down }
 
     /// Requests seen since `startCounting`, by "GET path".
     func count(_ pattern: String) -> Int { lock.lock(); defer { lock.unlock() }; return counts[pattern, default: 0] }
@@ -76,6 +80,11 @@ final class CountingProxy: @unchecked Sendable {
                 let w = buf.withUnsafeBytes { write(sink, $0.baseAddress! + sent, n - sent) }
                 if w <= 0 { break }
                 sent += w
+            }
+            if !countsRequests {
+                lock.lock()
+                if counting { down += n }
+                lock.unlock()
             }
             if countsRequests {
                 // Keep a short tail so a request line split across reads is still seen once.

@@ -24,7 +24,13 @@ struct Report {
             guard let d = values["jsondecoder_ms_s2"] else { return nil }
             return le(1.2 * d, String(format: "≤ 1.2 × decoder = %.0f ms", 1.2 * d))
         case "poll_changed_ms_s1": return le(15, "≤ 15 ms")
-        case "keystroke_p99_ms_s2": return le(16, "≤ 16 ms")
+        case "keystroke_p99_ms_s2": return le(8, "≤ 8 ms")
+        case "wire_ratio_instances_poll_s2": return le(0.15, "≤ 0.15 of the uncompressed body")
+        case "poll_changed_ms_s2_gzip":
+            guard let d = values["jsondecoder_ms_s2"] else { return nil }
+            return le(0.6 * d, String(format: "≤ 0.6 × decoder = %.0f ms", 0.6 * d))
+        case "dead_node_detect_s_2s": return le(6, "≤ 1.5 × 2 s + 2 s poll + 1 s = 6 s (worst sample)")
+        case "dead_node_detect_s_10s": return le(18, "≤ 1.5 × 10 s + 2 s poll + 1 s = 18 s (worst sample)")
         case "idle_bytes_per_s_s1":
             let base = values["redraw_baseline_bytes_per_s_s1"] ?? .infinity
             let limit = min(400, 0.05 * base)

@@ -32,6 +32,15 @@ public enum Fault: Sendable {
     case deepNesting
     /// ESC, CSI, BEL and bidi controls in every string field.
     case escapesEverywhere
+    /// `.normal`, gzipped for a request that accepts gzip (issue 14).
+    case gzipped
+    /// A gzip stream that inflates to 1 GiB of spaces after `{"instances":[`,
+    /// streamed chunk by chunk; `CompressionFaults.bombState` says how far it got.
+    case gzipBomb
+    /// A valid instance list of ≈ 2.4 MB that gzips to ≈ 40 KB.
+    case gzipLargeList
+    /// `Content-Encoding: gzip` over bytes that are not gzip.
+    case gzipCorrupt
 }
 
 /// One request as the server saw it.
@@ -41,6 +50,8 @@ public struct SeenRequest: Sendable {
     public var rawPath: String
     public var cookie: String?
     public var body: String
+    /// The request's `Accept-Encoding`, if it sent one.
+    public var acceptEncoding: String? = nil
 }
 
 /// The requests a test server received, in order.
@@ -85,11 +96,13 @@ public enum FaultServer {
         let rawPath = request.head.path ?? ""
         await log.append(SeenRequest(
             method: request.method.rawValue, rawPath: rawPath, cookie: request.headers[.cookie],
-            body: String(buffer: bodyBuffer)))
+            body: String(buffer: bodyBuffer), acceptEncoding: request.headers[.acceptEncoding]))
         if rawPath == "/api/health/live" { return json(.ok, #"{"status":"ok"}"#) }
         if rawPath == "/api/auth/login" { return login(String(buffer: bodyBuffer)) }
         switch fault {
         case .normal: return normal(request.method, rawPath: rawPath, body: String(buffer: bodyBuffer))
+        case .gzipped, .gzipBomb, .gzipLargeList, .gzipCorrupt:
+            return try CompressionFaults.respond(fault, request, rawPath: rawPath, body: String(buffer: bodyBuffer))
         case .unauthorized:
             return json(.unauthorized, #"{"error":"Unauthorized","message":"Invalid or expired token"}"#)
         case .badRequest: return json(.badRequest, #"{"error":"Invalid entityType"}"#)

@@ -56,6 +56,9 @@ struct HTTPTransport: Sendable {
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "clustertui")
+        // Said here rather than left to AsyncHTTPClient's decompressor (which
+        // adds "deflate, gzip" when absent), so the request states it.
+        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
         if authenticated, let token = config.token {
             request.headers.add(name: "Cookie", value: "token=\(token)")
         }
@@ -68,16 +71,22 @@ struct HTTPTransport: Sendable {
         return RawReply(status: Int(response.status.code), headers: response.headers, body: bytes)
     }
 
-    /// Reads the body up to `bodyLimit` bytes; stops reading (which cancels
-    /// the request) and throws `bodyTooLarge` past it.
+    /// Reads the body up to `bodyLimit` bytes *as decoded*: a gzipped reply
+    /// arrives here already inflated by AsyncHTTPClient, chunk by chunk, so
+    /// the limit bounds the memory a reply takes whatever its encoding.
+    /// Stops reading (which cancels the request) and throws `bodyTooLarge` past it.
     private func collect(_ response: HTTPClientResponse) async throws -> ByteBuffer {
         let limit = config.bodyLimit
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
+        let length = response.headers.first(name: "Content-Length").flatMap(Int.init)
+        // Content-Length counts the bytes on the wire: compressed, it is a lower bound.
+        if let length, length > limit {
             throw ClusterError.bodyTooLarge(limit: limit)
         }
         var buffer = ByteBuffer()
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > 0 {
-            buffer.reserveCapacity(length)
+        if let length, length > 0 {
+            let encoded = response.headers.first(name: "Content-Encoding").map { !$0.isEmpty && $0.lowercased() != "identity" } ?? false
+            // A gzipped JSON list inflates ≈ 10–20×: start near that, not at the wire size.
+            buffer.reserveCapacity(encoded ? min(limit, length * 16) : length)
         }
         for try await chunk in response.body {
             guard buffer.readableBytes + chunk.readableBytes <= limit else {
@@ -88,6 +97,11 @@ struct HTTPTransport: Sendable {
         }
         return buffer
     }
+
+    /// How many times its compressed size a reply may inflate to. JSON
+    /// lists gzip ≈ 10–20×; a gzip bomb ≈ 1,000×. Refused past it, before
+    /// the body limit is even reached.
+    static let decompressionRatioLimit = 100
 
     static func nanos(_ seconds: TimeInterval) -> Int64 {
         Int64(max(0.001, min(seconds, 86_400)) * 1_000_000_000)

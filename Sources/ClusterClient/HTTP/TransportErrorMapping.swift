@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import ClusterModel
 import Foundation
 import NIOCore
+import NIOHTTPCompression
 import NIOSSL
 
 #if canImport(Glibc)
@@ -59,6 +60,15 @@ enum TransportErrorMapping {
             default:
                 return nil
             }
+        case let e as NIOHTTPDecompression.DecompressionError:
+            switch e {
+            case .limit:
+                return .malformed("the compressed reply of \(target) inflates to more than \(HTTPTransport.decompressionRatioLimit)× its size (a compression bomb?); refused")
+            case .inflationError, .initializationError:
+                return .malformed("the compressed reply of \(target) is not valid gzip/deflate data")
+            }
+        case let e as NIOHTTPDecompression.ExtraDecompressionError:
+            return .malformed("the compressed reply of \(target) is damaged (\(ReplyText.oneLine(String(describing: e))))")
         case let e as SocketAddressError.UnknownHost:
             return .dnsFailure(e.host)
         case let e as SocketAddressError:

@@ -13,10 +13,10 @@ struct ClusterRoutes: Sendable {
         router.get("/api/health/live") { _, _ in JSONReply.ok(["status": "ok"]) }
         router.post("/api/auth/login") { request, _ in await login(request) }
         router.get("/api/cluster/overview") { request, _ in
-            await authorized(request) { _ in try await overview() }
+            await authorized(request) { _ in try await overview(gzip: GzipEncoding.accepts(request)) }
         }
         router.get("/api/cluster/instances") { request, _ in
-            await authorized(request) { _ in try await instances() }
+            await authorized(request) { _ in try await instances(gzip: GzipEncoding.accepts(request)) }
         }
         router.put("/api/cluster/assignments/:entityType/:entityId") { request, context in
             await authorized(request) { user in try await put(request, context, user: user) }
@@ -42,16 +42,25 @@ struct ClusterRoutes: Sendable {
         }
     }
 
-    func overview() async throws -> Response {
+    func overview(gzip: Bool) async throws -> Response {
         let (value, digest) = try await cluster.overviewSnapshot(unlessUnchangedFrom: nil)
         guard let value else { return JSONReply.failure(500, "Internal error") }
-        return JSONReply.response(.ok, try cache.body(for: "overview", digest: digest) { try JSONReply.body(value) })
+        return try cached("overview", digest: digest, gzip: gzip) { try JSONReply.body(value) }
     }
 
-    func instances() async throws -> Response {
+    func instances(gzip: Bool) async throws -> Response {
         let (value, digest) = try await cluster.instancesSnapshot(unlessUnchangedFrom: nil)
         guard let value else { return JSONReply.failure(500, "Internal error") }
-        return JSONReply.response(.ok, try cache.body(for: "instances", digest: digest) { try JSONReply.body(value) })
+        return try cached("instances", digest: digest, gzip: gzip) { try JSONReply.body(value) }
+    }
+
+    /// A GET body from the cache, encoded once per state; gzipped once per
+    /// state too when asked (23 MB at S2 takes a good part of a second to gzip).
+    func cached(_ key: String, digest: BodyDigest, gzip: Bool, encode: () throws -> ByteBuffer) throws -> Response {
+        let plain = try cache.body(for: key, digest: digest, make: encode)
+        guard gzip else { return JSONReply.response(.ok, plain) }
+        let compressed = try cache.body(for: key + ".gz", digest: digest) { try GzipEncoding.compress(plain) }
+        return JSONReply.response(.ok, compressed, headers: [.contentEncoding: "gzip", .vary: "Accept-Encoding"])
     }
 
     /// The entity from the path: both segments percent-decoded, each exactly one

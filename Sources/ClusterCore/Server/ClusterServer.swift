@@ -32,6 +32,7 @@ public final class ClusterServer: Sendable {
         var logger = Logger(label: "clustertui.serve") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
         let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(GzipMiddleware())
         router.middlewares.add(NotFoundMiddleware())
         ClusterRoutes(cluster: cluster, auth: SessionAuth(options: options, clock: cluster.clock)).add(to: router)
         let bound = BindSignal()

@@ -1,17 +1,40 @@
 import Foundation
 
-/// The thresholds that turn a heartbeat age into a health, matching the
-/// core's defaults (DESIGN §3): heartbeat every 10 s, offline after 30 s,
-/// and records silent for a day are "ghosts" (dead `hostname-pid` nodes).
+/// The thresholds that turn a heartbeat age into a health. Until a node's
+/// own period is learned (`HeartbeatLearner`), the core's defaults
+/// (DESIGN §3): heartbeat every 10 s, so late after 15 s, silent after the
+/// offline threshold (30 s); records silent for a day are "ghosts" (dead
+/// `hostname-pid` nodes).
 public struct HeartbeatThresholds: Hashable, Sendable {
+    /// The heartbeat period assumed for a node whose own is not learned yet.
     public var interval: TimeInterval
+    /// The core's `NODE_OFFLINE_AFTER_MS`: silent past this is `stale`.
     public var offlineAfter: TimeInterval
     public var ghostAfter: TimeInterval
-    public init(interval: TimeInterval = 10, offlineAfter: TimeInterval = 30, ghostAfter: TimeInterval = 86_400) {
+    /// At least this much slack past a learned period before "late": one
+    /// poll interval, since a beat is only seen at the next poll.
+    public var slack: TimeInterval
+    /// What was learned of each node's heartbeat, by node name.
+    public var learned: [String: LearnedHeartbeat]
+
+    public init(
+        interval: TimeInterval = 10, offlineAfter: TimeInterval = 30, ghostAfter: TimeInterval = 86_400,
+        slack: TimeInterval = 0, learned: [String: LearnedHeartbeat] = [:]
+    ) {
         self.interval = interval; self.offlineAfter = offlineAfter; self.ghostAfter = ghostAfter
+        self.slack = slack; self.learned = learned
     }
-    /// A heartbeat older than one and a half intervals is late.
-    public var lateAfter: TimeInterval { interval * 1.5 }
+    /// A heartbeat older than one and a half assumed intervals is late.
+    public var lateAfter: TimeInterval { lateAfter(period: interval) }
+    /// Late past 1.5 × the period, and never sooner than one `slack` after it.
+    public func lateAfter(period: TimeInterval) -> TimeInterval { period + max(period / 2, slack) }
+    /// The period health uses for `name`: learned, else the assumed interval.
+    public func period(of name: String) -> TimeInterval { learned[name]?.period ?? interval }
+    /// When `name` turns late, on its own clock-corrected age.
+    public func lateAfter(node name: String) -> TimeInterval { lateAfter(period: period(of: name)) }
+    /// When `name` turns silent: the offline threshold, but never before it is late
+    /// (a node beating every 30 s against a 30 s threshold is not silent at 31 s).
+    public func staleAfter(node name: String) -> TimeInterval { max(offlineAfter, lateAfter(node: name)) }
     public static let standard = HeartbeatThresholds()
 }
 
@@ -66,9 +89,15 @@ extension Node {
             if let age, age > thresholds.ghostAfter { return .ghost }
             return .draining
         default:
-            guard let age else { return .stale }
-            if age <= thresholds.lateAfter { return .ok }
-            if age <= thresholds.offlineAfter { return .late }
+            guard let last = lastHeartbeatAt else { return .stale }
+            // One lookup: this runs for every node at every recompute.
+            let learned = thresholds.learned.isEmpty ? nil : thresholds.learned[name]
+            // On the node's own clock as learned (its beats' usual lag when
+            // first seen), so a node whose clock is behind is not always late.
+            let beat = max(0, now.timeIntervalSince(last) - (learned?.clockLag ?? 0))
+            let late = thresholds.lateAfter(period: learned?.period ?? thresholds.interval)
+            if beat <= late { return .ok }
+            if beat <= max(thresholds.offlineAfter, late) { return .late }
             return .stale
         }
     }

@@ -11,6 +11,8 @@ package struct AppConfig: Sendable, Equatable {
     var wallboard = false
     /// Tick ages every second (off with `--no-tick` for very slow links).
     var tick = true
+    /// The assumed heartbeat and the offline threshold (`--offline-after`);
+    /// the learned periods join them in `AppState.thresholds`.
     var thresholds = HeartbeatThresholds.standard
     var overviewInterval: TimeInterval = 2
     var instancesInterval: TimeInterval = 30
@@ -112,6 +114,8 @@ package struct AppState: Sendable {
     package var snapshot: ClusterSnapshot?
     package var overviewPoll: PollTracker
     package var instancesPoll: PollTracker
+    /// Each node's heartbeat period, learned from the overviews (issue 14).
+    package var heartbeats = HeartbeatLearner()
     var random: SplitMix64
     package var derived = Derived()
     /// Replaced instance lists waiting to be freed off the UI thread.

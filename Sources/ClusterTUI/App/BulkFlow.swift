@@ -61,7 +61,7 @@ enum BulkFlow {
 
     static func choices(_ state: AppState, _ form: BulkForm) -> [String?] {
         guard let snapshot = state.snapshot else { return [nil] }
-        return BulkForm.choices(form, in: snapshot, now: state.observedAt, thresholds: state.config.thresholds)
+        return BulkForm.choices(form, in: snapshot, now: state.observedAt, thresholds: state.thresholds)
     }
 
     static func key(_ state: inout AppState, _ form: inout BulkForm, _ key: Key) {
@@ -114,7 +114,7 @@ enum BulkFlow {
     /// Builds the plan from the screen's snapshot and opens the plan view in place of the form.
     private static func makePlan(_ state: inout AppState, _ form: inout BulkForm) {
         guard let snapshot = state.snapshot else { return }
-        let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.config.thresholds)
+        let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.thresholds)
         let inputs = PlanInputs(snapshot: snapshot, risk: risk)
         let stamp = planStamp(&state)
         let target: PlanTarget = form.targetNode.map { .node($0) } ?? .spread

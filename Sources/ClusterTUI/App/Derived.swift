@@ -38,6 +38,14 @@ package struct Derived: Sendable {
     var wallboard: WallboardModel?
     /// Node healths last used, to notice when a tick changed any of them.
     var healthSignature: [String: HeartbeatHealth] = [:]
+    /// The node filter and ghost fold that `nodes` was last made with.
+    var nodesShownFor: NodesShownFor?
+}
+
+/// What decides which of the sorted nodes are shown, besides the nodes.
+struct NodesShownFor: Equatable, Sendable {
+    var query: FilterQuery?
+    var showGhosts: Bool
 }
 
 /// Which inputs changed, so `recompute` does only the work they require.
@@ -57,7 +65,7 @@ extension AppState {
         guard let snapshot else { return }
         // As of the last good poll while disconnected: frozen, not ageing.
         let serverNow = self.observedAt
-        let thresholds = config.thresholds
+        let thresholds = self.thresholds
         var change = change
         if change.contains(.instances) || !derived.preparedMatches(snapshot.instances) {
             if !derived.preparedMatches(snapshot.instances) {
@@ -66,6 +74,14 @@ extension AppState {
             derived.filtered = nil
             derived.sortedAll = nil
             change.insert(.instances)
+        }
+        // A keystroke in a filter or a new instance list moves no node, no
+        // health and no node count (issue 14: rebuilding them was most of a
+        // list swap's and a keystroke's time at S2): keep the risk context
+        // of the last clock or overview change; the next tick renews it.
+        if change.isSubset(of: [.filter, .instances]), let risk = derived.risk, derived.nodeSummary != nil {
+            recomputeRows(snapshot, risk: risk, change: change)
+            return
         }
         let risk = RiskContext(snapshot: snapshot, now: serverNow, thresholds: thresholds)
         var signature: [String: HeartbeatHealth] = [:]
@@ -80,14 +96,23 @@ extension AppState {
         if healthChanged { change.insert(.overview) }
         derived.healthSignature = signature
         derived.risk = risk
+        derived.nodeSummary = snapshot.nodeSummary(now: serverNow, thresholds: thresholds)
+        recomputeRows(snapshot, risk: risk, change: change)
+    }
+
+    /// Everything after risk: the filter context, the risk table and
+    /// instance counts, the node and instance rows, the wallboard.
+    private mutating func recomputeRows(_ snapshot: ClusterSnapshot, risk: RiskContext, change: DerivedChange) {
         let context = FilterContext(snapshot: snapshot, risk: risk)
         derived.filterContext = context
-        derived.nodeSummary = snapshot.nodeSummary(now: serverNow, thresholds: thresholds)
-        let previousTable = derived.riskTable
-        derived.riskTable = derived.prepared?.riskTable(risk) ?? []
-        if change.contains(.instances) || derived.riskTable != previousTable || derived.instanceSummary == nil {
-            derived.instanceSummary = derived.prepared?.summary(riskTable: derived.riskTable)
-                ?? snapshot.instanceSummary(risk)
+        // A filter keystroke leaves the list and the risk as they were: so are the table and counts.
+        if change != .filter || derived.instanceSummary == nil {
+            let previousTable = derived.riskTable
+            derived.riskTable = derived.prepared?.riskTable(risk) ?? []
+            if change.contains(.instances) || derived.riskTable != previousTable || derived.instanceSummary == nil {
+                derived.instanceSummary = derived.prepared?.summary(riskTable: derived.riskTable)
+                    ?? snapshot.instanceSummary(risk)
+            }
         }
         recomputeNodes(snapshot, context: context, change: change)
         recomputeInstances(snapshot, context: context, risk: risk, change: change)
@@ -102,10 +127,18 @@ extension AppState {
         let sorted: [Node]
         let nodesMoved = change.contains(.overview) || change.contains(.clock) || change.contains(.sort)
             || (change.contains(.instances) && nodeSort?.column == .bound)
+        let shownFor = NodesShownFor(query: nodeFilter.query, showGhosts: showGhosts)
+        // Nor does the shown subset change, unless the node filter or the fold
+        // did, or the node filter reads bound instances (`is:risk`).
+        if !nodesMoved, derived.sortedNodes != nil, derived.nodesShownFor == shownFor,
+           !(change.contains(.instances) && nodeFilter.isActive) {
+            return
+        }
+        derived.nodesShownFor = shownFor
         if !nodesMoved, let cached = derived.sortedNodes {
             sorted = cached
         } else {
-            sorted = snapshot.sortedNodes(by: nodeSort, now: serverNow, thresholds: config.thresholds)
+            sorted = snapshot.sortedNodes(by: nodeSort, now: serverNow, thresholds: thresholds)
             derived.sortedNodes = sorted
         }
         var shown: [Node] = []

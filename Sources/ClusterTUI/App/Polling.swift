@@ -48,6 +48,7 @@ enum Polling {
                 state.dirty = true
             }
             if let overview = fetched.value {
+                state.heartbeats.observe(overview.nodes, at: state.serverNow)
                 let old = state.snapshot
                 let fresh = old?.replacing(overview: overview, takenAt: state.serverNow)
                     ?? ClusterSnapshot(overview: overview, takenAt: state.serverNow)
@@ -136,7 +137,7 @@ enum Polling {
         if let known {
             appendEvents(&state, known)
         } else if let old = state.snapshot {
-            appendEvents(&state, SnapshotDiff.events(from: old, to: fresh, thresholds: state.config.thresholds))
+            appendEvents(&state, SnapshotDiff.events(from: old, to: fresh, thresholds: state.thresholds))
         }
         state.snapshot = fresh
         if change.contains(.instances) { dropVanishedMarks(&state, fresh) }

@@ -28,7 +28,7 @@ enum RebindFlow {
     /// The nodes the picker shows right now.
     static func candidates(_ state: AppState, _ form: RebindForm) -> [Node] {
         guard let snapshot = state.snapshot else { return [] }
-        return RebindForm.candidates(in: snapshot, text: form.pickerText, now: state.observedAt, thresholds: state.config.thresholds)
+        return RebindForm.candidates(in: snapshot, text: form.pickerText, now: state.observedAt, thresholds: state.thresholds)
     }
 
     static func key(_ state: inout AppState, _ form: inout RebindForm, _ key: Key) -> [Effect] {
@@ -128,7 +128,7 @@ enum RebindFlow {
         }
         let node = state.snapshot?.nodesByName[target]
         if let reason = RebindForm.riskReason(
-            node: node, name: target, mode: form.mode, now: state.observedAt, thresholds: state.config.thresholds
+            node: node, name: target, mode: form.mode, now: state.observedAt, thresholds: state.thresholds
         ) {
             form.phase = .confirmRisk(reason: reason)
             return []

@@ -21,7 +21,7 @@ enum UndoFlow {
             guard let snapshot = state.snapshot else { return }
             let writes = JournalEntries.undoable(batch)
             guard !writes.isEmpty else { return state.post("batch \(batch.id) has no applied writes to undo", .notice) }
-            let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.config.thresholds)
+            let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.thresholds)
             let plan = PlanBuilder.undo(writes, of: batch.id, inputs: PlanInputs(snapshot: snapshot, risk: risk),
                                         stamp: BulkFlow.planStamp(&state))
             state.notice = nil

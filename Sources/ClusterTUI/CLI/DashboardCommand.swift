@@ -22,6 +22,11 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(name: .customLong("instances-interval"), help: "Seconds between instance-list polls (the expensive call).")
     var instancesInterval: Double?
 
+    @Option(
+        name: .customLong("offline-after"),
+        help: ArgumentHelp("Seconds of silence before a node reads silent; match the core's NODE_OFFLINE_AFTER_MS (default 30).", valueName: "S"))
+    var offlineAfter: Double?
+
     @Flag(name: .customLong("read-only"), help: "Browse only: no write can be sent.")
     var readOnly = false
 
@@ -50,6 +55,9 @@ struct DashboardCommand: AsyncParsableCommand {
             throw ValidationError("--instances-interval must be 1…86400 seconds")
         }
         if !(cycle >= 2 && cycle <= 3600) { throw ValidationError("--cycle must be 2…3600 seconds") }
+        if let offlineAfter, !(offlineAfter >= 1 && offlineAfter <= 86_400) {
+            throw ValidationError("--offline-after must be 1…86400 seconds")
+        }
     }
 
     func run() async throws {
@@ -71,6 +79,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.cycle = cycle
         config.overviewInterval = interval ?? link.overviewInterval ?? 2
         config.instancesInterval = instancesInterval ?? link.instancesInterval ?? 30
+        if let offlineAfter { config.thresholds.offlineAfter = offlineAfter }
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         config.configPath = ClusterConfig.defaultPath
         config.clusterURL = link.target.url

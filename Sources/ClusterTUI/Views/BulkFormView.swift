@@ -76,7 +76,7 @@ enum BulkFormView {
                 frame.line(&screen, top + line, "\(pointer)   spread across healthy nodes, least-bound first", style: style, indent: 9)
                 continue
             }
-            let health = node.health(now: now, thresholds: state.config.thresholds)
+            let health = node.health(now: now, thresholds: state.thresholds)
             let bound = state.snapshot?.boundCount[name] ?? 0
             let label = TextSanitizer.visible(name) + (name == state.snapshot?.defaultNodeName ? " " + glyphs.defaultNode : "")
             let padded = label + String(repeating: " ", count: max(1, 28 - DisplayWidth.of(label)))

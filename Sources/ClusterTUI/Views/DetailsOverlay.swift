@@ -13,13 +13,14 @@ enum DetailsOverlay {
             return
         }
         let now = state.observedAt
-        let health = node.health(now: now, thresholds: state.config.thresholds)
+        let health = node.health(now: now, thresholds: state.thresholds)
         var marks: [String] = []
         if name == snapshot.thisNodeName { marks.append("\(glyphs.thisNode) answering node") }
         if name == snapshot.defaultNodeName { marks.append("\(glyphs.defaultNode) default node") }
         let rows: [(String, String, StyleRole)] = [
             ("status", "\(node.status.rawValue)   health: \(glyphs.health(health)) \(health.rawValue)", Roles.health(health)),
             ("heartbeat", "\(Fmt.age(node.lastHeartbeatAt, now: now, absolute: false)) ago  (\(node.lastHeartbeatAt.map(WireDate.format) ?? "unknown"))", Roles.health(health)),
+            ("period", heartbeatPeriod(name, state.thresholds), Roles.health(health)),
             ("started", "\(Fmt.age(node.startedAt, now: now, absolute: false)) ago  (\(node.startedAt.map(WireDate.format) ?? "unknown"))", .modal),
             ("role", node.role.rawValue, .modal),
             ("version", node.version ?? "—", state.derived.nodeSummary?.isSkewed(node) == true ? .warning : .modal),
@@ -43,6 +44,20 @@ enum DetailsOverlay {
             frame.line(&screen, row, text, indent: 2)
             row += 1
         }
+    }
+
+    /// The node's heartbeat period, learned or assumed, and what it makes
+    /// late and silent: "every 2 s (learned) · late after 4 s · silent after 30 s".
+    static func heartbeatPeriod(_ name: String, _ t: HeartbeatThresholds) -> String {
+        func s(_ x: TimeInterval) -> String {
+            let tenths = (x * 10).rounded() / 10
+            return tenths == tenths.rounded() ? "\(Int(tenths)) s" : String(format: "%.1f s", tenths)
+        }
+        let limits = "late after \(s(t.lateAfter(node: name))) · silent after \(s(t.staleAfter(node: name)))"
+        guard let learned = t.learned[name] else { return "every \(s(t.interval)) (assumed until learned) · \(limits)" }
+        var text = "every \(s(learned.period)) (learned) · \(limits)"
+        if learned.clockLag != 0 { text += " · clock \(s(abs(learned.clockLag).rounded())) \(learned.clockLag > 0 ? "behind" : "ahead")" }
+        return text
     }
 
     static func drawInstance(_ state: AppState, key: EntityKey, into screen: inout Screen, glyphs: Glyphs) {

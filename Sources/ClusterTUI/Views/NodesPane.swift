@@ -42,7 +42,7 @@ enum NodesPane {
         table.draw(into: &screen, top: layout.nodesTop, rows: layout.nodeRows, width: screen.width) { row, column in
             let node = nodes[row]
             // Computed once per change in `derived`, never per cell.
-            let health = state.derived.healthSignature[node.name] ?? node.health(now: now, thresholds: state.config.thresholds)
+            let health = state.derived.healthSignature[node.name] ?? node.health(now: now, thresholds: state.thresholds)
             return cell(node, column, health: health, snapshot: snapshot, summary: summary, state: state, glyphs: glyphs)
         }
     }

@@ -63,7 +63,7 @@ enum RebindFormView {
             let index = cursor.offset + line
             guard index < nodes.count else { break }
             let node = nodes[index]
-            let health = node.health(now: now, thresholds: state.config.thresholds)
+            let health = node.health(now: now, thresholds: state.thresholds)
             let isSelected = node.name == form.selectedNode
             var marks = ""
             if node.name == state.snapshot?.defaultNodeName { marks += " " + glyphs.defaultNode }

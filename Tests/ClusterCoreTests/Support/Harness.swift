@@ -86,23 +86,37 @@ struct RawResponse: Sendable {
     var status: Int
     var headers: HTTPHeaders
     var body: String
+    /// The body's bytes as they came (still gzipped, if they were).
+    var bytes: ByteBuffer
 }
 
 /// Sends raw requests with AsyncHTTPClient, bypassing ClusterClient's
 /// interpretation, to check exact statuses, headers and bodies.
 enum RawHTTP {
     static func send(
-        _ method: HTTPMethod, _ url: String, cookie: String? = Harness.token, json: String? = nil
+        _ method: HTTPMethod, _ url: String, cookie: String? = Harness.token, json: String? = nil,
+        acceptEncoding: String? = nil
     ) async throws -> RawResponse {
         var request = HTTPClientRequest(url: url)
         request.method = method
+        if let acceptEncoding { request.headers.add(name: "Accept-Encoding", value: acceptEncoding) }
         if let cookie { request.headers.add(name: "Cookie", value: "token=\(cookie)") }
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: json))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 64 << 20)
-        return RawResponse(status: Int(response.status.code), headers: response.headers, body: String(buffer: body))
+        // Not `HTTPClient.shared`: it inflates gzip itself (and asks for it).
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: .init())
+        let response: HTTPClientResponse
+        let body: ByteBuffer
+        do {
+            response = try await client.execute(request, timeout: .seconds(10))
+            body = try await response.body.collect(upTo: 64 << 20)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try? await client.shutdown()
+        return RawResponse(status: Int(response.status.code), headers: response.headers, body: String(buffer: body), bytes: body)
     }
 }

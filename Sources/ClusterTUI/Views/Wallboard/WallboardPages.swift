@@ -25,7 +25,7 @@ enum WallboardPages {
         var lines: [Line] = [.title(.nodes, "NODES \(nodes.count) live"), .columns(.nodes)]
         let now = state.observedAt
         for node in nodes {
-            lines.append(.node(node, node.health(now: now, thresholds: state.config.thresholds)))
+            lines.append(.node(node, node.health(now: now, thresholds: state.thresholds)))
         }
         if nodes.isEmpty { lines.append(.note("no live node", .error)) }
         lines.append(.blank)

@@ -1,0 +1,136 @@
+import ClusterModel
+import ClusterTestSupport
+import Foundation
+
+/// Time to show a dead node (issue 14): a real cluster of `serve` processes
+/// on one database, every node heartbeating every `period` seconds; the
+/// real `clustertui` in a terminal (tmux, 120×40) polls the survivor with
+/// its defaults. Once the dashboard has seen every victim beat a few times,
+/// the victims are killed with SIGKILL one after another at random phases.
+/// A victim's figure runs from its last heartbeat (`lastHeartbeatAt` on the
+/// server after the kill) to the first screen that shows its row late (or
+/// worse), read with `capture-pane` every 50 ms.
+struct DeadNodeBench {
+    let binary: String
+    let period: TimeInterval
+    let victims: Int
+    let directory: String
+    let log: (String) -> Void
+
+    /// Seconds from each victim's last heartbeat to the frame showing it late.
+    func run() throws -> [Double] {
+        let dir = directory + "/dead-\(Int(period))s"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let db = dir + "/cluster.db", tokenFile = dir + "/token"
+        let common = ["--port", "0", "--db", db, "--heartbeat", String(period), "--offline-after", "30", "--token-file", tokenFile]
+        let survivor = try ServeProcess(serveArguments: common + ["--node-name", "alive-\(Int(period))s"], tokenFile: tokenFile)
+        defer { survivor.kill(signal: SIGKILL) }
+        let names = (1...victims).map { "dead-\(Int(period))s-\($0)" }
+        let nodes = try names.map { try ServeProcess(serveArguments: common + ["--node-name", $0]) }
+        defer { for n in nodes { n.kill(signal: SIGKILL) } }
+        let session = try TmuxSession(
+            name: "bench-dead-\(Int(period))-\(getpid())", width: 120, height: 40,
+            command: [binary, "--url", survivor.url.absoluteString, "--token-file", tokenFile],
+            environment: ["HOME": dir])
+        defer { session.kill() }
+        _ = try session.waitUntil(timeout: 30) { screen in names.allSatisfy { screen.contains($0 + " ") } }
+        // Four periods and a poll: every victim's period is learned (three steps).
+        Thread.sleep(forTimeInterval: 4 * period + 2)
+        var killedAt: [Date] = []
+        for (i, node) in nodes.enumerated() {
+            if i > 0 { Thread.sleep(forTimeInterval: Double.random(in: 0.3...max(0.4, period * 0.7))) }
+            node.kill(signal: SIGKILL)
+            killedAt.append(Date())
+        }
+        let lastBeats = try lastHeartbeats(of: names, survivor: survivor)
+        var shown: [String: Date] = [:]
+        let deadline = Date().addingTimeInterval(60)
+        while shown.count < names.count, Date() < deadline {
+            let screen = session.capture()
+            let now = Date()
+            for name in names where shown[name] == nil && Self.showsLate(screen, name) { shown[name] = now }
+            usleep(50_000)
+        }
+        return names.compactMap { name in
+            guard let seen = shown[name], let beat = lastBeats[name] else {
+                log("dead node \(name): not shown late within 60 s")
+                return nil
+            }
+            return seen.timeIntervalSince(beat)
+        }
+    }
+
+    /// The victims' `lastHeartbeatAt` as the survivor reports it once they are dead.
+    private func lastHeartbeats(of names: [String], survivor: ServeProcess) throws -> [String: Date] {
+        Thread.sleep(forTimeInterval: 0.3)
+        let overview = try blocking { try await survivor.withClient { try await $0.reader.overview() } }
+        var beats: [String: Date] = [:]
+        for node in overview.nodes where names.contains(node.name) { beats[node.name] = node.lastHeartbeatAt }
+        return beats
+    }
+
+    /// Whether the node row of `name` (still `online` in the registry) shows
+    /// the late, silent or offline glyph.
+    static func showsLate(_ screen: String, _ name: String) -> Bool {
+        screen.split(separator: "\n").contains { line in
+            line.contains(name + " ") && (line.contains("◐") || line.contains("○") || line.contains("✕"))
+        }
+    }
+
+    /// Both periods at once (each its own cluster and dashboard), so the
+    /// run takes as long as the 10 s case alone.
+    static func both(binary: String, directory: String, quick: Bool, log: @escaping @Sendable (String) -> Void) -> [TimeInterval: [Double]] {
+        let results = DeadNodeResults()
+        let group = DispatchGroup()
+        for (period, victims) in [(2.0, quick ? 3 : 5), (10.0, quick ? 1 : 3)] {
+            group.enter()
+            Thread {
+                let bench = DeadNodeBench(binary: binary, period: period, victims: victims, directory: directory, log: log)
+                do { results.set(period, try bench.run()) } catch { log("dead node, \(Int(period)) s: \(error)") }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        return results.all
+    }
+}
+
+/// The per-period results of the two runs, written from their threads.
+private final class DeadNodeResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [TimeInterval: [Double]] = [:]
+    func set(_ period: TimeInterval, _ v: [Double]) { lock.lock(); values[period] = v; lock.unlock() }
+    var all: [TimeInterval: [Double]] { lock.lock(); defer { lock.unlock() }; return values }
+}
+
+/// The dead-node runs on a thread of their own while the bench goes on
+/// with untimed set-up; `finish` waits for them and records the figures.
+final class DeadNodePhase: @unchecked Sendable {
+    private var results: [TimeInterval: [Double]] = [:]
+    private let done = DispatchSemaphore(value: 0)
+    private let enabled: Bool
+
+    init(enabled: Bool, binary: String, directory: String, quick: Bool, log: @escaping @Sendable (String) -> Void) {
+        self.enabled = enabled && TmuxSession.isAvailable
+        guard self.enabled else {
+            if enabled { log("dead node: tmux is not installed; figures skipped") }
+            return
+        }
+        log("dead node: clusters heartbeating every 2 s and every 10 s, victims killed, in the background …")
+        Thread { [self] in
+            results = DeadNodeBench.both(binary: binary, directory: directory, quick: quick, log: log)
+            done.signal()
+        }.start()
+    }
+
+    func finish(into r: inout Report) {
+        guard enabled else { return }
+        done.wait()
+        for (period, key) in [(2.0, "2s"), (10.0, "10s")] {
+            let samples = results[period] ?? []
+            r.set("dead_node_detect_s_\(key)", samples.max() ?? .infinity)
+            r.set("dead_node_detect_median_s_\(key)", InProcess.median(samples))
+            r.set("dead_node_samples_\(key)", Double(samples.count))
+        }
+    }
+}

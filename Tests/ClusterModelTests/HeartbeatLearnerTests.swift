@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+@testable import ClusterModel
+
+/// Adaptive heartbeat health (issue 14) on recorded sequences: what a
+/// dashboard polling every 2 s sees of nodes heartbeating every 2, 10 and
+/// 30 s, with jitter, a missed poll, a restart and a skewed clock.
+@Suite struct HeartbeatLearnerTests {
+    /// A node's beats (on its own clock) as a dashboard polling at `polls`
+    /// (server clock) sees them: each poll shows the latest beat at or before it.
+    struct Recording {
+        var beats: [Date]
+        var polls: [Date]
+        var startedAt = t0.addingTimeInterval(-3600)
+        var pid = 100
+        /// Node clock minus server clock.
+        var skew: TimeInterval = 0
+
+        func node(at poll: Date, name: String = "n") -> Node {
+            let seen = beats.last { $0.addingTimeInterval(-skew) <= poll }
+            return Node(name: name, status: .online, lastHeartbeatAt: seen, startedAt: startedAt, pid: pid)
+        }
+
+        static func steady(
+            period: TimeInterval, for seconds: TimeInterval, jitter: TimeInterval = 0, pollEvery: TimeInterval = 2,
+            skew: TimeInterval = 0
+        ) -> Recording {
+            var random = UInt64(42)
+            func unit() -> Double {
+                random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Double(random >> 11) / Double(1 << 53)
+            }
+            let beats = stride(from: 0.0, through: seconds, by: period).map {
+                t0.addingTimeInterval($0 + skew + (jitter > 0 ? (unit() * 2 - 1) * jitter : 0))
+            }
+            let polls = stride(from: 0.7, through: seconds, by: pollEvery).map { t0.addingTimeInterval($0) }
+            return Recording(beats: beats, polls: polls, skew: skew)
+        }
+
+        /// Plays every poll into a learner; returns whether the node, once its
+        /// period was learned, was ever anything but ok at a poll.
+        func play(into learner: inout HeartbeatLearner, thresholds: HeartbeatThresholds = .dashboard) -> Bool {
+            var flagged = false
+            for poll in polls {
+                let n = node(at: poll)
+                learner.observe([n], at: poll)
+                var t = thresholds
+                t.learned = learner.learned
+                if learner.learned[n.name] != nil, n.health(now: poll, thresholds: t) != .ok { flagged = true }
+            }
+            return flagged
+        }
+    }
+
+    func learn(_ r: Recording) -> (HeartbeatLearner, flagged: Bool) {
+        var learner = HeartbeatLearner()
+        let flagged = r.play(into: &learner)
+        return (learner, flagged)
+    }
+
+    /// A node at this heartbeat age, judged with what was learned.
+    func health(_ learner: HeartbeatLearner, age: TimeInterval, offlineAfter: TimeInterval = 30) -> HeartbeatHealth {
+        var t = HeartbeatThresholds.dashboard
+        t.offlineAfter = offlineAfter
+        t.learned = learner.learned
+        return node("n", age: age).health(now: t0, thresholds: t)
+    }
+
+    @Test func steadyTwoSecondsIsLateAfterPeriodPlusOnePoll() {
+        let (learner, flagged) = learn(.steady(period: 2, for: 30))
+        #expect(approx(learner.learned["n"]?.period, 2))
+        #expect(!flagged, "a node beating on time is never late at a poll")
+        // 1.5 × 2 s = 3 s is less than one poll interval of slack: late after 2 + 2 s.
+        #expect(health(learner, age: 3.9) == .ok)
+        #expect(health(learner, age: 4.1) == .late)
+        #expect(health(learner, age: 30.1) == .stale)
+    }
+
+    @Test func steadyTenSecondsKeepsTheDefaults() {
+        let (learner, flagged) = learn(.steady(period: 10, for: 60))
+        #expect(approx(learner.learned["n"]?.period, 10))
+        #expect(!flagged)
+        #expect(health(learner, age: 15) == .ok)
+        #expect(health(learner, age: 15.1) == .late)
+    }
+
+    @Test func steadyThirtySecondsIsNotLateBetweenBeats() {
+        let (learner, flagged) = learn(.steady(period: 30, for: 150))
+        #expect(approx(learner.learned["n"]?.period, 30))
+        #expect(!flagged, "with the defaults it read late from 15 s after every beat")
+        #expect(health(learner, age: 25) == .ok)
+        #expect(health(learner, age: 45) == .ok)
+        #expect(health(learner, age: 45.1) == .stale, "past 1.5 periods and the 30 s threshold")
+        #expect(health(learner, age: 45.1, offlineAfter: 90) == .late, "--offline-after 90 leaves room for late")
+        #expect(health(learner, age: 90.1, offlineAfter: 90) == .stale)
+    }
+
+    @Test func untilLearnedTheDefaultsApply() {
+        var learner = HeartbeatLearner()
+        let r = Recording.steady(period: 2, for: 30)
+        for poll in r.polls.prefix(3) { learner.observe([r.node(at: poll)], at: poll) }
+        #expect(learner.learned["n"] == nil, "two steps are not enough")
+        #expect(health(learner, age: 14) == .ok)
+        #expect(health(learner, age: 15.1) == .late)
+    }
+
+    @Test func jitterDoesNotMakeALiveNodeLate() {
+        let (learner, flagged) = learn(.steady(period: 10, for: 200, jitter: 1.5))
+        let period = try? #require(learner.learned["n"]?.period)
+        #expect(period.map { (8.5...11.5).contains($0) } == true, "period \(String(describing: period))")
+        #expect(!flagged)
+    }
+
+    @Test func aMissedPollIsNotADoubledPeriod() {
+        var r = Recording.steady(period: 2, for: 40)
+        // Polls at 8.7 and 10.7 failed: the next one sees a step of three periods.
+        r.polls.removeAll { abs($0.timeIntervalSince(t0) - 8.7) < 0.01 || abs($0.timeIntervalSince(t0) - 10.7) < 0.01 }
+        let (learner, _) = learn(r)
+        #expect(approx(learner.learned["n"]?.period, 2))
+    }
+
+    @Test func aPollSlowerThanTheNodeLearnsWhatItCanSee() {
+        // A node beating every second, polled every 2 s: each step is 2 s.
+        let (learner, flagged) = learn(.steady(period: 1, for: 30))
+        #expect(approx(learner.learned["n"]?.period, 2))
+        #expect(!flagged)
+    }
+
+    @Test func aRestartStartsOverAndItsStepIsNotCounted() {
+        var learner = HeartbeatLearner()
+        let before = Recording.steady(period: 2, for: 20)
+        _ = before.play(into: &learner)
+        #expect(approx(learner.learned["n"]?.period, 2))
+        // Restarted 0.5 s after its last beat, now beating every 10 s.
+        var after = Recording.steady(period: 10, for: 60)
+        after.beats = after.beats.map { $0.addingTimeInterval(20.5) }
+        after.polls = after.polls.map { $0.addingTimeInterval(21) }
+        after.startedAt = t0.addingTimeInterval(20.5)
+        after.pid = 200
+        learner.observe([after.node(at: after.polls[0])], at: after.polls[0])
+        #expect(learner.learned["n"] == nil, "the old period is not kept across a restart")
+        _ = after.play(into: &learner)
+        #expect(approx(learner.learned["n"]?.period, 10), "no 0.5 s step learned from the restart")
+    }
+
+    @Test func aHeartbeatGoingBackwardsStartsOver() {
+        var learner = HeartbeatLearner()
+        _ = Recording.steady(period: 2, for: 20).play(into: &learner)
+        let back = Node(name: "n", lastHeartbeatAt: t0.addingTimeInterval(5), startedAt: t0.addingTimeInterval(-3600), pid: 100)
+        learner.observe([back], at: t0.addingTimeInterval(21))
+        #expect(learner.learned["n"] == nil)
+    }
+
+    @Test func aNodeClockBehindIsJudgedOnItsOwnClock() {
+        // The node's clock is 5 s behind: every beat already looks 5 s old when seen.
+        let r = Recording.steady(period: 2, for: 30, skew: -5)
+        let (learner, flagged) = learn(r)
+        #expect(approx(learner.learned["n"]?.period, 2))
+        let lag = learner.learned["n"]?.clockLag ?? 0
+        #expect((5...5.8).contains(lag), "lag \(lag)")
+        #expect(!flagged, "a live node with a slow clock is not late")
+        // Dead: late once its own-clock age passes 4 s, i.e. at a server-clock age of 9+ s.
+        #expect(health(learner, age: 8.5) == .ok)
+        #expect(health(learner, age: 10) == .late)
+    }
+
+    @Test func aNodeClockAheadIsNotFreshForever() {
+        let r = Recording.steady(period: 2, for: 30, skew: 5)
+        let (learner, _) = learn(r)
+        let lag = learner.learned["n"]?.clockLag ?? 0
+        #expect((-5...(-4.2)).contains(lag), "lag \(lag)")
+        // Its beats carry times 5 s in the future: server-clock age −1 s is really 4 s.
+        #expect(health(learner, age: -0.5) == .ok)
+        #expect(health(learner, age: 0) == .late)
+    }
+
+    @Test func nodesNoLongerListedAreForgotten() {
+        var learner = HeartbeatLearner()
+        let r = Recording.steady(period: 2, for: 20)
+        for poll in r.polls {
+            let others = (0..<20).map { Node(name: "x\($0)", lastHeartbeatAt: poll) }
+            learner.observe([r.node(at: poll)] + others, at: poll)
+        }
+        #expect(learner.learned["n"] != nil)
+        learner.observe([Node(name: "y", lastHeartbeatAt: t0)], at: t0.addingTimeInterval(30))
+        #expect(learner.learned["n"] == nil)
+        #expect(learner.learned.isEmpty)
+    }
+}
+
+/// Equal within a millisecond (dates are doubles; their differences are not exact).
+func approx(_ a: TimeInterval?, _ b: TimeInterval) -> Bool { a.map { abs($0 - b) < 0.001 } ?? false }
+
+extension HeartbeatThresholds {
+    /// The dashboard's defaults: one 2 s poll interval of slack.
+    static let dashboard = HeartbeatThresholds(slack: 2)
+}
