@@ -4,7 +4,7 @@ import ClusterModel
 /// The `clustertui` command: the dashboard by default, plus the scripting
 /// subcommands (`get`, `assign`, `unassign`, `plan`, `apply`, `undo`,
 /// `journal`, `login`), `serve`, the embedded cluster core as an HTTP
-/// server, and `version`.
+/// server, `doctor` and `version`.
 public struct ClusterTUICommand: AsyncParsableCommand {
     public init() {}
 
@@ -17,7 +17,7 @@ public struct ClusterTUICommand: AsyncParsableCommand {
             DashboardCommand.self, GetCommand.self, AssignCommand.self, UnassignCommand.self,
             PlanCommand.self, ApplyCommand.self, UndoCommand.self, JournalCommand.self,
             LoginCommand.self, ServeCommand.self,
-            VersionCommand.self,
+            DoctorCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
