@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 /// `clustertui version`: the same line as `clustertui --version`.
 struct VersionCommand: ParsableCommand {
@@ -8,6 +7,6 @@ struct VersionCommand: ParsableCommand {
         abstract: "Print the version, the commit it was built from and the Swift version.")
 
     func run() throws {
-        FileHandle.standardOutput.write(Data((BuildInfo.versionLine + "\n").utf8))
+        StandardOutput.write(BuildInfo.versionLine + "\n")
     }
 }

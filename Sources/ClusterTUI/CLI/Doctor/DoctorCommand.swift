@@ -13,24 +13,32 @@ struct DoctorCommand: AsyncParsableCommand {
         commandName: "doctor",
         abstract: "Check the terminal, config, token and server, one line per check.",
         discussion: """
-            Each line reads `ok`, `warn` or `fail`, the check, what was found and what to do. Checks:
-              terminal, TERM, colours, locale, size   what the dashboard will find here
-              config, context                          the config file and the cluster it points at
-              token, expiry                            the session token: found, mode 0600, expiry (JWT)
-              server, tls, clock                       reachable, latency, TLS, skew against the server's Date
-              api, auth, nodes, this node, versions,   the Cluster API: answers with JSON, counts, the
-              instances                                answering node, version skew
-            Without --url, --context or a current-context there is no server to check.
-            Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 64 usage error.
+            Each line reads ok, warn or fail, then the check, what was found and, \
+            for warn and fail, what to do. The checks, in order:
+              terminal, TERM, colours, locale, size: what the
+                dashboard will find in this terminal
+              config, context: the config file, the cluster it names
+              token, expiry: found, mode 0600, a JWT's expiry
+              server, tls, clock: reachable, latency, TLS, clock skew
+                against the server's Date header
+              api, auth: the Cluster API answers this session, in JSON
+              nodes, this node, versions, instances: counts, the
+                answering node, version skew
+            The first server failure ends the run; every request is bounded by \
+            --timeout. Without --url, --context or a current-context there is \
+            no server to check. The session token is never printed.
+
+            Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, \
+            64 usage error.
             """)
 
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        var report = DoctorReport { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        var report = DoctorReport { line in StandardOutput.write(line + "\n") }
         try await Self.diagnose(connection, environment: ProcessInfo.processInfo.environment,
                                 configPath: ClusterConfig.defaultPath, into: &report)
-        FileHandle.standardOutput.write(Data(("doctor: \(report.summary)\n").utf8))
+        StandardOutput.write("doctor: \(report.summary)\n")
         if report.failed { throw ExitCode.failure }
     }
 
