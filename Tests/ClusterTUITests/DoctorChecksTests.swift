@@ -116,4 +116,18 @@ import Testing
         #expect(hostile.rendered.count == DoctorLine.maxLength)
         #expect(DoctorLine.ok("tls", "fine").rendered == "ok    tls        fine")
     }
+
+    /// Seen against a plain-HTTP serve over https://: "TLS failure: unknownError([])" alone said nothing to do.
+    @Test func anOpaqueTLSFailureSaysWhatToTry() throws {
+        let target = ResolvedTarget(
+            label: "x", contextName: nil, url: try #require(URL(string: "https://127.0.0.1:9")), caFile: nil, insecure: false,
+            tokenFile: "/t", tokenFileIsExplicit: false, pollInterval: nil, instancesInterval: nil)
+        let opaque = ServerChecks.unreachable(ClusterError.tls("unknownError([])"), target: target)
+        #expect(opaque.verdict == .fail && opaque.check == "tls")
+        #expect(opaque.text.contains("use http://") && opaque.text.contains("--ca-file PEM"), "\(opaque.text)")
+        let named = ServerChecks.unreachable(ClusterError.tls("https://127.0.0.1:9 did not answer TLS (is it plain http://?)"), target: target)
+        #expect(named.text == "TLS failure: https://127.0.0.1:9 did not answer TLS (is it plain http://?)")
+        let refused = ServerChecks.unreachable(ClusterError.connectionRefused("https://127.0.0.1:9"), target: target)
+        #expect(refused.check == "server" && refused.text.hasSuffix("is the core running, and on this port?"))
+    }
 }

@@ -102,6 +102,13 @@ struct DoctorE2ETests {
             let tls = try #require(line(run.stdout, "tls"), "\(run.stdout)")
             #expect(tls.hasPrefix("fail") && tls.contains("did not answer TLS (is it plain http://?)"), "\(tls)")
         }
+        // A real serve answers the handshake differently ("unknownError([])"): still a hint to try http://.
+        let serve = try ServeProcess()
+        let https = serve.url.absoluteString.replacingOccurrences(of: "http://", with: "https://")
+        let (run, _) = try await doctor(["--url", https, "--timeout", "5"], token: serve.token)
+        #expect(run.status == 1)
+        let tls = try #require(line(run.stdout, "tls"), "\(run.stdout)")
+        #expect(tls.hasPrefix("fail") && tls.contains("http://"), "\(tls)")
     }
 
     /// A body that trickles for 20 s: doctor gives up at --timeout, never hangs.

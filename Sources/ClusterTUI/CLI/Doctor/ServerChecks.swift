@@ -71,8 +71,12 @@ enum ServerChecks {
         let text = ConfigChecks.describe(error)
         let https = target.url.scheme?.lowercased() == "https"
         switch error as? ClusterError {
-        case .tls?:
-            return .fail("tls", text)
+        case .tls(let why)?:
+            // The client names the usual causes; an opaque handshake error
+            // (seen against plain HTTP: `unknownError([])`) gets them here.
+            let named = why.contains("--ca-file") || why.contains("host name") || why.contains("http://?")
+            return .fail("tls", named ? text : "\(text): the TLS handshake failed; if the core serves plain HTTP "
+                + "use http://, if its certificate comes from a private CA pass --ca-file PEM")
         case .connectionRefused?:
             return .fail("server", "\(text): is the core running, and on this port?")
         case .dnsFailure?:
