@@ -27,6 +27,18 @@ let releaseLinkSettings: [LinkerSetting] = [
     )
 ]
 
+/// The commit a build comes from, when the builder says (`CLUSTERTUI_COMMIT`,
+/// set by scripts/package-deb.sh, scripts/install.sh and .ci/run from
+/// `git rev-parse`): compiled into the one C file of `CBuildInfo`, so a new
+/// commit recompiles that file and relinks, nothing else. Anything but a
+/// short run of letters, digits, `.`, `-` and `+` is ignored
+/// (DECISIONS.md, "Version and commit").
+let buildCommit: String? = {
+    guard let raw = Context.environment["CLUSTERTUI_COMMIT"], !raw.isEmpty, raw.count <= 64 else { return nil }
+    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-+")
+    return raw.allSatisfy { allowed.contains($0) } ? raw : nil
+}()
+
 let package = Package(
     name: "ClusterTUI",
     platforms: [.macOS(.v14)],
@@ -50,6 +62,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(
+            name: "CBuildInfo",
+            cSettings: buildCommit.map { [.define("CLUSTERTUI_COMMIT", to: "\"\($0)\"")] } ?? []
+        ),
         .target(name: "ClusterModel"),
         // Threads and scheduling (the low-priority background lane): kept out
         // of ClusterModel, which has no I/O.
@@ -82,7 +98,7 @@ let package = Package(
         .target(
             name: "ClusterTUI",
             dependencies: [
-                "CNcurses", "ClusterModel", "ClusterSupport", "ClusterClient", "ClusterCore",
+                "CNcurses", "CBuildInfo", "ClusterModel", "ClusterSupport", "ClusterClient", "ClusterCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -114,6 +114,19 @@ static inline int ctui_terminfo_status(const char *term) {
     return rc == OK ? 1 : (err == 0 ? 0 : -1);
 }
 
+/* The `colors` capability of terminal type `term` (for `clustertui
+ * doctor`): the number of colours, -1 when the entry has none, -3 when no
+ * entry loads. Loads and frees the entry like ctui_terminfo_status. */
+static inline int ctui_terminfo_colors(const char *term) {
+    int err = 0;
+    struct term *before = set_curterm(NULL);
+    int rc = setupterm(term, 1, &err);
+    int colors = rc == OK ? tigetnum("colors") : -3;
+    struct term *loaded = set_curterm(before);
+    if (loaded != NULL && loaded != before) del_curterm(loaded);
+    return colors < -1 ? (rc == OK ? -1 : -3) : colors;
+}
+
 static inline int ctui_key_f0(void) { return KEY_F0; }
 static inline int ctui_scrollok_off(void) { return scrollok(stdscr, FALSE); }
 static inline int ctui_intrflush_off(void) { return intrflush(stdscr, FALSE); }

@@ -7,9 +7,12 @@ import Testing
 /// (read from the source tree). `RECORD_SNAPSHOTS=1` rewrites the fixture
 /// instead; read the new file before committing it.
 enum ScreenFixture {
+    /// `normalise` rewrites the rendered text before the comparison (the
+    /// help overlay's version becomes `{VERSION}`, so a bump is one line).
     static func check(_ name: String, _ state: AppState, sourceFile: String = #filePath,
+                      normalise: (String) -> String = { $0 },
                       sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = RootView.render(state).text() + "\n"
+        let text = normalise(RootView.render(state).text() + "\n")
         let fixtures = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().appendingPathComponent("Fixtures")
         let file = fixtures.appendingPathComponent(name + ".txt")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {

@@ -46,10 +46,15 @@ import Testing
         try check("connecting-80x24", state)
     }
 
+    /// Issue 15: the help overlay names the version (`{VERSION}` in the fixture).
     @Test func helpOverlay() throws {
         var state = TestCluster.loadedState(width: 120, height: 40)
         TestCluster.press(&state, .char("?"))
-        try check("help-120x40", state)
+        let title = "Help · clustertui \(BuildInfo.version) — "
+        #expect(RootView.render(state).text().contains(title))
+        try ScreenFixture.check("help-120x40", state) {
+            $0.replacingOccurrences(of: title, with: "Help · clustertui {VERSION} — ")
+        }
     }
 
     @Test func instanceDetailsReadOnly() throws {

@@ -45,12 +45,14 @@ public enum TestHTTPServer {
 }
 
 /// The real `clustertui` binary run as a command-line tool, with a minimal
-/// environment: no user config, a session token in `CLUSTERTUI_TOKEN`.
+/// environment: no user config, a session token in `CLUSTERTUI_TOKEN`
+/// (none when `token` is nil), plus `environment`.
 public enum CLIChild {
-    public static func run(_ args: [String], token: String = "t0ken") throws -> ChildProcess.Result {
-        let env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                   "HOME": FileManager.default.temporaryDirectory.path, "XDG_CONFIG_HOME": "/nonexistent-clustertui-test",
-                   "CLUSTERTUI_TOKEN": token]
+    public static func run(_ args: [String], token: String? = "t0ken", environment: [String: String] = [:]) throws -> ChildProcess.Result {
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                   "HOME": FileManager.default.temporaryDirectory.path, "XDG_CONFIG_HOME": "/nonexistent-clustertui-test"]
+        if let token { env["CLUSTERTUI_TOKEN"] = token }
+        env.merge(environment) { _, new in new }
         return try ChildProcess.run(TestBinary.clustertui.path, args, environment: env)
     }
 }

@@ -3,8 +3,8 @@ import ClusterModel
 
 /// The `clustertui` command: the dashboard by default, plus the scripting
 /// subcommands (`get`, `assign`, `unassign`, `plan`, `apply`, `undo`,
-/// `journal`, `login`) and `serve`, the
-/// embedded cluster core as an HTTP server.
+/// `journal`, `login`), `serve`, the embedded cluster core as an HTTP
+/// server, `doctor` and `version`.
 public struct ClusterTUICommand: AsyncParsableCommand {
     public init() {}
 
@@ -12,10 +12,12 @@ public struct ClusterTUICommand: AsyncParsableCommand {
         commandName: "clustertui",
         abstract: "A terminal dashboard and CLI for a multi-node cluster core.",
         discussion: "With no --url and no configured context, runs on an embedded demo core.\n" + CLIRun.exitCodeHelp,
+        version: BuildInfo.versionLine,
         subcommands: [
             DashboardCommand.self, GetCommand.self, AssignCommand.self, UnassignCommand.self,
             PlanCommand.self, ApplyCommand.self, UndoCommand.self, JournalCommand.self,
             LoginCommand.self, ServeCommand.self,
+            DoctorCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

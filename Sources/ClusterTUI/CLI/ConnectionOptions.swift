@@ -11,7 +11,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("url"), help: ArgumentHelp("Base URL of the cluster core, e.g. https://core:3000.", valueName: "URL"))
     var url: String?
 
-    @Option(name: .customLong("context"), help: ArgumentHelp("A context from the config file (\(ClusterConfig.defaultPath)).", valueName: "NAME"))
+    @Option(name: .customLong("context"), help: ArgumentHelp("A context from the config file ($XDG_CONFIG_HOME/clustertui/config.toml, by default ~/.config/clustertui/config.toml).", valueName: "NAME"))
     var context: String?
 
     @Option(name: .customLong("token-file"), help: ArgumentHelp("File holding the session token (CLUSTERTUI_TOKEN wins over it).", valueName: "PATH"))

@@ -46,7 +46,7 @@ struct GetCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIRun.run {
             let text = try await connection.withConnection { try await render($0.reader) }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
         }
     }
 

@@ -14,7 +14,8 @@ enum HelpContent {
         let lines = lineCount(state)
         let frame = ModalFrame(screen: screen, width: 110, height: lines + 2)
         let overflow = max(0, lines - frame.innerHeight)
-        frame.draw(into: &screen, title: overflow > 0 ? "Help — ↑↓ PgUp PgDn scroll · other keys close" : "Help — any key closes")
+        let name = "Help · clustertui \(BuildInfo.version)"
+        frame.draw(into: &screen, title: overflow > 0 ? "\(name) — ↑↓ PgUp PgDn scroll · other keys close" : "\(name) — any key closes")
         // Rows are laid out from 0 and shifted up by the scroll; the frame drops those outside it.
         var row = -min(state.helpScroll, overflow)
         if !state.canWrite {

@@ -1,10 +1,12 @@
 import Foundation
+import NIOSSL
 
 /// Self-signed certificates for the TLS tests, generated once with openssl
 /// (EC P-256, valid until 2126). Test-only keys: they protect nothing.
 /// `local` names 127.0.0.1 and localhost; `other` names only other.example.
-enum TLSFixture {
-    static let localCertificate = """
+/// Shared by the client's TLS tests and doctor's (issue 15).
+public enum TLSFixture {
+    public static let localCertificate = """
 -----BEGIN CERTIFICATE-----
 MIIBnDCCAUGgAwIBAgIUPQznEIhDtaEzEOaOQ+YSYlaX5QkwCgYIKoZIzj0EAwIw
 FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyOTEyMzE1NFoYDzIxMjYxMTA1
@@ -17,14 +19,14 @@ zj0EAwIDSQAwRgIhALBjlzD1PvlR2x4ExEqmTl7uTSqbllj7qghbLJTamhUMAiEA
 0ZfjgH0JS9Fc11i1IfybOjhauczlmU/qDCjwbISyc4o=
 -----END CERTIFICATE-----
 """
-    static let localKey = """
+    public static let localKey = """
 -----BEGIN PRIVATE KEY-----
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgEWvCMq3QjN8bhoWl
 zCTCxoQS5MDhRwsTdwXE4zLCkeChRANCAASRbWqrxIMf658UpQJatuJ3Av7veLOP
 HyBWrtnoV0MZ/UP1Wvf0cad8qK8xgtHvNXNP8ufIr9ykEs6WZXhwReRL
 -----END PRIVATE KEY-----
 """
-    static let otherCertificate = """
+    public static let otherCertificate = """
 -----BEGIN CERTIFICATE-----
 MIIBojCCAUegAwIBAgIUdmwtwsMo0s3AYGt6EsaqPu7thPowCgYIKoZIzj0EAwIw
 GDEWMBQGA1UEAwwNb3RoZXIuZXhhbXBsZTAgFw0yNjExMjkxMjMxNTRaGA8yMTI2
@@ -37,11 +39,18 @@ CgYIKoZIzj0EAwIDSQAwRgIhAJX0s/UhKUv1LNJO4orkX5ImzqW5AdR4gCtsJeHs
 JJagAiEAq5yKMZEGFZJo/sZFTgJ7U2pEKNg6D0LHoZAtHmOX/+U=
 -----END CERTIFICATE-----
 """
-    static let otherKey = """
+    public static let otherKey = """
 -----BEGIN PRIVATE KEY-----
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgI3uxczRHiOgS2gb1
 hF5QyelSi8mOJZBVCb+r+t4HOcihRANCAARf48LOl1WwdMo8sxr6G3ZhCg1jQzT9
 hueW616OR5yYP47ToQs5I2QVtE8AuQ/6UqDVWlcwupTKreV6YWslLLDA
 -----END PRIVATE KEY-----
 """
+
+    /// A server configuration presenting the self-signed `local` certificate.
+    public static func localServer() throws -> TLSConfiguration {
+        TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(localCertificate.utf8)).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(localKey.utf8), format: .pem)))
+    }
 }

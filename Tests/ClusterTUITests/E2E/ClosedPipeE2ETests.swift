@@ -1,0 +1,53 @@
+import ClusterTestSupport
+import Foundation
+import Testing
+
+/// Output to a reader that goes away (`| head`): the command ends quietly
+/// with 141, as a program does on SIGPIPE, never with Foundation's
+/// "Fatal error … Broken pipe" and a stack trace.
+@Suite(.serialized)
+struct ClosedPipeE2ETests {
+    /// Runs `clustertui args…` with stdout a pipe whose reader is closed
+    /// before the command writes; returns whether it ended as on SIGPIPE
+    /// (killed by it, or exit 141 when this process ignores it, as it does
+    /// once NIO runs) and its stderr.
+    func runWithClosedStdout(_ args: [String], token: String? = nil) async throws -> (quiet: Bool, stderr: String) {
+        try await offPool {
+            let process = Process()
+            process.executableURL = TestBinary.clustertui
+            process.arguments = args
+            var environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                               "HOME": FileManager.default.temporaryDirectory.path,
+                               "XDG_CONFIG_HOME": "/nonexistent-clustertui-test"]
+            environment["CLUSTERTUI_TOKEN"] = token
+            process.environment = environment
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            try out.fileHandleForReading.close()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let quiet = process.terminationReason == .uncaughtSignal ? process.terminationStatus == SIGPIPE
+                : process.terminationStatus == 128 + SIGPIPE
+            return (quiet, String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    /// Found on a fresh Debian host: `clustertui doctor | head -6` crashed once head had gone.
+    @Test func doctorIntoAClosedPipe() async throws {
+        let closed = try #require(ClosedPort())
+        defer { closed.close() }
+        let result = try await runWithClosedStdout(["doctor", "--url", "http://127.0.0.1:\(closed.port)"])
+        #expect(result.quiet, "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"), "stderr: \(result.stderr)")
+    }
+
+    /// Found with it: `clustertui get instances | head -1` crashed (exit 132) on a list larger than the pipe's buffer.
+    @Test func aLargeGetIntoAClosedPipe() async throws {
+        let serve = try ServeProcess(extraArguments: ["--demo-instances", "3000"])
+        let result = try await runWithClosedStdout(["get", "instances", "--url", serve.url.absoluteString], token: serve.token)
+        #expect(result.quiet, "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"), "stderr: \(result.stderr)")
+    }
+}
