@@ -7,7 +7,7 @@ import Foundation
 /// print the summary, and exit 0 only if every item was applied.
 enum BatchRun {
     static func confirmAndRun(_ plan: MovePlan, on link: ClusterConnection, yes: Bool, verb: String) async throws {
-        FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+        StandardOutput.write(PlanText.render(plan))
         guard !plan.items.isEmpty else { return }
         if let planned = plan.url, planned != link.target.url {
             StandardError.line("clustertui: note: this plan was made against \(TextSanitizer.visible(planned)); "
@@ -28,7 +28,7 @@ enum BatchRun {
                                + TextSanitizer.visible("\(item.key) → \(item.to)")
                                + (outcome.isOK ? "" : ": " + TextSanitizer.visible(outcome.detail)))
         })
-        print(report(plan, summary))
+        StandardOutput.write(report(plan, summary) + "\n")
         throw ExitCode(exitCode(summary).rawValue)
     }
 
@@ -55,7 +55,7 @@ enum BatchRun {
 
     /// Asks on stderr and reads one line from stdin: only y / yes goes on.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data(question.utf8))
+        StandardError.write(question)
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterModel
 import Foundation
+import Glibc
 
 /// Runs a subcommand body and turns any failure into exactly one line
 /// `clustertui: <description>` on stderr and the documented exit code.
@@ -49,6 +50,17 @@ enum StandardError {
 
     static func line(_ text: String) {
         let bounded = text.count > maxLine ? String(text.prefix(maxLine - 1)) + "…" : text
-        FileHandle.standardError.write(Data((bounded + "\n").utf8))
+        write(bounded + "\n")
+    }
+
+    /// write(2) to stderr; a closed stderr is ignored, never a crash: a batch
+    /// being applied goes on (and journals) when its progress cannot be shown.
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 { if errno == EINTR { continue } else { return } }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }

@@ -33,7 +33,7 @@ struct JournalCommand: AsyncParsableCommand {
             let entries = Array(JournalEntries.entries(records).reversed().prefix(limit))
             if unreadable > 0 { StandardError.line("clustertui: \(unreadable) unreadable lines in \(path) were left out") }
             let text = output == .json ? try Self.json(entries) : Self.table(entries)
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
         }
     }
 

@@ -42,10 +42,3 @@ enum PasswordPrompt {
         return Swift.readLine(strippingNewline: true) ?? ""
     }
 }
-
-extension StandardError {
-    /// Writes text without adding a newline.
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}

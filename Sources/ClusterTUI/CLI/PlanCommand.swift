@@ -50,7 +50,7 @@ struct PlanTargetOptions: ParsableArguments {
         case .json: StableJSON.escapeControls(String(decoding: PlanCodec.encode(plan), as: UTF8.self))
         case .script: PlanScript.render(plan, connection: LiveCluster.connectionFlags(target))
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardOutput.write(text)
     }
 }
 

@@ -50,4 +50,14 @@ struct ClosedPipeE2ETests {
         #expect(result.quiet, "stderr: \(result.stderr)")
         #expect(!result.stderr.contains("Fatal error"), "stderr: \(result.stderr)")
     }
+
+    /// The helper's review of issue 10: `clustertui plan … | head` wrote with FileHandle and would crash the same way.
+    @Test func aLargePlanIntoAClosedPipe() async throws {
+        let serve = try ServeProcess(extraArguments: ["--demo-instances", "3000"])
+        let result = try await runWithClosedStdout(
+            ["plan", "rebind", "--filter", "is:default", "--to", "worker-03", "-o", "json", "--url", serve.url.absoluteString],
+            token: serve.token)
+        #expect(result.quiet, "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"), "stderr: \(result.stderr)")
+    }
 }
