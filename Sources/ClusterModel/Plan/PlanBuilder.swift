@@ -69,7 +69,7 @@ public enum PlanBuilder {
             let row = inputs.bindings.row(of: key)
             let fromNode = row?.nodeName ?? names[key]?.nodeName ?? inputs.defaultNode
             return Mover(key: key, name: names[key]?.name ?? key.entityId, from: PlanBinding(row), fromNode: fromNode,
-                         mode: mode ?? row?.mode ?? .preferred)
+                         mode: mode ?? row.map { PlanBinding.storedMode($0.mode) } ?? .preferred)
         }
         let what = targetText(target) + (mode.map { ", \($0)" } ?? "")
         let summary = "rebind \(keys.count) \(keys.count == 1 ? "entity" : "entities") to \(what)"
@@ -87,7 +87,7 @@ public enum PlanBuilder {
         let names = nameIndex(inputs)
         var movers = inputs.overview.assignments.filter { $0.nodeName == node }.sorted { $0.key < $1.key }.map { row in
             Mover(key: row.key, name: names[row.key]?.name ?? row.entityId, from: PlanBinding(row), fromNode: node,
-                  mode: mode ?? row.mode)
+                  mode: mode ?? PlanBinding.storedMode(row.mode))
         }
         let followers = inputs.instances.filter { !$0.explicit && $0.nodeName == node && inputs.bindings.row(of: $0.key) == nil }
         if includeDefault {

@@ -26,7 +26,7 @@ public enum PlanScript {
             let ids = "-- \(quote(item.key.entityType.rawValue)) \(quote(item.key.entityId))"
             switch item.to {
             case .explicit(let node, let mode):
-                lines.append("clustertui assign --node \(quote(node)) --mode \(mode.rawValue)\(common) \(ids)")
+                lines.append("clustertui assign --node \(quote(node)) --mode \(quote(mode.rawValue))\(common) \(ids)")
             case .followsDefault:
                 lines.append("clustertui unassign\(common) \(ids)")
             }

@@ -99,6 +99,8 @@ enum ContextSwitchFlow {
             fresh.instanceSort = state.instanceSort
             fresh.absoluteTimes = state.absoluteTimes
             fresh.nextFormID = state.nextFormID
+            // --events-log counts events across switches: the count never goes back.
+            fresh.eventSerial = state.eventSerial
             fresh.retired.retire(state.snapshot, state.derived.prepared)
             state = fresh
             state.post("switched to \(TextSanitizer.visible(switched.name))", .notice)

@@ -107,13 +107,13 @@ enum PlanReviewFlow {
             review.outcomes[i] = outcome
             let key = review.plan.items[i].key
             switch outcome {
-            case .ok, .skipped: state.marks.remove(key)
+            case .ok, .skipped, .unchanged: state.marks.remove(key)
             case .failed, .unknown, .notAttempted: if review.plan.kind == .rebind { state.marks.insert(key) }
             }
         }
         review.phase = .finished(summary)
         replace(&state, review)
-        state.post("batch \(planID): \(summary.line)", summary.allOK ? .notice : .warning, seconds: 10)
+        state.post("batch \(summary.batchID): \(summary.line)", summary.allOK ? .notice : .warning, seconds: 10)
         state.overviewPoll.requestNow(state.now)
         state.instancesPoll.requestNow(state.now)
     }

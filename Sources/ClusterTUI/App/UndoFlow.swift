@@ -8,6 +8,7 @@ enum UndoFlow {
     static func start(_ state: inout AppState) -> [Effect] {
         guard state.canWrite else { state.post("read-only: undo is disabled", .notice); return [] }
         guard state.snapshot != nil else { state.post("no cluster data yet", .notice); return [] }
+        guard state.switchingTo == nil else { state.post("switching context: undo waits until it is done", .notice); return [] }
         guard state.runningBatch == nil else { state.post("a batch is being applied: undo after its summary", .notice); return [] }
         state.post("reading the journal…")
         return [.loadUndo]

@@ -27,6 +27,8 @@ struct BatchApplier: Sendable {
     ) async -> BatchSummary {
         var outcomes = [ItemOutcome](repeating: .notAttempted, count: plan.items.count)
         var state = RunState()
+        // A re-run of the same plan is a batch of its own: undo --last takes back the last run.
+        state.batch = MovePlan.newID(at: Date(), random: UInt64.random(in: 0...UInt64.max))
         for (i, item) in plan.items.enumerated() {
             if shouldStop() { state.stop = "stopped by the operator after \(i) of \(plan.items.count)"; break }
             if let why = await state.refresh(reader, every: recheckAfter) { state.stop = why; break }
@@ -35,7 +37,7 @@ struct BatchApplier: Sendable {
             progress(i, outcome)
             if state.stop != nil { break }
         }
-        return BatchSummary(outcomes: outcomes, stoppedBecause: state.stop)
+        return BatchSummary(outcomes: outcomes, stoppedBecause: state.stop, batchID: state.batch)
     }
 
     /// The overview read the precondition is checked against, and why the batch stopped.
@@ -44,6 +46,7 @@ struct BatchApplier: Sendable {
         var readAt = Date.distantPast
         var stop: String?
         var journalWarned = false
+        var batch = ""
 
         mutating func refresh(_ reader: any ClusterReading, every interval: TimeInterval) async -> String? {
             guard index == nil || Date().timeIntervalSince(readAt) > interval else { return nil }
@@ -59,9 +62,9 @@ struct BatchApplier: Sendable {
 
     private func apply(_ item: PlanItem, seq: Int, plan: MovePlan, _ state: inout RunState) async -> ItemOutcome {
         let current = state.index?.binding(of: item.key) ?? .followsDefault
-        if current.matches(item.to) { return .skipped("unchanged: already \(item.to)") }
+        if current.matches(item.to) { return .unchanged("already \(item.to)") }
         if !current.matches(item.from) { return .skipped("changed since the plan was made: now \(current), planned from \(item.from)") }
-        record(.intent(batch: plan.id, kind: plan.kind.rawValue, seq: seq, item: item, context: context, url: url, at: Date()), &state)
+        record(.intent(batch: state.batch, kind: plan.kind.rawValue, seq: seq, item: item, context: context, url: url, at: Date()), &state)
         let outcome: ItemOutcome
         do {
             try await send(item)
@@ -72,7 +75,7 @@ struct BatchApplier: Sendable {
             outcome = .failed(ErrorExcerpt.text(error))
         }
         let word: JournalRecord.Outcome = switch outcome { case .ok: .ok; case .unknown: .unknown; default: .failed }
-        record(.outcome(batch: plan.id, seq: seq, key: item.key, word, message: outcome.detail, at: Date()), &state)
+        record(.outcome(batch: state.batch, seq: seq, key: item.key, word, message: outcome.detail, at: Date()), &state)
         return outcome
     }
 

@@ -8,6 +8,8 @@ package enum ItemOutcome: Equatable, Sendable {
     case failed(String)
     /// Not sent: the entity's binding is not what the plan expected.
     case skipped(String)
+    /// Not sent: the entity is already where the plan puts it (a re-run).
+    case unchanged(String)
     /// Sent, reply lost, and no re-read could tell.
     case unknown(String)
     /// The batch stopped before reaching it.
@@ -18,6 +20,7 @@ package enum ItemOutcome: Equatable, Sendable {
         case .ok: "ok"
         case .failed: "failed"
         case .skipped: "skipped"
+        case .unchanged: "unchanged"
         case .unknown: "unknown"
         case .notAttempted: "not attempted"
         }
@@ -25,12 +28,14 @@ package enum ItemOutcome: Equatable, Sendable {
 
     var detail: String {
         switch self {
-        case .ok(let s), .failed(let s), .skipped(let s), .unknown(let s): s
+        case .ok(let s), .failed(let s), .skipped(let s), .unchanged(let s), .unknown(let s): s
         case .notAttempted: "the batch stopped first"
         }
     }
 
     var isOK: Bool { if case .ok = self { true } else { false } }
+    /// Where the plan wants it: applied now, or already before.
+    var holds: Bool { if case .unchanged = self { true } else { isOK } }
 }
 
 /// The end of a batch: one outcome per plan item, and why it stopped early.
@@ -38,17 +43,22 @@ package struct BatchSummary: Equatable, Sendable {
     var outcomes: [ItemOutcome]
     /// `nil` when every item was tried.
     var stoppedBecause: String?
+    /// The journal's id of this run (each run of a plan is a batch of its own).
+    var batchID = ""
 
     func count(_ word: String) -> Int { outcomes.filter { $0.word == word }.count }
 
     /// `118 ok · 1 failed · 1 skipped` (zero counts left out, `ok` always shown).
     var line: String {
         var parts = ["\(count("ok")) ok"]
-        for word in ["failed", "skipped", "unknown", "not attempted"] where count(word) > 0 { parts.append("\(count(word)) \(word)") }
+        for word in ["unchanged", "failed", "skipped", "unknown", "not attempted"] where count(word) > 0 {
+            parts.append("\(count(word)) \(word)")
+        }
         return parts.joined(separator: " · ")
     }
 
-    var allOK: Bool { outcomes.allSatisfy(\.isOK) }
+    /// Every item holds as planned (applied, or unchanged since an earlier run).
+    var allOK: Bool { outcomes.allSatisfy(\.holds) }
 }
 
 extension ErrorExcerpt {

@@ -47,7 +47,7 @@ enum JournalEntries {
                     time: record.time, batch: record.batch, seq: record.seq, kind: record.kind ?? "rebind",
                     context: record.context, url: record.url, key: record.key, prior: prior, requested: requested)
             case .outcome:
-                guard var entry = byID[id] else { continue }
+                guard var entry = byID[id], entry.key == record.key else { continue }
                 // A later line resolves an unknown; it never turns a known outcome back to unknown.
                 if record.outcome == .unknown, entry.outcome != nil, entry.outcome != .unknown { continue }
                 entry.outcome = record.outcome
@@ -77,6 +77,8 @@ enum JournalEntries {
     /// applied. Failed writes changed nothing; an unknown one is undone
     /// under the same precondition, so it is skipped if it never landed.
     static func undoable(_ batch: JournalBatch) -> [(key: EntityKey, prior: PlanBinding, requested: PlanBinding)] {
-        batch.entries.filter { $0.outcome != .failed }.map { (key: $0.key, prior: $0.prior, requested: $0.requested) }
+        // A lost reply a re-read showed not applied may still land (a proxy's 504): undone under the precondition too.
+        batch.entries.filter { $0.outcome != .failed || ($0.message?.hasPrefix("reply lost") ?? false) }
+            .map { (key: $0.key, prior: $0.prior, requested: $0.requested) }
     }
 }

@@ -37,10 +37,30 @@ final class WriteJournal: @unchecked Sendable {
         line.append(UInt8(ascii: "\n"))
         lock.lock()
         defer { lock.unlock() }
-        if fd < 0 { try openFile() }
+        try lockCurrentFile()
+        defer { flock(fd, LOCK_UN) }
         try writeAll(line)
         size += line.count
         if size > maxBytes { try compact() }
+    }
+
+    /// Opens the file if needed and takes its `flock`, reopening when another
+    /// process compacted it meanwhile (renamed a new file over it): a line is
+    /// never written into a journal file that is no longer the journal.
+    private func lockCurrentFile() throws {
+        for _ in 0..<5 {
+            if fd < 0 { try openFile() }
+            flock(fd, LOCK_EX)
+            var mine = stat(), current = stat()
+            if fstat(fd, &mine) == 0, stat(path, &current) == 0, mine.st_ino == current.st_ino, mine.st_dev == current.st_dev {
+                size = Int(mine.st_size)
+                return
+            }
+            flock(fd, LOCK_UN)
+            close(fd)
+            fd = -1
+        }
+        throw JournalError("\(path) keeps being replaced; this write is not recorded")
     }
 
     /// Every record in the file, oldest first, and how many lines were unreadable.
@@ -63,7 +83,6 @@ final class WriteJournal: @unchecked Sendable {
         fchmod(fd, 0o600)
         var st = stat()
         size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
-        if size > maxBytes { try compact() }
     }
 
     private func writeAll(_ bytes: [UInt8]) throws {
@@ -73,15 +92,18 @@ final class WriteJournal: @unchecked Sendable {
         }
     }
 
-    /// Keeps the newest half of the file, cut at a line boundary.
+    /// Keeps the newest half of the file, cut at a line boundary. Runs with
+    /// the file's `flock` held, so no other process appends meanwhile; they
+    /// see the rename and reopen (`lockCurrentFile`).
     private func compact() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         var start = max(0, data.count - maxBytes / 2)
         if start > 0, let newline = data[start...].firstIndex(of: UInt8(ascii: "\n")) { start = newline + 1 }
-        let temp = path + ".tmp"
+        let temp = path + ".tmp.\(getpid())"
         guard FileManager.default.createFile(atPath: temp, contents: data[start...], attributes: [.posixPermissions: 0o600]),
               rename(temp, path) == 0
         else { throw JournalError("cannot rewrite \(path) to its size cap") }
+        // The old file's lock goes with its descriptor; the caller's unlock of the new one is harmless.
         close(fd)
         fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw JournalError("cannot reopen \(path)") }

@@ -24,7 +24,7 @@ enum BatchRun {
             journalProblem: { StandardError.line("clustertui: warning: " + $0) })
         let summary = await applier.run(plan, progress: { index, outcome in
             let item = plan.items[index]
-            StandardError.line("[\(index + 1)/\(total)] \(outcome.word.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+            StandardError.line("[\(index + 1)/\(total)] \(outcome.word + String(repeating: " ", count: max(0, 9 - outcome.word.count))) "
                                + TextSanitizer.visible("\(item.key) → \(item.to)")
                                + (outcome.isOK ? "" : ": " + TextSanitizer.visible(outcome.detail)))
         })
@@ -34,12 +34,13 @@ enum BatchRun {
 
     /// The summary: counts, every item that was not applied, how to undo.
     static func report(_ plan: MovePlan, _ summary: BatchSummary) -> String {
-        var lines = ["", "batch \(plan.id): \(summary.line)"]
+        var lines = ["", "batch \(summary.batchID): \(summary.line)"]
         if let why = summary.stoppedBecause { lines.append("stopped: " + TextSanitizer.visible(why)) }
-        for (item, outcome) in zip(plan.items, summary.outcomes) where !outcome.isOK {
+        for (item, outcome) in zip(plan.items, summary.outcomes) where !outcome.holds {
             lines.append("  \(outcome.word)  \(TextSanitizer.visible(item.key.description)): \(TextSanitizer.visible(outcome.detail))")
         }
-        if summary.count("ok") > 0 { lines.append("undo with: clustertui undo --batch \(plan.id)") }
+        if summary.count("unchanged") > 0 { lines.append("\(summary.count("unchanged")) already as planned (unchanged)") }
+        if summary.count("ok") > 0 { lines.append("undo with: clustertui undo --batch \(summary.batchID)") }
         if summary.count("skipped") + summary.count("not attempted") + summary.count("failed") > 0, !summary.allOK {
             lines.append("re-running the plan is safe: applied items are skipped as unchanged")
         }

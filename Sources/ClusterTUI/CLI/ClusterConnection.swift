@@ -28,6 +28,17 @@ struct ClusterIdentity: Sendable, Equatable {
     var url: String
     /// The URL recorded for the embedded demo core.
     static let embedded = "embedded:demo"
+
+    /// The base URL as journals, plans and scripts record it: scheme, host,
+    /// port and path only; a user, password, query or fragment never reaches
+    /// a file; no trailing `/`, so one cluster has one name.
+    static func recordable(_ url: URL) -> String {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.absoluteString }
+        parts.user = nil; parts.password = nil; parts.query = nil; parts.fragment = nil
+        var text = parts.string ?? url.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
 }
 
 extension ConnectionOptions {
@@ -52,7 +63,8 @@ extension ConnectionOptions {
         return ClusterConnection(
             label: target.label, reader: client.reader, makeWriter: { client.makeWriter() },
             overviewInterval: target.pollInterval, instancesInterval: target.instancesInterval,
-            shutdown: { await client.shutdown() })
+            shutdown: { await client.shutdown() },
+            target: ClusterIdentity(context: target.contextName, url: ClusterIdentity.recordable(target.url)))
     }
 
     /// Runs `body` with a connection and always shuts it down afterwards.

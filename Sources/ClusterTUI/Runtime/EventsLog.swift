@@ -25,6 +25,7 @@ final class EventsLog: @unchecked Sendable {
     /// Logs the events `state` gained since the last call. An event that
     /// left the capped list before it could be logged is counted instead.
     func catchUp(_ state: AppState, cluster: String) {
+        if state.eventSerial < logged { logged = state.eventSerial }
         let fresh = state.eventSerial - logged
         guard fresh > 0 else { return }
         logged = state.eventSerial

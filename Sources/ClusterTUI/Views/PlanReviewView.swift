@@ -93,6 +93,7 @@ enum PlanReviewView {
             case .ok?: return TextStyle(role: .ok)
             case .failed?, .unknown?: return TextStyle(role: .error, bold: true)
             case .skipped?, .notAttempted?: return TextStyle(role: .warning)
+            case .unchanged?: return TextStyle(role: .dim)
             case nil: return TextStyle(role: .dim)
             }
         default: return TextStyle(role: .modal)
@@ -122,8 +123,8 @@ enum PlanReviewView {
         case .finished(let summary):
             let role: StyleRole = summary.allOK ? .ok : .warning
             frame.line(&screen, row, "done: \(summary.line)" + (summary.stoppedBecause.map { " · \($0)" } ?? ""), style: bold(role))
-            let retry = summary.allOK ? "" : "rows not applied stay marked for a retry · "
-            frame.line(&screen, row + 1, retry + "u undoes this batch · Esc close", style: TextStyle(role: .dim))
+            let retry = summary.allOK || review.plan.kind != .rebind ? "" : "rows not applied stay marked for a retry · "
+            frame.line(&screen, row + 1, retry + "Esc close (then u undoes this batch)", style: TextStyle(role: .dim))
         case .export(let export):
             let what = export.format == .json ? "JSON (for clustertui apply)" : "shell script"
             frame.line(&screen, row, "write \(what) to: [\(export.path)█]", style: TextStyle(role: .input))

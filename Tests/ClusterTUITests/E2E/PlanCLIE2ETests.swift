@@ -2,6 +2,7 @@ import ClusterModel
 import ClusterTestSupport
 import Foundation
 import Testing
+@testable import ClusterTUI
 
 /// `plan`, `apply`, `journal` and `undo` (issue 10): the real binary against a
 /// real `clustertui serve`, each test with its own journal directory.
@@ -57,8 +58,13 @@ struct PlanCLIE2ETests {
 
         let journal = try await offPool { try run(["journal", "-o", "json", "--limit", "500"], token: serve.token) }
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(journal.stdout.utf8)) as? [[String: Any]])
-        let ofBatch = entries.filter { $0["batch"] as? String == plan.id }
+        // Each run of a plan is a batch of its own, named in the summary.
+        let summaryLine = try #require(applied.stdout.split(separator: "\n").first { $0.hasPrefix("batch ") })
+        let batchID = String(summaryLine.dropFirst(6).prefix { $0 != ":" })
+        #expect(batchID != plan.id)
+        let ofBatch = entries.filter { $0["batch"] as? String == batchID }
         #expect(ofBatch.count == plan.items.count)
+        #expect(ofBatch.allSatisfy { ($0["url"] as? String).map { url.hasPrefix($0) && !$0.isEmpty } == true }, "the cluster's own URL")
         #expect(ofBatch.allSatisfy { $0["outcome"] as? String == "ok" && ($0["prior"] as? String)?.hasPrefix("worker-03") == true })
 
         let undone = try await offPool { try run(["undo", "--last", "--yes", "--url", url], token: serve.token) }
@@ -94,8 +100,10 @@ struct PlanCLIE2ETests {
         #expect(after.assignments.first { $0.key == seeded[1] }?.nodeName == "core-main-1")
 
         let again = try await offPool { try run(["apply", file, "--yes", "--url", url], token: serve.token) }
-        #expect(again.stdout.contains("unchanged: already core-main-1"))
+        #expect(again.stderr.contains("unchanged") && again.stderr.contains("already core-main-1"))
         #expect(!again.stderr.contains("] ok "))
+        // Only the entity changed behind the plan's back keeps it from exit 0.
+        #expect(again.status == 1)
     }
 
     /// Issue 10: a malformed plan file or an unknown entity type is a usage error and nothing is sent.
@@ -151,10 +159,20 @@ struct PlanCLIE2ETests {
         #expect(sawIntent)
         let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines[0].contains(#""batch":"20260518-100000-dead""#) && !lines[0].contains("t0ken"))
+        #expect(lines[0].contains(#""event":"intent""#) && lines[0].contains(#""entityId":"t1:x""#) && !lines[0].contains("t0ken"))
         let attributes = try FileManager.default.attributesOfItem(atPath: journal)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let shown = try await offPool { try run(["journal"], token: "t0ken") }
         #expect(shown.stdout.contains("unknown (no outcome recorded)"))
+    }
+}
+
+/// Review of issue 10: every connection recorded itself as `embedded:demo`, so
+/// `undo --last` could take back another cluster's batch and scripts had no `--url`.
+struct ClusterIdentityTests {
+    @Test func theRecordedURLIsTheClustersWithoutCredentials() throws {
+        let url = try #require(URL(string: "https://ops:s3cret@core.example:3000/console/?token=abc#x"))
+        #expect(ClusterIdentity.recordable(url) == "https://core.example:3000/console")
+        #expect(ClusterIdentity.recordable(try #require(URL(string: "http://127.0.0.1:9/"))) == "http://127.0.0.1:9")
     }
 }
