@@ -11,10 +11,10 @@ struct ApplyCommand: AsyncParsableCommand {
         discussion: """
             Shows the plan and asks unless --yes. Before each write the entity's binding is compared \
             with the plan's "from": an entity changed since the plan was made is skipped and reported, \
-            never overwritten, and one already where the plan puts it is skipped as unchanged, so a \
-            plan can be re-run after a failure. Every write is journalled (clustertui journal) and the \
-            batch can be undone (clustertui undo). Exit 0 only if every item was applied; 1 if some \
-            were skipped or failed; 75 if an outcome is unknown. A malformed plan file is a usage error \
+            never overwritten, and one already where the plan puts it is "unchanged", so a plan can be \
+            re-run after a failure. Every write is journalled (clustertui journal) and each run can be \
+            undone (clustertui undo). Exit 0 only if every item was applied or already in place; 1 if \
+            some were skipped or failed; 75 if an outcome is unknown. A malformed plan file is a usage error \
             (64) naming the problem, and nothing is sent.
             """ + "\n" + CLIRun.exitCodeHelp)
 
