@@ -46,6 +46,24 @@ public enum PlanBinding: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The binding as plan files and the write journal write it:
+    /// `{"node": …, "mode": …}` or `{"default": true}`.
+    public var jsonObject: [String: Any] {
+        switch self {
+        case .explicit(let node, let mode): ["node": node, "mode": mode.rawValue]
+        case .followsDefault: ["default": true]
+        }
+    }
+
+    /// Reads `jsonObject`'s shape leniently (the journal); `nil` for anything
+    /// else. Plan files are read strictly by `PlanCodec` instead.
+    public init?(jsonObject raw: Any?) {
+        guard let o = raw as? [String: Any] else { return nil }
+        if o["default"] as? Bool == true { self = .followsDefault; return }
+        guard let node = o["node"] as? String, let mode = o["mode"] as? String else { return nil }
+        self = .explicit(node: node, mode: AssignmentMode(mode))
+    }
+
     /// Whether the server holding `other` means this binding holds.
     public func matches(_ other: PlanBinding) -> Bool { normalized == other.normalized }
 }

@@ -18,7 +18,7 @@ public enum PlanCodec {
         for item in plan.items {
             var object: [String: Any] = [
                 "entityType": item.key.entityType.rawValue, "entityId": item.key.entityId, "name": item.name,
-                "fromNode": item.fromNode, "from": binding(item.from), "to": binding(item.to),
+                "fromNode": item.fromNode, "from": item.from.jsonObject, "to": item.to.jsonObject,
             ]
             if let risk = item.riskAfter { object["riskAfter"] = risk.rawValue }
             items.append(object)
@@ -32,13 +32,6 @@ public enum PlanCodec {
         if let url = plan.url { root["url"] = url }
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return data + Data("\n".utf8)
-    }
-
-    private static func binding(_ b: PlanBinding) -> [String: Any] {
-        switch b {
-        case .explicit(let node, let mode): ["node": node, "mode": mode.rawValue]
-        case .followsDefault: ["default": true]
-        }
     }
 
     // MARK: Reading

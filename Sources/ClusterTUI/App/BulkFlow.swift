@@ -53,8 +53,9 @@ enum BulkFlow {
 
     private static func open(_ state: inout AppState, _ purpose: BulkForm.Purpose) {
         var form = BulkForm(id: state.nextFormID, purpose: purpose)
-        // Evacuating keeps each mode; a bulk rebind proposes one mode too, keep by default.
-        form.mode = nil
+        if case .evacuate(let node) = purpose, let snapshot = state.snapshot {
+            form.counts = BulkForm.EvacuateCounts(node: node, in: snapshot)
+        }
         state.nextFormID += 1
         state.overlays.append(.bulk(form))
     }
@@ -113,9 +114,7 @@ enum BulkFlow {
 
     /// Builds the plan from the screen's snapshot and opens the plan view in place of the form.
     private static func makePlan(_ state: inout AppState, _ form: inout BulkForm) {
-        guard let snapshot = state.snapshot else { return }
-        let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.thresholds)
-        let inputs = PlanInputs(snapshot: snapshot, risk: risk)
+        guard let inputs = planInputs(state) else { return }
         let stamp = planStamp(&state)
         let target: PlanTarget = form.targetNode.map { .node($0) } ?? .spread
         do {
@@ -131,6 +130,14 @@ enum BulkFlow {
         } catch {
             form.error = error.description
         }
+    }
+
+    /// What the planner needs, from the screen's snapshot and the risk of the
+    /// same moment (computed now only if the derived one is missing).
+    static func planInputs(_ state: AppState) -> PlanInputs? {
+        guard let snapshot = state.snapshot else { return nil }
+        let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.thresholds)
+        return PlanInputs(snapshot: snapshot, risk: risk)
     }
 
     /// A new batch id and the cluster the dashboard is on.

@@ -26,6 +26,10 @@ struct BulkForm: Sendable, Equatable {
     var includeDefault = false
     var field: Field = .target
     var error: String?
+    /// For evacuate, counted once when the form opens (not per frame, over
+    /// 100,000 instances at S2): explicit rows on the node, how many of them
+    /// strict, and the entities that follow it as the default node.
+    var counts = EvacuateCounts()
 
     var title: String {
         switch purpose {
@@ -40,6 +44,23 @@ struct BulkForm: Sendable, Equatable {
     }
 
     var modeText: String { mode?.rawValue ?? "keep each one's" }
+
+    /// What an evacuation would take, shown in its form.
+    struct EvacuateCounts: Sendable, Equatable {
+        var bound = 0
+        var strict = 0
+        var followers = 0
+
+        init() {}
+
+        init(node: String, in snapshot: ClusterSnapshot) {
+            for row in snapshot.overview.assignments where row.nodeName == node {
+                bound += 1
+                if row.mode != .preferred { strict += 1 }
+            }
+            for instance in snapshot.instances where !instance.explicit && instance.nodeName == node { followers += 1 }
+        }
+    }
 
     /// The picker's rows: spread first, then the live nodes the text matches
     /// (never the node being evacuated).

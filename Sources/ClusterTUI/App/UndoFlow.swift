@@ -19,12 +19,10 @@ enum UndoFlow {
         case .failure(let error):
             state.post("nothing to undo: \(error.description)", .notice)
         case .success(let batch):
-            guard let snapshot = state.snapshot else { return }
+            guard let inputs = BulkFlow.planInputs(state) else { return }
             let writes = JournalEntries.undoable(batch)
             guard !writes.isEmpty else { return state.post("batch \(batch.id) has no applied writes to undo", .notice) }
-            let risk = state.derived.risk ?? RiskContext(snapshot: snapshot, now: state.observedAt, thresholds: state.thresholds)
-            let plan = PlanBuilder.undo(writes, of: batch.id, inputs: PlanInputs(snapshot: snapshot, risk: risk),
-                                        stamp: BulkFlow.planStamp(&state))
+            let plan = PlanBuilder.undo(writes, of: batch.id, inputs: inputs, stamp: BulkFlow.planStamp(&state))
             state.notice = nil
             PlanReviewFlow.open(&state, plan)
         }

@@ -45,8 +45,8 @@ package struct JournalRecord: Equatable, Sendable {
         if let kind { object["kind"] = kind }
         if let context { object["context"] = context }
         if let url { object["url"] = url }
-        if let prior { object["prior"] = Self.encode(prior) }
-        if let requested { object["requested"] = Self.encode(requested) }
+        if let prior { object["prior"] = prior.jsonObject }
+        if let requested { object["requested"] = requested.jsonObject }
         if let outcome { object["outcome"] = outcome.rawValue }
         if let message { object["message"] = message }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
@@ -72,21 +72,7 @@ package struct JournalRecord: Equatable, Sendable {
         else { return nil }
         self.init(time: time, event: event, batch: batch, seq: seq, key: EntityKey(EntityType(type), id),
                   kind: o["kind"] as? String, context: o["context"] as? String, url: o["url"] as? String,
-                  prior: Self.decode(o["prior"]), requested: Self.decode(o["requested"]),
+                  prior: PlanBinding(jsonObject: o["prior"]), requested: PlanBinding(jsonObject: o["requested"]),
                   outcome: (o["outcome"] as? String).flatMap(Outcome.init(rawValue:)), message: o["message"] as? String)
-    }
-
-    private static func encode(_ b: PlanBinding) -> [String: Any] {
-        switch b {
-        case .explicit(let node, let mode): ["node": node, "mode": mode.rawValue]
-        case .followsDefault: ["default": true]
-        }
-    }
-
-    private static func decode(_ raw: Any?) -> PlanBinding? {
-        guard let o = raw as? [String: Any] else { return nil }
-        if o["default"] as? Bool == true { return .followsDefault }
-        guard let node = o["node"] as? String, let mode = o["mode"] as? String else { return nil }
-        return .explicit(node: node, mode: AssignmentMode(mode))
     }
 }

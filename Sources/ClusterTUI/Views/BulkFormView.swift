@@ -14,7 +14,7 @@ enum BulkFormView {
         frame.draw(into: &screen, title: form.title)
         let dim = TextStyle(role: .dim)
         frame.line(&screen, 0, "moves", style: dim)
-        frame.line(&screen, 0, what(state, form), style: TextStyle(role: .modal, bold: true), indent: 9)
+        frame.line(&screen, 0, what(form), style: TextStyle(role: .modal, bold: true), indent: 9)
         let pickerFocused = form.field == .target
         frame.line(&screen, 1, "target", style: TextStyle(role: pickerFocused ? .title : .dim, bold: pickerFocused))
         let typed = form.pickerText.isEmpty && !pickerFocused ? "type to narrow" : form.pickerText + (pickerFocused ? "█" : "")
@@ -29,7 +29,7 @@ enum BulkFormView {
         row += 1
         if let node = evacuate {
             let focused = form.field == .includeDefault
-            let followers = state.snapshot?.instances.filter { !$0.explicit && $0.nodeName == node }.count ?? 0
+            let followers = form.counts.followers
             frame.line(&screen, row, "default", style: TextStyle(role: focused ? .title : .dim, bold: focused))
             let box = (form.includeDefault ? "[x]" : "[ ]") + " also pin the \(Fmt.count(followers)) that follow \(TextSanitizer.visible(node)) as the default node (Space)"
             frame.line(&screen, row, box, style: focused ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal), indent: 9)
@@ -47,14 +47,13 @@ enum BulkFormView {
     }
 
     /// "3 marked instances" / "12 bound to node-c (10 strict, 2 preferred)".
-    private static func what(_ state: AppState, _ form: BulkForm) -> String {
+    private static func what(_ form: BulkForm) -> String {
         switch form.purpose {
         case .rebind(let keys):
             return "\(Fmt.count(keys.count)) marked \(keys.count == 1 ? "instance" : "instances")"
         case .evacuate(let node):
-            let rows = state.snapshot?.overview.assignments.filter { $0.nodeName == node } ?? []
-            let strict = rows.filter { $0.mode != .preferred }.count
-            return "\(Fmt.count(rows.count)) explicitly bound to \(TextSanitizer.visible(node)) (\(strict) strict, \(rows.count - strict) preferred)"
+            let c = form.counts
+            return "\(Fmt.count(c.bound)) explicitly bound to \(TextSanitizer.visible(node)) (\(c.strict) strict, \(c.bound - c.strict) preferred)"
         }
     }
 
