@@ -171,3 +171,24 @@ struct UpdateMarksTests {
         #expect(!RootView.render(state).cells.contains { $0.style.role == .changed })
     }
 }
+
+/// Found reading the plan view with the server killed: a plan made from stale data did not say so,
+/// and a batch that applied nothing still offered `u` to undo it.
+struct PlanViewTruthTests {
+    @Test func aStalePlanSaysSoAndNothingAppliedOffersNoUndo() throws {
+        var state = TestCluster.loadedState()
+        let later = state.now.addingTimeInterval(60)
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0.01), now: later)
+        #expect(state.isStale)
+        TestCluster.press(&state, .char("1"))
+        state.nodeCursor.selected = state.derived.nodes.firstIndex { $0.name == "node-d" }!
+        TestCluster.press(&state, .char("E"), .enter)
+        guard case .plan(let review)? = state.topOverlay else { Issue.record("no plan view"); return }
+        #expect(RootView.render(state).text().contains("connection lost"))
+        _ = Update.update(&state, .batchFinished(planID: review.plan.id, BatchSummary(outcomes: [.notAttempted], stoppedBecause: "gone")),
+                          now: later)
+        let text = RootView.render(state).text()
+        #expect(text.contains("done: 0 ok"))
+        #expect(!text.contains("u undoes"))
+    }
+}

@@ -14,11 +14,14 @@ enum PlanReviewView {
         frame.line(&screen, 0, TextSanitizer.visible(plan.summary), style: TextStyle(role: .modal, bold: true))
         let moves = "\(Fmt.count(plan.items.count)) \(plan.items.count == 1 ? "move" : "moves") · \(Fmt.count(plan.unchanged)) unchanged"
         frame.line(&screen, 1, moves + (review.counts.isEmpty ? "" : " · to " + review.counts), style: TextStyle(role: .accent))
-        let notes = plan.warnings.map { "\(glyphs.warning) \($0)" } + plan.notes.map { "· \($0)" }
+        // Planned while the connection is lost: say so, the data is as of the last good poll.
+        let stale = state.isStale ? ["\(glyphs.warning) the cluster as of \(Fmt.clock(state.observedAt)) (connection lost): each item is re-checked before it is sent"] : []
+        let warnings = stale + plan.warnings.map { "\(glyphs.warning) \($0)" }
+        let notes = warnings + plan.notes.map { "· \($0)" }
         for (i, note) in notes.prefix(3).enumerated() {
             let more = i == 2 && notes.count > 3 ? " (+\(notes.count - 3) more: w writes them all)" : ""
             frame.line(&screen, 2 + i, TextSanitizer.visible(note) + more,
-                       style: TextStyle(role: i < plan.warnings.count ? .warning : .dim, bold: i < plan.warnings.count))
+                       style: TextStyle(role: i < warnings.count ? .warning : .dim, bold: i < warnings.count))
         }
         drawList(state, review, frame: frame, into: &screen, top: 5, rows: listRows, glyphs: glyphs)
         drawPhase(state, review, frame: frame, into: &screen, row: 6 + listRows, glyphs: glyphs)
@@ -124,7 +127,8 @@ enum PlanReviewView {
             let role: StyleRole = summary.allOK ? .ok : .warning
             frame.line(&screen, row, "done: \(summary.line)" + (summary.stoppedBecause.map { " · \($0)" } ?? ""), style: bold(role))
             let retry = summary.allOK || review.plan.kind != .rebind ? "" : "rows not applied stay marked for a retry · "
-            frame.line(&screen, row + 1, retry + "Esc close (then u undoes this batch)", style: TextStyle(role: .dim))
+            let undo = summary.count("ok") > 0 ? " (then u undoes this batch)" : ""
+            frame.line(&screen, row + 1, retry + "Esc close" + undo, style: TextStyle(role: .dim))
         case .export(let export):
             let what = export.format == .json ? "JSON (for clustertui apply)" : "shell script"
             frame.line(&screen, row, "write \(what) to: [\(export.path)█]", style: TextStyle(role: .input))
