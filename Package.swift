@@ -93,12 +93,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The one write engine and the write journal (issue 19), shared by the
+        // dashboard and the CLI: no curses, no terminal, no HTTP client of its
+        // own (it writes through ClusterModel's protocols).
+        .target(name: "ClusterWrites", dependencies: ["ClusterModel"]),
         // The app (CLI, state/update, views, terminal backend) is a library so
         // that tests and the benchmark can link it; the executable is one line.
         .target(
             name: "ClusterTUI",
             dependencies: [
-                "CNcurses", "CBuildInfo", "ClusterModel", "ClusterSupport", "ClusterClient", "ClusterCore",
+                "CNcurses", "CBuildInfo", "ClusterModel", "ClusterSupport", "ClusterClient", "ClusterCore", "ClusterWrites",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,7 +110,7 @@ let package = Package(
         // The figures of DESIGN §5 (issue 6): `swift run -c release clustertui-bench`.
         .executableTarget(
             name: "ClusterTUIBench",
-            dependencies: ["ClusterTUI", "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient", "ClusterTestSupport"]
+            dependencies: ["ClusterTUI", "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport"]
         ),
         // What the test targets share (issue 12): starting `serve`, the fault
         // servers, tmux sessions, child processes. A library target so that
@@ -125,6 +129,7 @@ let package = Package(
         ),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClusterSupportTests", dependencies: ["ClusterSupport"]),
+        .testTarget(name: "ClusterWritesTests", dependencies: ["ClusterWrites", "ClusterModel"]),
         .testTarget(
             name: "ClusterClientTests",
             dependencies: [
@@ -147,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "ClusterTUITests",
             dependencies: [
-                "ClusterTUI", "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterTestSupport",
+                "ClusterTUI", "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

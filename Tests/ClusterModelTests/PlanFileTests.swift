@@ -58,11 +58,24 @@ struct PlanFileTests {
         let commands = lines.filter { !$0.hasPrefix("#") && !$0.isEmpty }
         #expect(commands == [
             "set -e",
-            #"clustertui assign --node node-b --mode strict --context prod -- agent 't1:it'\''s $(rm -rf /)'"#,
+            #"clustertui assign --node=node-b --mode=strict --context prod -- agent 't1:it'\''s $(rm -rf /)'"#,
             "clustertui unassign --context prod -- browser t1:brw",
         ])
         // The newline in the name is shown, not a line of its own.
         #expect(!lines.contains("rm -rf /"))
         #expect(lines.contains { $0.hasPrefix("# warning: all 2 moves") })
+    }
+
+    /// Issue 20: a node name with escape sequences went raw into `--node '…'`
+    /// (`cat plan.sh` set the window title), and `--help` broke the script.
+    @Test func scriptNeverCarriesAControlCharacterAndOptionValuesStayValues() {
+        let key = EntityKey(.agent, "t1:a")
+        let evil = PlanItem(key: key, name: "a", from: .followsDefault, fromNode: "n", to: .explicit(node: "x\u{1B}]0;pwned\u{07}", mode: .strict))
+        let help = PlanItem(key: EntityKey(.agent, "t1:b"), name: "b", from: .followsDefault, fromNode: "n", to: .explicit(node: "--help", mode: .strict))
+        let plan = MovePlan(id: "p\u{9B}1", kind: .rebind, summary: "s", createdAt: Date(), items: [evil, help])
+        let script = PlanScript.render(plan, connection: [])
+        #expect(!script.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        let commands = script.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(commands == ["set -e", "false", "clustertui assign --node=--help --mode=strict -- agent t1:b"])
     }
 }

@@ -70,7 +70,7 @@ enum TestCluster {
 
     static func isWrite(_ effect: Effect) -> Bool {
         switch effect {
-        case .setAssignment, .deleteAssignment, .applyPlan: true
+        case .write, .applyPlan: true
         default: false
         }
     }

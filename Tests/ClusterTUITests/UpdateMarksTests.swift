@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 import Testing
 @testable import ClusterTUI
@@ -93,15 +94,15 @@ struct UpdateMarksTests {
         let effects = TestCluster.press(&state, .char("y"))
         #expect(effects == [.applyPlan(r.plan)])
         #expect(state.runningBatch == r.plan.id)
-        _ = Update.update(&state, .batchProgress(planID: r.plan.id, index: 0, .ok("node-b (strict)")), now: state.now)
+        _ = Update.update(&state, .batchProgress(planID: r.plan.id, index: 0, .applied(.explicit(node: "node-b", mode: .strict), .reply)), now: state.now)
         #expect(review(state)?.done == 1)
         #expect(TestCluster.press(&state, .escape) == [.stopBatch(r.plan.id)])
-        let summary = BatchSummary(outcomes: [.ok("x"), .failed("server error (500): nope")], stoppedBecause: nil)
+        let summary = BatchSummary(outcomes: [.applied(.explicit(node: "node-b", mode: .strict), .reply), .notApplied("rejected by server (400): nope", mayStillLand: false)], stoppedBecause: nil)
         _ = Update.update(&state, .batchFinished(planID: r.plan.id, summary), now: state.now)
         // The failed row stays marked for a retry; the applied one is unmarked.
         #expect(state.marks == [r.plan.items[1].key])
         #expect(state.runningBatch == nil)
-        #expect(RootView.render(state).text().contains("1 ok · 1 failed"))
+        #expect(RootView.render(state).text().contains("1 ok · 1 not applied"))
     }
 
     @Test func evacuateFromTheNodesPaneTakesTheNodesBindings() throws {
@@ -147,9 +148,11 @@ struct UpdateMarksTests {
         var state = TestCluster.loadedState()
         #expect(TestCluster.press(&state, .char("u")) == [.loadUndo])
         let entry = JournalEntry(
-            time: state.now, batch: "b-1", seq: 0, kind: "rebind", context: nil, url: "embedded:demo", key: key("tenant1:brw_42"),
+            time: state.now, batch: "b-1", seq: 0, kind: "rebind", target: ClusterIdentity(context: nil, url: "embedded:demo"),
+            key: key("tenant1:brw_42"),
             prior: .explicit(node: "node-d", mode: .strict), requested: .explicit(node: "node-b", mode: .strict), outcome: .ok)
-        let batch = JournalBatch(id: "b-1", kind: "rebind", time: state.now, context: nil, url: "embedded:demo", entries: [entry])
+        let batch = JournalBatch(id: "b-1", kind: "rebind", time: state.now, target: ClusterIdentity(context: nil, url: "embedded:demo"),
+                                 entries: [entry])
         _ = Update.update(&state, .undoLoaded(.success(batch)), now: state.now)
         let r = try #require(review(state))
         #expect(r.plan.kind == .undo)

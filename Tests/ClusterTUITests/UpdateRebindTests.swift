@@ -1,11 +1,20 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 import Testing
 @testable import ClusterTUI
 
 /// `update` for the rebind form and the reset confirmation: every phase,
 /// confirmations, concurrent change, server errors kept inside the form.
+/// The write itself is a one-item plan for the write engine (issue 19);
+/// its outcome comes back as `writeFinished`.
 @Suite struct UpdateRebindTests {
+    /// The single write a key produced: its origin and its one item.
+    func write(_ effects: [Effect]) -> (WriteOrigin, PlanItem)? {
+        for effect in effects { if case .write(let origin, let plan) = effect, plan.items.count == 1 { return (origin, plan.items[0]) } }
+        return nil
+    }
+
     /// Selects the instance with this entity id in the instances pane.
     func select(_ state: inout AppState, _ id: String) {
         let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == id }!
@@ -32,7 +41,7 @@ import Testing
         #expect(f.assignmentSeen == nil)
     }
 
-    @Test func happyPathRechecksThenSendsThenConfirms() throws {
+    @Test func happyPathSendsAOneItemPlanThenConfirms() throws {
         var state = openForm("tenant1:research-agent")
         TestCluster.type(&state, "node-b")
         #expect(form(state)?.selectedNode == "node-b")
@@ -40,21 +49,43 @@ import Testing
         #expect(form(state)?.mode == .strict)
         let effects = TestCluster.press(&state, .enter)
         let f = try #require(form(state))
-        #expect(effects == [.recheckBeforeRebind(formID: f.id)])
-        let send = Update.update(&state, .rebindRechecked(formID: f.id, .success(TestCluster.fetched(TestCluster.overview))), now: state.now)
         let key = EntityKey(.agent, "tenant1:research-agent")
-        #expect(send == [.setAssignment(formID: f.id, key: key, nodeName: "node-b", mode: .strict, prior: .followsDefault)])
-        #expect(form(state)?.phase == .sending)
-        let stored = Assignment(entityType: .agent, entityId: key.entityId, nodeName: "node-b", mode: .strict, updatedBy: "u_me")
-        let after = Update.update(&state, .assignmentSet(formID: f.id, .success(stored)), now: state.now)
+        let (origin, item) = try #require(write(effects))
+        #expect(origin == .rebind(formID: f.id))
+        #expect(item.key == key && item.from == .followsDefault && item.to == .explicit(node: "node-b", mode: .strict))
+        #expect(f.phase == .sending)
+        let after = Update.update(&state, .writeFinished(origin, .applied(item.to, .reply)), now: state.now)
         #expect(state.overlays.isEmpty)
-        #expect(state.notice?.text.contains("bound Research Agent to node-b") == true)
+        #expect(state.notice?.text.contains("bound Research Agent to node-b (strict)") == true)
         #expect(after.contains { if case .fetchInstances = $0 { true } else { false } })
         // The next instance list shows the binding: a confirmation follows.
         var list = TestCluster.instances
         list[0].nodeName = "node-b"; list[0].mode = .strict; list[0].explicit = true
         _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(InstanceList(instances: list), digest: 3)), latency: 0), now: state.now)
         #expect(state.notice?.text.contains("confirmed") == true)
+    }
+
+    /// Issue 20: a write the core stored and answered 500 is reported applied, confirmed by re-reading.
+    @Test func aWriteConfirmedByRereadingSaysSo() throws {
+        var state = openForm("tenant1:research-agent")
+        TestCluster.type(&state, "node-b")
+        let (origin, item) = try #require(write(TestCluster.press(&state, .enter)))
+        _ = Update.update(&state, .writeFinished(origin, .applied(item.to, .reread)), now: state.now)
+        #expect(state.overlays.isEmpty)
+        #expect(state.notice?.text.contains("confirmed by re-reading") == true)
+        #expect(state.notice?.severity == .notice)
+    }
+
+    /// An unknown outcome keeps the form open and says "unknown", never "failed".
+    @Test func anUnknownOutcomeIsNeverFailed() throws {
+        var state = openForm("tenant1:research-agent")
+        TestCluster.type(&state, "node-b")
+        let (origin, _) = try #require(write(TestCluster.press(&state, .enter)))
+        _ = Update.update(&state, .writeFinished(origin, .unknown("the reply was lost (reset); re-reading failed")), now: state.now)
+        let after = try #require(form(state))
+        #expect(after.phase == .editing)
+        #expect(after.error?.hasPrefix("outcome unknown:") == true)
+        #expect(!(after.error ?? "").contains("failed:"))
     }
 
     @Test func riskyTargetNeedsAnExplicitYes() throws {
@@ -67,7 +98,7 @@ import Testing
         #expect(form(state)?.phase == .editing, "Enter is not a yes")
         TestCluster.press(&state, .enter)
         let effects = TestCluster.press(&state, .char("y"))
-        #expect(effects.count == 1 && form(state)?.phase == .checking)
+        #expect(write(effects) != nil && form(state)?.phase == .sending)
     }
 
     @Test func drainingTargetAlsoAsks() {
@@ -81,30 +112,28 @@ import Testing
     @Test func concurrentChangeIsShownAndAskedAgain() throws {
         var state = openForm("tenant1:brw_42")
         TestCluster.type(&state, "node-a")
-        TestCluster.press(&state, .enter)
-        let f = try #require(form(state))
-        var changed = TestCluster.overview
-        changed.assignments[0].nodeName = "node-c"
-        changed.assignments[0].updatedBy = "u_carol"
-        let effects = Update.update(&state, .rebindRechecked(formID: f.id, .success(TestCluster.fetched(changed, digest: 5))), now: state.now)
+        let (origin, item) = try #require(write(TestCluster.press(&state, .enter)))
+        var row = TestCluster.overview.assignments[0]
+        row.nodeName = "node-c"
+        row.updatedBy = "u_carol"
+        let now = PlanBinding.explicit(node: "node-c", mode: row.mode)
+        let effects = Update.update(&state, .writeFinished(origin, .changedMeanwhile(planned: item.from, now: now, row: row)), now: state.now)
         #expect(effects.isEmpty)
         guard case .conflict(let detail)? = form(state)?.phase else { Issue.record("no conflict shown"); return }
         #expect(detail.contains("u_carol") && detail.contains("node-c"))
         // Issue 11: the warning ended in "at…" at 120 columns; it must be whole.
         let warning = try #require(RootView.render(state).text().split(separator: "\n").first { $0.contains("Changed meanwhile") })
         #expect(warning.contains("u_carol bound it to node-c (strict) at 09:00:00Z."), "whole: \(warning)")
-        let send = TestCluster.press(&state, .char("y"))
-        #expect(send.contains(where: TestCluster.isWrite))
+        let (_, again) = try #require(write(TestCluster.press(&state, .char("y"))))
+        #expect(again.from == now, "the second try expects what was shown")
     }
 
     @Test func serverErrorStaysInsideTheFormWithChoicesKept() throws {
         var state = openForm("tenant1:research-agent")
         TestCluster.type(&state, "node-b")
-        TestCluster.press(&state, .enter)
-        let f = try #require(form(state))
-        _ = Update.update(&state, .rebindRechecked(formID: f.id, .success(TestCluster.fetched(TestCluster.overview))), now: state.now)
-        let error = ClusterError.server(status: 500, message: "Node \"node-b\" not found in cluster registry")
-        _ = Update.update(&state, .assignmentSet(formID: f.id, .failure(error)), now: state.now)
+        let (origin, _) = try #require(write(TestCluster.press(&state, .enter)))
+        let error = ClusterError.server(status: 409, message: "not found in cluster registry")
+        _ = Update.update(&state, .writeFinished(origin, .notApplied(error.description, mayStillLand: false, cause: error)), now: state.now)
         let after = try #require(form(state))
         #expect(after.phase == .editing)
         #expect(after.error?.contains("not found in cluster registry") == true)
@@ -126,26 +155,34 @@ import Testing
         #expect(form(state)?.error?.contains("nothing to change") == true)
     }
 
-    /// Issue 11: `removed: false` (someone reset it meanwhile) says "already on the default node".
-    @Test func resetAsksThenDeletesAndReportsAlreadyDefault() {
+    /// Issues 11 and 19: `removed: false` says "nothing to remove", and the
+    /// notice stays until the next key (a "✓ confirmed" overwrote it within 50 ms).
+    @Test func resetAsksThenDeletesAndReportsNothingToRemoveUntilTheNextKey() throws {
         var state = TestCluster.loadedState()
         select(&state, "tenant1:brw_42")
         TestCluster.press(&state, .char("x"))
         guard case .confirmReset? = state.topOverlay else { Issue.record("no confirmation"); return }
         let key = EntityKey(.browser, "tenant1:brw_42")
-        let effects = TestCluster.press(&state, .char("y"))
-        guard case .deleteAssignment(key, .explicit)? = effects.first else { Issue.record("no DELETE: \(effects)"); return }
-        _ = Update.update(&state, .assignmentDeleted(key, .success(false)), now: state.now)
+        let (origin, item) = try #require(write(TestCluster.press(&state, .char("y"))))
+        #expect(origin == .reset(key))
+        #expect(item.to == .followsDefault && item.from.isExplicit)
+        _ = Update.update(&state, .writeFinished(origin, .applied(.followsDefault, .nothingToRemove)), now: state.now)
         #expect(state.overlays.isEmpty)
-        #expect(state.notice?.text.contains("already on the default node") == true)
+        #expect(state.notice?.text.contains("nothing to remove") == true)
+        #expect(state.pendingCheck == nil, "nothing changed, so nothing overwrites the notice")
+        _ = Update.update(&state, .tick, now: state.now.addingTimeInterval(60))
+        #expect(state.notice?.text.contains("nothing to remove") == true, "still there a minute later")
+        TestCluster.press(&state, .down)
+        #expect(state.notice == nil)
     }
 
-    @Test func resetErrorShowsInTheConfirmation() {
+    @Test func resetErrorShowsInTheConfirmation() throws {
         var state = TestCluster.loadedState()
         select(&state, "tenant1:brw_42")
-        TestCluster.press(&state, .char("x"), .char("y"))
-        let key = EntityKey(.browser, "tenant1:brw_42")
-        _ = Update.update(&state, .assignmentDeleted(key, .failure(.unauthorized("Invalid or expired token"))), now: state.now)
+        TestCluster.press(&state, .char("x"))
+        let (origin, _) = try #require(write(TestCluster.press(&state, .char("y"))))
+        let error = ClusterError.unauthorized("Invalid or expired token")
+        _ = Update.update(&state, .writeFinished(origin, .notApplied(error.description, mayStillLand: false, cause: error)), now: state.now)
         guard case .confirmReset(let confirm)? = state.topOverlay else { Issue.record("confirmation closed"); return }
         #expect(confirm.error?.contains("not logged in") == true)
     }

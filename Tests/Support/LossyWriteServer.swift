@@ -27,6 +27,14 @@ public final class LossyWriteServer: @unchecked Sendable {
         case applyThenDown
         /// Every request, read or write, closed without a reply.
         case closeEverything
+        /// Applied, then answered 500 with a JSON error (the audit write after the assignment failed; issue 20).
+        case applyThen500JSON
+        /// Applied, then answered 503 with a proxy's HTML page.
+        case applyThen503HTML
+        /// Applied, then answered 500 with an HTML page.
+        case applyThen500HTML
+        /// Not applied, answered 500 with a JSON error.
+        case dropThen500JSON
     }
 
     public let mode: Mode
@@ -94,7 +102,7 @@ public final class LossyWriteServer: @unchecked Sendable {
         writesSeen += 1
         let first = writesSeen == 1
         lock.unlock()
-        let apply = !first || (mode != .dropThenClose && mode != .dropThenSlowReply)
+        let apply = !first || (mode != .dropThenClose && mode != .dropThenSlowReply && mode != .dropThen500JSON)
         let body = apply ? applyWrite(request) : "{}"
         guard first else { reply(fd, 200, body); return }
         switch mode {
@@ -113,6 +121,12 @@ public final class LossyWriteServer: @unchecked Sendable {
         case .applyThenDown:
             lock.lock(); down = true; lock.unlock()
             close(fd)
+        case .applyThen500JSON, .dropThen500JSON:
+            reply(fd, 500, #"{"error":"audit write failed"}"#)
+        case .applyThen503HTML:
+            reply(fd, 503, "<html><body>503 Service Unavailable</body></html>", type: "text/html")
+        case .applyThen500HTML:
+            reply(fd, 500, "<html><body>Internal Server Error</body></html>", type: "text/html")
         }
     }
 
@@ -148,9 +162,9 @@ public final class LossyWriteServer: @unchecked Sendable {
         return #"{"thisNodeName":"node-a","defaultNodeName":"node-a","nodes":[\#(nodes.joined(separator: ","))],"assignments":[\#(rows.joined(separator: ","))]}"#
     }
 
-    private func reply(_ fd: Int32, _ status: Int, _ body: String) {
+    private func reply(_ fd: Int32, _ status: Int, _ body: String, type: String = "application/json") {
         let bytes = Array(body.utf8)
-        let head = "HTTP/1.1 \(status) OK\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
+        let head = "HTTP/1.1 \(status) X\r\nContent-Type: \(type)\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
         let all = Array(head.utf8) + bytes
         var sent = 0
         while sent < all.count {

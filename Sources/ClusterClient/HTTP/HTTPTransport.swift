@@ -38,11 +38,14 @@ struct HTTPTransport: Sendable {
         } catch let error as ClusterError {
             // The whole-request deadline fired: connecting has its own, shorter
             // time-out, so the request was out and only the reply is missing.
-            if method != .GET, case .timedOut(let why) = error { throw ClusterError.outcomeUnknown(why) }
+            // (A login is not a write: its time-out stays a time-out.)
+            if method != .GET, authenticated, case .timedOut(let why) = error { throw ClusterError.replyTimedOut(why) }
             throw error
         } catch {
             let mapped = TransportErrorMapping.map(error, target: base, config: config)
-            if method != .GET, TransportErrorMapping.mayHaveReachedServer(error, mapped: mapped) {
+            if method != .GET, authenticated, TransportErrorMapping.mayHaveReachedServer(error, mapped: mapped) {
+                // A reply that did not come in time: the server may still be working on the write.
+                if case .timedOut(let why) = mapped { throw ClusterError.replyTimedOut(why) }
                 throw ClusterError.outcomeUnknown(ReplyText.oneLine(mapped.description))
             }
             throw mapped

@@ -42,6 +42,10 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// came after the time-out. Whether it was applied is not known until a
     /// re-read says so; never report it as "not applied" (issue 13).
     case outcomeUnknown(String)
+    /// A write was sent and no reply came within the time-out: the server
+    /// may still be working on it, so even a re-read showing the old
+    /// binding does not prove it will not land.
+    case replyTimedOut(String)
     /// A write whose reply was lost, and a re-read shows it was not applied:
     /// safe to retry.
     case notApplied(String)
@@ -59,6 +63,7 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rateLimited(let after):
             return after.map { "rate limited (429): retry in \($0) s" } ?? "rate limited (429): retry later"
         case .starting(let msg): return "server is starting (503): \(msg)"
+        case .server(409, let msg): return "conflict (409): \(msg)"
         case .server(let status, let msg): return "server error (\(status)): \(msg)"
         case .notJSON(let status, let excerpt): return "unexpected non-JSON reply (HTTP \(status)): \(excerpt)"
         case .malformed(let what): return "malformed reply: \(what)"
@@ -69,6 +74,8 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .transport(let msg): return "connection failed: \(msg)"
         case .outcomeUnknown(let why):
             return "outcome unknown: the request was sent but its reply was lost (\(why)); it may or may not have been applied"
+        case .replyTimedOut(let why):
+            return "outcome unknown: the request was sent and no reply came in time (\(why)); it may or may not have been applied"
         case .notApplied(let why): return "not applied: \(why)"
         }
     }
@@ -91,7 +98,7 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unauthorized, .forbidden: return .auth
         case .badRequest, .notFound, .rateLimited, .starting, .server, .notJSON, .malformed, .bodyTooLarge: return .rejected
         case .connectionRefused, .dnsFailure, .tls, .timedOut, .transport, .notApplied: return .unreachable
-        case .outcomeUnknown: return .unknown
+        case .outcomeUnknown, .replyTimedOut: return .unknown
         }
     }
 

@@ -75,3 +75,14 @@ public struct MovePlan: Hashable, Sendable {
         return "\(day)-\(time)-\(String(repeating: "0", count: 16 - suffix.count))\(suffix)"
     }
 }
+
+extension MovePlan {
+    /// A plan of one write, as the dashboard's forms and the CLI's `assign`
+    /// and `unassign` hand it to the write engine (issue 19: every write is
+    /// a plan).
+    public static func single(_ item: PlanItem, at date: Date) -> MovePlan {
+        let verb = item.to.isExplicit ? "rebind" : "reset"
+        return MovePlan(id: newID(at: date, random: UInt64.random(in: 0...UInt64.max)), kind: .rebind,
+                        summary: "\(verb) \(item.key) to \(item.to)", createdAt: date, items: [item])
+    }
+}

@@ -31,7 +31,8 @@ public enum PlanCodec {
         if let context = plan.context { root["context"] = context }
         if let url = plan.url { root["url"] = url }
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return data + Data("\n".utf8)
+        // C1 and bidi controls escaped too: `cat plan.json` must not drive the terminal (issue 20).
+        return JSONControlEscaping.escape(data) + Data("\n".utf8)
     }
 
     // MARK: Reading

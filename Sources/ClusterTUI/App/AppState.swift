@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// Settings fixed for one run of the dashboard (from flags and the context).
@@ -78,6 +79,9 @@ struct Notice: Sendable, Equatable {
     var text: String
     var severity: EventSeverity
     var expires: Date
+    /// Stays until the next key instead of expiring (issue 19: "nothing to
+    /// remove" was gone before anyone could read it).
+    var untilNextKey = false
 }
 
 /// A layer drawn over the main screen; they stack, `Esc` pops the top one.
@@ -141,9 +145,6 @@ package struct AppState: Sendable {
     var helpScroll = 0
     var notice: Notice?
     var pendingCheck: PendingCheck?
-    /// Rebinds sent and not yet answered, by form: what was asked, so the
-    /// answer is reported even when the form was closed meanwhile (Esc).
-    var sentRebinds: [Int: LostWrite] = [:]
     /// A context switch asked for and not yet connected: no poll starts meanwhile.
     var switchingTo: String?
     var nextFormID = 1

@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// Marks, and the forms that turn them (or a node to evacuate) into a

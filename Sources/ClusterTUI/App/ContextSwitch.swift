@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// One context of the config file, as the picker lists it.

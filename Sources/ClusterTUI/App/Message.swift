@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// Everything that can happen to the dashboard, as a value: keys, resizes,
@@ -17,12 +18,10 @@ package enum Message: Sendable {
     /// The instance list on screen with its bindings brought in line with a
     /// newer overview, prepared off the UI thread (no poll bookkeeping).
     case instancesRebased(PreparedInstances)
-    /// The re-read of the overview made just before a rebind is sent.
-    case rebindRechecked(formID: Int, Result<Fetched<Overview>, ClusterError>)
-    case assignmentSet(formID: Int, Result<Assignment, ClusterError>)
-    case assignmentDeleted(EntityKey, Result<Bool, ClusterError>)
-    /// The re-read made after a write whose reply was lost.
-    case writeRechecked(LostWrite, Result<Fetched<Overview>, ClusterError>)
+    /// A form's write went through the write engine: what became of it.
+    case writeFinished(WriteOrigin, ItemOutcome)
+    /// A later overview settled a write whose outcome was unknown.
+    case writeSettled(String)
     /// The loop connected to another context (or could not).
     case contextSwitched(Result<SwitchedContext, ClusterError>)
     /// One item of a batch was applied, skipped or failed.
@@ -40,19 +39,11 @@ package enum Message: Sendable {
     case hangup
 }
 
-/// A write whose reply was lost (`ClusterError.outcomeUnknown`), waiting for
-/// the re-read that says whether it was applied.
-package enum LostWrite: Sendable, Hashable {
-    case rebind(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode)
+/// Which form or confirmation a single write came from, so its outcome
+/// finds its way back (or is posted, when the form was closed meanwhile).
+package enum WriteOrigin: Sendable, Hashable {
+    case rebind(formID: Int)
     case reset(EntityKey)
-
-    /// What the re-read overview says about it.
-    func check(_ overview: Overview) -> WriteCheck {
-        switch self {
-        case .rebind(_, let key, let node, let mode): WriteCheck.afterSet(key, nodeName: node, mode: mode, in: overview)
-        case .reset(let key): WriteCheck.afterDelete(key, in: overview)
-        }
-    }
 }
 
 /// Work `update` asks the loop to do. The loop runs it and feeds the outcome
@@ -60,11 +51,10 @@ package enum LostWrite: Sendable, Hashable {
 package enum Effect: Sendable, Equatable {
     case fetchOverview(previous: BodyDigest?)
     case fetchInstances(previous: BodyDigest?)
-    case recheckBeforeRebind(formID: Int)
-    /// `prior` is the binding the form saw, for the write journal.
-    case setAssignment(formID: Int, key: EntityKey, nodeName: String, mode: AssignmentMode, prior: PlanBinding)
-    case deleteAssignment(EntityKey, prior: PlanBinding)
-    /// Apply a plan through `BatchApplier`; progress comes back as messages.
+    /// A form's write: a plan of one item, run by the write engine with a
+    /// fresh precondition read; the outcome comes back as `writeFinished`.
+    case write(WriteOrigin, MovePlan)
+    /// Apply a plan through the write engine; progress comes back as messages.
     case applyPlan(MovePlan)
     /// Esc during apply: stop after the request in flight.
     case stopBatch(String)
@@ -74,8 +64,6 @@ package enum Effect: Sendable, Equatable {
     /// The overview's bindings changed: patch the instance rows to match it
     /// (off the UI thread) instead of waiting for the next instance poll.
     case followAssignments(Overview)
-    /// Re-read the overview to learn whether a write whose reply was lost landed.
-    case recheckLostWrite(LostWrite)
     /// Connect to the named context of the config file (`c`).
     case switchContext(String)
     /// Ctrl-L: repaint the whole terminal.

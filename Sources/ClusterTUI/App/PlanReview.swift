@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// The plan view: every move of a bulk rebind, an evacuation or an undo,

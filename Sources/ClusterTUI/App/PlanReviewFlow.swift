@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// The plan view's life (issue 10): read the moves, export them (`w` JSON,
@@ -106,9 +107,9 @@ enum PlanReviewFlow {
         for (i, outcome) in summary.outcomes.enumerated() where i < review.plan.items.count {
             review.outcomes[i] = outcome
             let key = review.plan.items[i].key
-            switch outcome {
+            switch outcome.kind {
             case .ok, .skipped, .unchanged: state.marks.remove(key)
-            case .failed, .unknown, .notAttempted: if review.plan.kind == .rebind { state.marks.insert(key) }
+            case .notApplied, .unknown, .notAttempted: if review.plan.kind == .rebind { state.marks.insert(key) }
             }
         }
         review.phase = .finished(summary)

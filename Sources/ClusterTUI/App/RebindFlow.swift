@@ -1,9 +1,11 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// The life of a rebind: open the form, take its keys, confirm risky
-/// targets, re-read the overview to catch a concurrent change, send the PUT,
-/// and report the outcome (errors stay inside the open form).
+/// targets, hand the write to the write engine (which re-reads the binding
+/// first, sends the PUT and re-reads again when the answer says nothing),
+/// and report its outcome (errors stay inside the open form).
 enum RebindFlow {
     static func open(_ state: inout AppState, _ instance: Instance) {
         guard state.canWrite else {
@@ -33,14 +35,13 @@ enum RebindFlow {
 
     static func key(_ state: inout AppState, _ form: inout RebindForm, _ key: Key) -> [Effect] {
         switch form.phase {
-        case .checking, .sending, .verifying:
-            // Waiting on the server: only Esc, which abandons the form (the reply is then ignored).
+        case .sending:
+            // Waiting on the server: only Esc, which closes the form (the outcome is then posted).
             if key == .escape { close(&state, form) }
             return []
         case .confirmRisk:
             if key == .char("y") || key == .char("Y") {
-                form.phase = .checking
-                return [.recheckBeforeRebind(formID: form.id)]
+                return send(&state, &form)
             }
             form.phase = .editing
             return []
@@ -133,104 +134,53 @@ enum RebindFlow {
             form.phase = .confirmRisk(reason: reason)
             return []
         }
-        form.phase = .checking
-        return [.recheckBeforeRebind(formID: form.id)]
+        return send(&state, &form)
     }
 
+    /// The write as a plan of one item, from the binding the form saw.
     private static func send(_ state: inout AppState, _ form: inout RebindForm) -> [Effect] {
         guard let target = form.selectedNode else { form.phase = .editing; return [] }
         form.phase = .sending
-        state.sentRebinds[form.id] = .rebind(formID: form.id, key: form.key, nodeName: target, mode: form.mode)
-        return [.setAssignment(formID: form.id, key: form.key, nodeName: target, mode: form.mode, prior: PlanBinding(form.assignmentSeen))]
+        let item = PlanItem(key: form.key, name: form.instance.name, from: PlanBinding(form.assignmentSeen),
+                            fromNode: form.instance.nodeName, to: .explicit(node: target, mode: form.mode))
+        return [.write(.rebind(formID: form.id), MovePlan.single(item, at: state.now))]
     }
 
-    /// The fresh overview arrived: send, or show who changed the binding meanwhile.
-    static func rechecked(_ state: inout AppState, formID: Int, _ result: Result<Fetched<Overview>, ClusterError>) -> [Effect] {
-        guard var form = openForm(state, formID), form.phase == .checking else { return [] }
-        defer { replace(&state, form) }
-        switch result {
-        case .failure(let error):
-            form.phase = .editing
-            form.error = "could not re-check before sending: \(error.description)"
+    /// The engine's outcome: close and say so, show who changed it, or keep
+    /// the form open with the reason.
+    static func finished(_ state: inout AppState, formID: Int, _ outcome: ItemOutcome) -> [Effect] {
+        guard var form = openForm(state, formID), form.phase == .sending else {
+            WriteOutcomeText.postClosed(&state, outcome, verb: "rebind", label: "the instance")
             return []
-        case .success(let fetched):
-            let current = fetched.value?.assignments.first { $0.key == form.key }
-            if fetched.value != nil, !sameBinding(current, form.assignmentSeen) {
-                form.phase = .conflict(detail: describeChange(current, state))
-                form.assignmentSeen = current
-                return []
-            }
-            return send(&state, &form)
         }
-    }
-
-    static func assignmentSet(_ state: inout AppState, formID: Int, _ result: Result<Assignment, ClusterError>) -> [Effect] {
-        let sent = state.sentRebinds.removeValue(forKey: formID)
-        guard var form = openForm(state, formID) else { return answeredAfterClose(&state, sent, result) }
-        switch result {
-        case .failure(.outcomeUnknown):
-            // Sent, reply lost: never "failed" until a re-read says so (issue 13).
-            guard let sent else {
-                form.phase = .editing
-                form.error = "the reply was lost: look at the next poll before retrying"
-                replace(&state, form)
-                return []
-            }
-            form.phase = .verifying
-            replace(&state, form)
-            return [.recheckLostWrite(sent)]
-        case .failure(let error):
-            form.phase = .editing
-            form.error = error.description
-            replace(&state, form)
-        case .success(let assignment):
+        let name = TextSanitizer.visible(form.instance.name)
+        switch outcome {
+        case .applied(let to, let how):
             close(&state, form)
-            succeeded(&state, form.instance, assignment, note: "checking…")
+            state.post("bound \(name) to \(TextSanitizer.visible(to.description)); "
+                       + (how == .reread ? WriteOutcomeText.confirmed : "checking…"), .notice)
+            expect(&state, form.key, to)
+            return []
+        case .unchanged(let to):
+            close(&state, form)
+            state.post("\(name) is already \(TextSanitizer.visible(to.description)): nothing was sent", .notice)
+            return []
+        case .changedMeanwhile(_, let now, let row):
+            form.phase = .conflict(detail: WriteOutcomeText.change(now, row))
+            form.assignmentSeen = row
+        case .notApplied, .unknown, .notAttempted:
+            form.phase = .editing
+            form.error = WriteOutcomeText.problem(outcome)
         }
+        replace(&state, form)
         return []
     }
 
-    /// The answer to a rebind whose form was closed (Esc) while it was sent:
-    /// still reported, and a lost reply still re-read.
-    private static func answeredAfterClose(
-        _ state: inout AppState, _ sent: LostWrite?, _ result: Result<Assignment, ClusterError>
-    ) -> [Effect] {
-        guard case .rebind(_, let key, _, _)? = sent else { return [] }
-        let label = TextSanitizer.visible(key.description)
-        switch result {
-        case .success(let assignment):
-            state.post("bound \(label) to \(assignment.nodeName) (\(assignment.mode)); checking…", .notice)
-            state.pendingCheck = PendingCheck(key: key, nodeName: assignment.nodeName, mode: assignment.mode)
-            state.overviewPoll.requestNow(state.now)
-            state.instancesPoll.requestNow(state.now)
-        case .failure(.outcomeUnknown):
-            if let sent { return [.recheckLostWrite(sent)] }
-        case .failure(let error):
-            state.post("rebind of \(label) failed: \(ErrorExcerpt.short(error, limit: 100))", .warning)
-        }
-        return []
-    }
-
-    /// A write that landed: close, say so, and look for it in the next polls.
-    static func succeeded(_ state: inout AppState, _ instance: Instance, _ assignment: Assignment, note: String) {
-        let name = TextSanitizer.visible(instance.name)
-        state.post("bound \(name) to \(assignment.nodeName) (\(assignment.mode)); \(note)", .notice)
-        state.pendingCheck = PendingCheck(key: instance.key, nodeName: assignment.nodeName, mode: assignment.mode)
+    /// A write that landed: look for it in the next polls, which are asked for now.
+    static func expect(_ state: inout AppState, _ key: EntityKey, _ binding: PlanBinding) {
+        state.pendingCheck = PendingCheck(key: key, nodeName: binding.node, mode: binding.mode)
         state.overviewPoll.requestNow(state.now)
         state.instancesPoll.requestNow(state.now)
-    }
-
-    private static func sameBinding(_ a: Assignment?, _ b: Assignment?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        return a.nodeName == b.nodeName && a.mode == b.mode && a.updatedAt == b.updatedAt && a.updatedBy == b.updatedBy
-    }
-
-    private static func describeChange(_ current: Assignment?, _ state: AppState) -> String {
-        guard let current else { return "someone reset it to the default node meanwhile" }
-        let who = current.updatedBy.map { TextSanitizer.visible($0) } ?? "someone"
-        // HH:MM:SSZ: the full ISO date did not fit the form (issue 11).
-        let when = current.updatedAt.map { Fmt.clock($0) + "Z" } ?? "an unknown time"
-        return "\(who) bound it to \(TextSanitizer.visible(current.nodeName)) (\(current.mode)) at \(when)"
     }
 
     static func openForm(_ state: AppState, _ id: Int) -> RebindForm? {

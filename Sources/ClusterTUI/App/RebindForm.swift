@@ -15,13 +15,11 @@ struct RebindForm: Sendable, Equatable {
         case editing
         /// The target is risky: `y` goes on, anything else goes back.
         case confirmRisk(reason: String)
-        /// Re-reading the overview to catch a concurrent change.
-        case checking
         /// Someone else changed the binding since the form opened.
         case conflict(detail: String)
+        /// With the write engine: precondition read, PUT, and a re-read if
+        /// the answer says nothing.
         case sending
-        /// The reply was lost: re-reading to learn whether it was applied.
-        case verifying
     }
 
     let id: Int
@@ -60,22 +58,7 @@ struct RebindForm: Sendable, Equatable {
 
     /// Why sending to `node` with `mode` needs an explicit yes, or `nil` if it does not.
     static func riskReason(node: Node?, name: String, mode: AssignmentMode, now: Date, thresholds: HeartbeatThresholds) -> String? {
-        guard let node else { return "node \"\(name)\" is not in the registry" }
-        let health = node.health(now: now, thresholds: thresholds)
-        switch health {
-        case .ok, .late:
-            return nil
-        case .draining:
-            return "\(name) is draining: it takes no new work"
-        case .stale:
-            return mode == .strict
-                ? "\(name) has not heartbeated for \(AgeFormat.compact(node.heartbeatAge(now: now))): strict work will queue"
-                : "\(name) has not heartbeated for \(AgeFormat.compact(node.heartbeatAge(now: now)))"
-        case .offline, .ghost:
-            return mode == .strict
-                ? "\(name) is offline: strict work will be blocked until it returns"
-                : "\(name) is offline: the instance will fall back to the default node"
-        }
+        WriteRisk.reason(node: node, name: name, mode: mode, now: now, thresholds: thresholds)
     }
 }
 
@@ -83,9 +66,8 @@ struct RebindForm: Sendable, Equatable {
 struct ResetConfirm: Sendable, Equatable {
     let instance: Instance
     let defaultNode: String
+    /// With the write engine: precondition read, DELETE, and a re-read if the answer says nothing.
     var sending = false
-    /// The reply was lost: re-reading to learn whether the reset was applied.
-    var verifying = false
     var error: String?
     var key: EntityKey { instance.key }
 }

@@ -1,8 +1,10 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
-/// Reset to default (DELETE of the assignment): ask first, send on `y`,
-/// report `removed: false` as "already on the default node".
+/// Reset to default (DELETE of the assignment): ask first, send on `y`
+/// through the write engine (which re-reads the binding first, issue 19),
+/// and report `removed: false` as "nothing to remove" until the next key.
 enum ResetFlow {
     static func ask(_ state: inout AppState, _ instance: Instance) {
         guard state.canWrite else {
@@ -21,7 +23,7 @@ enum ResetFlow {
     }
 
     static func key(_ state: inout AppState, _ confirm: ResetConfirm, _ key: Key) -> [Effect] {
-        if confirm.sending || confirm.verifying {
+        if confirm.sending {
             if key == .escape { state.overlays.removeLast() }
             return []
         }
@@ -31,7 +33,10 @@ enum ResetFlow {
             sending.sending = true
             sending.error = nil
             state.overlays[state.overlays.count - 1] = .confirmReset(sending)
-            return [.deleteAssignment(confirm.key, prior: .explicit(node: confirm.instance.nodeName, mode: confirm.instance.mode))]
+            let prior = PlanBinding(state.snapshot?.assignmentsByKey[confirm.key])
+            let item = PlanItem(key: confirm.key, name: confirm.instance.name, from: prior, fromNode: confirm.instance.nodeName,
+                                to: .followsDefault)
+            return [.write(.reset(confirm.key), MovePlan.single(item, at: state.now))]
         case .char("n"), .char("N"), .escape, .char("q"):
             state.overlays.removeLast()
         default:
@@ -40,45 +45,32 @@ enum ResetFlow {
         return []
     }
 
-    static func deleted(_ state: inout AppState, key: EntityKey, _ result: Result<Bool, ClusterError>) -> [Effect] {
-        guard let (index, open) = openConfirm(state, key) else { return answeredAfterClose(&state, key, result) }
-        var confirm = open
-        switch result {
-        case .failure(.outcomeUnknown):
-            // Sent, reply lost: re-read before saying anything (issue 13).
-            confirm.sending = false
-            confirm.verifying = true
-            state.overlays[index] = .confirmReset(confirm)
-            return [.recheckLostWrite(.reset(key))]
-        case .failure(let error):
-            confirm.sending = false
-            confirm.error = error.description
-            state.overlays[index] = .confirmReset(confirm)
-        case .success(let removed):
-            state.overlays.remove(at: index)
-            let name = TextSanitizer.visible(confirm.instance.name)
-            if removed {
-                state.post("reset \(name) to the default node; checking…", .notice)
-            } else {
-                state.post("\(name) was already on the default node (nothing removed)", .notice)
-            }
-            expectDefault(&state, key)
+    /// The engine's outcome: close and say so, or keep the confirmation open with the reason.
+    static func finished(_ state: inout AppState, key: EntityKey, _ outcome: ItemOutcome) -> [Effect] {
+        guard let (index, open) = openConfirm(state, key), open.sending else {
+            WriteOutcomeText.postClosed(&state, outcome, verb: "reset", label: TextSanitizer.visible(key.description))
+            return []
         }
-        return []
-    }
-
-    /// The answer to a reset whose confirmation was closed (Esc) while it was
-    /// sent: still reported, and a lost reply still re-read.
-    private static func answeredAfterClose(_ state: inout AppState, _ key: EntityKey, _ result: Result<Bool, ClusterError>) -> [Effect] {
-        let label = TextSanitizer.visible(key.description)
-        switch result {
-        case .success(let removed):
-            state.post(removed ? "reset \(label) to the default node; checking…" : "\(label) was already on the default node", .notice)
+        let name = TextSanitizer.visible(open.instance.name)
+        switch outcome {
+        case .applied(_, .nothingToRemove), .unchanged:
+            // Nothing changed, so no pending check will overwrite this: it stays until the next key (issue 19).
+            state.overlays.remove(at: index)
+            state.postUntilKey("\(name) was already on the default node: nothing to remove", .notice)
+        case .applied(_, let how):
+            state.overlays.remove(at: index)
+            state.post("reset \(name) to the default node; " + (how == .reread ? WriteOutcomeText.confirmed : "checking…"), .notice)
             expectDefault(&state, key)
-        case .failure(.outcomeUnknown):
-            return [.recheckLostWrite(.reset(key))]
-        case .failure(let error):
-            state.post("reset of \(label) failed: \(ErrorExcerpt.short(error, limit: 100))", .warning)
+        case .changedMeanwhile(_, let now, let row):
+            var shown = open
+            shown.sending = false
+            shown.error = "changed meanwhile: " + WriteOutcomeText.change(now, row) + "; nothing was sent"
+            state.overlays[index] = .confirmReset(shown)
+        case .notApplied, .unknown, .notAttempted:
+            var shown = open
+            shown.sending = false
+            shown.error = WriteOutcomeText.problem(outcome)
+            state.overlays[index] = .confirmReset(shown)
         }
         return []
     }

@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `u`: undo the last batch applied to this cluster (issue 10). The runner

@@ -15,6 +15,7 @@ package enum Update {
         switch message {
         case .key(let key):
             state.dirty = true
+            if state.notice?.untilNextKey == true { state.notice = nil }
             effects = KeyHandling.handle(&state, key)
         case .mouse(let x, let y, let button):
             effects = MouseHandling.handle(&state, x: x, y: y, button: button)
@@ -56,14 +57,13 @@ package enum Update {
         }
     }
 
-    /// A reply to a form's re-read or write.
+    /// A form's write outcome, or a settled unknown.
     private static func writeReply(_ state: inout AppState, _ message: Message) -> [Effect] {
         switch message {
-        case .rebindRechecked(let formID, let result): RebindFlow.rechecked(&state, formID: formID, result)
-        case .assignmentSet(let formID, let result): RebindFlow.assignmentSet(&state, formID: formID, result)
-        case .assignmentDeleted(let key, let result): ResetFlow.deleted(&state, key: key, result)
-        case .writeRechecked(let write, let result): LostWriteFlow.rechecked(&state, write, result)
-        default: batchReply(&state, message)
+        case .writeFinished(.rebind(let formID), let outcome): return RebindFlow.finished(&state, formID: formID, outcome)
+        case .writeFinished(.reset(let key), let outcome): return ResetFlow.finished(&state, key: key, outcome)
+        case .writeSettled(let text): state.post(text, .notice, seconds: 10); return []
+        default: return batchReply(&state, message)
         }
     }
 
@@ -114,9 +114,8 @@ extension AppState {
     var isBusy: Bool {
         for overlay in overlays {
             switch overlay {
-            case .rebind(let form) where form.phase == .checking || form.phase == .sending || form.phase == .verifying:
-                return true
-            case .confirmReset(let confirm) where confirm.sending || confirm.verifying: return true
+            case .rebind(let form) where form.phase == .sending: return true
+            case .confirmReset(let confirm) where confirm.sending: return true
             case .plan(let review) where review.isRunning: return true
             default: continue
             }
@@ -148,6 +147,12 @@ extension AppState {
     /// Puts a notice in the status line for a few seconds.
     mutating func post(_ text: String, _ severity: EventSeverity = .info, seconds: TimeInterval = 6) {
         notice = Notice(text: text, severity: severity, expires: now.addingTimeInterval(seconds))
+        dirty = true
+    }
+
+    /// Puts a notice in the status line until the next key.
+    mutating func postUntilKey(_ text: String, _ severity: EventSeverity = .info) {
+        notice = Notice(text: text, severity: severity, expires: .distantFuture, untilNextKey: true)
         dirty = true
     }
 }

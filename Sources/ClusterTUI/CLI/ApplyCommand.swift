@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `clustertui apply PLAN.json [--yes]`: applies a plan made by `clustertui
@@ -24,15 +25,23 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("yes"), help: "Do not ask before applying.")
     var yes = false
 
+    @Flag(name: .customLong("retarget"), help: "Apply the plan to the cluster named by --url/--context even though it was made against another.")
+    var retarget = false
+
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var journal: JournalOptions
 
     func run() async throws {
         try await CLIRun.run {
             let plan = try Self.load(planFile)
-            try await connection.withConnection { link in
+            let recorded = plan.url.map { ClusterIdentity(context: plan.context, url: $0) }
+            try await PlanTargeting.options(connection, toReach: recorded).withConnection { link in
+                let retargetedFrom = try PlanTargeting.check(link.target, against: recorded, what: "plan \(TextSanitizer.excerpt(plan.id, limit: 40))",
+                                                             retarget: retarget)
                 let live = try await LiveCluster.read(link.reader)
                 try Self.checkTypes(plan, live)
-                try await BatchRun.confirmAndRun(plan.annotated(live.inputs), on: link, yes: yes, verb: "apply")
+                try await BatchRun.confirmAndRun(plan.annotated(live.inputs), on: link, journal: journal, retargetedFrom: retargetedFrom,
+                                                 yes: yes, verb: "apply")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `clustertui assign <entityType> <entityId> --node <name> [--mode strict|preferred]`:
@@ -32,7 +33,11 @@ struct AssignCommand: AsyncParsableCommand {
     @Option(name: .customLong("mode"), help: "strict or preferred (server default: strict).")
     var mode: Mode?
 
+    @Flag(name: .customLong("yes"), help: "Send even when the target is risky (offline, draining, silent, not in the registry) or the entity is not in the instance list.")
+    var yes = false
+
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var journal: JournalOptions
 
     func validate() throws {
         if entityType.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the entity type is empty") }
@@ -43,40 +48,24 @@ struct AssignCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIRun.run {
             let key = EntityKey(EntityType(entityType), entityId)
-            let wanted = mode.map { AssignmentMode($0.rawValue) }
-            let line = try await connection.withConnection { connection in
-                // The binding before, for the journal (and so `undo`).
-                let prior = BindingIndex(try await connection.reader.overview()).binding(of: key)
-                let journal = SingleWriteJournal.forCLI(connection.target)
-                let ticket = journal.intent(kind: .rebind, key: key, prior: prior,
-                                            requested: .explicit(node: node, mode: wanted ?? .strict))
-                do {
-                    let stored = try await connection.makeWriter().setAssignment(key, nodeName: node, mode: wanted)
-                    journal.outcome(ticket, .ok)
-                    return Self.describe(stored)
-                } catch ClusterError.outcomeUnknown(let why) {
-                    journal.outcome(ticket, .unknown, message: "reply lost: " + why)
-                    let row = try await journal.resolving(ticket) {
-                        try await LostReplyCheck.resolve(connection.reader, lost: why) {
-                            WriteCheck.afterSet(key, nodeName: node, mode: wanted, in: $0)
-                        }
+            let target = PlanBinding.explicit(node: node, mode: mode.map { AssignmentMode($0.rawValue) } ?? .strict).normalized
+            let line = try await connection.withConnection { link in
+                let (prior, fromNode) = try await WriteGuard.check(key, to: target, on: link.reader, yes: yes)
+                let item = PlanItem(key: key, name: key.entityId, from: prior, fromNode: fromNode, to: target)
+                return try await CLIWrites.single(item, on: link, journal: journal) { outcome in
+                    switch outcome {
+                    case .unchanged: "\(TextSanitizer.visible(key.description)) is already bound to \(TextSanitizer.visible(target.description)): nothing was sent"
+                    case .applied(_, .reread): Self.describe(key, target) + CLIWrites.confirmedNote
+                    default: Self.describe(key, target)
                     }
-                    let stored = row.map(Self.describe) ?? "assigned \(TextSanitizer.visible(key.description)) to \(node)"
-                    return stored + LostReplyCheck.confirmedNote
-                } catch let error as ClusterError {
-                    journal.outcome(ticket, .failed, message: error.description)
-                    throw error
                 }
             }
             print(line)
         }
     }
 
-    /// `assigned agent:t1:x to node-b (strict), set by u_1 at 2026-05-18T10:00:00.000Z`.
-    static func describe(_ a: Assignment) -> String {
-        var text = "assigned \(a.key) to \(a.nodeName) (\(a.mode))"
-        if let by = a.updatedBy { text += ", set by \(by)" }
-        if let at = a.updatedAt { text += " at \(WireDate.format(at))" }
-        return TextSanitizer.visible(text)
+    /// `assigned agent:t1:x to node-b (strict)`.
+    static func describe(_ key: EntityKey, _ binding: PlanBinding) -> String {
+        TextSanitizer.visible("assigned \(key) to \(binding)")
     }
 }

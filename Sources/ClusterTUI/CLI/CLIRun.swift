@@ -28,6 +28,9 @@ enum CLIRun {
         } catch let error as ClusterError {
             StandardError.line("clustertui: " + TextSanitizer.visible(error.description))
             throw ExitCode(error.exitCode.rawValue)
+        } catch let error as CommandFailure {
+            StandardError.line("clustertui: " + error.description)
+            throw ExitCode(error.exitCode.rawValue)
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {

@@ -1,6 +1,7 @@
 import ClusterClient
 import ClusterCore
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// A live connection to a cluster, remote or embedded, as the commands and
@@ -18,27 +19,6 @@ struct ClusterConnection: Sendable {
     let shutdown: @Sendable () async -> Void
     /// Which cluster this is, as plans and the write journal record it.
     var target = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
-}
-
-/// The context name and base URL of a cluster, as a plan, the write
-/// journal and `undo` name it: a batch is undone only against the URL it
-/// was applied to.
-struct ClusterIdentity: Sendable, Equatable {
-    var context: String?
-    var url: String
-    /// The URL recorded for the embedded demo core.
-    static let embedded = "embedded:demo"
-
-    /// The base URL as journals, plans and scripts record it: scheme, host,
-    /// port and path only; a user, password, query or fragment never reaches
-    /// a file; no trailing `/`, so one cluster has one name.
-    static func recordable(_ url: URL) -> String {
-        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.absoluteString }
-        parts.user = nil; parts.password = nil; parts.query = nil; parts.fragment = nil
-        var text = parts.string ?? url.absoluteString
-        while text.hasSuffix("/") { text.removeLast() }
-        return text
-    }
 }
 
 extension ConnectionOptions {

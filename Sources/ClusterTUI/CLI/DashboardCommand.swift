@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterClient
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `clustertui` (the default subcommand): the interactive dashboard, or with
@@ -49,6 +50,8 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "Capture the mouse (off by default so text can be copied).")
     var mouse = false
 
+    @OptionGroup var journal: JournalOptions
+
     func validate() throws {
         if let interval, !(interval >= 0.2 && interval <= 3600) { throw ValidationError("--interval must be 0.2…3600 seconds") }
         if let instancesInterval, !(instancesInterval >= 1 && instancesInterval <= 86_400) {
@@ -95,7 +98,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let options = TerminalOptions(
             mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true
         )
-        let outcome = await UIThread.run(config: config, link: live, options: options, eventsLog: log)
+        let outcome = await UIThread.run(config: config, link: live, options: options, eventsLog: log, noJournal: journal.noJournal)
         await live.shutdown()
         switch outcome {
         case .failure(let message):
@@ -129,10 +132,13 @@ enum UIThread {
     /// How the loop ended: its exit status, or why the terminal could not start.
     enum Outcome: Sendable { case finished(Int32), failure(String) }
 
-    static func run(config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog? = nil) async -> Outcome {
+    static func run(
+        config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog? = nil, noJournal: Bool = false
+    ) async -> Outcome {
         await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let thread = Thread {
-                continuation.resume(returning: runLoop(config: config, link: link, options: options, eventsLog: eventsLog))
+                continuation.resume(returning: runLoop(config: config, link: link, options: options, eventsLog: eventsLog,
+                                                       noJournal: noJournal))
             }
             thread.name = "clustertui-ui"
             thread.stackSize = 8 << 20
@@ -140,7 +146,9 @@ enum UIThread {
         }
     }
 
-    private static func runLoop(config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog?) -> Outcome {
+    private static func runLoop(
+        config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog?, noJournal: Bool
+    ) -> Outcome {
         let terminal: Terminal
         do {
             terminal = try Terminal(options: options)
@@ -157,7 +165,7 @@ enum UIThread {
             seed: UInt64(truncatingIfNeeded: getpid()) &* 0x9E37_79B9
         )
         var runner = EffectRunner(link: link, inbox: inbox)
-        runner.batches = BatchEffects(journal: config.readOnly ? nil : WriteJournal(path: WriteJournal.defaultPath()))
+        runner.batches = BatchEffects(journal: config.readOnly || noJournal ? nil : WriteJournal(path: WriteJournal.defaultPath()))
         return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `clustertui journal [-o table|json] [--limit N]`: the write journal, newest first.
@@ -29,9 +30,12 @@ struct JournalCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIRun.run {
             let path = WriteJournal.defaultPath()
-            let (records, unreadable) = try WriteJournal.read(path: path)
-            let entries = Array(JournalEntries.entries(records).reversed().prefix(limit))
-            if unreadable > 0 { StandardError.line("clustertui: \(unreadable) unreadable lines in \(path) were left out") }
+            let contents = try WriteJournal.read(path: path)
+            let entries = Array(JournalEntries.entries(contents.records).reversed().prefix(limit))
+            if !contents.damaged.isEmpty {
+                let lines = contents.damaged.prefix(10).map(String.init).joined(separator: ", ") + (contents.damaged.count > 10 ? ", …" : "")
+                StandardError.line("clustertui: \(path): damaged line\(contents.damaged.count == 1 ? "" : "s") \(lines) (torn or edited) left out")
+            }
             let text = output == .json ? try Self.json(entries) : Self.table(entries)
             StandardOutput.write(text)
         }
@@ -43,7 +47,7 @@ struct JournalCommand: AsyncParsableCommand {
         for e in entries {
             let time = WireDate.format(e.time).replacingOccurrences(of: "T", with: " ").prefix(19)
             table.add([String(time), e.batch, e.kind, e.key.description, e.prior.description, e.requested.description,
-                       e.outcomeText + (e.outcome == .ok || e.message == nil ? "" : ": " + TextSanitizer.excerpt(e.message ?? "", limit: 60)),
+                       e.outcomeText + (e.message == nil ? "" : ": " + TextSanitizer.excerpt(e.message ?? "", limit: 60)),
                        e.context ?? e.url ?? ""])
         }
         return table.render()

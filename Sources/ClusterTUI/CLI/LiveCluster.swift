@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// The cluster as the plan commands read it before planning: one overview
@@ -41,7 +42,7 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 /// A plan for the terminal: what it does, counts per target, warnings, one row per move.
 enum PlanText {
     static func render(_ plan: MovePlan) -> String {
-        var out = "plan \(plan.id): \(TextSanitizer.visible(plan.summary))\n"
+        var out = "plan \(TextSanitizer.excerpt(plan.id, limit: 40)): \(TextSanitizer.visible(plan.summary))\n"
         let counts = plan.countsByTarget.map { "\(TextSanitizer.visible($0.target)) \($0.count)" }.joined(separator: ", ")
         out += "\(plan.items.count) \(plan.items.count == 1 ? "move" : "moves") · \(plan.unchanged) unchanged"
             + (counts.isEmpty ? "" : " · to \(counts)") + "\n"

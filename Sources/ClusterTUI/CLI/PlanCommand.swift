@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `clustertui plan evacuate|rebind`: prints what a bulk move would do,

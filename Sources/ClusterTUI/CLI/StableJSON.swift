@@ -1,3 +1,4 @@
+import ClusterModel
 import Foundation
 
 /// The JSON form of `clustertui get -o json`: pretty, sorted keys, dates as
@@ -12,18 +13,5 @@ enum StableJSON {
     }
 
     /// C1 and bidi controls as `\u` escapes, for JSON made by other encoders too.
-    static func escapeControls(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            let v = u.value
-            if (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-                || v == 0x2028 || v == 0x2029 || v == 0x200E || v == 0x200F || v == 0x061C
-            {
-                out.append(contentsOf: String(format: "\\u%04x", v).unicodeScalars)
-            } else {
-                out.append(u)
-            }
-        }
-        return String(out)
-    }
+    static func escapeControls(_ text: String) -> String { JSONControlEscaping.escape(text) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `clustertui unassign <entityType> <entityId>`: removes an entity's
@@ -21,6 +22,7 @@ struct UnassignCommand: AsyncParsableCommand {
     var entityId: String
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var journal: JournalOptions
 
     func validate() throws {
         if entityType.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the entity type is empty") }
@@ -31,23 +33,16 @@ struct UnassignCommand: AsyncParsableCommand {
         try await CLIRun.run {
             let key = EntityKey(EntityType(entityType), entityId)
             let label = TextSanitizer.visible(key.description)
-            let line = try await connection.withConnection { connection in
-                let prior = BindingIndex(try await connection.reader.overview()).binding(of: key)
-                let journal = SingleWriteJournal.forCLI(connection.target)
-                let ticket = journal.intent(kind: .rebind, key: key, prior: prior, requested: .followsDefault)
-                do {
-                    let removed = try await connection.makeWriter().deleteAssignment(key)
-                    journal.outcome(ticket, .ok)
-                    return removed ? "\(label): removed" : "\(label): no assignment existed (already on the default node)"
-                } catch ClusterError.outcomeUnknown(let why) {
-                    journal.outcome(ticket, .unknown, message: "reply lost: " + why)
-                    _ = try await journal.resolving(ticket) {
-                        try await LostReplyCheck.resolve(connection.reader, lost: why) { WriteCheck.afterDelete(key, in: $0) }
+            let line = try await connection.withConnection { link in
+                let overview = try await link.reader.overview()
+                let prior = BindingIndex(overview).binding(of: key)
+                let item = PlanItem(key: key, name: key.entityId, from: prior, fromNode: prior.node ?? overview.defaultNodeName, to: .followsDefault)
+                return try await CLIWrites.single(item, on: link, journal: journal) { outcome in
+                    switch outcome {
+                    case .unchanged, .applied(_, .nothingToRemove): "\(label): no assignment existed (already on the default node)"
+                    case .applied(_, .reread): "\(label): on the default node" + CLIWrites.confirmedNote
+                    default: "\(label): removed"
                     }
-                    return "\(label): on the default node" + LostReplyCheck.confirmedNote
-                } catch let error as ClusterError {
-                    journal.outcome(ticket, .failed, message: error.description)
-                    throw error
                 }
             }
             print(line)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// `clustertui undo [--last | --batch ID] [--yes]`: puts back what a
@@ -23,7 +24,11 @@ struct UndoCommand: AsyncParsableCommand {
     @Flag(name: .customLong("yes"), help: "Do not ask before applying.")
     var yes = false
 
+    @Flag(name: .customLong("retarget"), help: "Undo on the cluster named by --url/--context even though the batch was applied to another.")
+    var retarget = false
+
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var journal: JournalOptions
 
     func validate() throws {
         if last, batch != nil { throw ValidationError("give --last or --batch, not both") }
@@ -31,33 +36,39 @@ struct UndoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLIRun.run {
-            let records = try WriteJournal.read(path: WriteJournal.defaultPath()).records
-            let batches = JournalEntries.batches(JournalEntries.entries(records))
-            try await connection.withConnection { link in
-                let chosen = try Self.pick(batches, id: batch, url: link.target.url)
+            let path = WriteJournal.defaultPath()
+            let contents = try WriteJournal.read(path: path)
+            let named = connection.url != nil || connection.context != nil
+            // With no cluster named: the newest batch of any cluster, on its own cluster.
+            let wanted: String? = named ? try connection.resolve().map { ClusterIdentity.recordable($0.url) } ?? ClusterIdentity.embedded : nil
+            let chosen = try Self.pick(contents, id: batch, url: wanted, path: path)
+            try await PlanTargeting.options(connection, toReach: chosen.target).withConnection { link in
+                let retargetedFrom = try PlanTargeting.check(link.target, against: chosen.target, what: "batch \(chosen.id)", retarget: retarget)
                 let live = try await LiveCluster.read(link.reader)
                 let plan = PlanBuilder.undo(JournalEntries.undoable(chosen), of: chosen.id, inputs: live.inputs,
                                             stamp: LiveCluster.stamp(link.target))
-                try await BatchRun.confirmAndRun(plan, on: link, yes: yes, verb: "undo with")
+                try await BatchRun.confirmAndRun(plan, on: link, journal: journal, retargetedFrom: retargetedFrom, yes: yes,
+                                                 verb: "undo with")
             }
         }
     }
 
-    /// The batch to undo: by id, or the newest on `url`; never one of another cluster.
-    static func pick(_ batches: [JournalBatch], id: String?, url: String) throws -> JournalBatch {
+    /// The batch to undo: by id (any cluster; the connection then must match
+    /// it), or the newest on `url` (any cluster when `nil`), refusing to guess
+    /// past a damaged line.
+    static func pick(_ contents: JournalContents, id: String?, url: String?, path: String) throws -> JournalBatch {
+        let batches = JournalEntries.batches(JournalEntries.entries(contents.records))
         if let id {
             guard let found = batches.first(where: { $0.id == id }) else {
-                throw ClusterError.usage("no batch \(TextSanitizer.excerpt(id, limit: 40)) in the journal (\(WriteJournal.defaultPath()))")
-            }
-            guard found.url == url else {
-                throw ClusterError.usage("batch \(found.id) was applied to \(TextSanitizer.visible(found.url ?? "an unknown cluster")), "
-                                         + "not \(TextSanitizer.visible(url)): connect there to undo it")
+                throw ClusterError.usage("no batch \(TextSanitizer.excerpt(id, limit: 40)) in the journal (\(path))")
             }
             return found
         }
-        guard let newest = batches.last(where: { $0.url == url }) else {
-            throw ClusterError.usage("the journal holds no batch applied to \(TextSanitizer.visible(url))")
+        do {
+            if let url { return try JournalEntries.newest(in: contents, url: url, path: path) }
+            return try JournalEntries.newest(in: contents, url: nil, path: path)
+        } catch let error as JournalError {
+            throw CommandFailure(description: error.description, exitCode: .failure)
         }
-        return newest
     }
 }

@@ -1,14 +1,46 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
-/// The effects of plans and the journal (issue 10), run off the UI thread:
-/// apply a plan through `BatchApplier`, stop it, write a plan file, read
-/// the journal's last batch for `u`, and journal the forms' single writes.
+/// The effects of writes, plans and the journal (issues 10 and 19), run
+/// off the UI thread: every write, a form's or a plan's, through the one
+/// `WriteEngine`; stop a batch, write a plan file, read the journal's last
+/// batch for `u`, settle unknown outcomes from later polls.
 struct BatchEffects: Sendable {
-    /// Where writes are journalled; `nil` = not journalled (tests that do not care).
+    /// Where writes are journalled; `nil` = not journalled (`--no-journal`,
+    /// and tests that do not care).
     let journal: WriteJournal?
     /// Which batches were asked to stop (Esc during apply).
     let stops = BatchStops()
+    /// Writes of this session whose outcome is unknown, until a poll settles them.
+    let unknowns = UnknownWrites()
+
+    private func engine(_ reader: any ClusterReading, _ writer: any ClusterWriting, _ identity: ClusterIdentity,
+                        _ inbox: GenerationGate, recheckAfter: TimeInterval) -> WriteEngine {
+        WriteEngine(reader: reader, writer: writer, journal: journal.map { .required($0) } ?? .off, target: identity,
+                    recheckAfter: recheckAfter, unknowns: unknowns, journalProblem: { inbox.post(.journalProblem($0)) })
+    }
+
+    /// A form's write: one item, its precondition on a fresh read.
+    func single(_ origin: WriteOrigin, _ plan: MovePlan, reader: any ClusterReading, writer: (any ClusterWriting)?,
+                identity: ClusterIdentity, inbox: GenerationGate) {
+        guard let writer else {
+            return inbox.post(.writeFinished(origin, .notApplied("read-only: writes are disabled", mayStillLand: false)))
+        }
+        let engine = engine(reader, writer, identity, inbox, recheckAfter: 0)
+        Task {
+            let summary = await engine.run(plan)
+            var outcome = summary.outcomes.first ?? .notAttempted
+            if case .notAttempted = outcome { outcome = .notApplied(summary.stoppedBecause ?? "not sent", mayStillLand: false) }
+            inbox.post(.writeFinished(origin, outcome))
+        }
+    }
+
+    /// After a good overview poll: settle the unknown writes it decides.
+    func settleUnknowns(_ overview: Overview, inbox: GenerationGate) {
+        guard !unknowns.isEmpty else { return }
+        for line in unknowns.settle(overview, journal: journal) { inbox.post(.writeSettled(line)) }
+    }
 
     func apply(_ plan: MovePlan, reader: any ClusterReading, writer: (any ClusterWriting)?, identity: ClusterIdentity,
                inbox: GenerationGate) {
@@ -16,11 +48,10 @@ struct BatchEffects: Sendable {
             let outcomes = [ItemOutcome](repeating: .notAttempted, count: plan.items.count)
             return inbox.post(.batchFinished(planID: plan.id, BatchSummary(outcomes: outcomes, stoppedBecause: "read-only: writes are disabled")))
         }
-        let applier = BatchApplier(reader: reader, writer: writer, journal: journal, context: identity.context, url: identity.url,
-                                   journalProblem: { inbox.post(.journalProblem($0)) })
+        let engine = engine(reader, writer, identity, inbox, recheckAfter: 1)
         let stops = self.stops
         Task {
-            let summary = await applier.run(plan, shouldStop: { stops.isStopped(plan.id) }, progress: { index, outcome in
+            let summary = await engine.run(plan, shouldStop: { stops.isStopped(plan.id) }, progress: { index, outcome in
                 inbox.post(.batchProgress(planID: plan.id, index: index, outcome))
             })
             stops.forget(plan.id)
@@ -34,7 +65,7 @@ struct BatchEffects: Sendable {
     func export(_ plan: MovePlan, _ format: PlanFileFormat, path: String, identity: ClusterIdentity, inbox: GenerationGate) {
         Task.detached(priority: .utility) {
             let text: Data = switch format {
-            case .json: Data(StableJSON.escapeControls(String(decoding: PlanCodec.encode(plan), as: UTF8.self)).utf8)
+            case .json: PlanCodec.encode(plan)
             case .script: Data(PlanScript.render(plan, connection: LiveCluster.connectionFlags(identity)).utf8)
             }
             let expanded = (path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
@@ -54,27 +85,19 @@ struct BatchEffects: Sendable {
         return written == data.count ? nil : String(cString: strerror(errno))
     }
 
-    /// The newest batch in the journal that was applied to `identity`'s URL.
+    /// The newest batch in the journal that was applied to `identity`'s URL
+    /// (refused when a damaged line may hide a newer one).
     func loadUndo(identity: ClusterIdentity, inbox: GenerationGate) {
         let journal = self.journal
         Task.detached(priority: .utility) {
-            guard let journal else { return inbox.post(.undoLoaded(.failure(PlanError("no write journal")))) }
+            guard let journal else { return inbox.post(.undoLoaded(.failure(PlanError("no write journal (--no-journal)")))) }
             do {
-                let records = try WriteJournal.read(path: journal.path).records
-                let batches = JournalEntries.batches(JournalEntries.entries(records))
-                guard let newest = batches.last(where: { $0.url == identity.url }) else {
-                    return inbox.post(.undoLoaded(.failure(PlanError("the journal holds no batch applied to \(identity.url)"))))
-                }
-                inbox.post(.undoLoaded(.success(newest)))
+                let contents = try WriteJournal.read(path: journal.path)
+                inbox.post(.undoLoaded(.success(try JournalEntries.newest(in: contents, url: identity.url, path: journal.path))))
             } catch {
-                inbox.post(.undoLoaded(.failure(PlanError("cannot read \(journal.path): \(error)"))))
+                inbox.post(.undoLoaded(.failure(PlanError(String(describing: error)))))
             }
         }
-    }
-
-    /// A form's journal: single writes as batches of one.
-    func single(_ identity: ClusterIdentity, inbox: GenerationGate) -> SingleWriteJournal {
-        SingleWriteJournal(journal: journal, target: identity, problem: { inbox.post(.journalProblem($0)) })
     }
 }
 
@@ -85,13 +108,4 @@ final class BatchStops: @unchecked Sendable {
     func stop(_ id: String) { lock.withLock { _ = stopped.insert(id) } }
     func isStopped(_ id: String) -> Bool { lock.withLock { stopped.contains(id) } }
     func forget(_ id: String) { lock.withLock { _ = stopped.remove(id) } }
-}
-
-/// The journal records of the forms' writes whose reply was lost, until
-/// the re-read resolves them.
-final class LostWriteTickets: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tickets: [LostWrite: JournalTicket] = [:]
-    func keep(_ write: LostWrite, _ ticket: JournalTicket) { lock.withLock { tickets[write] = ticket } }
-    func take(_ write: LostWrite) -> JournalTicket? { lock.withLock { tickets.removeValue(forKey: write) } }
 }

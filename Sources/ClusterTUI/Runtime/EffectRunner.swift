@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import ClusterSupport
 import Foundation
 
@@ -14,9 +15,8 @@ struct EffectRunner: Sendable {
     /// The list this runner prepared last: the next changed list is diffed
     /// against it here, off the UI thread.
     let previousList = PreviousInstanceList()
-    /// Plans, the write journal and plan files.
+    /// Writes, plans, the write journal and plan files.
     var batches = BatchEffects(journal: nil)
-    let lostTickets = LostWriteTickets()
 
     /// Starts `effect` unless it is one the loop itself handles (repaint, suspend, quit).
     func start(_ effect: Effect) {
@@ -28,16 +28,11 @@ struct EffectRunner: Sendable {
         let inbox = GenerationGate(deliver: { message in if link.generation == generation { mailbox.post(message) } })
         switch effect {
         case .fetchOverview(let previous):
-            fetchOverview(reader, previous, inbox)
+            fetchOverview(reader, previous, inbox, batches)
         case .fetchInstances(let previous):
             fetchInstances(reader, previous, inbox)
-        case .recheckBeforeRebind(let formID):
-            Task {
-                let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
-                inbox.post(.rebindRechecked(formID: formID, result))
-            }
-        case .setAssignment, .deleteAssignment:
-            write(effect, writer, inbox, journal: batches.single(identity, inbox: inbox))
+        case .write(let origin, let plan):
+            batches.single(origin, plan, reader: reader, writer: writer, identity: identity, inbox: inbox)
         case .applyPlan(let plan):
             batches.apply(plan, reader: reader, writer: writer, identity: identity, inbox: inbox)
         case .stopBatch(let id):
@@ -55,30 +50,17 @@ struct EffectRunner: Sendable {
                 if case .success = result { previousList.list = nil }
                 mailbox.post(.contextSwitched(result))
             }
-        case .recheckLostWrite(let write):
-            let journal = batches.single(identity, inbox: inbox)
-            let tickets = lostTickets
-            Task {
-                let result = await capture { try await reader.overview(unlessUnchangedFrom: nil) }
-                // The journal's unknown line is resolved by the same rule the form uses.
-                if case .success(let fetched) = result, let overview = fetched.value, let ticket = tickets.take(write) {
-                    switch write.check(overview) {
-                    case .applied: journal.outcome(ticket, .ok, message: "reply lost; confirmed by re-reading")
-                    case .notApplied: journal.outcome(ticket, .failed, message: "reply lost; a re-read shows it was not applied")
-                    }
-                }
-                inbox.post(.writeRechecked(write, result))
-            }
         case .repaint, .suspend, .quit:
             break
         }
     }
 
-    private func fetchOverview(_ reader: any ClusterReading, _ previous: BodyDigest?, _ inbox: GenerationGate) {
+    private func fetchOverview(_ reader: any ClusterReading, _ previous: BodyDigest?, _ inbox: GenerationGate, _ batches: BatchEffects) {
         Task {
             let clock = ContinuousClock()
             let start = clock.now
             let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
+            if case .success(let fetched) = result, let overview = fetched.value { batches.settleUnknowns(overview, inbox: inbox) }
             let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
             inbox.post(.overviewFetched(result, latency: latency))
         }
@@ -101,39 +83,6 @@ struct EffectRunner: Sendable {
                 return prepared
             }
             inbox.post(.instancesPrepared(prepared, latency: latency))
-        }
-    }
-
-    /// A PUT or DELETE, through the writer if one exists (never in read-only modes).
-    private func write(_ effect: Effect, _ writer: (any ClusterWriting)?, _ inbox: GenerationGate, journal: SingleWriteJournal) {
-        let tickets = lostTickets
-        switch effect {
-        case .setAssignment(let formID, let key, let nodeName, let mode, let prior):
-            guard let writer else {
-                return inbox.post(.assignmentSet(formID: formID, .failure(.usage("read-only: writes are disabled"))))
-            }
-            Task {
-                let ticket = journal.intent(kind: .rebind, key: key, prior: prior, requested: .explicit(node: nodeName, mode: mode))
-                let result = await capture { try await writer.setAssignment(key, nodeName: nodeName, mode: mode) }
-                journal.outcome(ticket, result)
-                if case .failure(.outcomeUnknown) = result {
-                    tickets.keep(.rebind(formID: formID, key: key, nodeName: nodeName, mode: mode), ticket)
-                }
-                inbox.post(.assignmentSet(formID: formID, result))
-            }
-        case .deleteAssignment(let key, let prior):
-            guard let writer else {
-                return inbox.post(.assignmentDeleted(key, .failure(.usage("read-only: writes are disabled"))))
-            }
-            Task {
-                let ticket = journal.intent(kind: .rebind, key: key, prior: prior, requested: .followsDefault)
-                let result = await capture { try await writer.deleteAssignment(key) }
-                journal.outcome(ticket, result)
-                if case .failure(.outcomeUnknown) = result { tickets.keep(.reset(key), ticket) }
-                inbox.post(.assignmentDeleted(key, result))
-            }
-        default:
-            break
         }
     }
 

@@ -49,7 +49,9 @@ final class EventsLog: @unchecked Sendable {
     func flush() { queue.sync {} }
 
     private static func line(_ object: [String: Any]) -> Data {
-        var data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        // C1 and bidi controls as `\u` escapes: `tail -f` of the log must not drive a terminal (issue 20).
+        var data = JSONControlEscaping.escape(
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data())
         data.append(UInt8(ascii: "\n"))
         return data
     }

@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// The connection the effect runner uses now, and the means to swap it for

@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// Draws the plan view: what the plan does, counts per target, warnings,
@@ -50,7 +51,7 @@ enum PlanReviewView {
             let cells = [
                 "\(item.name) \(item.key.entityType.rawValue):\(item.key.entityId)", fromText(item), item.to.description,
                 item.riskAfter.map { $0 == .none ? "ok" : $0.label } ?? "",
-                outcome.map { $0.isOK ? $0.word : "\($0.word): \($0.detail)" } ?? (review.isRunning ? "…" : ""),
+                outcome.map { $0.isApplied ? $0.word : "\($0.word): \(TextSanitizer.visible($0.detail))" } ?? (review.isRunning ? "…" : ""),
             ]
             x = 0
             for (i, cell) in cells.enumerated() {
@@ -92,12 +93,11 @@ enum PlanReviewView {
         switch column {
         case 3: return item.riskAfter.map { $0 == .none ? TextStyle(role: .ok) : TextStyle(role: .risk, bold: true) } ?? .plain
         case 4:
-            switch outcome {
+            switch outcome?.kind {
             case .ok?: return TextStyle(role: .ok)
-            case .failed?, .unknown?: return TextStyle(role: .error, bold: true)
+            case .notApplied?, .unknown?: return TextStyle(role: .error, bold: true)
             case .skipped?, .notAttempted?: return TextStyle(role: .warning)
-            case .unchanged?: return TextStyle(role: .dim)
-            case nil: return TextStyle(role: .dim)
+            case .unchanged?, nil: return TextStyle(role: .dim)
             }
         default: return TextStyle(role: .modal)
         }
@@ -127,7 +127,7 @@ enum PlanReviewView {
             let role: StyleRole = summary.allOK ? .ok : .warning
             frame.line(&screen, row, "done: \(summary.line)" + (summary.stoppedBecause.map { " · \($0)" } ?? ""), style: bold(role))
             let retry = summary.allOK || review.plan.kind != .rebind ? "" : "rows not applied stay marked for a retry · "
-            let undo = summary.count("ok") > 0 ? " (then u undoes this batch)" : ""
+            let undo = summary.count(.ok) > 0 ? " (then u undoes this batch)" : ""
             frame.line(&screen, row + 1, retry + "Esc close" + undo, style: TextStyle(role: .dim))
         case .export(let export):
             let what = export.format == .json ? "JSON (for clustertui apply)" : "shell script"

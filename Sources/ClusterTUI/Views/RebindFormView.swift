@@ -104,20 +104,16 @@ enum RebindFormView {
         switch form.phase {
         case .editing:
             if let error = form.error {
-                frame.line(&screen, row, "\(glyphs.warning) \(error)", style: TextStyle(role: .error, bold: true))
+                frame.wrapped(&screen, row, "\(glyphs.warning) \(error)", lines: 2, style: TextStyle(role: .error, bold: true))
             }
         case .confirmRisk(let reason):
             frame.line(&screen, row, "\(glyphs.warning) \(reason).", style: TextStyle(role: .warning, bold: true))
             frame.line(&screen, row + 1, "Send anyway? y = yes, any other key = back", style: TextStyle(role: .warning, bold: true))
-        case .checking:
-            frame.line(&screen, row, "\(spin) re-reading the current binding…", style: TextStyle(role: .notice))
         case .conflict(let detail):
             frame.line(&screen, row, "\(glyphs.warning) Changed meanwhile: \(detail).", style: TextStyle(role: .warning, bold: true))
             frame.line(&screen, row + 1, "Apply yours over it? y = yes, any other key = back", style: TextStyle(role: .warning, bold: true))
         case .sending:
-            frame.line(&screen, row, "\(spin) sending…", style: TextStyle(role: .notice))
-        case .verifying:
-            frame.line(&screen, row, "\(spin) the reply was lost: checking whether it was applied…", style: TextStyle(role: .notice))
+            frame.line(&screen, row, "\(spin) checking the binding, sending, confirming…", style: TextStyle(role: .notice))
         }
     }
 }
@@ -133,15 +129,12 @@ enum ResetConfirmView {
         frame.line(&screen, 2, "after: follows the default node (\(confirm.defaultNode)), mode preferred")
         if confirm.sending {
             let spin = glyphs.spinner[Int(state.now.timeIntervalSince1970 * 8) % glyphs.spinner.count]
-            frame.line(&screen, 4, "\(spin) sending…", style: TextStyle(role: .notice))
-        } else if confirm.verifying {
-            let spin = glyphs.spinner[Int(state.now.timeIntervalSince1970 * 8) % glyphs.spinner.count]
-            frame.line(&screen, 4, "\(spin) the reply was lost: checking whether it was applied…", style: TextStyle(role: .notice))
+            frame.line(&screen, 4, "\(spin) checking the binding, sending, confirming…", style: TextStyle(role: .notice))
         } else {
             frame.line(&screen, 4, "Remove the explicit binding? y = yes · n/Esc = no", style: TextStyle(role: .warning, bold: true))
         }
         if let error = confirm.error {
-            frame.line(&screen, 5, "\(glyphs.warning) \(error)", style: TextStyle(role: .error, bold: true))
+            frame.wrapped(&screen, 5, "\(glyphs.warning) \(error)", lines: 2, style: TextStyle(role: .error, bold: true))
         }
     }
 }

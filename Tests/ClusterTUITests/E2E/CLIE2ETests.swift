@@ -72,12 +72,23 @@ struct CLIE2ETests {
         #expect(noToken.status == ClusterError.ExitCode.auth.rawValue)
         #expect(noToken.stderr.contains("clustertui login"))
 
-        let unknownNode = try run(["assign", "agent", "t1:x", "--node", "no-such-node", "--url", url], environment: auth)
-        #expect(unknownNode.status == ClusterError.ExitCode.rejected.rawValue)
+        // Issue 19: the CLI's risk rules are the forms': a node missing from the registry is refused, exit 1.
+        let refusedNode = try run(["assign", "agent", "t1:x", "--node", "no-such-node", "--url", url], environment: auth)
+        #expect(refusedNode.status == ClusterError.ExitCode.failure.rawValue)
+        #expect(refusedNode.stderr == "clustertui: refused: node \"no-such-node\" is not in the registry; nothing was sent (--yes sends it anyway)\n")
+        // So is an entity the instance list does not have (it would show nowhere in the dashboard).
+        let unknownEntity = try run(["assign", "agent", "t1:no-such-entity", "--node", "core-main-1", "--url", url], environment: auth)
+        #expect(unknownEntity.status == ClusterError.ExitCode.failure.rawValue)
+        #expect(unknownEntity.stderr.contains("is not in the cluster's instance list"))
+
+        // With --yes the server answers 500: a re-read shows it was not applied (69, safe to retry; issue 20).
+        let unknownNode = try run(["assign", "agent", "t1:x", "--node", "no-such-node", "--yes", "--url", url], environment: auth)
+        #expect(unknownNode.status == ClusterError.ExitCode.unreachable.rawValue)
         #expect(unknownNode.stderr.contains("Node \"no-such-node\" not found in cluster registry"))
+        #expect(unknownNode.stderr.contains("a re-read shows it was not applied"))
         #expect(unknownNode.stderr.split(separator: "\n").count == 1)
 
-        let badType = try run(["assign", "spaceship", "t1:x", "--node", "core-main-1", "--url", url], environment: auth)
+        let badType = try run(["assign", "spaceship", "t1:x", "--node", "core-main-1", "--yes", "--url", url], environment: auth)
         #expect(badType.status == ClusterError.ExitCode.rejected.rawValue)
         #expect(badType.stderr.contains("Invalid entityType"))
 

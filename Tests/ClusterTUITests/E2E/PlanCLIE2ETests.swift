@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import ClusterTestSupport
 import Foundation
 import Testing

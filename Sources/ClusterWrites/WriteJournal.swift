@@ -10,14 +10,20 @@ import Foundation
 /// The file is 0600 in a 0700 directory and never holds the token. It is
 /// capped: past `maxBytes` the oldest lines are dropped, keeping the newest
 /// half, through a temporary file renamed over the old one.
-final class WriteJournal: @unchecked Sendable {
-    let path: String
+///
+/// Crash safety (issue 20): every record starts on a line of its own, even
+/// when a crash or a full disk left a torn last line (that line is then
+/// reported as damaged by `read`, never glued to the next record); each
+/// line carries a checksum (`JournalRecord.line`); the file is opened
+/// without following a symbolic link.
+package final class WriteJournal: @unchecked Sendable {
+    package let path: String
     let maxBytes: Int
     private let lock = NSLock()
     private var fd: Int32 = -1
     private var size = 0
 
-    init(path: String, maxBytes: Int = 10 << 20) {
+    package init(path: String, maxBytes: Int = 10 << 20) {
         self.path = path
         self.maxBytes = maxBytes
     }
@@ -25,20 +31,21 @@ final class WriteJournal: @unchecked Sendable {
     deinit { if fd >= 0 { close(fd) } }
 
     /// `$XDG_STATE_HOME/clustertui/journal.jsonl`, else `~/.local/state/clustertui/journal.jsonl`.
-    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/clustertui/journal.jsonl" }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return home + "/.local/state/clustertui/journal.jsonl"
     }
 
     /// Appends one record as one line; throws when the file cannot be written.
-    func append(_ record: JournalRecord) throws {
-        var line = record.jsonLine()
+    package func append(_ record: JournalRecord) throws {
+        var line = record.line()
         line.append(UInt8(ascii: "\n"))
         lock.lock()
         defer { lock.unlock() }
         try lockCurrentFile()
         defer { flock(fd, LOCK_UN) }
+        if size > 0, !endsWithNewline() { line.insert(UInt8(ascii: "\n"), at: 0) }
         try writeAll(line)
         size += line.count
         if size > maxBytes { try compact() }
@@ -63,23 +70,45 @@ final class WriteJournal: @unchecked Sendable {
         throw JournalError("\(path) keeps being replaced; this write is not recorded")
     }
 
-    /// Every record in the file, oldest first, and how many lines were unreadable.
-    static func read(path: String) throws -> (records: [JournalRecord], unreadable: Int) {
-        guard FileManager.default.fileExists(atPath: path) else { return ([], 0) }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        var records: [JournalRecord] = []
-        var unreadable = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            if let record = JournalRecord(jsonLine: Data(line)) { records.append(record) } else { unreadable += 1 }
+    /// Whether the file's last byte ends a line (held under the `flock`).
+    private func endsWithNewline() -> Bool {
+        var last: UInt8 = 0
+        return pread(fd, &last, 1, off_t(size - 1)) == 1 && last == UInt8(ascii: "\n")
+    }
+
+    /// Every line of the file, oldest first: records, and the numbers of the
+    /// damaged lines (torn by a crash, or edited).
+    package static func read(path: String) throws -> JournalContents {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return JournalContents() }
+            throw JournalError("cannot read \(path): \(String(cString: strerror(errno)))")
         }
-        return (records, unreadable)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        let data = (try? handle.readToEnd()) ?? Data()
+        var contents = JournalContents()
+        var number = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            guard !line.isEmpty else { continue }
+            switch JournalRecord.parse(line) {
+            case .record(let record): contents.records.append(JournalLine(number: number, record: record))
+            case .damaged: contents.damaged.append(number)
+            }
+        }
+        return contents
     }
 
     private func openFile() throws {
         let dir = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw JournalError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        // O_RDWR for `endsWithNewline`'s pread; O_NOFOLLOW: a symbolic link
+        // planted at the journal's path is refused, never written through.
+        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            let why = errno == ELOOP ? "it is a symbolic link, which the journal never follows" : String(cString: strerror(errno))
+            throw JournalError("cannot open \(path): \(why)")
+        }
         fchmod(fd, 0o600)
         var st = stat()
         size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
@@ -105,14 +134,27 @@ final class WriteJournal: @unchecked Sendable {
         else { throw JournalError("cannot rewrite \(path) to its size cap") }
         // The old file's lock goes with its descriptor; the caller's unlock of the new one is harmless.
         close(fd)
-        fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw JournalError("cannot reopen \(path)") }
         size = data.count - start
     }
 }
 
 /// Why the journal could not be written or read.
-struct JournalError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+package struct JournalError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
+}
+
+/// One record of the journal and the line it is on.
+package struct JournalLine: Equatable, Sendable {
+    package var number: Int
+    package var record: JournalRecord
+}
+
+/// What `WriteJournal.read` found: the records, and the damaged lines.
+package struct JournalContents: Equatable, Sendable {
+    package var records: [JournalLine] = []
+    /// Line numbers (from 1) that are not whole records.
+    package var damaged: [Int] = []
 }
