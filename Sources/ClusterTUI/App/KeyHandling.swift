@@ -10,15 +10,22 @@ enum KeyHandling {
         // Quit works everywhere, at every size, in every mode.
         if key == .ctrl("c") { state.quitting = true; return [.quit] }
         if key == .ctrl("l") { return [.repaint] }
-        if state.config.wallboard {
-            // The wallboard ignores everything but quit: terminal replies may arrive as keys.
+        switch state.keyContext {
+        case .tooSmall, .wallboard:
+            // Nothing but a notice (or the wallboard) is drawn: only quit acts.
             if key == .char("q") { state.quitting = true; return [.quit] }
             return []
+        case .overlay:
+            if key == .ctrl("z") { return [.suspend] }
+            guard let overlay = state.topOverlay else { return [] }
+            return OverlayKeys.handle(&state, overlay, key)
+        case .filterPrompt:
+            if key == .ctrl("z") { return [.suspend] }
+            return FilterKeys.handle(&state, key)
+        case .main:
+            if key == .ctrl("z") { return [.suspend] }
+            return mainScreen(&state, key)
         }
-        if key == .ctrl("z") { return [.suspend] }
-        if let overlay = state.topOverlay { return OverlayKeys.handle(&state, overlay, key) }
-        if state.editingFilter != nil { return FilterKeys.handle(&state, key) }
-        return mainScreen(&state, key)
     }
 
     /// The main screen: the key's action from `KeyMap`, then what it does.

@@ -10,7 +10,7 @@ enum MouseHandling {
     static let wheelRows = 3
 
     static func handle(_ state: inout AppState, x: Int, y: Int, button: MouseButton) -> [Effect] {
-        guard !state.config.wallboard, state.topOverlay == nil, state.editingFilter == nil else { return [] }
+        guard state.keyContext == .main else { return [] }
         guard let (pane, row) = hit(state, y: y) else { return [] }
         switch button {
         case .left:

@@ -36,6 +36,33 @@ struct PlanCLIE2ETests {
         }
     }
 
+    /// Issue 19: a plan made against cluster A and applied with `--url B`
+    /// sent its PUTs to B with only a `note:`; with no flags it went to
+    /// whatever was current. Now: another cluster is refused (64, both
+    /// named, nothing sent), and no flags means the plan's own cluster.
+    @Test func aPlanIsAppliedToTheClusterItWasMadeAgainst() async throws {
+        let a = try ServeProcess()
+        let b = try ServeProcess()
+        _ = try await seed(a, on: "worker-03")
+        let planned = try await offPool { [self] in
+            try run(["plan", "evacuate", "worker-03", "--to", "core-main-1", "-o", "json", "--url", a.url.absoluteString], token: a.token)
+        }
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let file = dir + "/plan-a.json"
+        try planned.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let bBefore = try await overview(b).assignments
+
+        let wrong = try await offPool { [self] in try run(["apply", file, "--yes", "--url", b.url.absoluteString], token: b.token) }
+        #expect(wrong.status == 64, "\(wrong.stdout)\n\(wrong.stderr)")
+        #expect(wrong.stderr.contains("was made against \(ClusterIdentity.recordable(a.url))"))
+        #expect(wrong.stderr.contains("connected to \(ClusterIdentity.recordable(b.url))"))
+        #expect(try await overview(b).assignments == bBefore, "nothing was sent to B")
+
+        let right = try await offPool { [self] in try run(["apply", file, "--yes"], token: a.token) }
+        #expect(right.status == 0, "\(right.stdout)\n\(right.stderr)")
+        #expect(try await overview(a).assignments.filter { $0.nodeName == "worker-03" }.isEmpty, "applied to A")
+    }
+
     @Test func planApplyJournalUndoRoundTripOnTheServer() async throws {
         let serve = try ServeProcess()
         let url = serve.url.absoluteString
