@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// ClusterTUI: a terminal dashboard for a multi-node cluster core.
-/// Module map and dependency rules: see DESIGN.md §1 and README.md.
+/// Module map and dependency rules: ARCHITECTURE.md (checked against this
+/// file by Tests/ClusterTUITests/ArchitectureTests.swift).
 
 /// How the release executables are linked on Linux (DECISIONS.md, "Release
 /// link"): with lld, the Swift runtime and Foundation linked in statically,
@@ -97,20 +98,41 @@ let package = Package(
         // dashboard and the CLI: no curses, no terminal, no HTTP client of its
         // own (it writes through ClusterModel's protocols).
         .target(name: "ClusterWrites", dependencies: ["ClusterModel"]),
-        // The app (CLI, state/update, views, terminal backend) is a library so
-        // that tests and the benchmark can link it; the executable is one line.
+        // The dashboard's layers, each a target so that the compiler keeps
+        // every arrow pointing down (issue 19; ARCHITECTURE.md is the map,
+        // and ArchitectureTests checks this list against it).
+        // Cells, styles, display widths and keys: the screen's vocabulary.
+        .target(name: "ClusterGrid"),
+        // Pure state and the derived view model: what views read.
+        .target(name: "ClusterState", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterSupport", "CBuildInfo"]),
+        // `update` and the flows: the only code that changes the state.
+        .target(name: "ClusterApp", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState"]),
+        // Views lay out the state into a grid; they cannot see the flows.
+        .target(name: "ClusterViews", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState"]),
+        // The one code that calls curses.
+        .target(name: "ClusterTerminal", dependencies: ["CNcurses", "ClusterGrid"]),
+        // The loop, its one dispatch path and the effect runner.
         .target(
-            name: "ClusterTUI",
+            name: "ClusterRuntime",
+            dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState", "ClusterApp", "ClusterViews",
+                           "ClusterTerminal", "ClusterSupport"]),
+        // The commands (swift-argument-parser): the dashboard, get, plan, apply, doctor, serve…
+        .target(
+            name: "ClusterCLI",
             dependencies: [
-                "CNcurses", "CBuildInfo", "ClusterModel", "ClusterSupport", "ClusterClient", "ClusterCore", "ClusterWrites",
+                "ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState", "ClusterApp", "ClusterViews", "ClusterTerminal",
+                "ClusterRuntime", "ClusterSupport", "ClusterClient", "ClusterCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ClusterTUIMain", dependencies: ["ClusterTUI"], linkerSettings: releaseLinkSettings),
-        // The figures of DESIGN §5 (issue 6): `swift run -c release clustertui-bench`.
+        .executableTarget(name: "ClusterTUIMain", dependencies: ["ClusterCLI"], linkerSettings: releaseLinkSettings),
+        // The figures of BENCHMARKS.md (issue 6): `swift run -c release clustertui-bench`.
         .executableTarget(
             name: "ClusterTUIBench",
-            dependencies: ["ClusterTUI", "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport"]
+            dependencies: [
+                "ClusterCLI", "ClusterRuntime", "ClusterViews", "ClusterApp", "ClusterState", "ClusterGrid", "ClusterTerminal",
+                "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport",
+            ]
         ),
         // What the test targets share (issue 12): starting `serve`, the fault
         // servers, tmux sessions, child processes. A library target so that
@@ -152,7 +174,8 @@ let package = Package(
         .testTarget(
             name: "ClusterTUITests",
             dependencies: [
-                "ClusterTUI", "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport",
+                "ClusterCLI", "ClusterRuntime", "ClusterViews", "ClusterApp", "ClusterState", "ClusterGrid", "ClusterTerminal",
+                "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,6 +1,12 @@
 import ClusterClient
 import ClusterModel
-import ClusterTUI
+import ClusterApp
+import ClusterCLI
+import ClusterGrid
+import ClusterRuntime
+import ClusterState
+import ClusterTerminal
+import ClusterViews
 import Foundation
 
 /// The S2 instance poll from a compressing server (issue 14), through the

@@ -1,11 +1,17 @@
 import ClusterModel
-import ClusterTUI
+import ClusterApp
+import ClusterCLI
+import ClusterGrid
+import ClusterRuntime
+import ClusterState
+import ClusterTerminal
+import ClusterViews
 import Foundation
 
 /// A handle on the dashboard's pure core for `clustertui-bench`: it
 /// drives the real `AppState`, `Update.update` and `RootView.render` with
 /// the same messages the UI loop would, without a terminal, so the
-/// benchmark times exactly the code the product runs (DESIGN §5). Not used
+/// benchmark times exactly the code the product runs (BENCHMARKS.md). Not used
 /// by the product itself.
 struct DashboardBenchProbe: Sendable {
     var state: AppState

@@ -1,5 +1,11 @@
 import ClusterModel
-import ClusterTUI
+import ClusterApp
+import ClusterCLI
+import ClusterGrid
+import ClusterRuntime
+import ClusterState
+import ClusterTerminal
+import ClusterViews
 import Foundation
 
 /// The figures measured inside this process with the dashboard's own code

@@ -1,6 +1,12 @@
 import ClusterModel
 import ClusterSupport
-import ClusterTUI
+import ClusterApp
+import ClusterCLI
+import ClusterGrid
+import ClusterRuntime
+import ClusterState
+import ClusterTerminal
+import ClusterViews
 import Foundation
 
 /// Keystroke-to-frame latency while polls are processed, S2: the UI loop of

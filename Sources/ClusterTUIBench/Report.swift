@@ -1,6 +1,6 @@
 import Foundation
 
-/// The figures of one run, with the targets of DESIGN §5, printed as a
+/// The figures of one run, with the targets of BENCHMARKS.md, printed as a
 /// table for people or one JSON object for machines.
 struct Report {
     let quick: Bool
@@ -46,7 +46,7 @@ struct Report {
     }
 
     func table() -> String {
-        var lines = ["clustertui-bench\(quick ? " --quick" : "") — DESIGN §5 figures (release, \(ProcessInfo.processInfo.activeProcessorCount) cores)", ""]
+        var lines = ["clustertui-bench\(quick ? " --quick" : "") — BENCHMARKS.md figures (release, \(ProcessInfo.processInfo.activeProcessorCount) cores)", ""]
         let width = (order.map(\.count).max() ?? 10) + 2
         for key in order {
             let v = values[key] ?? .nan

@@ -1,8 +1,14 @@
 import ClusterModel
-import ClusterTUI
+import ClusterApp
+import ClusterCLI
+import ClusterGrid
+import ClusterRuntime
+import ClusterState
+import ClusterTerminal
+import ClusterViews
 import Foundation
 
-// clustertui-bench: the figures of DESIGN §5 at S1 (50 nodes / 2,000
+// clustertui-bench: the figures of BENCHMARKS.md at S1 (50 nodes / 2,000
 // instances) and S2 (1,000 / 100,000). Usage: clustertui-bench [--json] [--quick]
 // Run in release: `swift build -c release && swift run -c release clustertui-bench`.
 

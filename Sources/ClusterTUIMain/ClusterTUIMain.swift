@@ -1,7 +1,7 @@
-import ClusterTUI
+import ClusterCLI
 
-/// The `clustertui` executable: everything lives in the ClusterTUI library,
-/// so tests and the benchmark link the same code.
+/// The `clustertui` executable: everything lives in the ClusterCLI library
+/// and the layers below it, so tests and the benchmark link the same code.
 @main
 enum ClusterTUIMain {
     static func main() async {

@@ -25,4 +25,11 @@ package struct ClusterIdentity: Sendable, Equatable, Hashable {
         while text.hasSuffix("/") { text.removeLast() }
         return text
     }
+
+    /// The flags a script line needs to reach this cluster again
+    /// (`--context prod`, `--url …`, nothing for the embedded demo).
+    package var scriptFlags: [String] {
+        if let context { return ["--context", context] }
+        return url == Self.embedded ? [] : ["--url", url]
+    }
 }

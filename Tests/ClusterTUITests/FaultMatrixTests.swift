@@ -3,7 +3,13 @@ import ClusterModel
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Issue 13's fault matrix, in CI: every server fault the matrix found,
 /// against the CLI (exit code and its one stderr line) and against the

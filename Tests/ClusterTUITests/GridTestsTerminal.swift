@@ -1,5 +1,11 @@
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// The parts of the terminal layer that need no terminal: key decoding,
 /// the usability check, colour schemes, poll time-outs.

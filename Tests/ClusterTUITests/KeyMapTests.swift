@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Issue 12: the keys exist once, in `KeyMap`; handling, help, key bar and
 /// README are produced from it, and these tests hold them together.

@@ -1,7 +1,13 @@
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Compares a rendered screen with a readable text fixture in `Fixtures/`
 /// (read from the source tree). `RECORD_SNAPSHOTS=1` rewrites the fixture

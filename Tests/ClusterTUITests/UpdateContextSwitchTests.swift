@@ -1,7 +1,13 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Issue 11: `c` switches the dashboard to another context of the config
 /// file without a restart; the old cluster's data is dropped.

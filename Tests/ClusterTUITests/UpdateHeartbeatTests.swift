@@ -1,7 +1,13 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Adaptive health in the app (issue 14): the learned period survives
 /// across polls in the app state, shows in the node details, makes a dead

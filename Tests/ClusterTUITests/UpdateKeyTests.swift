@@ -1,7 +1,13 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// `update` for the main screen's keys: movement, panes, filter, sort,
 /// ghosts, help, quit, and the modes that forbid writes.

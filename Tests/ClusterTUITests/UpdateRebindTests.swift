@@ -2,7 +2,13 @@ import ClusterModel
 import ClusterWrites
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// `update` for the rebind form and the reset confirmation: every phase,
 /// confirmations, concurrent change, server errors kept inside the form.

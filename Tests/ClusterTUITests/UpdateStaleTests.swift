@@ -1,7 +1,13 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Issue 11: while the connection is lost the screen shows the cluster as
 /// of the last good poll — health, risk, counts and ages frozen, dimmed,

@@ -2,7 +2,13 @@ import ClusterTestSupport
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Whole-screen snapshots of the views at the sizes operators use, compared
 /// with readable text fixtures in `Fixtures/` (read from the source tree). To re-record after an

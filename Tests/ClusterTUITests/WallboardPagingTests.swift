@@ -1,7 +1,13 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// Wallboard pages: content taller than the screen is cut into pages that
 /// each read on their own, and the page shown follows the clock.

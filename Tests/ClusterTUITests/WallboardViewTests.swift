@@ -2,7 +2,13 @@ import ClusterTestSupport
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterTUI
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterGrid
+@testable import ClusterRuntime
+@testable import ClusterState
+@testable import ClusterTerminal
+@testable import ClusterViews
 
 /// The wallboard (`--wallboard`) as text snapshots at the sizes a TV or a
 /// terminal gives it, plus the disconnected banner over greyed data, the

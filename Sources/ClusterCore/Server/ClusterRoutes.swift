@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// The Cluster API routes: the four cluster endpoints behind the session
-/// cookie, login, and liveness. Status codes and error bodies follow DESIGN §3.
+/// cookie, login, and liveness. Status codes and error bodies follow ARCHITECTURE.md, "Facts about the API".
 struct ClusterRoutes: Sendable {
     let cluster: EmbeddedCluster
     let auth: SessionAuth

@@ -2,7 +2,7 @@ import ClusterModel
 import Foundation
 
 /// What the core rejects, with exactly the texts the real server sends
-/// (DESIGN §3), so the embedded core and the HTTP server fail alike.
+/// (ARCHITECTURE.md, "Facts about the API"), so the embedded core and the HTTP server fail alike.
 public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// 400 `Invalid entityType`.
     case invalidEntityType

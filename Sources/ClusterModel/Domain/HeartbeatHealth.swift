@@ -2,7 +2,7 @@ import Foundation
 
 /// The thresholds that turn a heartbeat age into a health. Until a node's
 /// own period is learned (`HeartbeatLearner`), the core's defaults
-/// (DESIGN §3): heartbeat every 10 s, so late after 15 s, silent after the
+/// (ARCHITECTURE.md, "Facts about the API"): heartbeat every 10 s, so late after 15 s, silent after the
 /// offline threshold (30 s); records silent for a day are "ghosts" (dead
 /// `hostname-pid` nodes).
 public struct HeartbeatThresholds: Hashable, Sendable {

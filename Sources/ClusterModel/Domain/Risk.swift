@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why an instance's work may not be running where the operator thinks it is
-/// (DESIGN §3 mode semantics). `none` means nothing to worry about.
+/// (ARCHITECTURE.md, "Facts about the API": mode semantics). `none` means nothing to worry about.
 ///
 /// `Comparable` orders by severity, not by declaration order:
 /// none < defaultDown < fallingBack < blocked < orphan, so a descending sort

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Makes server text safe to draw: shown, never obeyed (DESIGN §6).
+/// Makes server text safe to draw: shown, never obeyed (ARCHITECTURE.md, "Bad input").
 ///
 /// Choices:
 /// - C0 controls U+0000–U+001F (ESC, TAB, CR, LF included) become their

@@ -4,7 +4,7 @@ import Foundation
 /// than `JSONDecoder`, with exactly its result.
 ///
 /// Decision (issue 6): at S2 the list is 23 MB and `JSONDecoder` alone took
-/// ~85 % of a changed poll; DESIGN §5 allows the whole poll 1.2 × that.
+/// ~85 % of a changed poll; BENCHMARKS.md allows the whole poll 1.2 × that.
 /// The fast path reads the one plain shape the server sends — an object
 /// whose `instances` is an array of objects, each key at most once, every
 /// known field a string (or `explicit` a bool) or null — straight into

@@ -55,7 +55,7 @@ public struct EntityType: RawRepresentable, Codable, Hashable, Sendable, Compara
     public static let crawler = EntityType("crawler")
     public static let ocr = EntityType("ocr")
     public static let batch = EntityType("batch")
-    /// Every type the server is known to accept today (DESIGN §3).
+    /// Every type the server is known to accept today (ARCHITECTURE.md, "Facts about the API").
     public static let known: [EntityType] = [
         .agent, .mcp, .browser, .jsSandbox, .inferenceServer, .alertRule, .automation, .crawler, .ocr, .batch,
     ]

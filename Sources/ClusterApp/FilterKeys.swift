@@ -1,0 +1,82 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// Keys while a `/` filter prompt is open. Each table pane has its own
+/// filter (issue 11): `/` opens the focused pane's. The query is re-parsed
+/// and applied on every keystroke; a parse error, or a term that means
+/// nothing for that pane, is shown and the last good query stays in force.
+/// `Enter` keeps the filter and closes the prompt, `Esc` clears it.
+package enum FilterKeys {
+    package static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let pane = state.editingFilter ?? .instances
+        let path = keyPath(pane)
+        switch key {
+        case .enter:
+            state[keyPath: path].editing = false
+        case .escape:
+            clear(&state, pane)
+        case .backspace:
+            guard !state[keyPath: path].text.isEmpty else { return [] }
+            state[keyPath: path].text.removeLast()
+            apply(&state, pane)
+        case .ctrl("u"):
+            state[keyPath: path].text = ""
+            apply(&state, pane)
+        case .ctrl("w"):
+            var text = state[keyPath: path].text
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { text.removeLast() }
+            state[keyPath: path].text = text
+            apply(&state, pane)
+        case .char(let c):
+            guard state[keyPath: path].text.count < 200, !c.isNewline else { return [] }
+            state[keyPath: path].text.append(c)
+            apply(&state, pane)
+        default:
+            _ = KeyHandling.moveCursor(&state, key)
+        }
+        return []
+    }
+
+    /// The filter of a pane: the nodes' own, else the instances'.
+    package static func keyPath(_ pane: Pane) -> WritableKeyPath<AppState, FilterState> { AppState.filterKeyPath(pane) }
+
+    /// Opens the prompt of the focused pane's filter (the events pane has
+    /// none: `/` there filters the instances and moves the focus to them).
+    package static func open(_ state: inout AppState) {
+        if state.focus == .events { state.focus = .instances }
+        state[keyPath: keyPath(state.focus)].editing = true
+    }
+
+    package static func clear(_ state: inout AppState, _ pane: Pane) {
+        state[keyPath: keyPath(pane)] = FilterState()
+        state.recompute(.filter)
+        if pane == .nodes { state.nodeCursor = TableCursor() } else { state.instanceCursor = TableCursor() }
+    }
+
+    /// Parses the text; applies it when it parses, keeps the old query otherwise.
+    package static func apply(_ state: inout AppState, _ pane: Pane) {
+        let path = keyPath(pane)
+        switch FilterQuery.parse(state[keyPath: path].text) {
+        case .success(let query):
+            if pane == .nodes, let term = query.firstInstanceOnlyTerm {
+                state[keyPath: path].error = "\(term.text) filters instances, not nodes (2 or Tab: the instances pane)"
+                return
+            }
+            state[keyPath: path].error = nil
+            guard query != state[keyPath: path].query else { return }
+            state[keyPath: path].query = query
+            state.recompute(.filter)
+            if pane == .nodes {
+                state.nodeCursor.moveTo(0, count: state.derived.nodes.count)
+            } else {
+                state.instanceCursor.moveTo(0, count: state.derived.instanceRows.count)
+            }
+            state.clampCursors()
+        case .failure(let error):
+            state[keyPath: path].error = error.message
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// Keys on the main screen (no overlay open): navigation, panes, filter,
+/// sort, refresh, quit, and opening details and forms. Overlays route their
+/// keys to their own handlers first. Which key does what comes from
+/// `KeyMap`, the list the help, the key bar and README are made from.
+package enum KeyHandling {
+    package static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        // Quit works everywhere, at every size, in every mode.
+        if key == .ctrl("c") { state.quitting = true; return [.quit] }
+        if key == .ctrl("l") { return [.repaint] }
+        switch state.keyContext {
+        case .tooSmall, .wallboard:
+            // Nothing but a notice (or the wallboard) is drawn: only quit acts.
+            if key == .char("q") { state.quitting = true; return [.quit] }
+            return []
+        case .overlay:
+            if key == .ctrl("z") { return [.suspend] }
+            guard let overlay = state.topOverlay else { return [] }
+            return OverlayKeys.handle(&state, overlay, key)
+        case .filterPrompt:
+            if key == .ctrl("z") { return [.suspend] }
+            return FilterKeys.handle(&state, key)
+        case .main:
+            if key == .ctrl("z") { return [.suspend] }
+            return mainScreen(&state, key)
+        }
+    }
+
+    /// The main screen: the key's action from `KeyMap`, then what it does.
+    private static func mainScreen(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let action = KeyMap.action(for: key) else { return [] }
+        if moveCursor(&state, action) || focus(&state, action) { return [] }
+        switch action {
+        case .quit:
+            state.quitting = true
+            return [.quit]
+        case .suspend:
+            return [.suspend]
+        case .repaint:
+            return [.repaint]
+        case .enter:
+            return enter(&state)
+        case .undo:
+            return UndoFlow.start(&state)
+        default:
+            view(&state, action)
+            return []
+        }
+    }
+
+    /// Pane focus: Tab, Shift-Tab, 1 2 3. True when `action` was one of them.
+    private static func focus(_ state: inout AppState, _ action: KeyAction) -> Bool {
+        switch action {
+        case .nextPane: state.focus = nextPane(state, forward: true)
+        case .previousPane: state.focus = nextPane(state, forward: false)
+        case .focusNodes: state.focus = .nodes
+        case .focusInstances: state.focus = .instances
+        case .focusEvents: if Layout(state: state).eventRows > 0 { state.focus = .events }
+        default: return false
+        }
+        return true
+    }
+
+    /// The actions that change what is shown or open an overlay.
+    private static func view(_ state: inout AppState, _ action: KeyAction) {
+        switch action {
+        case .help: state.overlays.append(.help)
+        case .refresh:
+            state.overviewPoll.requestNow(state.now)
+            state.instancesPoll.requestNow(state.now)
+            state.post("refreshing…")
+        case .switchContext: ContextSwitchFlow.open(&state)
+        case .filter: FilterKeys.open(&state)
+        case .back: clearAFilter(&state)
+        case .ghosts:
+            state.showGhosts.toggle()
+            state.recompute(.filter)
+            state.post(state.showGhosts ? "showing ghost records" : "ghost records folded away")
+        case .sortNext: cycleSort(&state)
+        case .sortReverse: reverseSort(&state)
+        case .absoluteTimes: state.absoluteTimes.toggle()
+        case .details:
+            if state.focus == .instances, let instance = state.selectedInstance {
+                state.overlays.append(.instanceDetails(instance.key))
+            } else if state.focus == .nodes, let node = state.selectedNode {
+                state.overlays.append(.nodeDetails(name: node.name))
+            }
+        case .rebind:
+            if state.focus == .instances, !state.marks.isEmpty {
+                BulkFlow.openRebind(&state)
+            } else if state.focus == .instances, let instance = state.selectedInstance {
+                RebindFlow.open(&state, instance)
+            }
+        case .mark: BulkFlow.toggleMark(&state)
+        case .markAll: BulkFlow.markAll(&state)
+        case .evacuate:
+            if state.focus == .nodes, let node = state.selectedNode {
+                BulkFlow.openEvacuate(&state, node: node.name)
+            } else {
+                state.post("E evacuates a node: select one in the nodes pane (1)", .notice)
+            }
+        case .reset:
+            if state.focus == .instances, let instance = state.selectedInstance { ResetFlow.ask(&state, instance) }
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .nextPane, .previousPane, .focusNodes,
+             .focusInstances, .focusEvents, .enter, .quit, .suspend, .repaint, .undo:
+            break
+        }
+    }
+
+    /// Esc on the main screen: the marks first, then the focused pane's
+    /// filter, then the other one.
+    private static func clearAFilter(_ state: inout AppState) {
+        if !state.marks.isEmpty {
+            state.post("cleared \(Fmt.count(state.marks.count)) marks")
+            state.marks.removeAll()
+            return
+        }
+        let own: Pane = state.focus == .nodes ? .nodes : .instances
+        let other: Pane = own == .nodes ? .instances : .nodes
+        for pane in [own, other] {
+            let f = state[keyPath: FilterKeys.keyPath(pane)]
+            if f.isActive || !f.text.isEmpty { FilterKeys.clear(&state, pane); return }
+        }
+    }
+
+    private static func enter(_ state: inout AppState) -> [Effect] {
+        switch state.focus {
+        case .nodes:
+            if let node = state.selectedNode { state.overlays.append(.nodeDetails(name: node.name)) }
+        case .instances:
+            guard let instance = state.selectedInstance else { return [] }
+            if !state.marks.isEmpty {
+                BulkFlow.openRebind(&state)
+            } else if state.canWrite {
+                RebindFlow.open(&state, instance)
+            } else {
+                state.overlays.append(.instanceDetails(instance.key))
+                state.post("read-only: rebinding is disabled", .notice)
+            }
+        case .events:
+            break
+        }
+        return []
+    }
+
+    /// Arrow, vi and paging keys on the focused pane. Returns true when handled.
+    package static func moveCursor(_ state: inout AppState, _ key: Key) -> Bool {
+        guard let action = KeyMap.action(for: key) else { return false }
+        return moveCursor(&state, action)
+    }
+
+    /// The movement actions on the focused pane. Returns true when handled.
+    package static func moveCursor(_ state: inout AppState, _ action: KeyAction) -> Bool {
+        let layout = Layout(state: state)
+        let (count, rows): (Int, Int) = switch state.focus {
+        case .nodes: (state.derived.nodes.count, layout.nodeRows)
+        case .instances: (state.derived.instanceRows.count, layout.instanceRows)
+        case .events: (state.events.count, max(1, layout.eventRows))
+        }
+        let delta: Int
+        switch action {
+        case .moveUp: delta = -1
+        case .moveDown: delta = 1
+        case .pageUp: delta = -max(1, rows - 1)
+        case .pageDown: delta = max(1, rows - 1)
+        case .first: delta = -count
+        case .last: delta = count
+        default: return false
+        }
+        switch state.focus {
+        case .nodes:
+            state.nodeCursor.move(by: delta, count: count)
+            state.nodeCursor.clamp(count: count, rows: rows)
+        case .instances:
+            state.instanceCursor.move(by: delta, count: count)
+            state.instanceCursor.clamp(count: count, rows: rows)
+        case .events:
+            state.eventCursor.move(by: delta, count: count)
+            state.eventCursor.clamp(count: count, rows: rows)
+        }
+        return true
+    }
+
+    private static func nextPane(_ state: AppState, forward: Bool) -> Pane {
+        let panes: [Pane] = Layout(state: state).eventRows > 0 ? [.nodes, .instances, .events] : [.nodes, .instances]
+        let index = panes.firstIndex(of: state.focus) ?? 0
+        return panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
+    }
+
+    private static func cycleSort(_ state: inout AppState) {
+        switch state.focus {
+        case .nodes:
+            let all = NodeColumn.allCases
+            if let current = state.nodeSort, let i = all.firstIndex(of: current.column) {
+                state.nodeSort = i + 1 < all.count ? SortSpec(column: all[i + 1], ascending: true) : nil
+            } else {
+                state.nodeSort = SortSpec(column: all[0], ascending: true)
+            }
+            state.post("nodes sorted by \(state.nodeSort.map { $0.column.rawValue } ?? "health (live first)")")
+        case .instances, .events:
+            let all = InstanceColumn.allCases
+            let i = all.firstIndex(of: state.instanceSort.column) ?? 0
+            state.instanceSort = SortSpec(column: all[(i + 1) % all.count], ascending: true)
+            state.post("instances sorted by \(state.instanceSort.column.rawValue)")
+        }
+        state.recompute(.sort)
+    }
+
+    private static func reverseSort(_ state: inout AppState) {
+        switch state.focus {
+        case .nodes:
+            if var sort = state.nodeSort { sort.ascending.toggle(); state.nodeSort = sort }
+        case .instances, .events:
+            state.instanceSort.ascending.toggle()
+        }
+        state.recompute(.sort)
+    }
+}

@@ -1,0 +1,73 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// Keys while an overlay is on top: help, details, the rebind form, the
+/// reset confirmation. `Esc` always backs out one level.
+package enum OverlayKeys {
+    package static func handle(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
+        switch overlay {
+        case .help:
+            let page = max(1, state.height - 6)
+            let scroll: Int? = switch key {
+            case .down, .char("j"): 1
+            case .up, .char("k"): -1
+            case .pageDown, .char(" "): page
+            case .pageUp: -page
+            default: nil
+            }
+            if let scroll {
+                state.helpScroll = min(max(0, state.helpScroll + scroll), state.helpLineCount)
+            } else {
+                state.overlays.removeLast()
+                state.helpScroll = 0
+            }
+        case .nodeDetails(let name):
+            if key == .escape || key == .enter || key == .char("q") || key == .char("i") { state.overlays.removeLast() }
+            if key == .char("E") {
+                state.overlays.removeLast()
+                BulkFlow.openEvacuate(&state, node: name)
+            }
+        case .instanceDetails(let entityKey):
+            switch key {
+            case .escape, .char("q"), .char("i"):
+                state.overlays.removeLast()
+            case .enter, .char("e"):
+                if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
+                    state.overlays.removeLast()
+                    RebindFlow.open(&state, instance)
+                }
+            case .char("x"):
+                if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
+                    state.overlays.removeLast()
+                    ResetFlow.ask(&state, instance)
+                }
+            default:
+                break
+            }
+        case .rebind(var form):
+            let effects = RebindFlow.key(&state, &form, key)
+            replaceTop(&state, form)
+            return effects
+        case .confirmReset(let confirm):
+            return ResetFlow.key(&state, confirm, key)
+        case .contextPicker(let picker):
+            return ContextSwitchFlow.key(&state, picker, key)
+        case .bulk(var form):
+            BulkFlow.key(&state, &form, key)
+            if case .bulk(let top)? = state.topOverlay, top.id == form.id { state.overlays[state.overlays.count - 1] = .bulk(form) }
+        case .plan(var review):
+            let effects = PlanReviewFlow.key(&state, &review, key)
+            if case .plan(let top)? = state.topOverlay, top.id == review.id { state.overlays[state.overlays.count - 1] = .plan(review) }
+            return effects
+        }
+        return []
+    }
+
+    /// Writes the edited form back over the top overlay, unless the handler closed it.
+    private static func replaceTop(_ state: inout AppState, _ form: RebindForm) {
+        guard case .rebind(let top)? = state.topOverlay, top.id == form.id else { return }
+        state.overlays[state.overlays.count - 1] = .rebind(form)
+    }
+}

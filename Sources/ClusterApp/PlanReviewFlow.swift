@@ -1,0 +1,148 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import ClusterWrites
+import Foundation
+
+/// The plan view's life (issue 10): read the moves, export them (`w` JSON,
+/// `W` script), confirm, apply with progress, stop with Esc after the
+/// request in flight, and read the summary. Failed rows stay marked.
+package enum PlanReviewFlow {
+    package static func open(_ state: inout AppState, _ plan: MovePlan) {
+        state.overlays.append(.plan(PlanReview(id: state.nextFormID, plan: plan)))
+        state.nextFormID += 1
+    }
+
+    package static func key(_ state: inout AppState, _ review: inout PlanReview, _ key: Key) -> [Effect] {
+        switch review.phase {
+        case .review:
+            return reviewing(&state, &review, key)
+        case .confirm:
+            guard key == .char("y") || key == .char("Y") else { review.phase = .review; return [] }
+            guard state.canWrite else { review.phase = .review; return [] }
+            review.phase = .applying
+            state.runningBatch = review.plan.id
+            return [.applyPlan(review.plan)]
+        case .applying:
+            if key == .escape {
+                review.phase = .stopping
+                return [.stopBatch(review.plan.id)]
+            }
+            scroll(state, &review, key)
+        case .stopping:
+            scroll(state, &review, key)
+        case .finished:
+            if [.escape, .enter, .char("q")].contains(key) { close(&state, review) } else { scroll(state, &review, key) }
+        case .export(var export):
+            switch key {
+            case .escape: review.phase = .review
+            case .enter:
+                review.phase = .review
+                review.exported = "writing \(export.path)…"
+                return [.exportPlan(review.plan, export.format, path: export.path)]
+            case .backspace: if !export.path.isEmpty { export.path.removeLast() }; review.phase = .export(export)
+            case .char(let c) where !c.isNewline && export.path.count < 400:
+                export.path.append(c)
+                review.phase = .export(export)
+            default: break
+            }
+        }
+        return []
+    }
+
+    private static func reviewing(_ state: inout AppState, _ review: inout PlanReview, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape, .char("q"):
+            close(&state, review)
+        case .enter, .char("a"):
+            if !state.canWrite {
+                state.post("read-only: applying is disabled; w or W exports the plan", .notice)
+            } else if review.plan.items.isEmpty {
+                state.post("nothing to apply", .notice)
+            } else if state.runningBatch != nil {
+                state.post("another batch is being applied: wait for its summary", .notice)
+            } else {
+                review.phase = .confirm
+            }
+        case .char("w"), .char("W"):
+            let format: PlanFileFormat = key == .char("w") ? .json : .script
+            review.phase = .export(PlanExport(format: format, path: "clustertui-plan-\(review.plan.id).\(format.fileExtension)"))
+        default:
+            scroll(state, &review, key)
+        }
+        return []
+    }
+
+    /// Rows of the move list on screen, for paging.
+    package static func listRows(_ state: AppState) -> Int { state.planListRows }
+
+    private static func scroll(_ state: AppState, _ review: inout PlanReview, _ key: Key) {
+        let page = listRows(state)
+        let delta: Int? = switch key {
+        case .down, .char("j"): 1
+        case .up, .char("k"): -1
+        case .pageDown, .ctrl("f"), .char(" "): page
+        case .pageUp, .ctrl("b"): -page
+        case .home: -review.plan.items.count
+        case .end, .char("G"): review.plan.items.count
+        default: nil
+        }
+        guard let delta else { return }
+        review.scroll = min(max(0, review.scroll + delta), max(0, review.plan.items.count - page))
+    }
+
+    /// One item's outcome arrived.
+    package static func progress(_ state: inout AppState, planID: String, index: Int, _ outcome: ItemOutcome) {
+        guard var review = openReview(state, planID), review.outcomes.indices.contains(index) else { return }
+        review.outcomes[index] = outcome
+        review.done = index + 1
+        // Follow the progress down the list, unless the operator scrolled away.
+        let page = listRows(state)
+        if review.done > review.scroll + page - 1 { review.scroll = min(max(0, review.done - page + 1), max(0, review.plan.items.count - page)) }
+        replace(&state, review)
+    }
+
+    /// The batch ended: the summary, marks kept only on rows to retry, fresh polls.
+    package static func finished(_ state: inout AppState, planID: String, _ summary: BatchSummary) {
+        if state.runningBatch == planID { state.runningBatch = nil }
+        guard var review = openReview(state, planID) else { return }
+        for (i, outcome) in summary.outcomes.enumerated() where i < review.plan.items.count {
+            review.outcomes[i] = outcome
+            let key = review.plan.items[i].key
+            switch outcome.kind {
+            case .ok, .skipped, .unchanged: state.marks.remove(key)
+            case .notApplied, .unknown, .notAttempted: if review.plan.kind == .rebind { state.marks.insert(key) }
+            }
+        }
+        review.phase = .finished(summary)
+        replace(&state, review)
+        state.post("batch \(summary.batchID): \(summary.line)", summary.allOK ? .notice : .warning, seconds: 10)
+        state.overviewPoll.requestNow(state.now)
+        state.instancesPoll.requestNow(state.now)
+    }
+
+    package static func exported(_ state: inout AppState, planID: String, path: String, error: String?) {
+        guard var review = openReview(state, planID) else {
+            return state.post(error.map { "could not write \(path): \($0)" } ?? "wrote \(path)", error == nil ? .notice : .warning)
+        }
+        review.exported = error.map { "could not write \(path): \($0)" } ?? "wrote \(path)"
+        replace(&state, review)
+    }
+
+    package static func openReview(_ state: AppState, _ planID: String) -> PlanReview? {
+        for overlay in state.overlays.reversed() {
+            if case .plan(let review) = overlay, review.plan.id == planID { return review }
+        }
+        return nil
+    }
+
+    package static func replace(_ state: inout AppState, _ review: PlanReview) {
+        for i in state.overlays.indices {
+            if case .plan(let r) = state.overlays[i], r.id == review.id { state.overlays[i] = .plan(review) }
+        }
+    }
+
+    package static func close(_ state: inout AppState, _ review: PlanReview) {
+        state.overlays.removeAll { if case .plan(let r) = $0 { return r.id == review.id } else { return false } }
+    }
+}

@@ -1,0 +1,211 @@
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The polling half of `update`: starting due polls, and folding replies
+/// into the snapshot, the events list and the connection state.
+package enum Polling {
+    /// Starts every poll that is due and not already in flight.
+    package static func duePolls(_ state: inout AppState) -> [Effect] {
+        // Switching context: the next poll goes to the new cluster, once connected.
+        guard state.switchingTo == nil else { return [] }
+        var effects: [Effect] = []
+        let now = state.now
+        if state.overviewPoll.isDue(now) {
+            state.overviewPoll.started(now)
+            effects.append(.fetchOverview(previous: state.overviewPoll.digest))
+        }
+        // Instances wait for the first overview: without it there is nothing to join them to.
+        if state.instancesPoll.isDue(now), state.snapshot != nil {
+            state.instancesPoll.started(now)
+            effects.append(.fetchInstances(previous: state.instancesPoll.digest))
+        }
+        return effects
+    }
+
+    package static func overviewFetched(
+        _ state: inout AppState, _ result: Result<Fetched<Overview>, ClusterError>, latency: TimeInterval
+    ) -> [Effect] {
+        switch result {
+        case .failure(let error):
+            state.dirty = true
+            let wasStale = state.isStale
+            state.overviewPoll.failed(at: state.now, error: error, random: &state.random)
+            // From now on health and counts are those of the last good poll.
+            if !wasStale { state.recompute(.clock) }
+        case .success(let fetched):
+            let wasHealthy = state.overviewPoll.lastError == nil && state.overviewPoll.lastSuccess != nil
+            let wasStale = state.isStale
+            let oldSkew = state.clockSkew
+            state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            if let serverDate = fetched.serverDate {
+                // The Date header has whole seconds: only believe skews beyond that.
+                let skew = serverDate.timeIntervalSince(state.now) + latency / 2
+                state.clockSkew = abs(skew) < 1.5 ? 0 : skew
+            }
+            // Under --no-tick an unchanged reply draws nothing: on a slow link
+            // the "updated Ns ago" text is not worth a repaint every poll.
+            if fetched.value != nil || !wasHealthy || state.clockSkew != oldSkew || state.redrawsEverySecond {
+                state.dirty = true
+            }
+            if let overview = fetched.value {
+                state.heartbeats.observe(overview.nodes, at: state.serverNow)
+                let old = state.snapshot
+                let fresh = old?.replacing(overview: overview, takenAt: state.serverNow)
+                    ?? ClusterSnapshot(overview: overview, takenAt: state.serverNow)
+                apply(&state, fresh, change: .overview)
+                // Bindings changed elsewhere: the rows follow now, not at the next instance poll.
+                if let old, old.instancesKnown,
+                   old.overview.assignments != overview.assignments || old.defaultNodeName != overview.defaultNodeName {
+                    return [.followAssignments(overview)]
+                }
+            } else if wasStale {
+                // Back, with the same body: live again at once, on the clock of now.
+                state.recompute(.clock)
+            }
+        }
+        return []
+    }
+
+    /// A bare instance list (tests, and any reader not going through the
+    /// runner's preparation): prepared here, its search index left for later.
+    package static func instancesFetched(
+        _ state: inout AppState, _ result: Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval
+    ) -> [Effect] {
+        let prepared = result.map { fetched in
+            Fetched(
+                value: fetched.value.map { PreparedInstances.prepare($0.instances, withIndex: false) },
+                digest: fetched.digest, serverDate: fetched.serverDate, byteCount: fetched.byteCount)
+        }
+        return instancesPrepared(&state, prepared, latency: latency)
+    }
+
+    /// An instance list already made ready off the UI thread: swapped in.
+    package static func instancesPrepared(
+        _ state: inout AppState, _ result: Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval
+    ) -> [Effect] {
+        switch result {
+        case .failure(let error):
+            state.dirty = true
+            state.instancesPoll.failed(at: state.now, error: error, random: &state.random)
+        case .success(let fetched):
+            let wasHealthy = state.instancesPoll.lastError == nil && state.instancesPoll.lastSuccess != nil
+            if fetched.value != nil || !wasHealthy || state.pendingCheck != nil || state.redrawsEverySecond {
+                state.dirty = true
+            }
+            state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            if var prepared = fetched.value, let current = state.snapshot {
+                // Only the list changed: its events were found off the UI
+                // thread when the runner diffed against this very list.
+                let events = current.instancesKnown
+                    ? prepared.instanceEvents(against: current.instances, time: current.takenAt)
+                        ?? SnapshotDiff.instanceEvents(from: current.instances, to: prepared.instances, time: current.takenAt)
+                    : []
+                prepared.instanceEvents = nil
+                prepared.diffBase = nil
+                // The old list is freed later, off this thread.
+                state.retired.retire(current, state.derived.prepared)
+                state.derived.prepared = prepared
+                apply(&state, current.replacing(instances: prepared.instances, boundCount: prepared.boundCount),
+                      change: .instances, events: events)
+            }
+            checkPendingBinding(&state)
+        }
+        return []
+    }
+
+    /// The rows with their bindings patched to the overview: swapped in with
+    /// no events (the overview diff already reported the change) and no
+    /// change to the instance poll's schedule.
+    package static func instancesRebased(_ state: inout AppState, _ prepared: PreparedInstances) -> [Effect] {
+        guard let current = state.snapshot, current.instancesKnown else { return [] }
+        state.dirty = true
+        state.retired.retire(current, state.derived.prepared)
+        state.derived.prepared = prepared
+        apply(&state, current.replacing(instances: prepared.instances, boundCount: prepared.boundCount),
+              change: .instances, events: [])
+        checkPendingBinding(&state)
+        return []
+    }
+
+    /// Swaps in a new snapshot, turning the difference into events (or
+    /// taking `events` when the caller already knows them).
+    private static func apply(
+        _ state: inout AppState, _ fresh: ClusterSnapshot, change: DerivedChange, events known: [ClusterEvent]? = nil
+    ) {
+        let selectedKey = state.selectedInstance?.key
+        let selectedNode = state.selectedNode?.name
+        if let known {
+            appendEvents(&state, known)
+        } else if let old = state.snapshot {
+            appendEvents(&state, SnapshotDiff.events(from: old, to: fresh, thresholds: state.thresholds))
+        }
+        state.snapshot = fresh
+        if change.contains(.instances) { dropVanishedMarks(&state, fresh) }
+        state.recompute(change)
+        reselect(&state, instance: selectedKey, node: selectedNode)
+    }
+
+    /// Marks of instances the new list no longer holds are dropped (issue
+    /// 10): one pass with lookups in the (small) mark set, no new index.
+    private static func dropVanishedMarks(_ state: inout AppState, _ fresh: ClusterSnapshot) {
+        guard !state.marks.isEmpty, fresh.instancesKnown else { return }
+        var present = Set<EntityKey>(minimumCapacity: state.marks.count)
+        for instance in fresh.instances where state.marks.contains(instance.key) { present.insert(instance.key) }
+        if present.count != state.marks.count { state.marks = present }
+    }
+
+    package static func appendEvents(_ state: inout AppState, _ events: [ClusterEvent]) {
+        guard !events.isEmpty else { return }
+        state.eventSerial += events.count
+        state.recentChanges.note(events, now: state.now)
+        let wasAtEnd = state.eventCursor.selected >= state.events.count - 1
+        state.events.append(contentsOf: events)
+        let overflow = state.events.count - state.config.eventCapacity
+        if overflow > 0 { state.events.removeFirst(overflow) }
+        if wasAtEnd || state.focus != .events { state.eventCursor.selected = state.events.count - 1 }
+        state.clampCursors()
+    }
+
+    /// Keeps the cursor on the same entity when rows move under it.
+    private static func reselect(_ state: inout AppState, instance key: EntityKey?, node name: String?) {
+        if let key, let snapshot = state.snapshot {
+            let rows = state.derived.instanceRows
+            let cursor = state.instanceCursor.selected
+            // Most polls move nothing: check the row under the cursor before scanning.
+            let same = cursor < rows.count && snapshot.instances[rows[cursor]].entityId == key.entityId
+                && snapshot.instances[rows[cursor]].entityType == key.entityType
+            if !same, let row = rows.firstIndex(where: {
+                snapshot.instances[$0].entityId == key.entityId && snapshot.instances[$0].entityType == key.entityType
+            }) {
+                state.instanceCursor.selected = row
+            }
+        }
+        if let name, let row = state.derived.nodes.firstIndex(where: { $0.name == name }) {
+            state.nodeCursor.selected = row
+        }
+        state.clampCursors()
+    }
+
+    /// After a write, the next instance list should show the new binding: say so, or say it does not.
+    private static func checkPendingBinding(_ state: inout AppState) {
+        guard let check = state.pendingCheck, let snapshot = state.snapshot else { return }
+        state.pendingCheck = nil
+        guard let instance = snapshot.instances.first(where: { $0.key == check.key }) else {
+            state.post("\(check.key.entityId) is no longer listed by the server", .warning)
+            return
+        }
+        let name = TextSanitizer.visible(instance.name)
+        if let node = check.nodeName, let mode = check.mode {
+            if instance.explicit && instance.nodeName == node && instance.mode == mode {
+                state.post("✓ confirmed: \(name) is bound to \(node) (\(mode))", .notice)
+            } else {
+                state.post("server shows \(name) on \(instance.nodeName) (\(instance.mode)), not \(node)", .warning)
+            }
+        } else if !instance.explicit {
+            state.post("✓ confirmed: \(name) follows the default node (\(instance.nodeName))", .notice)
+        } else {
+            state.post("server still shows an explicit binding for \(name)", .warning)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The dashboard's one state transition: `update(&state, message, now:)`
+/// applies a message and returns the effects the loop must run. Pure: no
+/// I/O, no clock reads (time comes in as `now`), deterministic jitter.
+package enum Update {
+    package static func update(_ state: inout AppState, _ message: Message, now: Date) -> [Effect] {
+        state.now = now
+        if let notice = state.notice, notice.expires <= now {
+            state.notice = nil
+            state.dirty = true
+        }
+        var effects: [Effect]
+        switch message {
+        case .key(let key):
+            state.dirty = true
+            if state.notice?.untilNextKey == true { state.notice = nil }
+            effects = KeyHandling.handle(&state, key)
+        case .mouse(let x, let y, let button):
+            effects = MouseHandling.handle(&state, x: x, y: y, button: button)
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            state.clampCursors()
+            state.dirty = true
+            effects = []
+        case .tick:
+            effects = tick(&state)
+        case .signal(let number):
+            return quit(&state, status: 128 + number)
+        case .hangup:
+            return quit(&state, status: 128 + SIGHUP)
+        default:
+            effects = reply(&state, message)
+        }
+        if !state.quitting { effects += Polling.duePolls(&state) }
+        return effects
+    }
+
+    /// A reply to something the runner did: polls, writes, re-reads, a switch.
+    private static func reply(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .overviewFetched(let result, let latency):
+            return Polling.overviewFetched(&state, result, latency: latency)
+        case .instancesFetched(let result, let latency):
+            return Polling.instancesFetched(&state, result, latency: latency)
+        case .instancesPrepared(let result, let latency):
+            return Polling.instancesPrepared(&state, result, latency: latency)
+        case .instancesRebased(let prepared):
+            return Polling.instancesRebased(&state, prepared)
+        case .contextSwitched(let result):
+            return ContextSwitchFlow.switched(&state, result)
+        default:
+            state.dirty = true
+            return writeReply(&state, message)
+        }
+    }
+
+    /// A form's write outcome, or a settled unknown.
+    private static func writeReply(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .writeFinished(.rebind(let formID), let outcome): return RebindFlow.finished(&state, formID: formID, outcome)
+        case .writeFinished(.reset(let key), let outcome): return ResetFlow.finished(&state, key: key, outcome)
+        case .writeSettled(let text): state.post(text, .notice, seconds: 10); return []
+        default: return batchReply(&state, message)
+        }
+    }
+
+    /// A reply about a plan: progress, its end, an export, the batch to undo.
+    private static func batchReply(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .batchProgress(let id, let index, let outcome): PlanReviewFlow.progress(&state, planID: id, index: index, outcome)
+        case .batchFinished(let id, let summary): PlanReviewFlow.finished(&state, planID: id, summary)
+        case .planExported(let id, let path, let error): PlanReviewFlow.exported(&state, planID: id, path: path, error: error)
+        case .undoLoaded(let result): UndoFlow.loaded(&state, result)
+        case .journalProblem(let text): state.post(text, .warning, seconds: 10)
+        default: break
+        }
+        return []
+    }
+
+    /// SIGINT/SIGTERM/SIGHUP or the terminal gone: quit with `status`.
+    private static func quit(_ state: inout AppState, status: Int32) -> [Effect] {
+        state.quitting = true
+        state.exitStatus = status
+        return [.quit]
+    }
+
+    /// The clock moved: ages on screen change (when ticking) and health may cross a threshold.
+    private static func tick(_ state: inout AppState) -> [Effect] {
+        // A highlight that ended needs a frame without it.
+        if let end = state.recentChanges.nextEnd, end <= state.now {
+            state.recentChanges.prune(now: state.now)
+            state.dirty = true
+        }
+        let healthBefore = state.derived.healthSignature
+        if state.snapshot != nil {
+            state.recompute(.clock)
+        }
+        // Without the age tick, redraw only when a node's health class moved.
+        if state.redrawsEverySecond || state.isBusy || state.derived.healthSignature != healthBefore { state.dirty = true }
+        return []
+    }
+
+}
+

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ClusterModel
+import ClusterRuntime
+import ClusterWrites
+import Foundation
+
+/// `--no-journal`, for the commands that write: without it a write whose
+/// journal line cannot be written is not sent (issue 20).
+struct JournalOptions: ParsableArguments {
+    @Flag(name: .customLong("no-journal"),
+          help: "Send writes even when the write journal cannot be written (they are then not recorded and cannot be undone).")
+    var noJournal = false
+
+    /// The engine's journal policy for these flags.
+    var policy: JournalPolicy {
+        noJournal ? .off : .required(WriteJournal(path: WriteJournal.defaultPath()))
+    }
+}
+
+/// A failure the CLI reports with its own words and exit code (one stderr line, as `CLIRun` prints it).
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    var exitCode: ClusterError.ExitCode
+}
+
+/// What the CLI's write commands share: the engine for a connection, and
+/// one line and exit code per outcome.
+enum CLIWrites {
+    static func engine(_ link: ClusterConnection, journal: JournalOptions, recheckAfter: TimeInterval = 1) -> WriteEngine {
+        WriteEngine(reader: link.reader, writer: link.makeWriter(), journal: journal.policy, target: link.target,
+                    recheckAfter: recheckAfter, journalProblem: { StandardError.line("clustertui: warning: " + $0) })
+    }
+
+    /// Runs one write and returns its success line, or throws its failure.
+    static func single(_ item: PlanItem, on link: ClusterConnection, journal: JournalOptions, success: (ItemOutcome) -> String)
+        async throws -> String
+    {
+        let summary = await engine(link, journal: journal, recheckAfter: 0).run(.single(item, at: Date()))
+        let outcome = summary.outcomes.first ?? .notAttempted
+        switch outcome {
+        case .applied, .unchanged:
+            return success(outcome)
+        case .changedMeanwhile:
+            throw CommandFailure(description: TextSanitizer.visible(outcome.detail) + "; nothing was sent", exitCode: .failure)
+        case .notApplied(let why, _, let cause):
+            if let cause { throw cause }
+            throw CommandFailure(description: TextSanitizer.visible(why), exitCode: .failure)
+        case .unknown(let why):
+            throw CommandFailure(
+                description: "outcome unknown: \(TextSanitizer.visible(why)). Check with `clustertui get overview -o json` before retrying",
+                exitCode: .unknown)
+        case .notAttempted:
+            throw CommandFailure(description: TextSanitizer.visible(summary.stoppedBecause ?? "not sent"), exitCode: .unreachable)
+        }
+    }
+
+    /// Appended to the success line of a write confirmed by re-reading.
+    static let confirmedNote = " (applied; the reply was lost or said nothing, confirmed by re-reading)"
+}

@@ -1,0 +1,46 @@
+import ClusterClient
+import ClusterCore
+import ClusterModel
+import ClusterRuntime
+import ClusterWrites
+import Foundation
+
+extension ConnectionOptions {
+    /// Connects as the flags and config say: over HTTP, or to the embedded
+    /// demo core when no URL, context or current-context is given. A live
+    /// context switch passes `forSwitch`: the context's own token file only
+    /// (`CLUSTERTUI_TOKEN` belongs to the cluster the dashboard started on,
+    /// and must not be sent to another), and no warning on stderr, which
+    /// curses owns.
+    func connect(forSwitch: Bool = false) async throws -> ClusterConnection {
+        guard let target = try resolve() else {
+            let core = try await EmbeddedCluster.startDemo()
+            return ClusterConnection(
+                label: "embedded demo", reader: core.makeReader(), makeWriter: { core.makeWriter() },
+                overviewInterval: nil, instancesInterval: nil, shutdown: { await core.shutdown() })
+        }
+        var environment = ProcessInfo.processInfo.environment
+        if forSwitch { environment["CLUSTERTUI_TOKEN"] = nil }
+        let config = try clientConfiguration(for: target, environment: environment)
+        if !forSwitch { Self.warnIfInsecure(target) }
+        let client = try ClusterHTTPClient(config)
+        return ClusterConnection(
+            label: target.label, reader: client.reader, makeWriter: { client.makeWriter() },
+            overviewInterval: target.pollInterval, instancesInterval: target.instancesInterval,
+            shutdown: { await client.shutdown() },
+            target: ClusterIdentity(context: target.contextName, url: ClusterIdentity.recordable(target.url)))
+    }
+
+    /// Runs `body` with a connection and always shuts it down afterwards.
+    func withConnection<T: Sendable>(_ body: (ClusterConnection) async throws -> T) async throws -> T {
+        let connection = try await connect()
+        do {
+            let result = try await body(connection)
+            await connection.shutdown()
+            return result
+        } catch {
+            await connection.shutdown()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import ArgumentParser
+import ClusterClient
+import ClusterModel
+import ClusterRuntime
+import ClusterState
+import ClusterTerminal
+import ClusterWrites
+import Foundation
+
+/// `clustertui` (the default subcommand): the interactive dashboard, or with
+/// `--wallboard` the big-screen view. Builds the app state and runs the UI
+/// loop on a thread of its own, so blocking in `poll(2)` never starves the
+/// tasks that do the network work.
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The live dashboard (the default when no subcommand is given).",
+        discussion: "Press ? inside for every key. Exit codes: 0 ok (q), 64 usage or unusable terminal, 1 other failure, 128+N ended by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP or the terminal closed)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Seconds between overview polls.")
+    var interval: Double?
+
+    @Option(name: .customLong("instances-interval"), help: "Seconds between instance-list polls (the expensive call).")
+    var instancesInterval: Double?
+
+    @Option(
+        name: .customLong("offline-after"),
+        help: ArgumentHelp("Seconds of silence before a node reads silent; match the core's NODE_OFFLINE_AFTER_MS (default 30).", valueName: "S"))
+    var offlineAfter: Double?
+
+    @Flag(name: .customLong("read-only"), help: "Browse only: no write can be sent.")
+    var readOnly = false
+
+    @Flag(help: "Big-screen mode: read-only, no cursor, pages cycle.")
+    var wallboard = false
+
+    @Option(help: "Wallboard page-cycle period in seconds.")
+    var cycle: Double = 15
+
+    @Flag(name: .customLong("no-tick"), help: "Do not tick ages every second (very slow links).")
+    var noTick = false
+
+    @Flag(help: "No colours (also when NO_COLOR is set).")
+    var monochrome = false
+
+    @Option(name: .customLong("events-log"), help: ArgumentHelp(
+        "Append every event the events pane shows to FILE, one JSON line each.", valueName: "FILE"))
+    var eventsLog: String?
+
+    @Flag(help: "Capture the mouse (off by default so text can be copied).")
+    var mouse = false
+
+    @OptionGroup var journal: JournalOptions
+
+    func validate() throws {
+        if let interval, !(interval >= 0.2 && interval <= 3600) { throw ValidationError("--interval must be 0.2…3600 seconds") }
+        if let instancesInterval, !(instancesInterval >= 1 && instancesInterval <= 86_400) {
+            throw ValidationError("--instances-interval must be 1…86400 seconds")
+        }
+        if !(cycle >= 2 && cycle <= 3600) { throw ValidationError("--cycle must be 2…3600 seconds") }
+        if let offlineAfter, !(offlineAfter >= 1 && offlineAfter <= 86_400) {
+            throw ValidationError("--offline-after must be 1…86400 seconds")
+        }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        if let problem = Terminal.checkUsable(environment: environment) {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        }
+        let log: EventsLog?
+        do { log = try eventsLog.map(EventsLog.init(path:)) } catch let error as ClusterError {
+            FileHandle.standardError.write(Data(("clustertui: " + error.description + "\n").utf8))
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        }
+        let link = try await connection.connect()
+        var config = AppConfig(label: link.label)
+        config.readOnly = readOnly || wallboard
+        config.wallboard = wallboard
+        config.tick = !noTick
+        config.cycle = cycle
+        config.overviewInterval = interval ?? link.overviewInterval ?? 2
+        config.instancesInterval = instancesInterval ?? link.instancesInterval ?? 30
+        if let offlineAfter { config.thresholds.offlineAfter = offlineAfter }
+        (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
+        config.configPath = ClusterConfig.defaultPath
+        config.clusterURL = link.target.url
+        // Read-only never constructs a writer: the factory is simply not called.
+        let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
+        let timeout = connection.timeout, maxBody = connection.maxBodyMB
+        let live = LiveConnection(reader: link.reader, writer: writer, connection: link) { name in
+            var arguments = ["--context", name]
+            if let timeout { arguments += ["--timeout", String(timeout)] }
+            if let maxBody { arguments += ["--max-body", String(maxBody)] }
+            return try await ConnectionOptions.parse(arguments).connect(forSwitch: true)
+        }
+        let options = TerminalOptions(
+            mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true
+        )
+        let outcome = await UIThread.run(config: config, link: live, options: options, eventsLog: log, noJournal: journal.noJournal)
+        await live.shutdown()
+        switch outcome {
+        case .failure(let message):
+            FileHandle.standardError.write(Data(("clustertui: " + message + "\n").utf8))
+            throw ExitCode.failure
+        case .finished(let status) where status != 0:
+            throw ExitCode(status)
+        case .finished:
+            return
+        }
+    }
+}
+
+extension DashboardCommand {
+    /// The config file's contexts for the `c` picker (an unreadable file
+    /// gives none: the dashboard already connected, so it runs without),
+    /// and the one in use when the label names it.
+    static func contextChoices(current label: String) -> ([ContextChoice], String?) {
+        guard let config = try? ClusterConfig.load(path: ClusterConfig.defaultPath) else { return ([], nil) }
+        let choices = config.contexts.values.sorted { $0.name < $1.name }.map { context in
+            let tokenFile = TokenStore.expandTilde(context.tokenFile ?? ConnectionOptions.defaultTokenFile)
+            return ContextChoice(name: context.name, url: context.url ?? "(no url)",
+                                 hasToken: FileManager.default.isReadableFile(atPath: tokenFile))
+        }
+        return (choices, choices.contains { $0.name == label } ? label : nil)
+    }
+}
+
+/// Starts the UI loop on a dedicated thread and waits for it to end.
+enum UIThread {
+    /// How the loop ended: its exit status, or why the terminal could not start.
+    enum Outcome: Sendable { case finished(Int32), failure(String) }
+
+    static func run(
+        config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog? = nil, noJournal: Bool = false
+    ) async -> Outcome {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
+            let thread = Thread {
+                continuation.resume(returning: runLoop(config: config, link: link, options: options, eventsLog: eventsLog,
+                                                       noJournal: noJournal))
+            }
+            thread.name = "clustertui-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private static func runLoop(
+        config: AppConfig, link: LiveConnection, options: TerminalOptions, eventsLog: EventsLog?, noJournal: Bool
+    ) -> Outcome {
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(options: options)
+        } catch {
+            return .failure("cannot start the terminal: \(error)")
+        }
+        defer { terminal.stop() }
+        var config = config
+        config.asciiOnly = !terminal.isUTF8
+        let inbox = MessageInbox(wake: { Terminal.wake() })
+        let size = terminal.size
+        let state = AppState(
+            config: config, width: size.width, height: size.height, now: Date(),
+            seed: UInt64(truncatingIfNeeded: getpid()) &* 0x9E37_79B9
+        )
+        var runner = EffectRunner(link: link, inbox: inbox)
+        runner.batches = BatchEffects(journal: config.readOnly || noJournal ? nil : WriteJournal(path: WriteJournal.defaultPath()))
+        return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
+    }
+}

@@ -1,0 +1,29 @@
+import ClusterModel
+import ClusterWrites
+import Foundation
+
+/// A live connection to a cluster, remote or embedded, as the commands and
+/// the dashboard use it. The writer is made on demand so that read-only
+/// modes never hold one. `shutdown` must run exactly once on every path.
+package struct ClusterConnection: Sendable {
+    /// The context name, the URL, or "embedded demo".
+    package let label: String
+    package let reader: any ClusterReading
+    package let makeWriter: @Sendable () -> any ClusterWriting
+    /// Seconds between overview polls from the context, if it set one.
+    package let overviewInterval: Double?
+    /// Seconds between instance-list polls from the context, if it set one.
+    package let instancesInterval: Double?
+    package let shutdown: @Sendable () async -> Void
+    /// Which cluster this is, as plans and the write journal record it.
+    package var target = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
+
+    package init(
+        label: String, reader: any ClusterReading, makeWriter: @escaping @Sendable () -> any ClusterWriting,
+        overviewInterval: Double? = nil, instancesInterval: Double? = nil, shutdown: @escaping @Sendable () async -> Void,
+        target: ClusterIdentity = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
+    ) {
+        self.label = label; self.reader = reader; self.makeWriter = makeWriter; self.overviewInterval = overviewInterval
+        self.instancesInterval = instancesInterval; self.shutdown = shutdown; self.target = target
+    }
+}

@@ -1,0 +1,137 @@
+import ClusterModel
+import ClusterState
+import ClusterSupport
+import ClusterWrites
+import Foundation
+
+/// Runs the network effects `update` asks for, each in its own task, and
+/// posts the outcome back as a message. Holds the writer only when writes
+/// are allowed: in read-only and wallboard modes it is `nil` and was never
+/// constructed, so no keypress can reach a PUT or DELETE. Requests go to
+/// the `LiveConnection`'s current connection; an outcome is posted only if
+/// that connection is still current when it arrives.
+package struct EffectRunner: Sendable {
+    package let link: LiveConnection
+    package let inbox: MessageInbox
+    /// The list this runner prepared last: the next changed list is diffed
+    /// against it here, off the UI thread.
+    package let previousList = PreviousInstanceList()
+    /// Writes, plans, the write journal and plan files.
+    package var batches = BatchEffects(journal: nil)
+
+    package init(link: LiveConnection, inbox: MessageInbox, batches: BatchEffects = BatchEffects(journal: nil)) {
+        self.link = link; self.inbox = inbox; self.batches = batches
+    }
+
+    /// Starts `effect` unless it is one the loop itself handles (repaint, suspend, quit).
+    package func start(_ effect: Effect) {
+        let (reader, writer, generation) = link.current()
+        let identity = link.identity
+        let link = self.link
+        let mailbox = self.inbox
+        // Outcomes of a connection that was switched away from are dropped.
+        let inbox = GenerationGate(deliver: { message in if link.generation == generation { mailbox.post(message) } })
+        switch effect {
+        case .fetchOverview(let previous):
+            fetchOverview(reader, previous, inbox, batches)
+        case .fetchInstances(let previous):
+            fetchInstances(reader, previous, inbox)
+        case .write(let origin, let plan):
+            batches.single(origin, plan, reader: reader, writer: writer, identity: identity, inbox: inbox)
+        case .applyPlan(let plan):
+            batches.apply(plan, reader: reader, writer: writer, identity: identity, inbox: inbox)
+        case .stopBatch(let id):
+            batches.stop(id)
+        case .exportPlan(let plan, let format, let path):
+            batches.export(plan, format, path: path, identity: identity, inbox: inbox)
+        case .loadUndo:
+            batches.loadUndo(identity: identity, inbox: inbox)
+        case .followAssignments(let overview):
+            followAssignments(overview, inbox)
+        case .switchContext(let name):
+            let previousList = self.previousList
+            Task {
+                let result = await link.switchTo(name)
+                if case .success = result { previousList.list = nil }
+                mailbox.post(.contextSwitched(result))
+            }
+        case .repaint, .suspend, .quit:
+            break
+        }
+    }
+
+    private func fetchOverview(_ reader: any ClusterReading, _ previous: BodyDigest?, _ inbox: GenerationGate, _ batches: BatchEffects) {
+        Task {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
+            if case .success(let fetched) = result, let overview = fetched.value { batches.settleUnknowns(overview, inbox: inbox) }
+            let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+            inbox.post(.overviewFetched(result, latency: latency))
+        }
+    }
+
+    private func fetchInstances(_ reader: any ClusterReading, _ previous: BodyDigest?, _ inbox: GenerationGate) {
+        let previousList = self.previousList
+        Task {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
+            let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+            // Index, sort order and the instance events are built here, off
+            // the UI thread and at low priority (BackgroundLane), so a
+            // 100,000-instance poll never stalls a keystroke.
+            let prepared = await BackgroundLane.shared.run {
+                let previous = previousList.list
+                let prepared = result.map { PreparedInstances.prepared($0, after: previous) }
+                if case .success(let fetched) = prepared, let list = fetched.value?.instances { previousList.list = list }
+                return prepared
+            }
+            inbox.post(.instancesPrepared(prepared, latency: latency))
+        }
+    }
+
+    /// Patched against the list this runner prepared last, on the same
+    /// serial lane as the polls, so a newer poll is never overwritten.
+    private func followAssignments(_ overview: Overview, _ inbox: GenerationGate) {
+        let previousList = self.previousList
+        BackgroundLane.shared.async {
+            guard let list = previousList.list, let patched = AssignmentFollow.patch(list, to: overview) else { return }
+            previousList.list = patched
+            inbox.post(.instancesRebased(PreparedInstances.prepare(patched, parallel: false)))
+        }
+    }
+}
+
+/// Posts a message only while the connection it came from is current.
+package struct GenerationGate: Sendable {
+    package let deliver: @Sendable (Message) -> Void
+    package func post(_ message: Message) { deliver(message) }
+}
+
+/// The last instance list an `EffectRunner` prepared (one poll is in
+/// flight at a time; the lock only makes that safe to rely on).
+package final class PreviousInstanceList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Instance]?
+    package var list: [Instance]? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+}
+
+private func seconds(_ d: Duration) -> TimeInterval {
+    let c = d.components
+    return TimeInterval(c.seconds) + TimeInterval(c.attoseconds) / 1e18
+}
+
+/// Runs `body`, turning any thrown error into a `ClusterError`.
+package func capture<T: Sendable>(_ body: () async throws -> T) async -> Result<T, ClusterError> {
+    do {
+        return .success(try await body())
+    } catch let error as ClusterError {
+        return .failure(error)
+    } catch {
+        return .failure(.transport(String(describing: error)))
+    }
+}

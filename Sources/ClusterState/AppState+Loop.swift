@@ -1,0 +1,54 @@
+import ClusterModel
+import Foundation
+
+extension AppState {
+    /// Ages tick every second, and the wallboard's clock and page cycle need
+    /// the tick even with --no-tick.
+    package var redrawsEverySecond: Bool { config.tick || config.wallboard }
+
+    /// A form or confirmation is waiting on the server (the spinner turns).
+    package var isBusy: Bool {
+        for overlay in overlays {
+            switch overlay {
+            case .rebind(let form) where form.phase == .sending: return true
+            case .confirmReset(let confirm) where confirm.sending: return true
+            case .plan(let review) where review.isRunning: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// When the loop must wake next even if nothing happens: the next poll,
+    /// the next whole second of the age tick, a spinner frame, a notice expiring.
+    package func nextDeadline() -> Date {
+        var deadline = min(
+            overviewPoll.inFlight ? .distantFuture : overviewPoll.nextDue,
+            instancesPoll.inFlight ? .distantFuture : instancesPoll.nextDue
+        )
+        if redrawsEverySecond {
+            // Tick on the server clock's whole seconds so ages change together.
+            let server = serverNow.timeIntervalSince1970
+            let next = (server + 0.001).rounded(.up) - clockSkew
+            deadline = min(deadline, Date(timeIntervalSince1970: next))
+        } else {
+            deadline = min(deadline, now.addingTimeInterval(30))
+        }
+        if isBusy { deadline = min(deadline, now.addingTimeInterval(0.15)) }
+        if let notice { deadline = min(deadline, notice.expires) }
+        if let end = recentChanges.nextEnd { deadline = min(deadline, end) }
+        return deadline
+    }
+
+    /// Puts a notice in the status line for a few seconds.
+    package mutating func post(_ text: String, _ severity: EventSeverity = .info, seconds: TimeInterval = 6) {
+        notice = Notice(text: text, severity: severity, expires: now.addingTimeInterval(seconds))
+        dirty = true
+    }
+
+    /// Puts a notice in the status line until the next key.
+    package mutating func postUntilKey(_ text: String, _ severity: EventSeverity = .info) {
+        notice = Notice(text: text, severity: severity, expires: .distantFuture, untilNextKey: true)
+        dirty = true
+    }
+}

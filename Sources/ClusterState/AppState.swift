@@ -1,0 +1,217 @@
+import ClusterModel
+import ClusterWrites
+import Foundation
+
+/// Settings fixed for one run of the dashboard (from flags and the context).
+package struct AppConfig: Sendable, Equatable {
+    /// Context name, URL or "embedded demo", shown in the header.
+    package var label: String
+    /// No writer exists; write keys only explain why nothing happens.
+    package var readOnly = false
+    /// The big-screen mode (implies read-only).
+    package var wallboard = false
+    /// Tick ages every second (off with `--no-tick` for very slow links).
+    package var tick = true
+    /// The assumed heartbeat and the offline threshold (`--offline-after`);
+    /// the learned periods join them in `AppState.thresholds`.
+    package var thresholds = HeartbeatThresholds.standard
+    package var overviewInterval: TimeInterval = 2
+    package var instancesInterval: TimeInterval = 30
+    /// Draw with ASCII glyphs only (non-UTF-8 locale).
+    package var asciiOnly = false
+    /// Wallboard page-cycle period.
+    package var cycle: TimeInterval = 15
+    /// The cap on remembered events, so a wallboard can run for days.
+    package var eventCapacity = 500
+    /// The config file's contexts, for the `c` picker, and the one in use.
+    package var contexts: [ContextChoice] = []
+    package var currentContext: String?
+    /// Where the config file is, for messages.
+    package var configPath = "~/.config/clustertui/config.toml"
+    /// The base URL plans are stamped with (the journal's cluster key).
+    package var clusterURL = ClusterIdentity.embedded
+
+    package init(label: String) { self.label = label }
+}
+
+/// The three panes of the main screen; `Tab` moves between them.
+package enum Pane: Int, Sendable, CaseIterable, Equatable {
+    case nodes, instances, events
+}
+
+/// A selection and scroll position in a list of `count` rows.
+package struct TableCursor: Sendable, Equatable {
+    package var selected = 0
+    package var offset = 0
+
+    package init(selected: Int = 0, offset: Int = 0) {
+        self.selected = selected; self.offset = offset
+    }
+
+    package mutating func move(by delta: Int, count: Int) {
+        guard count > 0 else { selected = 0; offset = 0; return }
+        selected = min(max(0, selected + delta), count - 1)
+    }
+
+    package mutating func moveTo(_ index: Int, count: Int) {
+        selected = count > 0 ? min(max(0, index), count - 1) : 0
+    }
+
+    /// Keeps the selection inside the list and on screen in `rows` visible rows.
+    package mutating func clamp(count: Int, rows: Int) {
+        guard count > 0 else { selected = 0; offset = 0; return }
+        selected = min(max(0, selected), count - 1)
+        let rows = max(1, rows)
+        if selected < offset { offset = selected }
+        if selected >= offset + rows { offset = selected - rows + 1 }
+        offset = min(max(0, offset), max(0, count - rows))
+    }
+}
+
+/// A pane's `/` filter: the text typed, whether the prompt is open, and the last
+/// query that parsed (kept while the text has an error).
+package struct FilterState: Sendable, Equatable {
+    package var text = ""
+    package var editing = false
+    package var query: FilterQuery?
+    package var error: String?
+
+    package init(text: String = "", editing: Bool = false, query: FilterQuery? = nil, error: String? = nil) {
+        self.text = text; self.editing = editing; self.query = query; self.error = error
+    }
+    package var isActive: Bool { !(query?.isEmpty ?? true) }
+}
+
+/// A short message in the status line, which expires by itself.
+package struct Notice: Sendable, Equatable {
+    package var text: String
+    package var severity: EventSeverity
+    package var expires: Date
+    /// Stays until the next key instead of expiring (issue 19: "nothing to
+    /// remove" was gone before anyone could read it).
+    package var untilNextKey = false
+}
+
+/// A layer drawn over the main screen; they stack, `Esc` pops the top one.
+package enum Overlay: Sendable, Equatable {
+    case help
+    case nodeDetails(name: String)
+    case instanceDetails(EntityKey)
+    case rebind(RebindForm)
+    case confirmReset(ResetConfirm)
+    case contextPicker(ContextPicker)
+    /// Bulk rebind of the marked rows, or evacuate a node: makes a plan.
+    case bulk(BulkForm)
+    /// A plan's moves, its apply progress and its summary.
+    case plan(PlanReview)
+}
+
+/// After a write: what the next instance list should show for the entity.
+package struct PendingCheck: Sendable, Equatable {
+    package var key: EntityKey
+    /// `nil` for a reset: expect `explicit: false`.
+    package var nodeName: String?
+    package var mode: AssignmentMode?
+
+    package init(key: EntityKey, nodeName: String? = nil, mode: AssignmentMode? = nil) {
+        self.key = key; self.nodeName = nodeName; self.mode = mode
+    }
+}
+
+/// All the dashboard's state. Only `update` changes it; views read it.
+package struct AppState: Sendable {
+    package var config: AppConfig
+    package var width: Int
+    package var height: Int
+    /// The local clock at the last message.
+    package var now: Date
+    /// Server clock minus local clock, from the `Date` header.
+    package var clockSkew: TimeInterval = 0
+    package var snapshot: ClusterSnapshot?
+    package var overviewPoll: PollTracker
+    package var instancesPoll: PollTracker
+    /// Each node's heartbeat period, learned from the overviews (issue 14).
+    package var heartbeats = HeartbeatLearner()
+    package var random: SplitMix64
+    package var derived = Derived()
+    /// Replaced instance lists waiting to be freed off the UI thread.
+    package var retired = RetiredLists()
+    package var focus: Pane = .instances
+    package var nodeCursor = TableCursor()
+    package var instanceCursor = TableCursor()
+    package var eventCursor = TableCursor()
+    /// `nil` = live nodes first (health, then name).
+    package var nodeSort: SortSpec<NodeColumn>?
+    package var instanceSort = SortSpec<InstanceColumn>(column: .risk, ascending: false)
+    package var showGhosts = false
+    /// Show absolute UTC times instead of ages (`t`).
+    package var absoluteTimes = false
+    /// The instances pane's `/` filter.
+    package var filter = FilterState()
+    /// The nodes pane's own `/` filter (issue 11: one filter emptied the other pane).
+    package var nodeFilter = FilterState()
+    /// Newest last, capped at `config.eventCapacity`.
+    package var events: [ClusterEvent] = []
+    package var overlays: [Overlay] = []
+    /// First help line shown, when the help is taller than the screen.
+    package var helpScroll = 0
+    package var notice: Notice?
+    package var pendingCheck: PendingCheck?
+    /// A context switch asked for and not yet connected: no poll starts meanwhile.
+    package var switchingTo: String?
+    package var nextFormID = 1
+    /// Marked instances (Space, `*`), by entity: polls and sorts keep them (issue 10).
+    package var marks: Set<EntityKey> = []
+    /// The plan being applied: one batch at a time.
+    package var runningBatch: String?
+    /// Rows the last polls changed, drawn highlighted for a few seconds.
+    package var recentChanges = RecentChanges()
+    /// Events appended since the start (the list itself is capped), for `--events-log`.
+    package var eventSerial = 0
+    package var quitting = false
+    /// The process exit status once quitting: 0 for `q`, 128 + the signal
+    /// for SIGINT/SIGTERM/SIGHUP from outside, 129 when the terminal hung up
+    /// (issue 13: shells and supervisors read these).
+    package var exitStatus: Int32 = 0
+    /// Set by `update` when the screen must be redrawn.
+    package var dirty = true
+
+    package init(config: AppConfig, width: Int, height: Int, now: Date, seed: UInt64 = 0x5EED) {
+        self.config = config
+        self.width = width
+        self.height = height
+        self.now = now
+        overviewPoll = PollTracker(interval: config.overviewInterval, firstDue: now)
+        instancesPoll = PollTracker(interval: config.instancesInterval, firstDue: now)
+        random = SplitMix64(seed: seed)
+        if config.wallboard {
+            // A wallboard must notice a core that came back within seconds, not a minute.
+            overviewPoll.maxBackoff = max(config.overviewInterval, 10)
+            instancesPoll.maxBackoff = max(config.instancesInterval, 10)
+        }
+    }
+
+    /// Now on the server's clock: ages are computed against this.
+    package var serverNow: Date { now.addingTimeInterval(clockSkew) }
+    /// The overview polls are failing after at least one success: what the
+    /// screen holds is the cluster as of the last good poll, not now.
+    /// Also when no reply came for `overdueAfter` (a request hanging until
+    /// its time-out): ages must not keep counting against now meanwhile.
+    package var isStale: Bool {
+        guard snapshot != nil, let last = overviewPoll.lastSuccess else { return false }
+        return overviewPoll.lastError != nil || now.timeIntervalSince(last) > overdueAfter
+    }
+    /// How long without an overview reply before the screen is stale.
+    package var overdueAfter: TimeInterval { 2 * config.overviewInterval + 5 }
+    /// The moment (server clock) that health, risk, ages and counts are
+    /// computed for: now while polls succeed, the last good poll while they
+    /// fail. A lost connection must not read as nodes dying (issue 11).
+    package var observedAt: Date {
+        if isStale, let last = overviewPoll.lastSuccess { return last.addingTimeInterval(clockSkew) }
+        return serverNow
+    }
+    package var canWrite: Bool { !config.readOnly && !config.wallboard }
+    /// The filter the prompt is editing, if open: the nodes' or the instances'.
+    package var editingFilter: Pane? { nodeFilter.editing ? .nodes : (filter.editing ? .instances : nil) }
+    package var topOverlay: Overlay? { overlays.last }
+}

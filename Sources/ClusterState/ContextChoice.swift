@@ -1,0 +1,38 @@
+import ClusterModel
+import ClusterWrites
+import Foundation
+
+/// One context of the config file, as the picker lists it.
+package struct ContextChoice: Sendable, Equatable {
+    package var name: String
+    package var url: String
+    /// Whether a token file is there for it (nothing is read or shown).
+    package var hasToken: Bool
+
+    package init(name: String, url: String, hasToken: Bool) {
+        self.name = name; self.url = url; self.hasToken = hasToken
+    }
+}
+
+/// The `c` picker: the config file's contexts and the one the cursor is on.
+package struct ContextPicker: Sendable, Equatable {
+    package var selected: Int
+
+    package init(selected: Int) {
+        self.selected = selected
+    }
+}
+
+/// What the loop reports once a switch has connected.
+package struct SwitchedContext: Sendable, Equatable {
+    package var name: String
+    package var label: String
+    package var overviewInterval: Double?
+    package var instancesInterval: Double?
+    /// The new cluster's base URL, for plans and the journal.
+    package var url: String = ClusterIdentity.embedded
+
+    package init(name: String, label: String, overviewInterval: Double? = nil, instancesInterval: Double? = nil, url: String = ClusterIdentity.embedded) {
+        self.name = name; self.label = label; self.overviewInterval = overviewInterval; self.instancesInterval = instancesInterval; self.url = url
+    }
+}

@@ -1,0 +1,35 @@
+import ClusterModel
+import Foundation
+
+/// Small text helpers shared by the views.
+package enum Fmt {
+    /// `12:34:56` in UTC, for absolute times and the wallboard clock.
+    package static func clock(_ date: Date) -> String {
+        let s = WireDate.format(date)
+        let start = s.index(s.startIndex, offsetBy: 11)
+        return String(s[start..<s.index(start, offsetBy: 8)])
+    }
+
+    /// An age, or the absolute UTC time when the operator asked for those (`t`).
+    package static func age(_ date: Date?, now: Date, absolute: Bool) -> String {
+        guard let date else { return "—" }
+        if absolute { return clock(date) + "Z" }
+        return AgeFormat.compact(max(0, now.timeIntervalSince(date)))
+    }
+
+    /// 1234567 → "1,234,567".
+    package static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    package static func latency(_ seconds: TimeInterval?) -> String {
+        guard let seconds else { return "—" }
+        return seconds < 1 ? "\(Int((seconds * 1000).rounded()))ms" : String(format: "%.1fs", seconds)
+    }
+}

@@ -1,0 +1,75 @@
+import ClusterGrid
+import ClusterModel
+import ClusterWrites
+import Foundation
+
+/// Everything that can happen to the dashboard, as a value: keys, resizes,
+/// clock ticks, replies to requests, signals. `update` consumes these.
+package enum Message: Sendable {
+    case key(Key)
+    /// A mouse button or wheel event (`--mouse` only) at a screen cell.
+    case mouse(x: Int, y: Int, button: MouseButton)
+    case resize(width: Int, height: Int)
+    /// The clock moved on (ages tick, polls fall due).
+    case tick
+    case overviewFetched(Result<Fetched<Overview>, ClusterError>, latency: TimeInterval)
+    case instancesFetched(Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval)
+    /// The same, decoded and prepared (index, sort order) off the UI thread.
+    case instancesPrepared(Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval)
+    /// The instance list on screen with its bindings brought in line with a
+    /// newer overview, prepared off the UI thread (no poll bookkeeping).
+    case instancesRebased(PreparedInstances)
+    /// A form's write went through the write engine: what became of it.
+    case writeFinished(WriteOrigin, ItemOutcome)
+    /// A later overview settled a write whose outcome was unknown.
+    case writeSettled(String)
+    /// The loop connected to another context (or could not).
+    case contextSwitched(Result<SwitchedContext, ClusterError>)
+    /// One item of a batch was applied, skipped or failed.
+    case batchProgress(planID: String, index: Int, ItemOutcome)
+    case batchFinished(planID: String, BatchSummary)
+    /// A plan file was written (`error` nil) or not.
+    case planExported(planID: String, path: String, error: String?)
+    /// The journal's last batch on this cluster, for `u`.
+    case undoLoaded(Result<JournalBatch, PlanError>)
+    /// The write journal could not be written.
+    case journalProblem(String)
+    /// SIGINT, SIGTERM or SIGHUP.
+    case signal(Int32)
+    /// The terminal went away (EOF / hang-up): quit without drawing.
+    case hangup
+}
+
+/// Which form or confirmation a single write came from, so its outcome
+/// finds its way back (or is posted, when the form was closed meanwhile).
+package enum WriteOrigin: Sendable, Hashable {
+    case rebind(formID: Int)
+    case reset(EntityKey)
+}
+
+/// Work `update` asks the loop to do. The loop runs it and feeds the outcome
+/// back as a `Message`; `update` itself performs no I/O.
+package enum Effect: Sendable, Equatable {
+    case fetchOverview(previous: BodyDigest?)
+    case fetchInstances(previous: BodyDigest?)
+    /// A form's write: a plan of one item, run by the write engine with a
+    /// fresh precondition read; the outcome comes back as `writeFinished`.
+    case write(WriteOrigin, MovePlan)
+    /// Apply a plan through the write engine; progress comes back as messages.
+    case applyPlan(MovePlan)
+    /// Esc during apply: stop after the request in flight.
+    case stopBatch(String)
+    case exportPlan(MovePlan, PlanFileFormat, path: String)
+    /// Read the journal's last batch on this cluster (`u`).
+    case loadUndo
+    /// The overview's bindings changed: patch the instance rows to match it
+    /// (off the UI thread) instead of waiting for the next instance poll.
+    case followAssignments(Overview)
+    /// Connect to the named context of the config file (`c`).
+    case switchContext(String)
+    /// Ctrl-L: repaint the whole terminal.
+    case repaint
+    /// Ctrl-Z: hand the terminal back to the shell until `fg`.
+    case suspend
+    case quit
+}

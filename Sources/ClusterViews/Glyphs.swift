@@ -1,0 +1,82 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The symbols the views draw, in a Unicode set and an ASCII set for
+/// terminals whose locale is not UTF-8 (`LANG=C`), so nothing prints as
+/// mojibake.
+package struct Glyphs: Sendable {
+    package var ok: String
+    package var late: String
+    package var stale: String
+    package var draining: String
+    package var offline: String
+    package var ghost: String
+    package var thisNode: String
+    package var defaultNode: String
+    package var sortUp: String
+    package var sortDown: String
+    package var separator: String
+    package var warning: String
+    package var check: String
+    package var pointer: String
+    /// A marked row (issue 10).
+    package var mark: String
+    package var spinner: [String]
+
+    package static let unicode = Glyphs(
+        ok: "●", late: "◐", stale: "○", draining: "◒", offline: "✕", ghost: "·",
+        thisNode: "★", defaultNode: "◆", sortUp: "▲", sortDown: "▼", separator: "│",
+        warning: "⚠", check: "✓", pointer: "▶", mark: "✓", spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+    )
+    package static let ascii = Glyphs(
+        ok: "o", late: "~", stale: "?", draining: "d", offline: "x", ghost: ".",
+        thisNode: "*", defaultNode: "+", sortUp: "^", sortDown: "v", separator: "|",
+        warning: "!", check: "ok", pointer: ">", mark: "*", spinner: ["|", "/", "-", "\\"]
+    )
+
+    package func health(_ h: HeartbeatHealth) -> String {
+        switch h {
+        case .ok: ok
+        case .late: late
+        case .stale: stale
+        case .draining: draining
+        case .offline: offline
+        case .ghost: ghost
+        }
+    }
+}
+
+/// The colour role of each health and risk, so views never name colours.
+package enum Roles {
+    package static func health(_ h: HeartbeatHealth) -> StyleRole {
+        switch h {
+        case .ok: .ok
+        case .late: .late
+        case .stale: .stale
+        case .draining: .draining
+        case .offline: .offline
+        case .ghost: .ghost
+        }
+    }
+
+    /// The colour of an event: what it reports, not how loud it is.
+    package static func tone(_ t: EventTone) -> StyleRole {
+        switch t {
+        case .good: .ok
+        case .neutral: .normal
+        case .attention: .warning
+        case .bad: .error
+        }
+    }
+
+    package static func severity(_ s: EventSeverity) -> StyleRole {
+        switch s {
+        case .info: .normal
+        case .notice: .ok
+        case .warning: .warning
+        case .critical: .error
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The two header lines: where we are connected and how fresh the data is
+/// (line 1), and the counts an operator scans first (line 2).
+package enum HeaderView {
+    package static func draw(_ state: AppState, into screen: inout Screen, glyphs: Glyphs) {
+        let width = screen.width
+        let base = TextStyle(role: .header)
+        screen.fill(x: 0, y: 0, width: width, height: 2, style: base)
+        var x = 0
+        // A segment is drawn whole or not at all (issue 11: no cut words),
+        // except the context label, which may be cut to fit.
+        func seg(_ text: String, _ style: TextStyle = TextStyle(role: .header), gap: Bool = true, cuttable: Bool = false) {
+            guard x < width, cuttable || DisplayWidth.of(text) <= width - x else { return }
+            x += screen.put(text, x: x, y: 0, maxWidth: width - x, style: style)
+            if gap && x < width { x += screen.put("  ", x: x, y: 0, maxWidth: width - x, style: base) }
+        }
+        seg("ClusterTUI", TextStyle(role: .header, bold: true))
+        if state.config.wallboard { seg(" WALLBOARD ", TextStyle(role: .badge, bold: true)) }
+        else if state.config.readOnly { seg(" READ-ONLY ", TextStyle(role: .badge, bold: true)) }
+        let (connText, connRole) = connection(state, glyphs: glyphs)
+        seg(connText, TextStyle(role: connRole, bold: true))
+        seg(state.config.label, cuttable: true)
+        if let snapshot = state.snapshot {
+            seg("this \(glyphs.thisNode)\(snapshot.thisNodeName)")
+            seg("default \(glyphs.defaultNode)\(snapshot.defaultNodeName)")
+        }
+        if abs(state.clockSkew) >= 2 {
+            let sign = state.clockSkew > 0 ? "+" : "-"
+            seg("skew \(sign)\(AgeFormat.compact(abs(state.clockSkew)))", TextStyle(role: .warning))
+        }
+        drawCounts(state, into: &screen, glyphs: glyphs)
+    }
+
+    /// "● live 12ms 1s ago", "connecting…", or "✕ 3 failures, data 45s old, retrying in 8s".
+    package static func connection(_ state: AppState, glyphs: Glyphs) -> (String, StyleRole) {
+        let poll = state.overviewPoll
+        guard let last = poll.lastSuccess else {
+            if let error = poll.lastError { return ("\(glyphs.offline) \(short(error)) (retry \(poll.retryIn(state.now))s)", .error) }
+            return ("connecting…", .notice)
+        }
+        let age = AgeFormat.compact(state.now.timeIntervalSince(last))
+        if poll.lastError != nil || state.isStale {
+            // The banner under the header says why and when it retries.
+            return ("\(glyphs.offline) STALE \(age)", .error)
+        }
+        return ("\(glyphs.ok) live \(Fmt.latency(poll.lastLatency)) \(age) ago", .ok)
+    }
+
+    private static func short(_ error: ClusterError) -> String { ErrorExcerpt.short(error) }
+
+    private static func drawCounts(_ state: AppState, into screen: inout Screen, glyphs: Glyphs) {
+        let width = screen.width
+        var x = 0
+        // Counts of the last known cluster are drawn dimmed: not live.
+        let dim = state.isStale
+        /// Draws the pieces of one group whole, or none of them: no cut
+        /// words and no separator left dangling (issue 11). Once a group
+        /// does not fit, no later one is drawn: a shorter count further on
+        /// must not stand in for a missing one.
+        var full = false
+        @discardableResult
+        func group(_ pieces: [(String, StyleRole, Bool)]) -> Bool {
+            let total = pieces.reduce(0) { $0 + DisplayWidth.of($1.0) }
+            guard !full, x < width, total <= width - x else { full = true; return false }
+            for (text, role, bold) in pieces {
+                x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold, dim: dim))
+            }
+            return true
+        }
+        guard let nodes = state.derived.nodeSummary else {
+            group([("waiting for the first overview…", .header, false)])
+            return
+        }
+        group([("Nodes ", .header, true), ("\(glyphs.ok)\(nodes.online) ok ", nodes.online > 0 ? .ok : .header, false)])
+        if nodes.late > 0 { group([("\(glyphs.late)\(nodes.late) late ", .late, false)]) }
+        if nodes.stale > 0 { group([("\(glyphs.stale)\(nodes.stale) silent ", .stale, false)]) }
+        if nodes.draining > 0 { group([("\(glyphs.draining)\(nodes.draining) draining ", .draining, false)]) }
+        if nodes.offline > 0 { group([("\(glyphs.offline)\(nodes.offline) offline ", .offline, false)]) }
+        if nodes.ghosts > 0 { group([("+\(nodes.ghosts) ghosts ", .ghost, false)]) }
+        let bar = "\(glyphs.separator) "
+        if state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary {
+            // At risk first: on a narrow screen it is the count that must show.
+            group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true),
+                   ("· \(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, inst.atRisk > 0)])
+            group([("· \(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header, false)])
+        } else {
+            group([(bar, .header, false), ("Instances loading… ", .header, false)])
+        }
+        // Version skew comes last: the counts matter more on a narrow screen.
+        if nodes.hasVersionSkew {
+            let versions = nodes.versions.prefix(3).map { "\($0.version)×\($0.count) " }
+            if group([(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true), (versions[0], .warning, false)]) {
+                for version in versions.dropFirst() where !group([(version, .warning, false)]) { break }
+            }
+        }
+    }
+}

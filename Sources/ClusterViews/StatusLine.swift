@@ -1,0 +1,43 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+
+/// The bottom line: the filter prompt while typing, else a notice, else
+/// the key hints for the focused pane.
+package enum StatusLine {
+    package static func draw(_ state: AppState, into screen: inout Screen, row: Int) {
+        let width = screen.width
+        screen.fill(x: 0, y: row, width: width, height: 1, style: TextStyle(role: .keyHint))
+        let pane: Pane? = state.editingFilter
+            ?? (state.nodeFilter.error != nil ? .nodes : (state.filter.error != nil ? .instances : nil))
+        if let pane {
+            let filter = state[keyPath: AppState.filterKeyPath(pane)]
+            // Says which pane it filters: "/ instances: bro".
+            var x = screen.put("/ ", x: 0, y: row, maxWidth: width, style: TextStyle(role: .keyHintKey, bold: true))
+            x += screen.put(pane == .nodes ? "nodes: " : "instances: ", x: x, y: row, maxWidth: width - x,
+                            style: TextStyle(role: .keyHint, bold: true))
+            x += screen.put(filter.text, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
+            if filter.editing { x += screen.put("█", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input)) }
+            if let error = filter.error {
+                screen.put("  " + error, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .error, bold: true))
+            } else if filter.editing {
+                screen.put("  Enter keep · Esc clear", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHint))
+            }
+            return
+        }
+        if let notice = state.notice {
+            screen.put(" " + notice.text, x: 0, y: row, maxWidth: width, style: TextStyle(role: Roles.severity(notice.severity), bold: true))
+            return
+        }
+        var x = 0
+        for (key, label) in hints(state) {
+            // A hint is drawn whole or not at all (issue 11: no cut words).
+            guard x + DisplayWidth.of(" \(key) \(label)") <= width else { break }
+            x += screen.put(" " + key, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHintKey, bold: true))
+            x += screen.put(" " + label, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHint))
+        }
+    }
+
+    /// The key bar's hints, from `KeyMap`.
+    package static func hints(_ state: AppState) -> [(String, String)] { KeyMap.hints(state) }
+}
