@@ -69,6 +69,38 @@ struct PlanCLIE2ETests {
         #expect(try await overview(a).assignments.filter { $0.nodeName == "worker-03" }.isEmpty, "applied to A")
     }
 
+    /// Issue 20: a torn last journal line (a crash, a full disk) was glued to
+    /// the next append, that intent was lost, and `undo --last` reverted an
+    /// older batch. Now the newest batch is undone, exactly.
+    @Test func aTornJournalLineLeavesUndoOnTheNewestBatch() async throws {
+        let serve = try ServeProcess()
+        let url = serve.url.absoluteString
+        let keys = try await serve.withClient { client in
+            Array(try await client.reader.instances().instances.filter { !$0.explicit }.prefix(3).map(\.key))
+        }
+        try #require(keys.count == 3)
+        func assign(_ key: EntityKey) async throws {
+            let done = try await offPool { [self] in
+                try run(["assign", key.entityType.rawValue, key.entityId, "--node", "core-main-1", "--url", url], token: serve.token)
+            }
+            #expect(done.status == 0, "\(done.stderr)")
+        }
+        try await assign(keys[0])
+        try await assign(keys[1])
+        // A crash mid-write: the last line loses its end and its newline.
+        let path = dir + "/state/clustertui/journal.jsonl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try String(text.dropLast(30)).write(toFile: path, atomically: false, encoding: .utf8)
+        try await assign(keys[2])
+        let undone = try await offPool { [self] in try run(["undo", "--last", "--yes"], token: serve.token) }
+        #expect(undone.status == 0, "\(undone.stdout)\n\(undone.stderr)")
+        let after = BindingIndex(try await overview(serve))
+        #expect(after.binding(of: keys[2]) == .followsDefault, "the newest batch was undone")
+        #expect(after.binding(of: keys[0]).node == "core-main-1", "the older batch was left alone")
+        let shown = try await offPool { [self] in try run(["journal"], token: serve.token) }
+        #expect(shown.stderr.contains("damaged line"), "the torn line is reported: \(shown.stderr)")
+    }
+
     @Test func planApplyJournalUndoRoundTripOnTheServer() async throws {
         let serve = try ServeProcess()
         let url = serve.url.absoluteString
