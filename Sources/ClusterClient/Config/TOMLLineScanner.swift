@@ -77,7 +77,11 @@ struct TOMLLineScanner {
                 throw fail("multi-line strings are not supported")
             }
             return .string(try basicString())
-        case "'": return .string(try literalString())
+        case "'":
+            if chars.count >= i + 3, chars[i + 1] == "'", chars[i + 2] == "'" {
+                throw fail("multi-line strings are not supported")
+            }
+            return .string(try literalString())
         case "[": throw fail("arrays are not supported")
         case "{": throw fail("inline tables are not supported")
         default: break
@@ -87,16 +91,9 @@ struct TOMLLineScanner {
         let text = String(word)
         if text == "true" { return .bool(true) }
         if text == "false" { return .bool(false) }
-        if let number = Self.number(text) { return .number(number) }
-        throw fail("`\(text)` is not a string, true/false or a number (strings need quotes)")
-    }
-
-    static func number(_ text: String) -> Double? {
-        let cleaned = text.replacingUnderscores()
-        guard !cleaned.isEmpty, cleaned.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
-              let d = Double(cleaned), d.isFinite
-        else { return nil }
-        return d
+        if let number = TOMLNumber.parse(text) { return .number(number) }
+        if let unsupported = TOMLNumber.unsupportedKind(text) { throw fail("\(unsupported) are not supported") }
+        throw fail("`\(TextSanitizer.excerpt(text, limit: 40))` is not a string, true/false or a number (strings need quotes)")
     }
 
     mutating func basicString() throws(ParseError) -> String {
@@ -121,6 +118,8 @@ struct TOMLLineScanner {
         case "n": return "\n"
         case "t": return "\t"
         case "r": return "\r"
+        case "b": return "\u{08}"
+        case "f": return "\u{0C}"
         case "u", "U":
             let n = c == "u" ? 4 : 8
             guard i + n <= chars.count else { throw fail("short \\\(c) escape") }
@@ -141,6 +140,7 @@ struct TOMLLineScanner {
         while let c = peek {
             i += 1
             if c == "'" { return String(s) }
+            if c.value < 0x20 && c != "\t" || c.value == 0x7F { throw fail("control character in a string") }
             s.append(c)
         }
         throw fail("unterminated string (missing closing `'`)")
@@ -149,8 +149,4 @@ struct TOMLLineScanner {
     private func isBare(_ c: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
     }
-}
-
-extension String {
-    fileprivate func replacingUnderscores() -> String { String(unicodeScalars.filter { $0 != "_" }.map(Character.init)) }
 }

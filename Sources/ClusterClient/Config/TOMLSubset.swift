@@ -39,7 +39,7 @@ public enum TOMLSubset {
     /// Parses `text` into tables in file order; the first is always the top level.
     public static func parse(_ text: String) throws(ParseError) -> [Table] {
         var tables = [Table(path: [], line: 0, entries: [:])]
-        var seen: Set<[String]> = [[]]
+        var index: [[String]: Int] = [[]: 0]
         var lineNumber = 0
         // Split on Characters that are newlines: "\r\n" is one Character in
         // Swift, so splitting on "\n" alone would miss CRLF files.
@@ -50,9 +50,15 @@ public enum TOMLSubset {
             if scanner.atEndOrComment { continue }
             if scanner.peek == "[" {
                 let path = try scanner.tableHeader()
-                guard seen.insert(path).inserted else {
-                    throw ParseError(line: lineNumber, message: "table [\(path.joined(separator: "."))] is defined twice")
+                let name = path.joined(separator: ".")
+                guard index[path] == nil else { throw ParseError(line: lineNumber, message: "table [\(name)] is defined twice") }
+                // `a = 1` then `[a]`, or `[t]` `b = 1` then `[t.b]`: TOML rejects a table over a value.
+                for cut in 0..<path.count {
+                    if let parent = index[Array(path[..<cut])], tables[parent].entries[path[cut]] != nil {
+                        throw ParseError(line: lineNumber, message: "[\(name)]: \"\(path[cut])\" is already a value")
+                    }
                 }
+                index[path] = tables.count
                 tables.append(Table(path: path, line: lineNumber, entries: [:]))
                 continue
             }
@@ -60,6 +66,10 @@ public enum TOMLSubset {
             let last = tables.count - 1
             guard tables[last].entries[key] == nil else {
                 throw ParseError(line: lineNumber, message: "key \"\(key)\" is set twice in the same table")
+            }
+            let below = tables[last].path + [key]
+            guard !index.keys.contains(where: { $0.starts(with: below) }) else {
+                throw ParseError(line: lineNumber, message: "key \"\(key)\" is already a table")
             }
             tables[last].entries[key] = Entry(value: value, line: lineNumber)
         }
