@@ -77,11 +77,8 @@ package enum BulkFlow {
         case .enter:
             if form.field == .cancel { return close(&state, form) }
             makePlan(&state, &form)
-        case .backspace where form.field == .target:
-            if !form.pickerText.isEmpty { form.pickerText.removeLast(); snap(state, &form) }
-        case .char(let c) where form.field == .target:
-            guard form.pickerText.count < 100, !c.isNewline else { break }
-            form.pickerText.append(c)
+        case _ where form.field == .target && TextEditing.isEditingKey(key):
+            TextEditing.apply(key, to: &form.pickerText, limit: 100)
             snap(state, &form)
         default: break
         }

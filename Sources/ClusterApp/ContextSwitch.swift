@@ -28,34 +28,41 @@ package enum ContextSwitchFlow {
     }
 
     package static func key(_ state: inout AppState, _ picker: ContextPicker, _ key: Key) -> [Effect] {
-        let contexts = state.config.contexts
         var picker = picker
+        let shown = picker.shown(state.config.contexts)
         switch key {
-        case .up, .char("k"): picker.selected = max(0, picker.selected - 1)
-        case .down, .char("j"): picker.selected = min(contexts.count - 1, picker.selected + 1)
+        case .up: picker.selected = max(0, picker.selected - 1)
+        case .down: picker.selected = min(max(0, shown.count - 1), picker.selected + 1)
         case .home: picker.selected = 0
-        case .end: picker.selected = max(0, contexts.count - 1)
-        case .escape, .char("q"), .char("c"):
+        case .end: picker.selected = max(0, shown.count - 1)
+        case .escape:
             state.overlays.removeLast()
             return []
         case .enter:
+            guard picker.selected < shown.count else { return [] }
             state.overlays.removeLast()
-            guard picker.selected < contexts.count else { return [] }
-            let choice = contexts[picker.selected]
-            if choice.name == state.config.currentContext {
-                state.post("already on \(TextSanitizer.visible(choice.name))", .notice)
-                return []
-            }
-            state.switchingTo = choice.name
-            // No form may send through the new connection what was meant for the old one.
-            state.overlays.removeAll()
-            state.post("switching to \(TextSanitizer.visible(choice.name))…", seconds: 30)
-            return [.switchContext(choice.name)]
+            return choose(&state, shown[picker.selected])
+        case _ where TextEditing.apply(key, to: &picker.text, limit: 100):
+            // Typing narrows the list; the cursor goes to the first match.
+            picker.selected = 0
         default:
             return []
         }
         state.overlays[state.overlays.count - 1] = .contextPicker(picker)
         return []
+    }
+
+    /// Enter on a context: switch to it (or say it is the current one).
+    private static func choose(_ state: inout AppState, _ choice: ContextChoice) -> [Effect] {
+        if choice.name == state.config.currentContext {
+            state.post("already on \(TextSanitizer.visible(choice.name))", .notice)
+            return []
+        }
+        state.switchingTo = choice.name
+        // No form may send through the new connection what was meant for the old one.
+        state.overlays.removeAll()
+        state.post("switching to \(TextSanitizer.visible(choice.name))…", seconds: 30)
+        return [.switchContext(choice.name)]
     }
 
     /// The loop connected (or could not): start over on the new cluster, or keep the old one.

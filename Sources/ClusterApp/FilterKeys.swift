@@ -17,23 +17,10 @@ package enum FilterKeys {
             state[keyPath: path].editing = false
         case .escape:
             clear(&state, pane)
-        case .backspace:
-            guard !state[keyPath: path].text.isEmpty else { return [] }
-            state[keyPath: path].text.removeLast()
-            apply(&state, pane)
-        case .ctrl("u"):
-            state[keyPath: path].text = ""
-            apply(&state, pane)
-        case .ctrl("w"):
-            var text = state[keyPath: path].text
-            while text.last == " " { text.removeLast() }
-            while let last = text.last, last != " " { text.removeLast() }
-            state[keyPath: path].text = text
-            apply(&state, pane)
-        case .char(let c):
-            guard state[keyPath: path].text.count < 200, !c.isNewline else { return [] }
-            state[keyPath: path].text.append(c)
-            apply(&state, pane)
+        case _ where TextEditing.isEditingKey(key):
+            let before = state[keyPath: path].text
+            TextEditing.apply(key, to: &state[keyPath: path].text, limit: 200)
+            if state[keyPath: path].text != before { apply(&state, pane) }
         default:
             _ = KeyHandling.moveCursor(&state, key)
         }

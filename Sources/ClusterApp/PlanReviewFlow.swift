@@ -40,11 +40,9 @@ package enum PlanReviewFlow {
                 review.phase = .review
                 review.exported = "writing \(export.path)…"
                 return [.exportPlan(review.plan, export.format, path: export.path)]
-            case .backspace: if !export.path.isEmpty { export.path.removeLast() }; review.phase = .export(export)
-            case .char(let c) where !c.isNewline && export.path.count < 400:
-                export.path.append(c)
+            default:
+                TextEditing.apply(key, to: &export.path, limit: 400)
                 review.phase = .export(export)
-            default: break
             }
         }
         return []

@@ -76,17 +76,11 @@ package enum RebindFlow {
         case .enter:
             if form.field == .cancel { close(&state, form); return [] }
             return apply(&state, &form)
-        case .backspace:
-            if form.field == .picker, !form.pickerText.isEmpty {
-                form.pickerText.removeLast()
-                snapPicker(state, &form)
-            }
+        case _ where form.field == .picker && TextEditing.isEditingKey(key):
+            TextEditing.apply(key, to: &form.pickerText, limit: 100)
+            snapPicker(state, &form)
         case .char(" ") where form.field == .mode:
             toggleMode(&form)
-        case .char(let c) where form.field == .picker:
-            guard form.pickerText.count < 100, !c.isNewline else { break }
-            form.pickerText.append(c)
-            snapPicker(state, &form)
         case .char("s") where form.field == .mode:
             form.mode = .strict
         case .char("p") where form.field == .mode:

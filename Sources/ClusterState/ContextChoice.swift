@@ -14,12 +14,21 @@ package struct ContextChoice: Sendable, Equatable {
     }
 }
 
-/// The `c` picker: the config file's contexts and the one the cursor is on.
+/// The `c` picker: the config file's contexts, narrowed by the typed text
+/// (issue 19: the node picker could be narrowed, this one could not), and
+/// the one the cursor is on, as a place in the narrowed list.
 package struct ContextPicker: Sendable, Equatable {
     package var selected: Int
+    package var text = ""
 
-    package init(selected: Int) {
-        self.selected = selected
+    package init(selected: Int, text: String = "") {
+        self.selected = selected; self.text = text
+    }
+
+    /// The contexts whose name or URL holds the typed text (any case), in file order.
+    package func shown(_ contexts: [ContextChoice]) -> [ContextChoice] {
+        guard !text.isEmpty else { return contexts }
+        return contexts.filter { $0.name.localizedCaseInsensitiveContains(text) || $0.url.localizedCaseInsensitiveContains(text) }
     }
 }
 

@@ -107,19 +107,6 @@ package enum KeyMap {
         KeyBinding(keys: [.char("q"), .ctrl("c")], label: "q  Ctrl-C", action: .quit, section: "View", help: "quit",
                    hints: [KeyHint(key: "q", text: "quit", order: 1, when: .always)]),
         KeyBinding(keys: [.ctrl("z")], label: "Ctrl-Z", action: .suspend, section: "View", help: "suspend (fg resumes)"),
-        KeyBinding(keys: [], label: "type  ↑ ↓", action: nil, section: "In the rebind form", help: "narrow and pick the target node"),
-        KeyBinding(keys: [], label: "← →  Space", action: nil, section: "In the rebind form", help: "switch mode strict / preferred"),
-        KeyBinding(keys: [], label: "Tab", action: nil, section: "In the rebind form", help: "next field"),
-        KeyBinding(keys: [], label: "Enter", action: nil, section: "In the rebind form", help: "apply (risky targets ask y/n)"),
-        KeyBinding(keys: [], label: "Esc", action: nil, section: "In the rebind form", help: "cancel"),
-        KeyBinding(keys: [], label: "↑ ↓  type", action: nil, section: "In the bulk and evacuate form",
-                   help: "pick the target: spread across healthy nodes, or one node"),
-        KeyBinding(keys: [], label: "Tab  ← →  Space", action: nil, section: "In the bulk and evacuate form",
-                   help: "next field · mode keep / strict / preferred · include default followers"),
-        KeyBinding(keys: [], label: "Enter", action: nil, section: "In the bulk and evacuate form", help: "show the plan (nothing is sent yet)"),
-        KeyBinding(keys: [], label: "Enter  a", action: nil, section: "In the plan view", help: "apply (asks y/n first)"),
-        KeyBinding(keys: [], label: "w  W", action: nil, section: "In the plan view", help: "write the plan as JSON (for clustertui apply) / as a shell script"),
-        KeyBinding(keys: [], label: "Esc", action: nil, section: "In the plan view", help: "close; while applying: stop after the request in flight"),
     ]
 
     /// The action of `key` on the main screen, if it has one.
@@ -134,12 +121,18 @@ package enum KeyMap {
         return map
     }()
 
-    /// The help overlay's sections, in map order.
+    /// The help overlay's sections: the main screen's, in map order, then
+    /// every other screen state's (`ScreenKeys`) and the keys that act everywhere.
     package static var sections: [(String, [(String, String)])] {
         var out: [(String, [(String, String)])] = []
         for binding in bindings {
             if out.last?.0 != binding.section { out.append((binding.section, [])) }
             out[out.count - 1].1.append((binding.label, binding.help))
+        }
+        for screen in ScreenKeys.all {
+            var rows = screen.rows.map { ($0.label, $0.help) }
+            if let other = screen.anyOtherKey { rows.append(("any other key", other)) }
+            out.append((screen.title, rows))
         }
         return out
     }

@@ -6,15 +6,18 @@ import ClusterState
 /// whether a token file is there; the current one marked.
 package enum ContextPickerView {
     package static func draw(_ state: AppState, _ picker: ContextPicker, into screen: inout Screen, glyphs: Glyphs) {
-        let contexts = state.config.contexts
-        let frame = ModalFrame(screen: screen, width: 90, height: contexts.count + 4)
-        frame.draw(into: &screen, title: "Switch context — ↑↓ pick · Enter switch · Esc cancel")
-        for (row, context) in contexts.enumerated() {
+        let contexts = picker.shown(state.config.contexts)
+        let frame = ModalFrame(screen: screen, width: 90, height: state.config.contexts.count + 6)
+        frame.draw(into: &screen, title: "Switch context — type to narrow · ↑↓ pick · Enter switch · Esc cancel")
+        frame.line(&screen, 0, "[\(picker.text)█]", style: TextStyle(role: .input))
+        if contexts.isEmpty { frame.line(&screen, 2, "no context matches", style: TextStyle(role: .dim)) }
+        for (index, context) in contexts.enumerated() {
+            let row = index + 2
             let current = context.name == state.config.currentContext
-            let mark = row == picker.selected ? glyphs.pointer : " "
+            let mark = index == picker.selected ? glyphs.pointer : " "
             let token = context.hasToken ? "token" : "no token"
             let text = "\(mark) \(context.name)\(current ? " (current)" : "")  \(context.url)  · \(token)"
-            let style = row == picker.selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
+            let style = index == picker.selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
             frame.line(&screen, row, text, style: style)
         }
     }

@@ -30,10 +30,11 @@ import Testing
         }
     }
 
-    /// The help overlay lists exactly the map's rows.
+    /// The help overlay lists exactly the map's rows, then every other screen's (ScreenKeys).
     @Test func helpIsTheMap() {
         let rows = HelpContent.sections.flatMap(\.1).map(\.0)
-        #expect(rows == KeyMap.bindings.map(\.label))
+        let screens = ScreenKeys.all.flatMap { $0.rows.map(\.label) + ($0.anyOtherKey == nil ? [] : ["any other key"]) }
+        #expect(rows == KeyMap.bindings.map(\.label) + screens)
     }
 
     /// README's key table is the one the map generates.

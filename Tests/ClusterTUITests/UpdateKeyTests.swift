@@ -161,7 +161,7 @@ import Testing
         TestCluster.press(&state, .char("?"))
         let before = RootView.render(state).text()
         #expect(!before.contains("exclude matches"), "the last help line is below a 24-row screen")
-        TestCluster.press(&state, .pageDown, .pageDown, .pageDown, .pageDown)
+        for _ in 0..<20 { TestCluster.press(&state, .pageDown) }
         #expect(state.topOverlay == .help)
         #expect(RootView.render(state).text().contains("exclude matches"))
         TestCluster.press(&state, .char("x"))

@@ -1,0 +1,147 @@
+import ClusterGrid
+
+/// The screen states that have keys of their own, besides the main screen
+/// (whose keys are `KeyMap`): every key belongs to one (issue 19).
+package enum KeyScreen: String, Sendable, CaseIterable {
+    case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
+         contextPicker, tooSmall, wallboard
+}
+
+/// One documented key (or group of keys) of a screen state.
+package struct ScreenKeyRow: Sendable {
+    /// The keys that act; empty for a row about typing (`typing` on the screen).
+    package var keys: [Key]
+    package var label: String
+    package var help: String
+}
+
+/// A screen state's keys as data: the help overlay, README's tables and the
+/// test that every key acting on a screen is documented are made from it.
+package struct ScreenKeys: Sendable {
+    package var screen: KeyScreen
+    /// The heading in help and README.
+    package var title: String
+    /// The screen has a text field: `TextEditing`'s keys edit it.
+    package var typing: Bool = false
+    /// What any other key does ("closes"), when every key acts.
+    package var anyOtherKey: String?
+    package var rows: [ScreenKeyRow]
+
+    /// Every key that acts on this screen, besides typing and Ctrl-C / Ctrl-L / Ctrl-Z.
+    package var keys: Set<Key> { Set(rows.flatMap(\.keys)) }
+}
+
+extension ScreenKeys {
+    private static let move: [Key] = [.up, .down, .pageUp, .pageDown, .home, .end]
+    private static func row(_ keys: [Key], _ label: String, _ help: String) -> ScreenKeyRow { ScreenKeyRow(keys: keys, label: label, help: help) }
+
+    /// Every screen state's keys, in help order.
+    package static let all: [ScreenKeys] = [
+        ScreenKeys(screen: .filterPrompt, title: "In the filter prompt (/)", typing: true, rows: [
+            row([], TextEditing.label, "edit the query; it applies as you type"),
+            row([.enter], "Enter", "keep the filter, close the prompt"),
+            row([.escape], "Esc", "clear the filter"),
+            row(move + [.ctrl("b"), .ctrl("f")], "↑ ↓  PgUp PgDn  Ctrl-B Ctrl-F  Home End", "move the selection while typing"),
+        ]),
+        ScreenKeys(screen: .rebindForm, title: "In the rebind form", typing: true, rows: [
+            row([], TextEditing.label, "narrow the node picker"),
+            row(move, "↑ ↓  PgUp PgDn  Home End", "pick the target node"),
+            row([.left, .right, .char(" ")], "← →  Space", "mode strict / preferred (on the buttons: Apply / Cancel)"),
+            row([.char("s"), .char("p")], "s  p", "on the mode field: strict / preferred"),
+            row([.tab, .backTab], "Tab  Shift-Tab", "next / previous field"),
+            row([.enter], "Enter", "apply (a risky target or a change made meanwhile asks y first)"),
+            row([.char("y"), .char("Y")], "y", "when asked: send anyway (any other key goes back)"),
+            row([.escape], "Esc", "cancel"),
+        ]),
+        ScreenKeys(screen: .resetConfirm, title: "In the reset confirmation (x)", rows: [
+            row([.char("y"), .char("Y")], "y", "remove the explicit binding"),
+            row([.char("n"), .char("N"), .escape, .char("q")], "n  Esc  q", "keep it"),
+        ]),
+        ScreenKeys(screen: .bulkForm, title: "In the bulk and evacuate form", typing: true, rows: [
+            row([], TextEditing.label, "narrow the target picker"),
+            row(move, "↑ ↓  PgUp PgDn  Home End", "pick the target: spread across healthy nodes, or one node"),
+            row([.tab, .backTab], "Tab  Shift-Tab", "next / previous field"),
+            row([.left, .right, .char(" ")], "← →  Space", "mode keep / strict / preferred · include default followers"),
+            row([.enter], "Enter", "show the plan (nothing is sent yet)"),
+            row([.escape], "Esc", "cancel"),
+        ]),
+        ScreenKeys(screen: .planView, title: "In the plan view", rows: [
+            row([.up, .down, .char("j"), .char("k"), .pageUp, .pageDown, .ctrl("b"), .ctrl("f"), .char(" "), .home, .end, .char("G")],
+                "↑ ↓  j k  PgUp PgDn  Space  Home End G", "scroll the moves"),
+            row([.enter, .char("a")], "Enter  a", "apply (asks y first)"),
+            row([.char("y"), .char("Y")], "y", "when asked: apply (any other key goes back)"),
+            row([.char("w"), .char("W")], "w  W", "write the plan as JSON (for clustertui apply) / as a shell script"),
+            row([.escape, .char("q")], "Esc  q", "close; while applying, Esc stops after the request in flight"),
+        ]),
+        ScreenKeys(screen: .planExport, title: "Naming a plan file (w, W)", typing: true, rows: [
+            row([], TextEditing.label, "edit the file name"),
+            row([.enter], "Enter", "write it (an existing file is never overwritten)"),
+            row([.escape], "Esc", "back to the plan"),
+        ]),
+        ScreenKeys(screen: .instanceDetails, title: "In an instance's details (i)", rows: [
+            row([.enter, .char("e")], "Enter  e", "rebind it"),
+            row([.char("x")], "x", "reset it to the default node (asks first)"),
+            row([.escape, .char("q"), .char("i")], "Esc  q  i", "close"),
+        ]),
+        ScreenKeys(screen: .nodeDetails, title: "In a node's details (i, Enter)", rows: [
+            row([.char("E")], "E", "evacuate it (plan first)"),
+            row([.escape, .enter, .char("q"), .char("i")], "Esc  Enter  q  i", "close"),
+        ]),
+        ScreenKeys(screen: .help, title: "In this help", anyOtherKey: "close", rows: [
+            row([.up, .down, .char("j"), .char("k"), .pageUp, .pageDown, .char(" ")], "↑ ↓  j k  PgUp PgDn  Space", "scroll"),
+        ]),
+        ScreenKeys(screen: .contextPicker, title: "In the context picker (c)", typing: true, rows: [
+            row([], TextEditing.label, "narrow the contexts by name or URL"),
+            row([.up, .down, .home, .end], "↑ ↓  Home End", "pick a context"),
+            row([.enter], "Enter", "switch to it"),
+            row([.escape], "Esc", "cancel"),
+        ]),
+        ScreenKeys(screen: .tooSmall, title: "Below 30×8 (\"too small\")", rows: [
+            row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: nothing else is drawn)"),
+        ]),
+        ScreenKeys(screen: .wallboard, title: "On the wallboard", rows: [
+            row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: terminal replies may arrive as keys)"),
+        ]),
+    ]
+
+    package static func of(_ screen: KeyScreen) -> ScreenKeys { all.first { $0.screen == screen }! }
+
+    /// README's table of the keys of forms and overlays, generated.
+    package static var markdownTable: String {
+        var lines = ["| where | key | does |", "|---|---|---|"]
+        for screen in all {
+            for row in screen.rows {
+                let keys = row.label.components(separatedBy: "  ").map { "`\($0)`" }.joined(separator: " ")
+                lines.append("| \(screen.title) | \(keys) | \(row.help) |")
+            }
+            if let other = screen.anyOtherKey { lines.append("| \(screen.title) | any other key | \(other) |") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension AppState {
+    /// The screen state the next key goes to; `nil` for the main screen.
+    package var keyScreen: KeyScreen? {
+        switch keyContext {
+        case .tooSmall: return .tooSmall
+        case .wallboard: return .wallboard
+        case .filterPrompt: return .filterPrompt
+        case .main: return nil
+        case .overlay:
+            switch topOverlay {
+            case .help?: return .help
+            case .nodeDetails?: return .nodeDetails
+            case .instanceDetails?: return .instanceDetails
+            case .rebind?: return .rebindForm
+            case .confirmReset?: return .resetConfirm
+            case .contextPicker?: return .contextPicker
+            case .bulk?: return .bulkForm
+            case .plan(let review)?:
+                if case .export = review.phase { return .planExport }
+                return .planView
+            case nil: return nil
+            }
+        }
+    }
+}
