@@ -11,10 +11,10 @@ enum ResourceTables {
         // Live nodes first (by health), then by name: dead records sink to the bottom.
         let sorted = overview.nodes
             .map { (node: $0, health: $0.health(now: now)) }
-            .sorted { $0.health != $1.health ? $0.health < $1.health : $0.node.name < $1.node.name }
+            .sorted { $0.health != $1.health ? $0.health < $1.health : NaturalOrder.precedes($0.node.name, $1.node.name) }
         for (node, health) in sorted {
             var row = [
-                markedName(node.name, overview), node.role.rawValue, node.status.rawValue, health.rawValue,
+                markedName(node.name, overview), node.role.rawValue, node.status.rawValue, health.word,
                 AgeFormat.compact(node.heartbeatAge(now: now)), node.version ?? "",
             ]
             if wide {

@@ -67,7 +67,7 @@ import Testing
         let out = big.sortedInstanceIndices(Array(many.indices), by: SortSpec(column: .node, ascending: true), risk: r)
         #expect(out.count == 100_000)
         #expect(Set(out).count == 100_000)
-        #expect(zip(out, out.dropFirst()).allSatisfy { many[$0].nodeName <= many[$1].nodeName })
+        #expect(zip(out, out.dropFirst()).allSatisfy { NaturalOrder.compare(many[$0].nodeName, many[$1].nodeName) <= 0 }, "n2 before n10: natural order")
     }
 }
 
@@ -111,5 +111,16 @@ import Testing
         #expect(names(.tags) == ["b", "off", "a", "dr", "g", "st"])
         #expect(names(.bound, false) == ["b", "dr", "a", "g", "off", "st"])
         #expect(names(.bound) == ["a", "g", "off", "st", "dr", "b"])
+    }
+}
+
+/// Issue 19: names sorted as text put `agent-14` before `agent-7`.
+@Suite struct NaturalOrderTests {
+    @Test func digitRunsCompareByValue() {
+        let names = ["agent-14", "agent-7", "agent-7a", "worker-10", "worker-2", "worker-02b", "a", "a1", "a01", "b"]
+        #expect(names.sorted(by: NaturalOrder.precedes) == ["a", "a1", "a01", "agent-7", "agent-7a", "agent-14", "b", "worker-2", "worker-02b", "worker-10"])
+        #expect(NaturalOrder.compare("x", "x") == 0)
+        #expect(NaturalOrder.compare("node-9", "node-10") == -1)
+        #expect(NaturalOrder.compare("99999999999999999999", "100000000000000000000") == -1, "longer than any integer type")
     }
 }

@@ -39,7 +39,7 @@ enum ClusterFindings {
         }
         let health = node.health(now: now)
         let beat = node.heartbeatAge(now: now).map { ", last heartbeat \(AgeFormat.compact($0)) ago" } ?? ""
-        let text = "\(name) (\(health.rawValue)\(beat), version \(node.version ?? "unknown"))\(dflt)"
+        let text = "\(name) (\(health.word)\(beat), version \(node.version ?? "unknown"))\(dflt)"
         return health == .ok ? .ok("this node", text) : .warn("this node", text + ": the answering node itself is not healthy")
     }
 

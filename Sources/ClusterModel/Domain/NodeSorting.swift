@@ -59,7 +59,7 @@ struct NodeRow {
     var health: HeartbeatHealth
     var name: String
 
-    func tieBreak(_ o: NodeRow) -> Bool { name != o.name ? name < o.name : pos < o.pos }
+    func tieBreak(_ o: NodeRow) -> Bool { name != o.name ? NaturalOrder.precedes(name, o.name) : pos < o.pos }
 }
 
 /// One node's value in the sorted column; `none` is unknown and sorts last.
@@ -77,7 +77,9 @@ enum NodeSortKey {
         case (.none, _): return .orderedDescending
         case (_, .none): return .orderedAscending
         case (.number(let x), .number(let y)): return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
-        case (.text(let x), .text(let y)): return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
+        case (.text(let x), .text(let y)):
+            let c = NaturalOrder.compare(x, y)
+            return c == 0 ? .orderedSame : (c < 0 ? .orderedAscending : .orderedDescending)
         case (.version(let x), .version(let y)):
             let r = x.compare(y, options: .numeric)
             return r == .orderedSame && x != y ? (x < y ? .orderedAscending : .orderedDescending) : r

@@ -102,18 +102,11 @@ struct SortKeys {
         let starts: UnsafeBufferPointer<Int>
         let ends: UnsafeBufferPointer<Int>
 
-        /// -1, 0 or 1: bytes compared like `memcmp`, then length.
+        /// -1, 0 or 1 in natural order (`NaturalOrder`).
         @inline(__always)
         func compare(_ a: Int, _ b: Int) -> Int {
-            var i = starts[a], j = starts[b]
-            let ea = ends[a], eb = ends[b]
-            while i < ea, j < eb {
-                let x = bytes[i], y = bytes[j]
-                if x != y { return x < y ? -1 : 1 }
-                i += 1; j += 1
-            }
-            let la = ea - starts[a], lb = eb - starts[b]
-            return la == lb ? 0 : (la < lb ? -1 : 1)
+            NaturalOrder.compare(UnsafeBufferPointer(rebasing: bytes[starts[a]..<ends[a]]),
+                                 UnsafeBufferPointer(rebasing: bytes[starts[b]..<ends[b]]))
         }
     }
 }
