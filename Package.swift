@@ -140,7 +140,7 @@ let package = Package(
         .target(
             name: "ClusterTestSupport",
             dependencies: [
-                "ClusterModel", "ClusterClient",
+                "ClusterModel", "ClusterClient", "ClusterSupport",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "ClusterCoreTests",
             dependencies: [
-                "ClusterModel", "ClusterCore", "ClusterClient", "ClusterTestSupport",
+                "ClusterModel", "ClusterCore", "ClusterClient", "ClusterSupport", "ClusterTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -144,6 +144,6 @@ package enum BulkFlow {
     }
 
     package static func close(_ state: inout AppState, _ form: BulkForm) {
-        state.overlays.removeAll { if case .bulk(let f) = $0 { return f.id == form.id } else { return false } }
+        state.overlays.close(.bulk(form.id))
     }
 }

@@ -48,7 +48,7 @@ package enum OverlayKeys {
             }
         case .rebind(var form):
             let effects = RebindFlow.key(&state, &form, key)
-            replaceTop(&state, form)
+            state.overlays.replace(.rebind(form))
             return effects
         case .confirmReset(let confirm):
             return ResetFlow.key(&state, confirm, key)
@@ -56,18 +56,12 @@ package enum OverlayKeys {
             return ContextSwitchFlow.key(&state, picker, key)
         case .bulk(var form):
             BulkFlow.key(&state, &form, key)
-            if case .bulk(let top)? = state.topOverlay, top.id == form.id { state.overlays[state.overlays.count - 1] = .bulk(form) }
+            state.overlays.replace(.bulk(form))
         case .plan(var review):
             let effects = PlanReviewFlow.key(&state, &review, key)
-            if case .plan(let top)? = state.topOverlay, top.id == review.id { state.overlays[state.overlays.count - 1] = .plan(review) }
+            state.overlays.replace(.plan(review))
             return effects
         }
         return []
-    }
-
-    /// Writes the edited form back over the top overlay, unless the handler closed it.
-    private static func replaceTop(_ state: inout AppState, _ form: RebindForm) {
-        guard case .rebind(let top)? = state.topOverlay, top.id == form.id else { return }
-        state.overlays[state.overlays.count - 1] = .rebind(form)
     }
 }

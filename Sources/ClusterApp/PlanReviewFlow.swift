@@ -127,20 +127,13 @@ package enum PlanReviewFlow {
         replace(&state, review)
     }
 
+    /// The open review of the plan `planID` (a plan's id, not the overlay's).
     package static func openReview(_ state: AppState, _ planID: String) -> PlanReview? {
-        for overlay in state.overlays.reversed() {
-            if case .plan(let review) = overlay, review.plan.id == planID { return review }
-        }
+        for case .plan(let review) in state.overlays.reversed() where review.plan.id == planID { return review }
         return nil
     }
 
-    package static func replace(_ state: inout AppState, _ review: PlanReview) {
-        for i in state.overlays.indices {
-            if case .plan(let r) = state.overlays[i], r.id == review.id { state.overlays[i] = .plan(review) }
-        }
-    }
+    package static func replace(_ state: inout AppState, _ review: PlanReview) { state.overlays.replace(.plan(review)) }
 
-    package static func close(_ state: inout AppState, _ review: PlanReview) {
-        state.overlays.removeAll { if case .plan(let r) = $0 { return r.id == review.id } else { return false } }
-    }
+    package static func close(_ state: inout AppState, _ review: PlanReview) { state.overlays.close(.plan(review.id)) }
 }

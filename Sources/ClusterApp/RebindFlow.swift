@@ -10,18 +10,28 @@ import Foundation
 /// and report its outcome (errors stay inside the open form).
 package enum RebindFlow {
     package static func open(_ state: inout AppState, _ instance: Instance) {
-        guard state.canWrite else {
-            state.post("read-only: rebinding is disabled", .notice)
-            return
-        }
-        guard !instance.entityId.contains("\u{FFFD}") else { return state.post(Self.invalidIdText, .warning) }
-        guard state.switchingTo == nil else { return state.post("switching context: writes wait until it is done", .notice) }
+        guard mayStartWrite(&state, on: instance, disabled: "rebinding") else { return }
         let assignment = state.snapshot?.assignmentsByKey[instance.key]
         var form = RebindForm(id: state.nextFormID, instance: instance, assignment: assignment)
         // An orphan's node is not in the registry, so not in the picker: point at the first real choice.
         snapPicker(state, &form)
         state.nextFormID += 1
         state.overlays.append(.rebind(form))
+    }
+
+    /// Whether a form may open for a write to `instance`; if not, says why
+    /// (read-only, an id that cannot travel back, a context switch under way).
+    package static func mayStartWrite(_ state: inout AppState, on instance: Instance, disabled what: String) -> Bool {
+        if !state.canWrite {
+            state.post("read-only: \(what) is disabled", .notice)
+        } else if instance.entityId.contains("\u{FFFD}") {
+            state.post(invalidIdText, .warning)
+        } else if state.switchingTo != nil {
+            state.post("switching context: writes wait until it is done", .notice)
+        } else {
+            return true
+        }
+        return false
     }
 
     /// Issue 13: an id the server sent as invalid UTF-8 is shown with `�`
@@ -177,19 +187,11 @@ package enum RebindFlow {
     }
 
     package static func openForm(_ state: AppState, _ id: Int) -> RebindForm? {
-        for overlay in state.overlays.reversed() {
-            if case .rebind(let form) = overlay, form.id == id { return form }
-        }
+        if case .rebind(let form)? = state.overlays.find(.rebind(id)) { return form }
         return nil
     }
 
-    package static func replace(_ state: inout AppState, _ form: RebindForm) {
-        for i in state.overlays.indices {
-            if case .rebind(let f) = state.overlays[i], f.id == form.id { state.overlays[i] = .rebind(form) }
-        }
-    }
+    package static func replace(_ state: inout AppState, _ form: RebindForm) { state.overlays.replace(.rebind(form)) }
 
-    package static func close(_ state: inout AppState, _ form: RebindForm) {
-        state.overlays.removeAll { if case .rebind(let f) = $0 { return f.id == form.id } else { return false } }
-    }
+    package static func close(_ state: inout AppState, _ form: RebindForm) { state.overlays.close(.rebind(form.id)) }
 }

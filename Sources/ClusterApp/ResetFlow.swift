@@ -9,12 +9,7 @@ import Foundation
 /// and report `removed: false` as "nothing to remove" until the next key.
 package enum ResetFlow {
     package static func ask(_ state: inout AppState, _ instance: Instance) {
-        guard state.canWrite else {
-            state.post("read-only: reset is disabled", .notice)
-            return
-        }
-        guard !instance.entityId.contains("\u{FFFD}") else { return state.post(RebindFlow.invalidIdText, .warning) }
-        guard state.switchingTo == nil else { return state.post("switching context: writes wait until it is done", .notice) }
+        guard RebindFlow.mayStartWrite(&state, on: instance, disabled: "reset") else { return }
         let defaultNode = state.snapshot?.defaultNodeName ?? ""
         guard instance.explicit else {
             // Nothing to reset: say so at once and send nothing (issue 11).
@@ -34,7 +29,7 @@ package enum ResetFlow {
             var sending = confirm
             sending.sending = true
             sending.error = nil
-            state.overlays[state.overlays.count - 1] = .confirmReset(sending)
+            state.overlays.replace(.confirmReset(sending))
             let prior = PlanBinding(state.snapshot?.assignmentsByKey[confirm.key])
             let item = PlanItem(key: confirm.key, name: confirm.instance.name, from: prior, fromNode: confirm.instance.nodeName,
                                 to: .followsDefault)
@@ -49,7 +44,7 @@ package enum ResetFlow {
 
     /// The engine's outcome: close and say so, or keep the confirmation open with the reason.
     package static func finished(_ state: inout AppState, key: EntityKey, _ outcome: ItemOutcome) -> [Effect] {
-        guard let (index, open) = openConfirm(state, key), open.sending else {
+        guard case .confirmReset(let open)? = state.overlays.find(.reset(key)), open.sending else {
             WriteOutcomeText.postClosed(&state, outcome, verb: "reset", label: TextSanitizer.visible(key.description))
             return []
         }
@@ -57,22 +52,22 @@ package enum ResetFlow {
         switch outcome {
         case .applied(_, .nothingToRemove), .unchanged:
             // Nothing changed, so no pending check will overwrite this: it stays until the next key (issue 19).
-            state.overlays.remove(at: index)
+            state.overlays.close(.reset(key))
             state.postUntilKey("\(name) was already on the default node: nothing to remove", .notice)
         case .applied(_, let how):
-            state.overlays.remove(at: index)
+            state.overlays.close(.reset(key))
             state.post("reset \(name) to the default node; " + (how == .reread ? WriteOutcomeText.confirmed : "checking…"), .notice)
             expectDefault(&state, key)
         case .changedMeanwhile(_, let now, let row):
             var shown = open
             shown.sending = false
             shown.error = "changed meanwhile: " + WriteOutcomeText.change(now, row) + "; nothing was sent"
-            state.overlays[index] = .confirmReset(shown)
+            state.overlays.replace(.confirmReset(shown))
         case .notApplied, .unknown, .notAttempted:
             var shown = open
             shown.sending = false
             shown.error = WriteOutcomeText.problem(outcome)
-            state.overlays[index] = .confirmReset(shown)
+            state.overlays.replace(.confirmReset(shown))
         }
         return []
     }
@@ -82,13 +77,5 @@ package enum ResetFlow {
         state.pendingCheck = PendingCheck(key: key, nodeName: nil, mode: nil)
         state.overviewPoll.requestNow(state.now)
         state.instancesPoll.requestNow(state.now)
-    }
-
-    /// The open confirmation for `key`, with its index in the overlays.
-    package static func openConfirm(_ state: AppState, _ key: EntityKey) -> (Int, ResetConfirm)? {
-        guard let index = state.overlays.lastIndex(where: {
-            if case .confirmReset(let c) = $0 { return c.key == key } else { return false }
-        }), case .confirmReset(let confirm) = state.overlays[index] else { return nil }
-        return (index, confirm)
     }
 }

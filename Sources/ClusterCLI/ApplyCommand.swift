@@ -22,14 +22,8 @@ struct ApplyCommand: AsyncParsableCommand {
     @Argument(help: "The plan file.")
     var planFile: String
 
-    @Flag(name: .customLong("yes"), help: "Do not ask before applying.")
-    var yes = false
-
-    @Flag(name: .customLong("retarget"), help: "Apply the plan to the cluster named by --url/--context even though it was made against another.")
-    var retarget = false
-
+    @OptionGroup var batch: BatchOptions
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var journal: JournalOptions
 
     func run() async throws {
         try await CLIRun.run {
@@ -37,11 +31,11 @@ struct ApplyCommand: AsyncParsableCommand {
             let recorded = plan.url.map { ClusterIdentity(context: plan.context, url: $0) }
             try await PlanTargeting.options(connection, toReach: recorded).withConnection { link in
                 let retargetedFrom = try PlanTargeting.check(link.target, against: recorded, what: "plan \(TextSanitizer.excerpt(plan.id, limit: 40))",
-                                                             retarget: retarget)
+                                                             retarget: batch.retarget)
                 let live = try await LiveCluster.read(link.reader)
                 try Self.checkTypes(plan, live)
-                try await BatchRun.confirmAndRun(plan.annotated(live.inputs), on: link, journal: journal, retargetedFrom: retargetedFrom,
-                                                 yes: yes, verb: "apply")
+                try await BatchRun.confirmAndRun(plan.annotated(live.inputs), on: link, journal: batch.journal,
+                                                 retargetedFrom: retargetedFrom, yes: batch.yes, verb: "apply")
             }
         }
     }

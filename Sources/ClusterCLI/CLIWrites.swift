@@ -17,6 +17,19 @@ struct JournalOptions: ParsableArguments {
     }
 }
 
+/// What `apply` and `undo` share besides the connection: ask or not,
+/// retarget or not, journal or not.
+struct BatchOptions: ParsableArguments {
+    @Flag(name: .customLong("yes"), help: "Do not ask before applying.")
+    var yes = false
+
+    @Flag(name: .customLong("retarget"),
+          help: "Act on the cluster named by --url/--context even though the plan or batch was made against another.")
+    var retarget = false
+
+    @OptionGroup var journal: JournalOptions
+}
+
 /// A failure the CLI reports with its own words and exit code (one stderr line, as `CLIRun` prints it).
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String

@@ -2,6 +2,7 @@ import ClusterClient
 import ClusterCore
 import ClusterModel
 import ClusterRuntime
+import ClusterSupport
 import ClusterWrites
 import Foundation
 
@@ -34,13 +35,6 @@ extension ConnectionOptions {
     /// Runs `body` with a connection and always shuts it down afterwards.
     func withConnection<T: Sendable>(_ body: (ClusterConnection) async throws -> T) async throws -> T {
         let connection = try await connect()
-        do {
-            let result = try await body(connection)
-            await connection.shutdown()
-            return result
-        } catch {
-            await connection.shutdown()
-            throw error
-        }
+        return try await withCleanup({ try await body(connection) }, cleanup: connection.shutdown)
     }
 }

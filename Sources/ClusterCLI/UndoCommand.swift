@@ -21,14 +21,8 @@ struct UndoCommand: AsyncParsableCommand {
     @Option(name: .customLong("batch"), help: ArgumentHelp("A batch id from `clustertui journal`.", valueName: "ID"))
     var batch: String?
 
-    @Flag(name: .customLong("yes"), help: "Do not ask before applying.")
-    var yes = false
-
-    @Flag(name: .customLong("retarget"), help: "Undo on the cluster named by --url/--context even though the batch was applied to another.")
-    var retarget = false
-
+    @OptionGroup var options: BatchOptions
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var journal: JournalOptions
 
     func validate() throws {
         if last, batch != nil { throw ValidationError("give --last or --batch, not both") }
@@ -43,12 +37,12 @@ struct UndoCommand: AsyncParsableCommand {
             let wanted: String? = named ? try connection.resolve().map { ClusterIdentity.recordable($0.url) } ?? ClusterIdentity.embedded : nil
             let chosen = try Self.pick(contents, id: batch, url: wanted, path: path)
             try await PlanTargeting.options(connection, toReach: chosen.target).withConnection { link in
-                let retargetedFrom = try PlanTargeting.check(link.target, against: chosen.target, what: "batch \(chosen.id)", retarget: retarget)
+                let retargetedFrom = try PlanTargeting.check(link.target, against: chosen.target, what: "batch \(chosen.id)", retarget: options.retarget)
                 let live = try await LiveCluster.read(link.reader)
                 let plan = PlanBuilder.undo(JournalEntries.undoable(chosen), of: chosen.id, inputs: live.inputs,
                                             stamp: LiveCluster.stamp(link.target))
-                try await BatchRun.confirmAndRun(plan, on: link, journal: journal, retargetedFrom: retargetedFrom, yes: yes,
-                                                 verb: "undo with")
+                try await BatchRun.confirmAndRun(plan, on: link, journal: options.journal, retargetedFrom: retargetedFrom,
+                                                 yes: options.yes, verb: "undo with")
             }
         }
     }

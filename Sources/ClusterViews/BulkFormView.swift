@@ -63,27 +63,19 @@ package enum BulkFormView {
         _ state: AppState, _ form: BulkForm, _ choices: [String?], frame: ModalFrame, into screen: inout Screen,
         top: Int, rows: Int, glyphs: Glyphs
     ) {
-        let selected = choices.firstIndex(of: form.targetNode) ?? 0
-        var cursor = TableCursor(selected: selected, offset: 0)
-        cursor.clamp(count: choices.count, rows: rows)
         let now = state.observedAt
-        for line in 0..<rows {
-            let index = cursor.offset + line
-            guard index < choices.count else { break }
-            let isSelected = index == selected
+        PickerList.draw(count: choices.count, selected: choices.firstIndex(of: form.targetNode) ?? 0, rows: rows, frame: frame,
+                        into: &screen, top: top, indent: 9) { index, isSelected in
             let pointer = isSelected ? glyphs.pointer : " "
             guard let name = choices[index], let node = state.snapshot?.nodesByName[name] else {
                 let style = isSelected ? TextStyle(role: .selection, bold: true) : TextStyle(role: .accent)
-                frame.line(&screen, top + line, "\(pointer)   spread across healthy nodes, least-bound first", style: style, indent: 9)
-                continue
+                return ("\(pointer)   spread across healthy nodes, least-bound first", style)
             }
             let health = node.health(now: now, thresholds: state.thresholds)
-            let bound = state.snapshot?.boundCount[name] ?? 0
             let label = TextSanitizer.visible(name) + (name == state.snapshot?.defaultNodeName ? " " + glyphs.defaultNode : "")
-            let padded = label + String(repeating: " ", count: max(1, 28 - DisplayWidth.of(label)))
-            let text = "\(pointer) \(glyphs.health(health)) \(padded)\(health.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(Fmt.count(bound)) bound"
-            let style = isSelected ? TextStyle(role: .selection, bold: true) : TextStyle(role: Roles.health(health))
-            frame.line(&screen, top + line, text, style: style, indent: 9)
+            let bound = "\(Fmt.count(state.snapshot?.boundCount[name] ?? 0)) bound"
+            return (PickerList.nodeLine(pointer: pointer, glyph: glyphs.health(health), label: label, status: health.word, detail: bound),
+                    PickerList.style(selected: isSelected, health: health))
         }
     }
 }

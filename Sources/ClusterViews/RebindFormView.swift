@@ -57,25 +57,18 @@ package enum RebindFormView {
             frame.line(&screen, top, "no node matches \"\(form.pickerText)\"", style: TextStyle(role: .warning), indent: 2)
             return
         }
-        let selected = nodes.firstIndex { $0.name == form.selectedNode } ?? 0
-        var cursor = TableCursor(selected: selected, offset: 0)
-        cursor.clamp(count: nodes.count, rows: rows)
         let now = state.observedAt
-        for line in 0..<rows {
-            let index = cursor.offset + line
-            guard index < nodes.count else { break }
+        PickerList.draw(count: nodes.count, selected: nodes.firstIndex { $0.name == form.selectedNode } ?? 0, rows: rows, frame: frame,
+                        into: &screen, top: top, indent: 0) { index, isSelected in
             let node = nodes[index]
             let health = node.health(now: now, thresholds: state.thresholds)
-            let isSelected = node.name == form.selectedNode
             var marks = ""
             if node.name == state.snapshot?.defaultNodeName { marks += " " + glyphs.defaultNode }
             if node.name == form.instance.nodeName { marks += " (current)" }
-            let age = AgeFormat.compact(node.heartbeatAge(now: now))
-            let name = TextSanitizer.visible(node.name) + marks
-            let padded = name + String(repeating: " ", count: max(1, 28 - DisplayWidth.of(name)))
-            let text = "\(isSelected ? glyphs.pointer : " ") \(glyphs.health(health)) \(padded)\(node.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) hb \(age)  \(node.role.rawValue)"
-            let style = isSelected ? TextStyle(role: .selection, bold: true) : TextStyle(role: Roles.health(health))
-            frame.line(&screen, top + line, text, style: style)
+            let detail = "hb \(AgeFormat.compact(node.heartbeatAge(now: now)))  \(node.role.rawValue)"
+            return (PickerList.nodeLine(pointer: isSelected ? glyphs.pointer : " ", glyph: glyphs.health(health),
+                                        label: TextSanitizer.visible(node.name) + marks, status: node.status.rawValue, detail: detail),
+                    PickerList.style(selected: isSelected, health: health))
         }
     }
 

@@ -2,11 +2,8 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
 @testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
 @testable import ClusterViews
 
 /// Issue 11: columns use the width — natural widths, low-priority columns

@@ -1,12 +1,8 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
 @testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
 @testable import ClusterViews
 
 /// The loop's one dispatch path: every effect `update` returns is performed,

@@ -2,13 +2,8 @@ import ClusterClient
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
 @testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
-@testable import ClusterState
 @testable import ClusterTerminal
-@testable import ClusterViews
 
 /// Issue 15: `clustertui doctor`'s verdicts, from facts (pure): each
 /// problem an operator hits over SSH gets its `warn` or `fail` and says

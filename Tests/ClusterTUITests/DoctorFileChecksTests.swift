@@ -2,13 +2,7 @@ import ClusterClient
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
 @testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// Issue 15: doctor's config and token checks on real files in a
 /// temporary directory: found, parses, current-context, mode 0600, expiry.

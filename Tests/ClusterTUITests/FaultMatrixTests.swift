@@ -4,11 +4,6 @@ import ClusterTestSupport
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterTerminal
 @testable import ClusterViews
 
 /// Issue 13's fault matrix, in CI: every server fault the matrix found,

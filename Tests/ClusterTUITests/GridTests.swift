@@ -1,11 +1,5 @@
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
 @testable import ClusterGrid
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// Drawing into `Screen`: width, truncation, sanitizing, wide graphemes, clipping.
 @Suite struct GridTests {

@@ -1,11 +1,6 @@
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
 @testable import ClusterGrid
-@testable import ClusterRuntime
-@testable import ClusterState
 @testable import ClusterTerminal
-@testable import ClusterViews
 
 /// The parts of the terminal layer that need no terminal: key decoding,
 /// the usability check, colour schemes, poll time-outs.

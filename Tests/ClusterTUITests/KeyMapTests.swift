@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
 @testable import ClusterViews
 
 /// Issue 12: the keys exist once, in `KeyMap`; handling, help, key bar and

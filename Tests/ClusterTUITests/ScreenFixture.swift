@@ -1,12 +1,8 @@
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
 @testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
 @testable import ClusterViews
 
 /// Compares a rendered screen with a readable text fixture in `Fixtures/`

@@ -1,13 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// Issue 12: the dashboard's fast orders (`PreparedInstances.baseOrder` and
 /// `bucketOrder`) are said to equal the model's sort; only the bench checked

@@ -1,12 +1,8 @@
 import ClusterModel
 import Foundation
 @testable import ClusterApp
-@testable import ClusterCLI
 @testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// A small, fixed cluster for `update` and view tests: four live nodes in
 /// every health, one ghost, and instances covering every binding and risk.

@@ -1,13 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// The free-text search buffer: the whole-buffer scan (many candidates),
 /// the row-by-row search (few) and `FilterQuery.matches` give one answer.

@@ -2,12 +2,7 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// Backspace back to a query already typed reuses its answer; the answer
 /// is always the one a fresh filter would give, even after the cluster moved.

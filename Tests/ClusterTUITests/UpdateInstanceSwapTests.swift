@@ -2,12 +2,7 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// Swapping in a new instance list: events found off the UI thread equal
 /// the ones `update` would find itself, and the old list is handed over to

@@ -2,12 +2,7 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// Issue 11: with `--mouse`, a click selects the row and focuses its pane,
 /// a click on a title focuses the pane, the wheel scrolls the pane under

@@ -3,11 +3,7 @@ import ClusterWrites
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
 @testable import ClusterViews
 
 /// `update` for the rebind form and the reset confirmation: every phase,

@@ -2,12 +2,7 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// A filter keystroke or an instance swap recomputes rows only (issue 14:
 /// risk, node health and node counts are kept from the last tick): what

@@ -3,12 +3,7 @@ import ClusterWrites
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// `update` for write outcomes that arrive when the form is gone, and for
 /// writes refused while a context switch is under way. (What a lost reply

@@ -3,11 +3,8 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
-@testable import ClusterCLI
 @testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
-@testable import ClusterTerminal
 @testable import ClusterViews
 
 /// Whole-screen snapshots of the views at the sizes operators use, compared

@@ -1,5 +1,6 @@
 import ClusterClient
 import ClusterModel
+import ClusterSupport
 import Foundation
 
 /// A real `clustertui serve` child process on 127.0.0.1, shared by every
@@ -74,14 +75,7 @@ public final class ServeProcess: @unchecked Sendable {
     /// A client for checking the server's state from the test.
     public func withClient<T>(_ body: (ClusterHTTPClient) async throws -> T) async throws -> T {
         let client = try ClusterHTTPClient(ClientConfiguration(baseURL: url, token: token))
-        do {
-            let value = try await body(client)
-            await client.shutdown()
-            return value
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await withCleanup({ try await body(client) }, cleanup: client.shutdown)
     }
 
     public func stop() {

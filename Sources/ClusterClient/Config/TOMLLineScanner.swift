@@ -96,17 +96,23 @@ struct TOMLLineScanner {
         throw fail("`\(TextSanitizer.excerpt(text, limit: 40))` is not a string, true/false or a number (strings need quotes)")
     }
 
-    mutating func basicString() throws(ParseError) -> String {
+    mutating func basicString() throws(ParseError) -> String { try quoted(by: "\"", escapes: true) }
+
+    mutating func literalString() throws(ParseError) -> String { try quoted(by: "'", escapes: false) }
+
+    /// A one-line string from its opening quote to `quote`: `\` escapes in a
+    /// basic string, none in a literal one, and no control character in either.
+    private mutating func quoted(by quote: Unicode.Scalar, escapes: Bool) throws(ParseError) -> String {
         i += 1
         var s = String.UnicodeScalarView()
         while let c = peek {
             i += 1
-            if c == "\"" { return String(s) }
-            if c == "\\" { s.append(try escape()); continue }
+            if c == quote { return String(s) }
+            if escapes, c == "\\" { s.append(try escape()); continue }
             if c.value < 0x20 && c != "\t" || c.value == 0x7F { throw fail("control character in a string") }
             s.append(c)
         }
-        throw fail("unterminated string (missing closing `\"`)")
+        throw fail("unterminated string (missing closing `\(quote)`)")
     }
 
     mutating func escape() throws(ParseError) -> Unicode.Scalar {
@@ -132,18 +138,6 @@ struct TOMLLineScanner {
         default:
             throw fail("unknown escape `\\\(c)`")
         }
-    }
-
-    mutating func literalString() throws(ParseError) -> String {
-        i += 1
-        var s = String.UnicodeScalarView()
-        while let c = peek {
-            i += 1
-            if c == "'" { return String(s) }
-            if c.value < 0x20 && c != "\t" || c.value == 0x7F { throw fail("control character in a string") }
-            s.append(c)
-        }
-        throw fail("unterminated string (missing closing `'`)")
     }
 
     private func isBare(_ c: Unicode.Scalar) -> Bool {

@@ -5,14 +5,23 @@
 /// string with the known values as static constants: an unknown value
 /// decodes and is shown as it came, and `switch` still works on the knowns.
 
-/// A node's role in the cluster: `main`, `worker` or `all`.
-public struct NodeRole: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ raw: String) { self.rawValue = raw }
-    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+/// What the tolerant string enumerations share: a raw string that decodes
+/// and encodes as itself, prints as itself and is made with `T("value")`.
+public protocol WireString: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible where RawValue == String {
+    init(rawValue: String)
+}
+
+extension WireString {
+    public init(_ raw: String) { self.init(rawValue: raw) }
+    public init(from decoder: Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
     public var description: String { rawValue }
+}
+
+/// A node's role in the cluster: `main`, `worker` or `all`.
+public struct NodeRole: WireString {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let main = NodeRole("main")
     public static let worker = NodeRole("worker")
@@ -22,13 +31,9 @@ public struct NodeRole: RawRepresentable, Codable, Hashable, Sendable, CustomStr
 }
 
 /// A node's registry status: `online`, `offline` or `draining`.
-public struct NodeStatus: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
+public struct NodeStatus: WireString {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ raw: String) { self.rawValue = raw }
-    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
-    public var description: String { rawValue }
 
     public static let online = NodeStatus("online")
     public static let offline = NodeStatus("offline")
@@ -36,13 +41,9 @@ public struct NodeStatus: RawRepresentable, Codable, Hashable, Sendable, CustomS
 }
 
 /// The kind of an assignable entity (`agent`, `browser`, …). Unknown kinds are kept.
-public struct EntityType: RawRepresentable, Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct EntityType: WireString, Comparable {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ raw: String) { self.rawValue = raw }
-    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
-    public var description: String { rawValue }
     public static func < (a: EntityType, b: EntityType) -> Bool { a.rawValue < b.rawValue }
 
     public static let agent = EntityType("agent")
@@ -64,13 +65,9 @@ public struct EntityType: RawRepresentable, Codable, Hashable, Sendable, Compara
 
 /// How an instance is bound to its node: `strict` (only there, queues while
 /// it is down) or `preferred` (falls back to the default node).
-public struct AssignmentMode: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
+public struct AssignmentMode: WireString {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ raw: String) { self.rawValue = raw }
-    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
-    public var description: String { rawValue }
 
     public static let strict = AssignmentMode("strict")
     public static let preferred = AssignmentMode("preferred")

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import ClusterClient
 import ClusterCore
 import ClusterModel
+import ClusterSupport
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -52,7 +53,7 @@ struct Harness: Sendable {
         let clock = ManualClusterClock()
         let cluster = try await EmbeddedCluster.start(coreOptions(clock: clock, demo: demo))
         var harness = Harness(cluster: cluster, clock: clock, reader: cluster, writer: cluster.makeWriter(), server: nil, client: nil)
-        do {
+        return try await withCleanup({
             if backend == .http {
                 let server = try await ClusterServer.start(cluster: cluster, options: serverOptions())
                 guard let url = URL(string: server.baseURL) else {
@@ -64,13 +65,8 @@ struct Harness: Sendable {
                     cluster: cluster, clock: clock, reader: client.reader, writer: client.makeWriter(),
                     server: server, client: client)
             }
-            let result = try await body(harness)
-            await harness.close()
-            return result
-        } catch {
-            await harness.close()
-            throw error
-        }
+            return try await body(harness)
+        }, cleanup: { await harness.close() })
     }
 
     func close() async {

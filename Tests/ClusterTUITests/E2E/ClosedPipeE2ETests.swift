@@ -24,8 +24,10 @@ struct ClosedPipeE2ETests {
             let out = Pipe(), err = Pipe()
             process.standardOutput = out
             process.standardError = err
-            try process.run()
+            // Closed before the child starts: a fast command could otherwise write all it
+            // has into the pipe's buffer first and exit normally (a flake under load).
             try out.fileHandleForReading.close()
+            try process.run()
             let stderr = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             let quiet = process.terminationReason == .uncaughtSignal ? process.terminationStatus == SIGPIPE

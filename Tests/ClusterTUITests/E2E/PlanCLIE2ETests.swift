@@ -3,13 +3,6 @@ import ClusterWrites
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterTerminal
-@testable import ClusterViews
 
 /// `plan`, `apply`, `journal` and `undo` (issue 10): the real binary against a
 /// real `clustertui serve`, each test with its own journal directory.

@@ -1,13 +1,8 @@
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterGrid
-@testable import ClusterRuntime
 @testable import ClusterState
 @testable import ClusterTerminal
-@testable import ClusterViews
 
 /// SSH-grade terminal behaviour end to end (issue 5, item 3): the real
 /// binary in tmux with the embedded demo core, on the terminals people
