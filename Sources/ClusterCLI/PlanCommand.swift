@@ -48,7 +48,7 @@ struct PlanTargetOptions: ParsableArguments {
     func print(_ plan: MovePlan, target: ClusterIdentity) {
         let text: String = switch output {
         case .table: PlanText.render(plan)
-        case .json: StableJSON.escapeControls(String(decoding: PlanCodec.encode(plan), as: UTF8.self))
+        case .json: String(decoding: PlanCodec.encode(plan), as: UTF8.self)  // PlanCodec escapes C1 and bidi controls itself
         case .script: PlanScript.render(plan, connection: target.scriptFlags)
         }
         StandardOutput.write(text)

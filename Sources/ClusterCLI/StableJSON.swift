@@ -9,9 +9,6 @@ enum StableJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return escapeControls(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return JSONControlEscaping.escape(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
-
-    /// C1 and bidi controls as `\u` escapes, for JSON made by other encoders too.
-    static func escapeControls(_ text: String) -> String { JSONControlEscaping.escape(text) }
 }
