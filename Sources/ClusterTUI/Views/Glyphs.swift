@@ -5,6 +5,10 @@ import ClusterModel
 /// mojibake.
 struct Glyphs: Sendable {
     var ok: String
+    /// A heartbeat in the future (issue 20).
+    var ahead = "▲"
+    /// A deadline passed since the newest data (issue 20).
+    var waiting = "◌"
     var late: String
     var stale: String
     var draining: String
@@ -31,11 +35,19 @@ struct Glyphs: Sendable {
         ok: "o", late: "~", stale: "?", draining: "d", offline: "x", ghost: ".",
         thisNode: "*", defaultNode: "+", sortUp: "^", sortDown: "v", separator: "|",
         warning: "!", check: "ok", pointer: ">", mark: "*", spinner: ["|", "/", "-", "\\"]
-    )
+    ).with(ahead: "!", waiting: "-")
+
+    private func with(ahead: String, waiting: String) -> Glyphs {
+        var copy = self
+        copy.ahead = ahead; copy.waiting = waiting
+        return copy
+    }
 
     func health(_ h: HeartbeatHealth) -> String {
         switch h {
         case .ok: ok
+        case .ahead: ahead
+        case .waiting: waiting
         case .late: late
         case .stale: stale
         case .draining: draining
@@ -50,6 +62,8 @@ enum Roles {
     static func health(_ h: HeartbeatHealth) -> StyleRole {
         switch h {
         case .ok: .ok
+        case .ahead: .warning
+        case .waiting: .dim
         case .late: .late
         case .stale: .stale
         case .draining: .draining
