@@ -23,6 +23,8 @@ package struct SwitchedContext: Sendable, Equatable {
     var instancesInterval: Double?
     /// The new cluster's base URL, for plans and the journal.
     var url = ClusterIdentity.embedded
+    /// The new context does not verify TLS certificates.
+    var insecure = false
 }
 
 /// Live context switch (issue 11): `c` opens a picker of the config file's
@@ -91,6 +93,7 @@ enum ContextSwitchFlow {
             config.label = switched.label
             config.currentContext = switched.name
             config.clusterURL = switched.url
+            config.insecure = switched.insecure
             if let interval = switched.overviewInterval { config.overviewInterval = interval }
             if let interval = switched.instancesInterval { config.instancesInterval = interval }
             var fresh = AppState(config: config, width: state.width, height: state.height, now: state.now)

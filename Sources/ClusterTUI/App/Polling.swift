@@ -37,6 +37,8 @@ enum Polling {
             let wasStale = state.isStale
             let oldSkew = state.clockSkew
             state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            // Issue 20: the server answers again: the other endpoint's back-off ends now.
+            if state.instancesPoll.consecutiveFailures > 0 { state.instancesPoll.requestNow(state.now) }
             if let serverDate = fetched.serverDate {
                 // The Date header is the answering node's clock when the reply
                 // was produced, in whole seconds (issue 20: not half the
@@ -102,6 +104,7 @@ enum Polling {
                 state.dirty = true
             }
             state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            if state.overviewPoll.consecutiveFailures > 0 { state.overviewPoll.requestNow(state.now) }
             if var prepared = fetched.value, let current = state.snapshot {
                 // Only the list changed: its events were found off the UI
                 // thread when the runner diffed against this very list.

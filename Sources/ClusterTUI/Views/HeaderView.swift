@@ -19,6 +19,8 @@ enum HeaderView {
         seg("ClusterTUI", TextStyle(role: .header, bold: true))
         if state.config.wallboard { seg(" WALLBOARD ", TextStyle(role: .badge, bold: true)) }
         else if state.config.readOnly { seg(" READ-ONLY ", TextStyle(role: .badge, bold: true)) }
+        // Issue 20: the stderr warning is gone once curses owns the screen; this stays.
+        if state.config.insecure { seg(" INSECURE TLS ", TextStyle(role: .error, bold: true, reverse: true)) }
         let (connText, connRole) = connection(state, glyphs: glyphs)
         seg(connText, TextStyle(role: connRole, bold: true))
         seg(state.config.label, cuttable: true)
