@@ -77,6 +77,7 @@ package enum ContextSwitchFlow {
             config.label = switched.label
             config.currentContext = switched.name
             config.clusterURL = switched.url
+            config.insecure = switched.insecure
             if let interval = switched.overviewInterval { config.overviewInterval = interval }
             if let interval = switched.instancesInterval { config.instancesInterval = interval }
             var fresh = AppState(config: config, width: state.width, height: state.height, now: state.now)

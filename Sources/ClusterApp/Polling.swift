@@ -38,18 +38,26 @@ package enum Polling {
             let wasStale = state.isStale
             let oldSkew = state.clockSkew
             state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            // Issue 20: the server answers again: the other endpoint's back-off ends now.
+            if state.instancesPoll.consecutiveFailures > 0 { state.instancesPoll.requestNow(state.now) }
             if let serverDate = fetched.serverDate {
-                // The Date header has whole seconds: only believe skews beyond that.
-                let skew = serverDate.timeIntervalSince(state.now) + latency / 2
+                // The Date header is the answering node's clock when the reply
+                // was produced, in whole seconds (issue 20: not half the
+                // latency earlier); only believe skews beyond that.
+                let skew = serverDate.timeIntervalSince(state.now) + 0.5
                 state.clockSkew = abs(skew) < 1.5 ? 0 : skew
             }
+            // When the data was produced, on the answering node's clock; without
+            // a Date header, no later than the request went out.
+            let dataAt = fetched.serverDate ?? state.now.addingTimeInterval(state.clockSkew - latency)
             // Under --no-tick an unchanged reply draws nothing: on a slow link
             // the "updated Ns ago" text is not worth a repaint every poll.
             if fetched.value != nil || !wasHealthy || state.clockSkew != oldSkew || state.redrawsEverySecond {
                 state.dirty = true
             }
             if let overview = fetched.value {
-                state.heartbeats.observe(overview.nodes, at: state.serverNow)
+                state.heartbeats.observe(overview.nodes, at: dataAt, suspectAfter: state.config.thresholds.suspectAfter,
+                                         uncertainty: latency)
                 let old = state.snapshot
                 let fresh = old?.replacing(overview: overview, takenAt: state.serverNow)
                     ?? ClusterSnapshot(overview: overview, takenAt: state.serverNow)
@@ -59,9 +67,12 @@ package enum Polling {
                    old.overview.assignments != overview.assignments || old.defaultNodeName != overview.defaultNodeName {
                     return [.followAssignments(overview)]
                 }
-            } else if wasStale {
-                // Back, with the same body: live again at once, on the clock of now.
+            } else {
+                // The same body, newer data: beats that did not move have now been watched longer.
+                state.heartbeats.observeUnchanged(at: dataAt, uncertainty: latency)
+                let healths = state.derived.healthSignature
                 state.recompute(.clock)
+                if wasStale || state.derived.healthSignature != healths { state.dirty = true }
             }
         }
         return []
@@ -94,6 +105,7 @@ package enum Polling {
                 state.dirty = true
             }
             state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            if state.overviewPoll.consecutiveFailures > 0 { state.overviewPoll.requestNow(state.now) }
             if var prepared = fetched.value, let current = state.snapshot {
                 // Only the list changed: its events were found off the UI
                 // thread when the runner diffed against this very list.

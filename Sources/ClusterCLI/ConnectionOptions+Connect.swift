@@ -23,13 +23,19 @@ extension ConnectionOptions {
         var environment = ProcessInfo.processInfo.environment
         if forSwitch { environment["CLUSTERTUI_TOKEN"] = nil }
         let config = try clientConfiguration(for: target, environment: environment)
-        if !forSwitch { Self.warnIfInsecure(target) }
+        if !forSwitch {
+            Self.warnIfInsecure(target)
+            if let warning = TokenFileWarning.text(forFile: target.tokenFile, environment: environment) {
+                StandardError.line(warning)
+            }
+        }
         let client = try ClusterHTTPClient(config)
         return ClusterConnection(
             label: target.label, reader: client.reader, makeWriter: { client.makeWriter() },
             overviewInterval: target.pollInterval, instancesInterval: target.instancesInterval,
             shutdown: { await client.shutdown() },
-            target: ClusterIdentity(context: target.contextName, url: ClusterIdentity.recordable(target.url)))
+            target: ClusterIdentity(context: target.contextName, url: ClusterIdentity.recordable(target.url)),
+            insecure: target.insecure)
     }
 
     /// Runs `body` with a connection and always shuts it down afterwards.

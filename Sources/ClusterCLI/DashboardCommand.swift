@@ -89,6 +89,7 @@ struct DashboardCommand: AsyncParsableCommand {
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         config.configPath = ClusterConfig.defaultPath
         config.clusterURL = link.target.url
+        config.insecure = link.insecure
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
         let timeout = connection.timeout, maxBody = connection.maxBodyMB

@@ -63,7 +63,9 @@ public final class ClusterHTTPClient: Sendable {
         try ReplyInterpreter.check(reply, path: "/api/auth/login", base: transport.base)
         guard let token = SetCookie.value(named: "token", in: reply.headers[canonicalForm: "Set-Cookie"].map(String.init))
         else {
-            throw ClusterError.malformed("login answered \(reply.status) but set no `token` cookie")
+            // Issue 20: a login error, worded as one (nothing was written).
+            throw ClusterError.malformed("login failed: the server answered \(reply.status) but set no readable `token` cookie; "
+                + "nothing was saved, log in again or check the proxy in front of the core")
         }
         return token
     }

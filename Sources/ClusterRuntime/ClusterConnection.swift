@@ -17,13 +17,16 @@ package struct ClusterConnection: Sendable {
     package let shutdown: @Sendable () async -> Void
     /// Which cluster this is, as plans and the write journal record it.
     package var target = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
+    /// TLS certificates are not verified: the dashboard's header says so (issue 20).
+    package var insecure = false
 
     package init(
         label: String, reader: any ClusterReading, makeWriter: @escaping @Sendable () -> any ClusterWriting,
         overviewInterval: Double? = nil, instancesInterval: Double? = nil, shutdown: @escaping @Sendable () async -> Void,
-        target: ClusterIdentity = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
+        target: ClusterIdentity = ClusterIdentity(context: nil, url: ClusterIdentity.embedded), insecure: Bool = false
     ) {
         self.label = label; self.reader = reader; self.makeWriter = makeWriter; self.overviewInterval = overviewInterval
         self.instancesInterval = instancesInterval; self.shutdown = shutdown; self.target = target
+        self.insecure = insecure
     }
 }

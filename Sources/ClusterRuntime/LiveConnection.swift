@@ -70,7 +70,8 @@ package final class LiveConnection: @unchecked Sendable {
         }
         await old?.shutdown()
         return .success(SwitchedContext(name: name, label: fresh.label, overviewInterval: fresh.overviewInterval,
-                                        instancesInterval: fresh.instancesInterval, url: fresh.target.url))
+                                        instancesInterval: fresh.instancesInterval, url: fresh.target.url,
+                                        insecure: fresh.insecure))
     }
 
     /// Shuts the current connection down (once).

@@ -75,7 +75,7 @@ extension AppState {
     /// included: silent nodes are as good as down), at-risk instances.
     package func computeWallboardFigures() -> [WallboardFigure] {
         let nodes = derived.nodeSummary ?? NodeSummary()
-        let online = nodes.online + nodes.late
+        let online = nodes.online + nodes.late + nodes.waiting + nodes.ahead
         let offline = nodes.offline + nodes.stale
         let instancesKnown = snapshot?.instancesKnown == true && derived.instanceSummary != nil
         let atRisk = instancesKnown ? derived.instanceSummary?.atRisk : nil

@@ -30,6 +30,9 @@ package struct AppConfig: Sendable, Equatable {
     package var configPath = "~/.config/clustertui/config.toml"
     /// The base URL plans are stamped with (the journal's cluster key).
     package var clusterURL = ClusterIdentity.embedded
+    /// TLS certificates are not verified (`--insecure` or the context's
+    /// `insecure`): the header says so for as long as it holds (issue 20).
+    package var insecure = false
 
     package init(label: String) { self.label = label }
 }
@@ -184,6 +187,8 @@ package struct AppState: Sendable {
         overviewPoll = PollTracker(interval: config.overviewInterval, firstDue: now)
         instancesPoll = PollTracker(interval: config.instancesInterval, firstDue: now)
         random = SplitMix64(seed: seed)
+        // Issue 20: the cheap overview never waits more than 15 s to retry.
+        overviewPoll.maxBackoff = max(config.overviewInterval, 15)
         if config.wallboard {
             // A wallboard must notice a core that came back within seconds, not a minute.
             overviewPoll.maxBackoff = max(config.overviewInterval, 10)

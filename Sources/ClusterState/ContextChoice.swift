@@ -40,8 +40,14 @@ package struct SwitchedContext: Sendable, Equatable {
     package var instancesInterval: Double?
     /// The new cluster's base URL, for plans and the journal.
     package var url: String = ClusterIdentity.embedded
+    /// The new context does not verify TLS certificates.
+    package var insecure = false
 
-    package init(name: String, label: String, overviewInterval: Double? = nil, instancesInterval: Double? = nil, url: String = ClusterIdentity.embedded) {
-        self.name = name; self.label = label; self.overviewInterval = overviewInterval; self.instancesInterval = instancesInterval; self.url = url
+    package init(
+        name: String, label: String, overviewInterval: Double? = nil, instancesInterval: Double? = nil,
+        url: String = ClusterIdentity.embedded, insecure: Bool = false
+    ) {
+        self.name = name; self.label = label; self.overviewInterval = overviewInterval; self.instancesInterval = instancesInterval
+        self.url = url; self.insecure = insecure
     }
 }

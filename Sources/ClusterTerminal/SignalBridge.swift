@@ -19,6 +19,8 @@ package enum SignalBridge {
     package static let wakeWriteFD = Atomic<Int32>(-1)
     /// True between a successful `newterm` and `endwin` (shared with `atexit` and crash handlers).
     package static let cursesActive = Atomic<Bool>(false)
+    /// The `fatalSignals` our handler was installed for (bit `sig - 1`), to put back.
+    package static let fatalInstalled = Atomic<UInt64>(0)
     /// Set once the `atexit` hook is registered.
     package static let atexitRegistered = Atomic<Bool>(false)
     /// The byte `Terminal.wake()` writes; signal handlers write the signal number (< 65).
@@ -28,6 +30,17 @@ package enum SignalBridge {
     package static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     /// Signals that mean a crash: restore the terminal, then let the previous handler (Swift's backtracer) run.
     package static let crashSignals: [Int32] = [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS]
+    /// Every other signal whose default action ends the process (issue 20:
+    /// SIGQUIT left the terminal in the alternate screen): restore the
+    /// terminal, then die of it as the default would. Only where the action
+    /// is still the default: an ignored or handled one (SIGPIPE, a parent's
+    /// `SIG_IGN`) is left alone, except SIGQUIT, which Swift's backtracer
+    /// catches and then reports over the curses screen as a crash; SIGPROF
+    /// is left to profilers.
+    package static var fatalSignals: [Int32] {
+        [SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGXFSZ, SIGSYS, SIGVTALRM, SIGIO, SIGPWR, SIGSTKFLT]
+            + Array(Int32(__libc_current_sigrtmin())...min(64, Int32(__libc_current_sigrtmax())))
+    }
 
     /// The actions in force before ours, indexed by signal number; written
     /// only before our handler for that signal is installed.
@@ -86,15 +99,28 @@ package enum SignalBridge {
     package static func install() {
         for sig in terminationSignals + [SIGWINCH] { install(sig, flagging) }
         for sig in crashSignals { install(sig, crashing) }
+        var fatal: [Int32] = []
+        for sig in fatalSignals {
+            var current = sigaction()
+            // SIGQUIT is taken even from Swift's backtracer, which would draw its report over curses.
+            guard sigaction(sig, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil || sig == SIGQUIT else { continue }
+            install(sig, dyingByDefault)
+            fatal.append(sig)
+            fatalInstalled.bitwiseOr(UInt64(1) << UInt64(sig - 1), ordering: .acquiringAndReleasing)
+        }
         var set = sigset_t()
         sigemptyset(&set)
-        for sig in terminationSignals + [SIGWINCH, SIGTSTP, SIGCONT] + crashSignals { sigaddset(&set, sig) }
+        for sig in terminationSignals + [SIGWINCH, SIGTSTP, SIGCONT] + crashSignals + fatal { sigaddset(&set, sig) }
         _ = pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Puts back every action `install()` replaced.
     package static func restore() {
         for sig in terminationSignals + [SIGWINCH] + crashSignals { _ = sigaction(sig, saved + Int(sig), nil) }
+        let fatal = fatalInstalled.exchange(0, ordering: .acquiringAndReleasing)
+        for sig in fatalSignals where fatal & (UInt64(1) << UInt64(sig - 1)) != 0 {
+            _ = sigaction(sig, saved + Int(sig), nil)
+        }
     }
 
     private static func install(_ sig: Int32, _ handler: @escaping @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void) {
@@ -135,4 +161,20 @@ private let crashing: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, U
     }
     _ = sigaction(sig, SignalBridge.saved + Int(sig), nil)
     if code <= 0 || sig == SIGTRAP { _ = raise(sig) }
+}
+
+/// SIGQUIT and the other signals whose default is to end the process
+/// (issue 20): put the terminal back, then take the default action (a core
+/// for SIGQUIT), so the shell sees 128 + N as it would have.
+private let dyingByDefault: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { sig, _, _ in
+    SignalBridge.emergencyEndwin()
+    // Not Swift's backtracer for SIGQUIT: it reports a "crash" of every thread
+    // interactively and slowly; the default action (a core where the limit
+    // allows, exit 128 + N) is what `kill -QUIT` asks for.
+    var dfl = sigaction()
+    dfl.__sigaction_handler.sa_handler = SIG_DFL
+    sigemptyset(&dfl.sa_mask)
+    _ = sigaction(sig, &dfl, nil)
+    // Blocked while this handler runs: delivered, with the default action, when it returns.
+    _ = raise(sig)
 }

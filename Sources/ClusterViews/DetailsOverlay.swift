@@ -20,9 +20,14 @@ package enum DetailsOverlay {
         if name == snapshot.thisNodeName { marks.append("\(glyphs.thisNode) answering node") }
         if name == snapshot.defaultNodeName { marks.append("\(glyphs.defaultNode) default node") }
         let rows: [(String, String, StyleRole)] = [
-            ("status", "\(node.status.rawValue)   health: \(glyphs.health(health)) \(health.rawValue)", Roles.health(health)),
+            ("status", "\(node.status.rawValue)   health: \(glyphs.health(health)) \(health.label)", Roles.health(health)),
             ("heartbeat", "\(Fmt.age(node.lastHeartbeatAt, now: now, absolute: false)) ago  (\(node.lastHeartbeatAt.map(WireDate.format) ?? "unknown"))", Roles.health(health)),
             ("period", heartbeatPeriod(name, state.thresholds), Roles.health(health)),
+            // Issue 20: each node's clock against the answering node's.
+            ("clock", HeartbeatClocks.describe(beat: node.lastHeartbeatAt, dataAt: state.heartbeats.dataAt,
+                                               lag: state.thresholds.clockLag(of: name))
+                ?? (state.heartbeats.dataAt == nil ? "—" : "in step with the answering node"),
+             health == .ahead ? .warning : .modal),
             ("started", "\(Fmt.age(node.startedAt, now: now, absolute: false)) ago  (\(node.startedAt.map(WireDate.format) ?? "unknown"))", .modal),
             ("role", node.role.rawValue, .modal),
             ("version", node.version ?? "—", state.derived.nodeSummary?.isSkewed(node) == true ? .warning : .modal),

@@ -8,6 +8,10 @@ import Foundation
 /// mojibake.
 package struct Glyphs: Sendable {
     package var ok: String
+    /// A heartbeat in the future (issue 20).
+    package var ahead = "▲"
+    /// A deadline passed since the newest data (issue 20).
+    package var waiting = "◌"
     package var late: String
     package var stale: String
     package var draining: String
@@ -34,11 +38,19 @@ package struct Glyphs: Sendable {
         ok: "o", late: "~", stale: "?", draining: "d", offline: "x", ghost: ".",
         thisNode: "*", defaultNode: "+", sortUp: "^", sortDown: "v", separator: "|",
         warning: "!", check: "ok", pointer: ">", mark: "*", spinner: ["|", "/", "-", "\\"]
-    )
+    ).with(ahead: "!", waiting: "-")
+
+    private func with(ahead: String, waiting: String) -> Glyphs {
+        var copy = self
+        copy.ahead = ahead; copy.waiting = waiting
+        return copy
+    }
 
     package func health(_ h: HeartbeatHealth) -> String {
         switch h {
         case .ok: ok
+        case .ahead: ahead
+        case .waiting: waiting
         case .late: late
         case .stale: stale
         case .draining: draining
@@ -53,6 +65,8 @@ package enum Roles {
     package static func health(_ h: HeartbeatHealth) -> StyleRole {
         switch h {
         case .ok: .ok
+        case .ahead: .warning
+        case .waiting: .dim
         case .late: .late
         case .stale: .stale
         case .draining: .draining

@@ -21,6 +21,8 @@ package enum HeaderView {
         seg("ClusterTUI", TextStyle(role: .header, bold: true))
         if state.config.wallboard { seg(" WALLBOARD ", TextStyle(role: .badge, bold: true)) }
         else if state.config.readOnly { seg(" READ-ONLY ", TextStyle(role: .badge, bold: true)) }
+        // Issue 20: the stderr warning is gone once curses owns the screen; this stays.
+        if state.config.insecure { seg(" INSECURE TLS ", TextStyle(role: .error, bold: true, reverse: true)) }
         let (connText, connRole) = connection(state, glyphs: glyphs)
         seg(connText, TextStyle(role: connRole, bold: true))
         seg(state.config.label, cuttable: true)
@@ -46,6 +48,10 @@ package enum HeaderView {
         if poll.lastError != nil || state.isStale {
             // The banner under the header says why and when it retries.
             return ("\(glyphs.offline) STALE \(age)", .error)
+        }
+        if let waited = state.slowPoll {
+            // Issue 20: not "live" while the newest data is older than a poll should make it.
+            return ("\(glyphs.late) poll slow \(AgeFormat.compact(waited)), data \(age) old", .late)
         }
         return ("\(glyphs.ok) live \(Fmt.latency(poll.lastLatency)) \(age) ago", .ok)
     }
@@ -76,12 +82,26 @@ package enum HeaderView {
             return
         }
         group([("Nodes ", .header, true), ("\(glyphs.ok)\(nodes.online) ok ", nodes.online > 0 ? .ok : .header, false)])
+        if nodes.waiting > 0 { group([("\(glyphs.waiting)\(nodes.waiting) waiting for data ", .dim, false)]) }
+        if nodes.ahead > 0 { group([("\(glyphs.ahead)\(nodes.ahead) clock ahead ", .warning, false)]) }
         if nodes.late > 0 { group([("\(glyphs.late)\(nodes.late) late ", .late, false)]) }
         if nodes.stale > 0 { group([("\(glyphs.stale)\(nodes.stale) silent ", .stale, false)]) }
         if nodes.draining > 0 { group([("\(glyphs.draining)\(nodes.draining) draining ", .draining, false)]) }
         if nodes.offline > 0 { group([("\(glyphs.offline)\(nodes.offline) offline ", .offline, false)]) }
         if nodes.ghosts > 0 { group([("+\(nodes.ghosts) ghosts ", .ghost, false)]) }
         let bar = "\(glyphs.separator) "
+        // Issue 20: names that do not name one node are said, before the instance counts they distort.
+        if let problems = state.snapshot?.nameProblems, !problems.isEmpty {
+            var pieces: [(String, StyleRole, Bool)] = [(bar, .header, false)]
+            if let name = problems.duplicated.first {
+                let more = problems.duplicated.count > 1 ? " +\(problems.duplicated.count - 1)" : ""
+                pieces.append(("\(glyphs.warning) name listed twice: \(name)\(more) ", .warning, true))
+            }
+            if !problems.undecodable.isEmpty {
+                pieces.append(("\(glyphs.warning) \(problems.undecodable.count) node name(s) not valid UTF-8 ", .warning, true))
+            }
+            group(pieces)
+        }
         if state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary {
             // At risk first: on a narrow screen it is the count that must show.
             group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true),

@@ -65,6 +65,17 @@ package enum NodesPane {
         }
     }
 
+    /// The heartbeat age on the node's own clock as judged (issue 20), `+5s`
+    /// for a beat in the future, and `?` after an age whose data is not in yet.
+    private static func beatText(_ node: Node, health: HeartbeatHealth, now: Date, state: AppState) -> String {
+        guard !state.absoluteTimes, let beat = node.lastHeartbeatAt else {
+            return Fmt.age(node.lastHeartbeatAt, now: now, absolute: state.absoluteTimes)
+        }
+        let age = now.timeIntervalSince(beat) - state.thresholds.clockLag(of: node.name)
+        if health == .ahead { return "+" + AgeFormat.compact(max(0, -age)) }
+        return AgeFormat.compact(max(0, age)) + (health == .waiting ? "?" : "")
+    }
+
     // swiftlint:disable:next function_parameter_count
     private static func cell(
         _ node: Node, _ column: Int, health: HeartbeatHealth, snapshot: ClusterSnapshot,
@@ -79,10 +90,13 @@ package enum NodesPane {
             var marks = ""
             if node.name == snapshot.thisNodeName { marks += glyphs.thisNode }
             if node.name == snapshot.defaultNodeName { marks += glyphs.defaultNode }
-            return (node.name + (marks.isEmpty ? "" : " " + marks), health == .ghost ? healthStyle : plain)
+            // Issue 20: a name listed twice does not name one node; say so on its rows.
+            if snapshot.nameProblems.excludes(node.name) { marks += (marks.isEmpty ? "" : " ") + glyphs.warning }
+            let style = snapshot.nameProblems.excludes(node.name) ? TextStyle(role: .warning) : (health == .ghost ? healthStyle : plain)
+            return (node.name + (marks.isEmpty ? "" : " " + marks), style)
         case 2: return (node.role.rawValue, plain)
         case 3: return (node.status.rawValue, healthStyle)
-        case 4: return (Fmt.age(node.lastHeartbeatAt, now: now, absolute: state.absoluteTimes), healthStyle)
+        case 4: return (beatText(node, health: health, now: now, state: state), healthStyle)
         case 5: return (Fmt.age(node.startedAt, now: now, absolute: state.absoluteTimes), plain)
         case 6:
             let skewed = summary?.isSkewed(node) ?? false

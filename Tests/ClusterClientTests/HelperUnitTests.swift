@@ -60,4 +60,12 @@ struct HelperUnitTests {
         #expect(SetCookie.value(named: "token", in: ["token=; Max-Age=0"]) == nil)
         #expect(SetCookie.value(named: "token", in: ["xtoken=1"]) == nil)
     }
+
+    /// Issue 20: a quoted cookie value was saved cut; RFC 6265 §5.2 keeps the value as sent, quotes and `=` included.
+    @Test func setCookieKeepsTheValueAsRFC6265Reads() {
+        #expect(SetCookie.value(named: "token", in: [#"token="a.b=c"; Path=/"#]) == #""a.b=c""#)
+        #expect(SetCookie.value(named: "token", in: ["token = a=b==  ;HttpOnly"]) == "a=b==")
+        #expect(SetCookie.value(named: "token", in: ["token"]) == nil, "no = : ignored")
+        #expect(SetCookie.value(named: "token", in: ["=x; token=y"]) == nil, "no name: ignored")
+    }
 }

@@ -4,6 +4,7 @@ import ClusterTestSupport
 import Foundation
 import Testing
 @testable import ClusterApp
+@testable import ClusterState
 @testable import ClusterViews
 
 /// Issue 13's fault matrix, in CI: every server fault the matrix found,
@@ -37,6 +38,11 @@ import Testing
         Row(fault: .slowHead, exit: 69, says: "timed out:", timeout: 1),
         Row(fault: .invalidUTF8, exit: 0, says: ""),
         Row(fault: .escapesEverywhere, exit: 0, says: ""),
+        // Issue 20: a heartbeat sent as a number read "silent" under "live".
+        Row(fault: .heartbeatAsNumber, exit: 66, says: "malformed reply: GET /api/cluster/overview: at nodes[0].lastHeartbeatAt"),
+        Row(fault: .heartbeatInFuture, exit: 0, says: ""),
+        Row(fault: .serverDateAhead, exit: 0, says: ""),
+        Row(fault: .duplicateNames, exit: 0, says: ""),
     ]
 
     @Sendable func cli(_ args: [String]) throws -> ChildProcess.Result { try CLIChild.run(args) }
@@ -129,5 +135,58 @@ import Testing
         #expect(result.status == 69, "stderr: \(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("connection failed"))
+    }
+
+    /// Polls `fault` `times` times, `gap` seconds apart, on this machine's
+    /// clock, through the real client and `update`; returns the state and its screen.
+    func dashboard(_ fault: Fault, times: Int = 1, gap: Double = 1.1) async throws -> (AppState, String) {
+        try await FaultServer.with(fault) { url, _ in
+            let client = try ClusterHTTPClient(ClientConfiguration(baseURL: url, token: "t0ken"))
+            defer { Task { await client.shutdown() } }
+            var state = AppState(config: AppConfig(label: "fault"), width: 160, height: 40, now: Date())
+            for i in 0..<times {
+                if i > 0 { try await Task.sleep(nanoseconds: UInt64(gap * 1e9)) }
+                let fetched = try await client.reader.overview(unlessUnchangedFrom: state.overviewPoll.digest)
+                let now = Date()
+                _ = Update.update(&state, .tick, now: now)
+                _ = Update.update(&state, .overviewFetched(.success(fetched), latency: fetched.roundTrip ?? 0), now: now)
+            }
+            return (state, RootView.render(state).text())
+        }
+    }
+
+    /// Issue 20: a heartbeat 1 h in the future read `ok 0s` forever; it is flagged "clock ahead", never counted ok.
+    @Test func aHeartbeatInTheFutureIsFlaggedNotOk() async throws {
+        let (state, screen) = try await dashboard(.heartbeatInFuture)
+        #expect(state.derived.healthSignature["node-c"] == .ahead)
+        #expect(screen.contains("●2 ok ▲1 clock ahead"), "\(screen)")
+        let row = screen.split(separator: "\n").first { $0.contains("node-c") }
+        #expect(row?.contains("+59m") == true || row?.contains("+1h") == true, "\(String(describing: row))")
+    }
+
+    /// Issue 20: a server `Date` 1 h ahead of fresh heartbeats marked every node silent; beats that advance are alive.
+    @Test func aServerDateAheadOfTheHeartbeatsKeepsLiveNodesOk() async throws {
+        let (state, screen) = try await dashboard(.serverDateAhead, times: 2)
+        #expect(["node-a", "node-b", "node-c"].allSatisfy { state.derived.healthSignature[$0] == .ok }, "\(screen)")
+        #expect(screen.contains("Nodes ●3 ok"), "\(screen)")
+        #expect(!screen.contains("silent") && !screen.contains("late"), "\(screen)")
+        var details = state
+        _ = Update.update(&details, .key(.char("1")), now: details.now)
+        _ = Update.update(&details, .key(.char("i")), now: details.now)
+        let text = RootView.render(details).text()
+        #expect(text.contains("behind the answering node's clock"), "\(text)")
+    }
+
+    /// Issue 20: duplicate node names gave `●1 ok` above three rows and no warning.
+    @Test func duplicateNodeNamesAreCountedAndWarned() async throws {
+        let (_, screen) = try await dashboard(.duplicateNames)
+        #expect(screen.contains("Nodes ●3 ok"), "counts add up to the rows: \(screen)")
+        #expect(screen.contains("name listed twice: node-a"), "\(screen)")
+    }
+
+    /// Issue 20: invalid UTF-8 in a name changed the risk counts with no word of a bad reply.
+    @Test func invalidUTF8InANodeNameIsSaid() async throws {
+        let (_, screen) = try await dashboard(.invalidUTF8)
+        #expect(screen.contains("1 node name(s) not valid UTF-8"), "\(screen)")
     }
 }

@@ -65,6 +65,17 @@ struct GridTestsTerminalE2E {
         #expect(screen.contains("EXITED:139"))
     }
 
+    /// Issue 20: SIGQUIT (and every other signal that ends a process by default) left the alternate screen on.
+    @Test(arguments: [SIGQUIT, SIGUSR1, SIGALRM])
+    func fatalByDefaultSignalsRestoreTheTerminal(_ sig: Int32) throws {
+        let session = try dashboardThenStty("fatal\(sig)")
+        defer { session.kill() }
+        try waitForCurses(session)
+        kill(try dashboardPID(session), sig)
+        let screen = try expectSaneAfterExit(session)
+        #expect(screen.contains("EXITED:\(128 + sig)"), "\(screen)")
+    }
+
     /// Ctrl-Z gives the shell its terminal back; `fg` takes it again (process-directed stops were lost to other threads once).
     @Test func ctrlZSuspendsAndFgResumes() throws {
         var env = Self.environment()

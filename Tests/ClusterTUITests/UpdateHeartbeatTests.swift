@@ -55,12 +55,15 @@ import Testing
         #expect(screen.contains("period      every 2 s (learned) · late after 4 s · silent after 30 s"), "\(screen)")
     }
 
+    /// Issue 20: late is judged from data produced after the deadline; a tick past it before the next poll is "waiting".
     @Test func aDeadFastNodeIsLateAfterItsPeriodPlusOnePoll() {
         var state = polled(for: 20)
         // The last beat of "fast" was at 20 s; the ticks go on, no new beat.
         _ = Update.update(&state, .tick, now: start.addingTimeInterval(23.9))
         #expect(state.derived.healthSignature["fast"] == .ok)
         _ = Update.update(&state, .tick, now: start.addingTimeInterval(24.2))
+        #expect(state.derived.healthSignature["fast"] == .waiting, "the deadline passed, the newest data (20.5 s) predates it")
+        keepPolling(&state, until: 24.5)
         #expect(state.derived.healthSignature["fast"] == .late, "with the assumed 10 s it would wait until 35 s")
         #expect(state.derived.healthSignature["slow"] == .ok, "slow's last beat (20 s) is 4.2 s old: within its 10 s")
         let line = RootView.render(state).text().split(separator: "\n").first { $0.contains("fast") }

@@ -41,6 +41,16 @@ public enum Fault: Sendable {
     case gzipLargeList
     /// `Content-Encoding: gzip` over bytes that are not gzip.
     case gzipCorrupt
+    /// Issue 20: `"lastHeartbeatAt": 1747562400000`, a number.
+    case heartbeatAsNumber
+    /// Issue 20: three online nodes, one beating 1 h in the future of the `Date` header.
+    case heartbeatInFuture
+    /// Issue 20: the server's `Date` 1 h ahead of the heartbeats: every node's
+    /// clock 1 h behind the answering node's (and this machine's), beating
+    /// as a live node does (taken from this machine's clock at each request).
+    case serverDateAhead
+    /// Issue 20: three nodes all named `node-a`.
+    case duplicateNames
 }
 
 /// One request as the server saw it.
@@ -157,12 +167,19 @@ public enum FaultServer {
                 i += 1
             }
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .heartbeatAsNumber, .heartbeatInFuture, .duplicateNames:
+            return ClockFaults.respond(fault, rawPath: rawPath)
+        case .serverDateAhead:
+            return ClockFaults.dateAhead(rawPath: rawPath)
         case .deepNesting:
             return json(.ok, String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))
         case .escapesEverywhere:
             let text = rawPath.hasSuffix("/instances") ? Fixtures.instances : Fixtures.overview
-            // Every string value gets controls appended (JSON escapes, so the body stays valid).
-            let hostile = text.replacingOccurrences(of: "\",", with: "\\u001b]0;PWNED\\u0007\\u009b31m\\u202e\",")
+            // Every string value gets controls appended (JSON escapes, so the body stays valid),
+            // timestamps (ending `Z`) excepted: one with junk appended is a malformed reply (issue 20).
+            let hostile = text.replacingOccurrences(of: "Z\",", with: "Z\u{1}")
+                .replacingOccurrences(of: "\",", with: "\\u001b]0;PWNED\\u0007\\u009b31m\\u202e\",")
+                .replacingOccurrences(of: "Z\u{1}", with: "Z\",")
             return json(.ok, hostile)
         }
     }

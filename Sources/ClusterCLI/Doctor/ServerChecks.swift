@@ -38,11 +38,13 @@ enum ServerChecks {
 
         let overview: Overview
         let now: Date
+        let overviewDate: Date?
         do {
             let fetched = try await client.reader.overview(unlessUnchangedFrom: nil)
             guard let value = fetched.value else { throw ClusterError.malformed("overview: empty reply") }
             overview = value
             now = fetched.serverDate ?? Date()
+            overviewDate = fetched.serverDate
             report.add(.ok("api", "GET /api/cluster/overview: JSON in \(milliseconds(fetched.roundTrip ?? 0)), "
                 + bytes(fetched.byteCount)))
         } catch {
@@ -54,6 +56,7 @@ enum ServerChecks {
         report.add(ClusterFindings.nodes(summary))
         report.add(ClusterFindings.thisNode(overview, now: now))
         report.add(ClusterFindings.versions(summary))
+        if let overviewDate { report.add(heartbeatClocks(overview, serverDate: overviewDate)) }
 
         do {
             let fetched = try await client.reader.instances(unlessUnchangedFrom: nil)
@@ -141,6 +144,18 @@ enum ServerChecks {
         // in [date, date + 1 s) when it answered, halfway through the round trip.
         let skew = serverDate.addingTimeInterval(0.5).timeIntervalSince(probe.receivedAt.addingTimeInterval(-probe.roundTrip / 2))
         return ClusterFindings.clock(skew: skew)
+    }
+
+    /// The nodes' heartbeat clocks against the answering node's `Date`
+    /// (issue 20): this machine's clock may agree with the server's while
+    /// the nodes' do not, and every node would then read silent.
+    static func heartbeatClocks(_ overview: Overview, serverDate: Date) -> DoctorLine {
+        let problems = HeartbeatClocks.problems(
+            overview.nodes, serverDate: serverDate, silentAfter: HeartbeatThresholds.standard.offlineAfter)
+        guard let first = problems.first else {
+            return .ok("node clocks", "online nodes' heartbeats agree with the server's Date")
+        }
+        return .warn("node clocks", problems.count > 1 ? first + "; " + problems[1] : first)
     }
 
     static func isLoopback(_ host: String) -> Bool {

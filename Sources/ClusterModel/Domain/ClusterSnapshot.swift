@@ -12,6 +12,8 @@ public struct ClusterSnapshot: Sendable {
     public var takenAt: Date
 
     public private(set) var nodesByName: [String: Node]
+    /// Names listed twice or not valid UTF-8: warned about, never a plan's target (issue 20).
+    public private(set) var nameProblems: NodeNameProblems
     public private(set) var assignmentsByKey: [EntityKey: Assignment]
     /// Instances bound to each node name (explicit or default).
     public private(set) var boundCount: [String: Int]
@@ -33,6 +35,7 @@ public struct ClusterSnapshot: Sendable {
         byName.reserveCapacity(overview.nodes.count)
         for n in overview.nodes where byName[n.name] == nil { byName[n.name] = n }
         nodesByName = byName
+        nameProblems = NodeNameProblems(overview.nodes)
         self.assignmentsByKey = assignmentsByKey
         var counts: [String: Int] = [:]
         for i in instances { counts[i.nodeName, default: 0] += 1 }

@@ -53,21 +53,49 @@ public struct HeartbeatLearner: Sendable, Equatable {
     private var tracks: [String: Track] = [:]
     /// The learned heartbeats, by node name (only nodes with a period).
     public private(set) var learned: [String: LearnedHeartbeat] = [:]
+    /// Each node's current beat and when the polls first saw it (issue 20).
+    public private(set) var sightings: [String: HeartbeatSighting] = [:]
+    /// The answering node's clock when the newest good overview was
+    /// produced (its `Date`): no node is judged late from data older than this.
+    public private(set) var dataAt: Date?
+    /// Seconds the newest reply took: its `Date` may be that much older than
+    /// its body (a busy server's cached date), so a beat is only "ahead"
+    /// beyond it.
+    public private(set) var dataUncertainty: TimeInterval = 0
 
     public init() {}
 
-    /// Takes in the nodes of one overview, read at `now` on the server's clock.
+    /// Takes in the nodes of one overview, produced at `now` on the answering
+    /// node's clock (its `Date` header). An online node first seen with a
+    /// beat older than `suspectAfter` is unverified until it advances.
     /// Nodes no longer listed are forgotten.
-    public mutating func observe(_ nodes: [Node], at now: Date) {
-        if tracks.count > nodes.count + 16 {
+    public mutating func observe(
+        _ nodes: [Node], at now: Date, suspectAfter: TimeInterval = .infinity, uncertainty: TimeInterval = 0
+    ) {
+        dataAt = now
+        dataUncertainty = uncertainty
+        if tracks.count > nodes.count + 16 || sightings.count > nodes.count + 16 {
             let listed = Set(nodes.map(\.name))
             tracks = tracks.filter { listed.contains($0.key) }
             learned = learned.filter { listed.contains($0.key) }
+            sightings = sightings.filter { listed.contains($0.key) }
         }
         for node in nodes {
-            guard let beat = node.lastHeartbeatAt else { continue }
+            guard let beat = node.lastHeartbeatAt else { sightings[node.name] = nil; continue }
+            if let seen = sightings[node.name] {
+                if seen.beat != beat { sightings[node.name] = seen.updated(beat: beat, dataAt: now) }
+            } else {
+                let suspect = node.status == .online && now.timeIntervalSince(beat) > suspectAfter
+                sightings[node.name] = HeartbeatSighting(beat: beat, seenAt: now, unverified: suspect)
+            }
             observe(node, beat: beat, at: now)
         }
+    }
+
+    /// A good overview whose body had not changed: newer data, no new beat.
+    public mutating func observeUnchanged(at now: Date, uncertainty: TimeInterval = 0) {
+        dataAt = now
+        dataUncertainty = uncertainty
     }
 
     private mutating func observe(_ node: Node, beat: Date, at now: Date) {

@@ -123,7 +123,7 @@ public enum SnapshotDiff {
             if oh != nh {
                 let age = AgeFormat.compact(n.heartbeatAge(now: newAt))
                 switch nh {
-                case .late where oh == .ok:
+                case .late where oh == .ok || oh == .waiting || oh == .ahead:
                     b.add(.heartbeatLate, .notice, name, "node \(name) heartbeat late (\(age) ago)")
                 case .stale:
                     b.add(.heartbeatStale, .warning, name,

@@ -12,9 +12,15 @@ public struct VersionCount: Sendable, Hashable {
 /// `online` counts nodes whose health is `ok`; `late` and `stale` are nodes
 /// whose registry status still reads online but whose heartbeat says
 /// otherwise. Ghosts are counted apart and ignored for versions. Nodes with
-/// an unknown (`null`) version are left out of `versions`.
+/// an unknown (`null`) version are left out of `versions`. Every row of the
+/// overview counts, a name listed twice included (issue 20: the counts
+/// must add up to the rows shown).
 public struct NodeSummary: Sendable, Hashable {
     public var online = 0
+    /// Heartbeat in the future of the answering node's clock (issue 20).
+    public var ahead = 0
+    /// Deadline passed since the newest data: not known yet (issue 20).
+    public var waiting = 0
     public var late = 0
     public var stale = 0
     public var draining = 0
@@ -57,11 +63,13 @@ extension ClusterSnapshot {
     public func nodeSummary(now: Date, thresholds: HeartbeatThresholds = .standard) -> NodeSummary {
         var s = NodeSummary()
         var versions: [String: Int] = [:]
-        for node in nodesByName.values {
+        for node in overview.nodes {
             s.total += 1
             let h = node.health(now: now, thresholds: thresholds)
             switch h {
             case .ok: s.online += 1
+            case .ahead: s.ahead += 1
+            case .waiting: s.waiting += 1
             case .late: s.late += 1
             case .stale: s.stale += 1
             case .draining: s.draining += 1

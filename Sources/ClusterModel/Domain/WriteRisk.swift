@@ -7,8 +7,10 @@ public enum WriteRisk {
     public static func reason(node: Node?, name: String, mode: AssignmentMode, now: Date, thresholds: HeartbeatThresholds) -> String? {
         guard let node else { return "node \"\(name)\" is not in the registry" }
         switch node.health(now: now, thresholds: thresholds) {
-        case .ok, .late:
+        case .ok, .late, .waiting:
             return nil
+        case .ahead:
+            return "\(name)'s heartbeat is ahead of the server's clock: whether it is alive is not known"
         case .draining:
             return "\(name) is draining: it takes no new work"
         case .stale:

@@ -31,7 +31,7 @@ enum PlanWarnings {
         for item in plan.items {
             guard case .explicit(let node, let mode) = item.to else { continue }
             let health = inputs.health[node]
-            if mode != .preferred, health != .ok, health != .late { strictDown[node, default: 0] += 1 }
+            if mode != .preferred, health != .ok, health != .late, health != .waiting { strictDown[node, default: 0] += 1 }
             if mode == .preferred, node == inputs.defaultNode { preferredOnDefault += 1 }
         }
         for (node, count) in strictDown.sorted(by: { $0.key < $1.key }) {

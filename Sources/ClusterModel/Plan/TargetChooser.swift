@@ -12,16 +12,22 @@ struct TargetChooser {
     ///   - movers: each moving entity's current node: they leave it, so it
     ///     does not count against that node.
     init(_ target: PlanTarget, excluding: String?, movers: [String], inputs: PlanInputs) throws(PlanError) {
+        // A name listed twice, or not valid UTF-8, does not name one node (issue 20).
+        let problems = NodeNameProblems(inputs.overview.nodes)
         switch target {
         case .node(let name):
             guard inputs.health[name] != nil else {
                 throw PlanError("node \"\(TextSanitizer.visible(name))\" is not in the cluster registry")
             }
+            guard !problems.excludes(name) else {
+                throw PlanError("node name \"\(TextSanitizer.visible(name))\" is listed more than once or is not valid UTF-8: "
+                    + "it does not name one node")
+            }
             fixed = name
         case .spread:
             var seen = Set<String>()
             let healthy = inputs.overview.nodes.map(\.name).filter { name in
-                name != excluding && inputs.health[name] == .ok && seen.insert(name).inserted
+                name != excluding && inputs.health[name] == .ok && !problems.excludes(name) && seen.insert(name).inserted
             }
             guard !healthy.isEmpty else {
                 throw PlanError("no healthy node to spread onto: every other node is offline, draining, silent or late")

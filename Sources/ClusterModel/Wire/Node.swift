@@ -3,7 +3,10 @@ import Foundation
 /// One node of the cluster registry, as `GET /api/cluster/overview` lists it.
 ///
 /// `url`, `version`, `hostname` and `pid` may be `null`; `tags` may be empty
-/// or absent; a malformed timestamp decodes as `nil` (unknown).
+/// or absent; a malformed `startedAt` decodes as `nil` (unknown). The fields
+/// health is judged from (`name`, `status`, `lastHeartbeatAt`) are strict
+/// (issue 20): a wrong type or an unreadable heartbeat makes the reply
+/// malformed, never a node that reads "silent".
 public struct Node: Codable, Hashable, Sendable {
     public var name: String
     public var role: NodeRole
@@ -36,8 +39,8 @@ public struct Node: Codable, Hashable, Sendable {
         role = (try? c.decodeIfPresent(NodeRole.self, forKey: .role)) ?? NodeRole("")
         url = try? c.decodeIfPresent(String.self, forKey: .url)
         tags = (try? c.decodeIfPresent([String].self, forKey: .tags)) ?? []
-        status = (try? c.decodeIfPresent(NodeStatus.self, forKey: .status)) ?? NodeStatus("")
-        lastHeartbeatAt = c.decodeWireDate(forKey: .lastHeartbeatAt)
+        status = try c.decodeIfPresent(NodeStatus.self, forKey: .status) ?? NodeStatus("")
+        lastHeartbeatAt = try c.decodeStrictWireDate(forKey: .lastHeartbeatAt)
         startedAt = c.decodeWireDate(forKey: .startedAt)
         version = try? c.decodeIfPresent(String.self, forKey: .version)
         hostname = try? c.decodeIfPresent(String.self, forKey: .hostname)

@@ -115,6 +115,18 @@ extension KeyedDecodingContainer {
         guard let s = try? decodeIfPresent(String.self, forKey: key) else { return nil }
         return WireDate.parse(s)
     }
+
+    /// A timestamp health is judged from (issue 20): `nil` only when absent
+    /// or `null`; a number, or a string that is not a timestamp, throws, so
+    /// the reply is malformed rather than the node "never heard from".
+    func decodeStrictWireDate(forKey key: Key) throws -> Date? {
+        guard let s = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let date = WireDate.parse(s) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "not an ISO-8601 timestamp")
+        }
+        return date
+    }
 }
 
 extension KeyedEncodingContainer {

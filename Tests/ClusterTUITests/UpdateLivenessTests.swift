@@ -1,0 +1,104 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterState
+@testable import ClusterViews
+@testable import ClusterWrites
+
+/// Issue 20: liveness from what the polls observe, on the answering node's
+/// clock at the time each reply was produced; no node judged late from data
+/// older than its deadline; no clock trusted blindly.
+@Suite struct UpdateLivenessTests {
+    let start = TestCluster.now
+
+    func node(_ name: String, beat: Date) -> Node {
+        Node(name: name, status: .online, lastHeartbeatAt: beat, startedAt: start.addingTimeInterval(-600), pid: name.count)
+    }
+
+    func reply(_ nodes: [Node], digest: Int, serverDate: Date?) -> Message {
+        let overview = Overview(thisNodeName: nodes[0].name, defaultNodeName: nodes[0].name, nodes: nodes, assignments: [])
+        let fetched = Fetched(value: overview, digest: BodyDigest(value: UInt64(digest), length: 1), serverDate: serverDate, byteCount: 1)
+        return .overviewFetched(.success(fetched), latency: 0)
+    }
+
+    /// Issue 20: a reply slower than ~2.5 s made every node read "late" under `● live`.
+    @Test func slowRepliesNeverMakeLiveNodesLate() {
+        var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)
+        // Nodes beat every 2 s; each reply takes 3 s, its Date taken when it is produced at the end.
+        var t = 0.0
+        for i in 0..<12 {
+            _ = Update.update(&state, .tick, now: start.addingTimeInterval(t))
+            #expect(state.overviewPoll.inFlight)
+            for s in stride(from: 1.0, through: 3.0, by: 1) {
+                _ = Update.update(&state, .tick, now: start.addingTimeInterval(t + s))
+                let healths = Set(state.derived.healthSignature.values)
+                #expect(!healths.contains(.late) && !healths.contains(.stale), "at \(t + s) s: \(healths)")
+                if s >= 3, i > 0 {
+                    let header = RootView.render(state).text().split(separator: "\n").first.map(String.init) ?? ""
+                    #expect(header.contains("poll slow") && !header.contains("● live"), "\(header)")
+                }
+            }
+            t += 3
+            let beat = start.addingTimeInterval((t / 2).rounded(.down) * 2)
+            let produced = start.addingTimeInterval(t.rounded(.down))
+            _ = Update.update(&state, reply([node("a", beat: beat), node("b", beat: beat)], digest: i + 1, serverDate: produced),
+                              now: start.addingTimeInterval(t))
+            t += 2
+        }
+        #expect(state.derived.healthSignature["a"] == .ok)
+    }
+
+    /// Issue 20: a heartbeat in the future read `ok 0s` forever; it is "clock ahead", then late once it stops advancing.
+    @Test func aFutureHeartbeatIsAheadThenLateWhenItStops() {
+        var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)
+        let future = node("f", beat: start.addingTimeInterval(3600))
+        for i in 0..<10 {
+            let now = start.addingTimeInterval(Double(i) * 2)
+            _ = Update.update(&state, .tick, now: now)
+            _ = Update.update(&state, reply([node("a", beat: now), future], digest: i + 1, serverDate: now), now: now)
+            if i == 0 {
+                #expect(state.derived.healthSignature["f"] == .ahead)
+                #expect(RootView.render(state).text().contains("▲1 clock ahead"))
+            }
+        }
+        #expect(state.derived.healthSignature["f"] == .late, "18 s without advancing is past its 15 s")
+        #expect(state.derived.healthSignature["a"] == .ok)
+    }
+
+    /// Issue 20: a `Date` an hour ahead of heartbeats that advance marked every node silent.
+    @Test func beatsThatAdvanceAreAliveWhateverTheirClock() {
+        var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)
+        for i in 0..<3 {
+            let now = start.addingTimeInterval(Double(i) * 2)
+            _ = Update.update(&state, .tick, now: now)
+            _ = Update.update(&state, reply([node("a", beat: now.addingTimeInterval(-3600))], digest: i + 1, serverDate: now), now: now)
+            let health = state.derived.healthSignature["a"]
+            #expect(health == (i == 0 ? .waiting : .ok), "poll \(i): \(String(describing: health))")
+        }
+        #expect(abs(state.thresholds.clockLag(of: "a") - 3600) < 0.01)
+        #expect(!RootView.render(state).text().contains("silent"))
+    }
+
+    /// An impossibly old beat that never advances is late, then silent, from what the polls watched.
+    @Test func anImpossiblyOldBeatThatNeverMovesTurnsSilent() {
+        var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)
+        let old = node("a", beat: start.addingTimeInterval(-3600))
+        for i in 0...16 {
+            let now = start.addingTimeInterval(Double(i) * 2)
+            _ = Update.update(&state, .tick, now: now)
+            _ = Update.update(&state, reply([old], digest: 1, serverDate: now), now: now)
+        }
+        #expect(state.derived.healthSignature["a"] == .stale, "32 s watched without a beat")
+    }
+
+    /// A dead node first seen within what the sweep allows is judged from its timestamp at once, as before.
+    @Test func aPlausiblyOldBeatIsJudgedAtOnce() {
+        var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)
+        _ = Update.update(&state, .tick, now: start)
+        _ = Update.update(&state, reply([node("a", beat: start), node("d", beat: start.addingTimeInterval(-45))], digest: 1,
+                                        serverDate: start), now: start)
+        #expect(state.derived.healthSignature["d"] == .stale)
+    }
+}
