@@ -171,7 +171,7 @@ package enum RebindFlow {
         case .changedMeanwhile(_, let now, let row):
             form.phase = .conflict(detail: WriteOutcomeText.change(now, row))
             form.assignmentSeen = row
-        case .notApplied, .unknown, .notAttempted:
+        case .notApplied, .unknown, .notAttempted, .vanished:
             form.phase = .editing
             form.error = WriteOutcomeText.problem(outcome)
         }

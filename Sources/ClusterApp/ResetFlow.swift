@@ -63,7 +63,7 @@ package enum ResetFlow {
             shown.sending = false
             shown.error = "changed meanwhile: " + WriteOutcomeText.change(now, row) + "; nothing was sent"
             state.overlays.replace(.confirmReset(shown))
-        case .notApplied, .unknown, .notAttempted:
+        case .notApplied, .unknown, .notAttempted, .vanished:
             var shown = open
             shown.sending = false
             shown.error = WriteOutcomeText.problem(outcome)

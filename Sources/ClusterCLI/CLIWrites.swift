@@ -53,7 +53,7 @@ enum CLIWrites {
         switch outcome {
         case .applied, .unchanged:
             return success(outcome)
-        case .changedMeanwhile:
+        case .changedMeanwhile, .vanished:
             throw CommandFailure(description: TextSanitizer.visible(outcome.detail) + "; nothing was sent", exitCode: .failure)
         case .notApplied(let why, _, let cause):
             if let cause { throw cause }

@@ -22,6 +22,9 @@ package enum ItemOutcome: Equatable, Sendable {
     /// Not sent: someone changed the binding since the plan (or form) was
     /// made; never overwritten. `row` is the assignment as read, for who and when.
     case changedMeanwhile(planned: PlanBinding, now: PlanBinding, row: Assignment?)
+    /// Not sent: the binding is gone and the entity is no longer in the
+    /// cluster's instance list (issue 20: it read "changed since the plan").
+    case vanished(planned: PlanBinding)
     /// Refused (4xx), never sent, or a re-read shows the old binding.
     /// `mayStillLand`: the request reached a server that may still apply it
     /// (a time-out), so undo keeps it, under its precondition. `cause`: the
@@ -37,7 +40,7 @@ package enum ItemOutcome: Equatable, Sendable {
         switch self {
         case .applied: .ok
         case .unchanged: .unchanged
-        case .changedMeanwhile: .skipped
+        case .changedMeanwhile, .vanished: .skipped
         case .notApplied: .notApplied
         case .unknown: .unknown
         case .notAttempted: .notAttempted
@@ -54,6 +57,7 @@ package enum ItemOutcome: Equatable, Sendable {
         case .applied(_, .nothingToRemove): "nothing to remove: it already followed the default node"
         case .unchanged(let to): "already \(to)"
         case .changedMeanwhile(let planned, let now, let row): Self.changedText(planned: planned, now: now, row: row)
+        case .vanished(let planned): "no longer exists: not in the cluster's instance list (planned from \(planned))"
         case .notApplied(let why, _, _), .unknown(let why): why
         case .notAttempted: "the batch stopped first"
         }

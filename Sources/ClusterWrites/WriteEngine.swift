@@ -75,6 +75,7 @@ package struct WriteEngine: Sendable {
         let current = run.binding(of: item.key)
         if current.matches(item.to) { return .unchanged(item.to) }
         if !current.matches(item.from) {
+            if !current.isExplicit, await run.isGone(item.key, reader) { return .vanished(planned: item.from) }
             return .changedMeanwhile(planned: item.from, now: current, row: run.index?.row(of: item.key))
         }
         if case .required(let file) = journal {
@@ -156,7 +157,7 @@ package struct WriteEngine: Sendable {
         case .applied: word = .ok
         case .unknown: word = .unknown
         case .notApplied(_, let may, _): word = .notApplied; mayStillLand = may
-        case .unchanged, .changedMeanwhile, .notAttempted: return
+        case .unchanged, .changedMeanwhile, .vanished, .notAttempted: return
         }
         let message: String? = switch outcome {
         case .applied(_, .reply): nil
@@ -180,6 +181,8 @@ private struct RunState {
     var readAt = Date.distantPast
     var stop: String?
     var journalWarned = false
+    /// The instance list's entities, once read.
+    var entities: Set<EntityKey>?
 
     init(batch: String) { self.batch = batch }
 
@@ -195,6 +198,14 @@ private struct RunState {
             let text = (error as? ClusterError)?.description ?? String(describing: error)
             return "could not read the overview to check the next item: " + TextSanitizer.excerpt(text, limit: 160)
         }
+    }
+
+    /// Whether the entity is missing from the instance list (read once per
+    /// run, only when a binding vanished); `false` when it cannot be read.
+    mutating func isGone(_ key: EntityKey, _ reader: any ClusterReading) async -> Bool {
+        if entities == nil, let list = try? await reader.instances() { entities = Set(list.instances.map(\.key)) }
+        guard let entities else { return false }
+        return !entities.contains(key)
     }
 
     mutating func reread(_ reader: any ClusterReading) async -> Bool {

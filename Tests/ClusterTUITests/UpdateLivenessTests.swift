@@ -23,24 +23,25 @@ import Testing
         return .overviewFetched(.success(fetched), latency: 0)
     }
 
-    /// Issue 20: a reply slower than ~2.5 s made every node read "late" under `● live`.
-    @Test func slowRepliesNeverMakeLiveNodesLate() {
+    /// Issue 20: a reply slower than ~2.5 s made every node read "late" under `● live`; a 10 s reply makes none late.
+    @Test(arguments: [3.0, 10.0]) func slowRepliesNeverMakeLiveNodesLate(_ replyTime: Double) {
         var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)
-        // Nodes beat every 2 s; each reply takes 3 s, its Date taken when it is produced at the end.
+        // Nodes beat every 2 s; each reply takes `replyTime`, its Date taken when it is produced at the end.
         var t = 0.0
         for i in 0..<12 {
             _ = Update.update(&state, .tick, now: start.addingTimeInterval(t))
             #expect(state.overviewPoll.inFlight)
-            for s in stride(from: 1.0, through: 3.0, by: 1) {
+            for s in stride(from: 1.0, through: replyTime, by: 1) {
                 _ = Update.update(&state, .tick, now: start.addingTimeInterval(t + s))
                 let healths = Set(state.derived.healthSignature.values)
                 #expect(!healths.contains(.late) && !healths.contains(.stale), "at \(t + s) s: \(healths)")
                 if s >= 3, i > 0 {
                     let header = RootView.render(state).text().split(separator: "\n").first.map(String.init) ?? ""
-                    #expect(header.contains("poll slow") && !header.contains("● live"), "\(header)")
+                    // Slow, or stale once the newest data is older than the stale limit: never live.
+                    #expect((header.contains("poll slow") || header.contains("STALE")) && !header.contains("● live"), "at \(t + s) s: \(header)")
                 }
             }
-            t += 3
+            t += replyTime
             let beat = start.addingTimeInterval((t / 2).rounded(.down) * 2)
             let produced = start.addingTimeInterval(t.rounded(.down))
             _ = Update.update(&state, reply([node("a", beat: beat), node("b", beat: beat)], digest: i + 1, serverDate: produced),

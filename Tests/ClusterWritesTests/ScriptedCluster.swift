@@ -44,8 +44,15 @@ final class ScriptedCluster: ClusterReading, ClusterWriting, @unchecked Sendable
         }
     }
 
+    /// The entities the instance list holds; `nil`: the list cannot be read.
+    var entities: Set<EntityKey>?
+
     func instances(unlessUnchangedFrom previous: BodyDigest?) async throws -> Fetched<InstanceList> {
-        throw ClusterError.malformed("not used")
+        try lock.withLock {
+            guard let entities else { throw ClusterError.malformed("instances: not scripted") }
+            let list = entities.sorted().map { Instance(entityType: $0.entityType, entityId: $0.entityId, name: $0.entityId, nodeName: "node-a") }
+            return Fetched(value: InstanceList(instances: list), digest: BodyDigest(value: 0, length: 0), serverDate: nil, byteCount: 0)
+        }
     }
 
     func setAssignment(_ key: EntityKey, nodeName: String, mode: AssignmentMode?) async throws -> Assignment {

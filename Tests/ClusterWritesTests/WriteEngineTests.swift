@@ -127,6 +127,24 @@ import Testing
         #expect(try journal().isEmpty)
     }
 
+    /// Issue 20: an entity that no longer exists read "changed since the plan"; now it says it is gone.
+    @Test func aVanishedEntityIsReportedAsGoneNotChanged() async throws {
+        cluster.entities = [other]
+        let summary = await run(move(key, from: .explicit(node: "node-c", mode: .strict)))
+        #expect(summary.outcomes == [.vanished(planned: .explicit(node: "node-c", mode: .strict))])
+        #expect(summary.outcomes[0].detail.hasPrefix("no longer exists"))
+        #expect(cluster.writeCount == 0)
+        #expect(try journal().isEmpty)
+    }
+
+    /// A reset by someone else, of an entity that still exists, stays "changed meanwhile".
+    @Test func aResetBySomeoneElseIsStillAChange() async throws {
+        cluster.entities = [key]
+        let summary = await run(move(key, from: .explicit(node: "node-c", mode: .strict)))
+        guard case .changedMeanwhile(_, let now, _) = summary.outcomes[0] else { Issue.record("\(summary)"); return }
+        #expect(now == .followsDefault)
+    }
+
     @Test func alreadyThereIsUnchangedAndNotSent() async throws {
         cluster.seed(key, node: "node-b")
         let summary = await run(move(key, from: .followsDefault))

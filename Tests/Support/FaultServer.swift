@@ -229,6 +229,10 @@ public enum FaultServer {
             r.headers[.retryAfter] = "30"
             return r
         }
+        if pw == "no-cookie" {
+            // A proxy that drops Set-Cookie: a 200 with no token (issue 20).
+            return json(.ok, #"{"ok":true}"#)
+        }
         guard pw == "right" else {
             return json(.unauthorized, #"{"error":"Unauthorized","message":"Invalid email or password"}"#)
         }
