@@ -191,21 +191,22 @@ package enum KeyHandling {
         return panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
     }
 
+    /// `s`: the next sortable column of the focused table, in column order (`NodeColumns`, `InstanceColumns`).
     private static func cycleSort(_ state: inout AppState) {
         switch state.focus {
         case .nodes:
-            let all = NodeColumn.allCases
+            let all = NodeColumns.all.sortCycle()
             if let current = state.nodeSort, let i = all.firstIndex(of: current.column) {
                 state.nodeSort = i + 1 < all.count ? SortSpec(column: all[i + 1], ascending: true) : nil
             } else {
                 state.nodeSort = SortSpec(column: all[0], ascending: true)
             }
-            state.post("nodes sorted by \(state.nodeSort.map { $0.column.rawValue } ?? "health (live first)")")
+            state.post("nodes sorted by \(state.nodeSort.map { NodeColumns.all.sortName($0.column) } ?? "health (live first)")")
         case .instances, .events:
-            let all = InstanceColumn.allCases
+            let all = InstanceColumns.all.sortCycle()
             let i = all.firstIndex(of: state.instanceSort.column) ?? 0
             state.instanceSort = SortSpec(column: all[(i + 1) % all.count], ascending: true)
-            state.post("instances sorted by \(state.instanceSort.column.rawValue)")
+            state.post("instances sorted by \(InstanceColumns.all.sortName(state.instanceSort.column))")
         }
         state.recompute(.sort)
     }

@@ -1,56 +1,37 @@
 import ClusterModel
+import ClusterState
 import Foundation
 
 /// Builds the `get` tables from wire data. Ages are computed against the
 /// server's clock (`now` is the reply's `Date` header when it had one).
 enum ResourceTables {
+    /// `get nodes`: the columns `NodeColumns` shows in `-o table` (or `wide`),
+    /// live nodes first (by health), then by name: dead records sink to the bottom.
     static func nodes(_ overview: Overview, now: Date, wide: Bool) -> TextTable {
-        var headers = ["NAME", "ROLE", "STATUS", "HEALTH", "HEARTBEAT", "VERSION"]
-        if wide { headers += ["HOSTNAME", "PID", "URL", "TAGS", "UPTIME"] }
-        var table = TextTable(headers)
-        // Live nodes first (by health), then by name: dead records sink to the bottom.
-        let sorted = overview.nodes
-            .map { (node: $0, health: $0.health(now: now)) }
-            .sorted { $0.health != $1.health ? $0.health < $1.health : NaturalOrder.precedes($0.node.name, $1.node.name) }
-        for (node, health) in sorted {
-            var row = [
-                markedName(node.name, overview), node.role.rawValue, node.status.rawValue, health.word,
-                AgeFormat.compact(node.heartbeatAge(now: now)), node.version ?? "",
-            ]
-            if wide {
-                row += [
-                    node.hostname ?? "", node.pid.map(String.init) ?? "", node.url ?? "",
-                    node.tags.joined(separator: ","), AgeFormat.compact(node.uptime(now: now)),
-                ]
-            }
-            table.add(row)
+        let columns = NodeColumns.all.filter { $0.isShown(wide: wide) }
+        var table = TextTable(columns.map(\.spec.title))
+        let snapshot = ClusterSnapshot(overview: overview, instances: [], instancesKnown: false, takenAt: now)
+        let summary = snapshot.nodeSummary(now: now)
+        let cells = overview.nodes.map { node in
+            var cell = NodeCell(node: node, health: node.health(now: now), now: now, glyphs: .ascii)
+            cell.isThisNode = node.name == overview.thisNodeName
+            cell.isDefaultNode = node.name == overview.defaultNodeName
+            cell.nameProblem = snapshot.nameProblems.excludes(node.name)
+            cell.skewed = summary.isSkewed(node)
+            return cell
         }
+        let sorted = cells.sorted { $0.health != $1.health ? $0.health < $1.health : NaturalOrder.precedes($0.node.name, $1.node.name) }
+        for cell in sorted { table.add(columns.map { $0.cliText(cell) }) }
         return table
     }
 
-    /// `node-a (this, default)`.
-    static func markedName(_ name: String, _ overview: Overview) -> String {
-        var marks: [String] = []
-        if name == overview.thisNodeName { marks.append("this") }
-        if name == overview.defaultNodeName { marks.append("default") }
-        return marks.isEmpty ? name : "\(name) (\(marks.joined(separator: ", ")))"
-    }
-
-    /// Instances by type and id; `risk` is given for `-o wide` only.
+    /// `get instances` by type and id; `risk` is given for `-o wide` only.
     static func instances(_ list: [Instance], risk: RiskContext?) -> TextTable {
-        var headers = ["TYPE", "ID", "NAME", "TENANT", "NODE", "MODE", "BINDING"]
-        if risk != nil { headers += ["SUBTITLE", "PROJECT", "RISK"] }
-        var table = TextTable(headers)
+        let columns = InstanceColumns.all.filter { $0.isShown(wide: risk != nil) }
+        var table = TextTable(columns.map(\.spec.title))
         for i in list.sorted(by: { $0.key < $1.key }) {
-            var row = [
-                i.entityType.rawValue, i.entityId, i.name, i.tenant, i.nodeName, i.mode.rawValue,
-                i.explicit ? "explicit" : "default",
-            ]
-            if let risk {
-                let r = risk.risk(of: i)
-                row += [i.subtitle ?? "", i.projectId ?? "", r == .none ? "ok" : r.label]
-            }
-            table.add(row)
+            let cell = InstanceCell(instance: i, risk: risk?.risk(of: i) ?? .none, glyphs: .ascii)
+            table.add(columns.map { $0.cliText(cell) })
         }
         return table
     }

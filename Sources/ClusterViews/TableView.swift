@@ -1,30 +1,6 @@
 import ClusterGrid
 import ClusterState
 
-/// One column of a table: its title, how narrow and how wide it may be, and
-/// how important it is when the terminal is too narrow for all columns.
-package struct ColumnSpec: Sendable {
-    package var title: String
-    /// Narrowest useful width.
-    package var minWidth: Int
-    /// The cap on its natural width (the longest value shown).
-    package var maxWidth: Int
-    /// Higher survives longer when columns must be dropped.
-    package var priority: Int
-    package var rightAligned = false
-    /// Names the row (a node or instance name): never cut while a column of
-    /// lower priority is still shown.
-    package var identifying = false
-    /// Wants only its minimum, then takes what is left up to `maxWidth` (the
-    /// wallboard's name column).
-    package var flexible = false
-    /// The header when the title and sort arrow do not fit ("HBEAT").
-    package var shortTitle: String?
-    /// A value's short form chosen on purpose ("DFLT↓") when it does not fit,
-    /// instead of a word cut in the middle.
-    package var shortForm: (@Sendable (String) -> String?)?
-}
-
 /// The one column-layout engine (tables and wallboard lists, issue 12),
 /// with the rules of issue 11: every column wants its natural width (the
 /// widest of its title and the values shown) up to its cap, and a column is

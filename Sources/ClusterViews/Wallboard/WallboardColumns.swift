@@ -1,4 +1,5 @@
 import ClusterGrid
+import ClusterState
 
 /// A column of a wallboard list (nodes, at-risk instances): fixed widths
 /// except one flexible column, and a priority deciding which columns go

@@ -1,6 +1,5 @@
 import ClusterGrid
 import ClusterModel
-import ClusterState
 import Foundation
 
 /// The symbols the views draw, in a Unicode set and an ASCII set for

@@ -1,0 +1,104 @@
+import ClusterGrid
+import ClusterModel
+import Foundation
+
+/// What one node row's cells are drawn from, for the dashboard and the CLI alike.
+package struct NodeCell: Sendable {
+    package var node: Node
+    package var health: HeartbeatHealth
+    /// The answering node's clock (ages are measured on it).
+    package var now: Date
+    /// How far this node's heartbeat clock runs behind the answering node's (issue 20).
+    package var clockLag: TimeInterval = 0
+    package var isThisNode = false
+    package var isDefaultNode = false
+    /// Its name is listed twice or is not valid UTF-8 (issue 20).
+    package var nameProblem = false
+    /// Instances bound to it (the instance list's count).
+    package var bound = 0
+    /// Runs another version than most live nodes.
+    package var skewed = false
+    package var absoluteTimes = false
+    package var glyphs: Glyphs
+
+    package init(node: Node, health: HeartbeatHealth, now: Date, glyphs: Glyphs) {
+        self.node = node; self.health = health; self.now = now; self.glyphs = glyphs
+    }
+
+    var healthStyle: TextStyle { TextStyle(role: Roles.health(health)) }
+}
+
+/// The node table's columns (issue 19: one definition for the dashboard,
+/// the `s` sort cycle and `clustertui get nodes -o table|wide`).
+package enum NodeColumns {
+    package static let all: [TableColumn<NodeCell, NodeColumn>] = [
+        TableColumn("mark", ColumnSpec(title: "", minWidth: 1, maxWidth: 1, priority: 100), surfaces: .dashboard) {
+            ($0.glyphs.health($0.health), $0.healthStyle)
+        },
+        TableColumn("name", ColumnSpec(title: "NAME", minWidth: 10, maxWidth: 40, priority: 99, identifying: true),
+                    sort: .name, plain: plainName, cell: name),
+        TableColumn("role", ColumnSpec(title: "ROLE", minWidth: 4, maxWidth: 6, priority: 40), sort: .role) {
+            ($0.node.role.rawValue, plain)
+        },
+        TableColumn("status", ColumnSpec(title: "STATUS", minWidth: 8, maxWidth: 9, priority: 90), sort: .status) {
+            ($0.node.status.rawValue, $0.healthStyle)
+        },
+        // The dashboard says health by glyph and colour; the CLI in a word (the same words: `silent`, not `stale`).
+        TableColumn("health", ColumnSpec(title: "HEALTH", minWidth: 6, maxWidth: 12, priority: 1), surfaces: .table) {
+            ($0.health.word, $0.healthStyle)
+        },
+        TableColumn("heartbeat", ColumnSpec(title: "HEARTBEAT", minWidth: 6, maxWidth: 10, priority: 95, rightAligned: true,
+                                            shortTitle: "BEAT"), sort: .heartbeat) { (beat($0), $0.healthStyle) },
+        TableColumn("uptime", ColumnSpec(title: "UPTIME", minWidth: 6, maxWidth: 10, priority: 30, rightAligned: true,
+                                         shortTitle: "UP"), sort: .uptime, surfaces: [.dashboard, .wide]) {
+            (Fmt.age($0.node.startedAt, now: $0.now, absolute: $0.absoluteTimes), plain)
+        },
+        TableColumn("version", ColumnSpec(title: "VERSION", minWidth: 7, maxWidth: 14, priority: 60, shortTitle: "VER"),
+                    sort: .version) {
+            ($0.node.version ?? "—", $0.skewed ? TextStyle(role: .warning, bold: true) : plain)
+        },
+        TableColumn("host", ColumnSpec(title: "HOST", minWidth: 8, maxWidth: 32, priority: 20), sort: .hostname,
+                    surfaces: [.dashboard, .wide]) { ($0.node.hostname ?? "—", plain) },
+        TableColumn("pid", ColumnSpec(title: "PID", minWidth: 5, maxWidth: 8, priority: 10, rightAligned: true), sort: .pid,
+                    surfaces: [.dashboard, .wide]) { ($0.node.pid.map(String.init) ?? "—", plain) },
+        TableColumn("url", ColumnSpec(title: "URL", minWidth: 10, maxWidth: 40, priority: 5), sort: .url,
+                    surfaces: [.dashboard, .wide]) { ($0.node.url ?? "—", plain) },
+        TableColumn("tags", ColumnSpec(title: "TAGS", minWidth: 6, maxWidth: 24, priority: 4), sort: .tags,
+                    surfaces: [.dashboard, .wide]) { ($0.node.tags.joined(separator: ","), plain) },
+        // The instance list's count: `get nodes` reads only the overview.
+        TableColumn("bound", ColumnSpec(title: "BOUND", minWidth: 5, maxWidth: 7, priority: 70, rightAligned: true, shortTitle: "#"),
+                    sort: .bound, surfaces: .dashboard) { (Fmt.count($0.bound), plain) },
+    ]
+
+    private static let plain = TextStyle(role: .normal)
+
+    /// `node-a ★◆`, with a warning mark on a name that does not name one node.
+    @Sendable private static func name(_ r: NodeCell) -> (String, TextStyle) {
+        var marks = ""
+        if r.isThisNode { marks += r.glyphs.thisNode }
+        if r.isDefaultNode { marks += r.glyphs.defaultNode }
+        if r.nameProblem { marks += (marks.isEmpty ? "" : " ") + r.glyphs.warning }
+        let style = r.nameProblem ? TextStyle(role: .warning) : (r.health == .ghost ? r.healthStyle : plain)
+        return (r.node.name + (marks.isEmpty ? "" : " " + marks), style)
+    }
+
+    /// `node-a (this, default)` for the CLI.
+    @Sendable private static func plainName(_ r: NodeCell) -> String {
+        var marks: [String] = []
+        if r.isThisNode { marks.append("this") }
+        if r.isDefaultNode { marks.append("default") }
+        if r.nameProblem { marks.append("ambiguous name") }
+        return marks.isEmpty ? r.node.name : "\(r.node.name) (\(marks.joined(separator: ", ")))"
+    }
+
+    /// The heartbeat age on the node's own clock as judged (issue 20), `+5s`
+    /// for a beat in the future, and `?` after an age whose data is not in yet.
+    @Sendable static func beat(_ r: NodeCell) -> String {
+        guard !r.absoluteTimes, let beat = r.node.lastHeartbeatAt else {
+            return Fmt.age(r.node.lastHeartbeatAt, now: r.now, absolute: r.absoluteTimes)
+        }
+        let age = r.now.timeIntervalSince(beat) - r.clockLag
+        if r.health == .ahead { return "+" + AgeFormat.compact(max(0, -age)) }
+        return AgeFormat.compact(max(0, age)) + (r.health == .waiting ? "?" : "")
+    }
+}

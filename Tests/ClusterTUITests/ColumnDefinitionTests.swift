@@ -1,0 +1,59 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterCLI
+@testable import ClusterState
+@testable import ClusterViews
+
+/// Issue 19: a column is one definition, read by the dashboard's tables,
+/// the `s` sort cycle and `clustertui get -o table|wide`, with the same
+/// words for the same states everywhere.
+@Suite struct ColumnDefinitionTests {
+    /// The CLI's headers are the definitions' titles, in their order.
+    @Test func getPrintsTheDefinedColumns() {
+        let table = ResourceTables.nodes(TestCluster.overview, now: TestCluster.now, wide: false).render()
+        let header = table.split(separator: "\n").first.map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(header == NodeColumns.all.filter { $0.isShown(wide: false) }.map(\.spec.title))
+        let wide = ResourceTables.instances(TestCluster.instances, risk: nil).render()
+        #expect(wide.hasPrefix("TYPE"), "\(wide)")
+        let instanceHeader = wide.split(separator: "\n").first.map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(instanceHeader == InstanceColumns.all.filter { $0.isShown(wide: false) }.map(\.spec.title))
+    }
+
+    /// The dashboard's table and `get nodes` say a silent node's health in the same word (the CLI said "stale").
+    @Test func theSameStateHasTheSameWordEverywhere() throws {
+        let silent = TestCluster.node("gone-1", age: 600)
+        let overview = Overview(thisNodeName: "gone-1", defaultNodeName: "gone-1", nodes: [silent], assignments: [])
+        let table = ResourceTables.nodes(overview, now: TestCluster.now, wide: false).render()
+        let row = try #require(table.split(separator: "\n").last)
+        #expect(row.contains(HeartbeatHealth.stale.word), "\(row)")
+        #expect(HeartbeatHealth.stale.word == "silent")
+    }
+
+    /// `s` walks the sortable columns in the order the table shows them, then back to "live first".
+    @Test func theSortCycleFollowsTheColumns() {
+        var state = TestCluster.loadedState()
+        state.focus = .nodes
+        var seen: [NodeColumn] = []
+        for _ in 0..<20 {
+            _ = TestCluster.press(&state, .char("s"))
+            guard let sort = state.nodeSort else { break }
+            seen.append(sort.column)
+        }
+        #expect(seen == NodeColumns.all.compactMap(\.sort))
+        #expect(state.nodeSort == nil)
+        let screen = RootView.render(state).text()
+        #expect(screen.contains("sort: live first"), "\(screen)")
+    }
+
+    /// The dashboard draws every dashboard column's title that fits at 200 columns.
+    @Test func theDashboardDrawsTheDefinedColumns() {
+        let state = TestCluster.loadedState(width: 200, height: 50)
+        let screen = RootView.render(state).text()
+        for column in NodeColumns.all.onDashboard() where !column.spec.title.isEmpty {
+            #expect(screen.contains(column.spec.title), "\(column.spec.title)")
+        }
+        #expect(!screen.contains("HEALTH"), "the CLI-only column stays out of the dashboard")
+    }
+}
