@@ -37,6 +37,8 @@ package enum Polling {
             let wasHealthy = state.overviewPoll.lastError == nil && state.overviewPoll.lastSuccess != nil
             let wasStale = state.isStale
             let oldSkew = state.clockSkew
+            // When the request went out (no later than that): bounds when the reply was produced.
+            let sent = state.overviewPoll.lastAttempt ?? state.now.addingTimeInterval(-latency)
             state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             // Issue 20: the server answers again: the other endpoint's back-off ends now.
             if state.instancesPoll.consecutiveFailures > 0 { state.instancesPoll.requestNow(state.now) }
@@ -46,10 +48,13 @@ package enum Polling {
                 // latency earlier); only believe skews beyond that.
                 let skew = serverDate.timeIntervalSince(state.now) + 0.5
                 state.clockSkew = abs(skew) < 1.5 ? 0 : skew
+                state.serverClock.add(date: serverDate, sent: sent, read: state.now)
             }
-            // When the data was produced, on the answering node's clock; without
-            // a Date header, no later than the request went out.
-            let dataAt = fetched.serverDate ?? state.now.addingTimeInterval(state.clockSkew - latency)
+            // When the data was produced, on the answering node's clock: never
+            // later than the truth (its floored Date, narrowed by when the
+            // request went out); without a Date header, no later than the request went out.
+            let dataAt = fetched.serverDate.map { state.serverClock.producedNoEarlierThan(date: $0, sent: sent) }
+                ?? state.now.addingTimeInterval(state.clockSkew - latency)
             // Under --no-tick an unchanged reply draws nothing: on a slow link
             // the "updated Ns ago" text is not worth a repaint every poll.
             if fetched.value != nil || !wasHealthy || state.clockSkew != oldSkew || state.redrawsEverySecond {

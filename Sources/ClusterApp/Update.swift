@@ -98,10 +98,21 @@ package enum Update {
         let healthBefore = state.derived.healthSignature
         if state.snapshot != nil {
             state.recompute(.clock)
+            fetchWhatAWaitingNodeNeeds(&state)
         }
         // Without the age tick, redraw only when a node's health class moved.
         if state.redrawsEverySecond || state.isBusy || state.derived.healthSignature != healthBefore { state.dirty = true }
         return []
+    }
+
+    /// A node whose deadline passed since the newest data "waits for data"
+    /// (issue 20): fetch it now rather than at the next poll, at most once a
+    /// second and never while the polls back off, so a dead node reads late
+    /// within a second or so of its deadline.
+    private static func fetchWhatAWaitingNodeNeeds(_ state: inout AppState) {
+        guard (state.derived.nodeSummary?.waiting ?? 0) > 0, state.overviewPoll.consecutiveFailures == 0,
+              let last = state.overviewPoll.lastAttempt, state.now.timeIntervalSince(last) >= 1 else { return }
+        state.overviewPoll.requestNow(state.now)
     }
 
 }

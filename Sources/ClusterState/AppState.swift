@@ -130,6 +130,9 @@ package struct AppState: Sendable {
     package var now: Date
     /// Server clock minus local clock, from the `Date` header.
     package var clockSkew: TimeInterval = 0
+    /// The answering node's clock against ours, narrowed reply by reply:
+    /// when each overview was produced (issue 20).
+    package var serverClock = ServerClockBounds()
     package var snapshot: ClusterSnapshot?
     package var overviewPoll: PollTracker
     package var instancesPoll: PollTracker

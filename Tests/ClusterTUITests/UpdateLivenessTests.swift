@@ -51,6 +51,33 @@ import Testing
         #expect(state.derived.healthSignature["a"] == .ok)
     }
 
+    /// Issue 20's dead-node figure: a node "waiting for data" past its deadline is polled for at once, not at the next poll.
+    @Test func aWaitingNodeIsPolledForAtOnce() {
+        var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)
+        var lateAt: Double?
+        var polls: [Double] = []
+        // Ticks at k + 0.6 s; beats every 2 s on even seconds; node b beats last at 40 s; late after 4 s.
+        for k in 0..<60 {
+            let t = Double(k) + 0.6
+            let now = start.addingTimeInterval(t)
+            let effects = Update.update(&state, .tick, now: now)
+            if effects.contains(where: { if case .fetchOverview = $0 { true } else { false } }) {
+                polls.append(t)
+                let beatA = start.addingTimeInterval((t / 2).rounded(.down) * 2)
+                let beatB = start.addingTimeInterval(min(40, (t / 2).rounded(.down) * 2))
+                _ = Update.update(&state, reply([node("a", beat: beatA), node("b", beat: beatB)], digest: k,
+                                                serverDate: start.addingTimeInterval(t.rounded(.down))), now: now)
+            }
+            if lateAt == nil, state.derived.healthSignature["b"] == .late { lateAt = t }
+        }
+        let late = state.thresholds.lateAfter(period: state.heartbeats.learned["b"]?.period ?? 10)
+        // The regular polls fall on even seconds: the one at 44.6 s is too early to tell (Date 44),
+        // and without the early poll at 45.6 s b read late only at the next, 46.6 s.
+        #expect(polls.contains(44.6) && polls.contains(45.6), "\(polls)")
+        #expect((lateAt ?? .infinity) <= 40 + late + 1.6, "late at \(String(describing: lateAt))")
+        #expect(state.derived.healthSignature["a"] == .ok)
+    }
+
     /// Issue 20: a heartbeat in the future read `ok 0s` forever; it is "clock ahead", then late once it stops advancing.
     @Test func aFutureHeartbeatIsAheadThenLateWhenItStops() {
         var state = AppState(config: AppConfig(label: "t"), width: 140, height: 40, now: start)

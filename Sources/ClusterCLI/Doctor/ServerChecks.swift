@@ -39,12 +39,14 @@ enum ServerChecks {
         let overview: Overview
         let now: Date
         let overviewDate: Date?
+        var roundTrip: TimeInterval = 0
         do {
             let fetched = try await client.reader.overview(unlessUnchangedFrom: nil)
             guard let value = fetched.value else { throw ClusterError.malformed("overview: empty reply") }
             overview = value
             now = fetched.serverDate ?? Date()
             overviewDate = fetched.serverDate
+            roundTrip = fetched.roundTrip ?? 0
             report.add(.ok("api", "GET /api/cluster/overview: JSON in \(milliseconds(fetched.roundTrip ?? 0)), "
                 + bytes(fetched.byteCount)))
         } catch {
@@ -56,7 +58,7 @@ enum ServerChecks {
         report.add(ClusterFindings.nodes(summary))
         report.add(ClusterFindings.thisNode(overview, now: now))
         report.add(ClusterFindings.versions(summary))
-        if let overviewDate { report.add(heartbeatClocks(overview, serverDate: overviewDate)) }
+        if let overviewDate { report.add(heartbeatClocks(overview, serverDate: overviewDate, roundTrip: roundTrip)) }
 
         do {
             let fetched = try await client.reader.instances(unlessUnchangedFrom: nil)
@@ -149,9 +151,9 @@ enum ServerChecks {
     /// The nodes' heartbeat clocks against the answering node's `Date`
     /// (issue 20): this machine's clock may agree with the server's while
     /// the nodes' do not, and every node would then read silent.
-    static func heartbeatClocks(_ overview: Overview, serverDate: Date) -> DoctorLine {
+    static func heartbeatClocks(_ overview: Overview, serverDate: Date, roundTrip: TimeInterval = 0) -> DoctorLine {
         let problems = HeartbeatClocks.problems(
-            overview.nodes, serverDate: serverDate, silentAfter: HeartbeatThresholds.standard.offlineAfter)
+            overview.nodes, serverDate: serverDate, silentAfter: HeartbeatThresholds.standard.offlineAfter, roundTrip: roundTrip)
         guard let first = problems.first else {
             return .ok("node clocks", "online nodes' heartbeats agree with the server's Date")
         }

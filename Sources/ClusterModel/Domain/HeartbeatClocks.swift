@@ -27,13 +27,15 @@ public enum HeartbeatClocks {
     /// whose beat is in the future of `serverDate`, and whether every online
     /// node is further behind than `silentAfter` (the answering node's clock
     /// ahead of theirs, or all of them dead). Empty when nothing disagrees.
-    public static func problems(_ nodes: [Node], serverDate: Date, silentAfter: TimeInterval) -> [String] {
+    /// `roundTrip`: how long the reply took, by which its `Date` may be
+    /// older than its body (a busy server), so a beat is only "ahead" beyond it.
+    public static func problems(_ nodes: [Node], serverDate: Date, silentAfter: TimeInterval, roundTrip: TimeInterval = 0) -> [String] {
         let online = nodes.filter { $0.status == .online }
         var out: [String] = []
         let ahead = online.compactMap { node -> (String, TimeInterval)? in
             guard let beat = node.lastHeartbeatAt else { return nil }
             let by = beat.timeIntervalSince(serverDate)
-            return by > aheadAfter ? (node.name, by) : nil
+            return by > aheadAfter + roundTrip ? (node.name, by) : nil
         }
         if let first = ahead.first {
             let more = ahead.count > 1 ? " (and \(ahead.count - 1) more)" : ""
