@@ -83,19 +83,6 @@ package enum Polling {
         return []
     }
 
-    /// A bare instance list (tests, and any reader not going through the
-    /// runner's preparation): prepared here, its search index left for later.
-    package static func instancesFetched(
-        _ state: inout AppState, _ result: Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval
-    ) -> [Effect] {
-        let prepared = result.map { fetched in
-            Fetched(
-                value: fetched.value.map { PreparedInstances.prepare($0.instances, withIndex: false) },
-                digest: fetched.digest, serverDate: fetched.serverDate, byteCount: fetched.byteCount)
-        }
-        return instancesPrepared(&state, prepared, latency: latency)
-    }
-
     /// An instance list already made ready off the UI thread: swapped in.
     package static func instancesPrepared(
         _ state: inout AppState, _ result: Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval

@@ -44,8 +44,6 @@ package enum Update {
         switch message {
         case .overviewFetched(let result, let latency):
             return Polling.overviewFetched(&state, result, latency: latency)
-        case .instancesFetched(let result, let latency):
-            return Polling.instancesFetched(&state, result, latency: latency)
         case .instancesPrepared(let result, let latency):
             return Polling.instancesPrepared(&state, result, latency: latency)
         case .instancesRebased(let prepared):

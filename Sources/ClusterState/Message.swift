@@ -13,8 +13,9 @@ package enum Message: Sendable {
     /// The clock moved on (ages tick, polls fall due).
     case tick
     case overviewFetched(Result<Fetched<Overview>, ClusterError>, latency: TimeInterval)
-    case instancesFetched(Result<Fetched<InstanceList>, ClusterError>, latency: TimeInterval)
-    /// The same, decoded and prepared (index, sort order) off the UI thread.
+    /// An instance-list reply, decoded and prepared (sort order, counts) off
+    /// the UI thread (issue 19: the bare `instancesFetched` existed only for
+    /// tests; they send this, as the runner does).
     case instancesPrepared(Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval)
     /// The instance list on screen with its bindings brought in line with a
     /// newer overview, prepared off the UI thread (no poll bookkeeping).

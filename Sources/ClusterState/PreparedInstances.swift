@@ -7,9 +7,8 @@ import Foundation
 /// later sort by risk or binding is a linear pass over small integers.
 ///
 /// Built off the UI thread by `EffectRunner` (the `instancesPrepared`
-/// message); `update` builds it inline only when handed a bare
-/// `instancesFetched` (tests), and then without the search index, which is
-/// made lazily the first time a filter is typed.
+/// message), without the search index, which is made lazily the first time
+/// a filter is typed.
 ///
 /// Decision: the rows' base order (name ascending, then type, id, position)
 /// is the tie-break order of every instance sort, so a sort by a column with

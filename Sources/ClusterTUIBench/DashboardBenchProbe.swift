@@ -33,11 +33,6 @@ struct DashboardBenchProbe: Sendable {
         state.releaseRetiredInBackground()  // as DashboardLoop does after each batch
     }
 
-    /// Feeds a bare instance reply (prepared inline, on the calling thread).
-    mutating func instancesInline(_ fetched: Fetched<InstanceList>, now: Date = Date()) {
-        _ = Update.update(&state, .instancesFetched(.success(fetched), latency: 0.001), now: now)
-    }
-
     /// Waits until the lists replaced so far have been freed in the
     /// background, so that freeing does not overlap the next thing timed.
     func waitForBackgroundRelease() { RetiredLists.waitUntilReleased() }

@@ -35,8 +35,10 @@ package enum InstancesPane {
             marked: marks.isEmpty ? nil : { marks.contains(snapshot.instances[rows[$0]].key) },
             highlighted: changes.instances.isEmpty ? nil : { changes.isChanged(snapshot.instances[rows[$0]].key, now: now) }
         )
+        var cached: (row: Int, cell: InstanceCell)?
         table.draw(into: &screen, top: layout.instancesTop, rows: layout.instanceRows, width: screen.width) { row, column in
-            columns[column].cell(state.instanceCell(snapshot.instances[rows[row]], glyphs: glyphs))
+            if cached?.row != row { cached = (row, state.instanceCell(snapshot.instances[rows[row]], glyphs: glyphs)) }
+            return columns[column].cell(cached!.cell)
         }
     }
 }

@@ -23,7 +23,7 @@ import Testing
         }
         _ = Update.update(&state, .tick, now: TestCluster.now)
         _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(overview)), latency: 0.01), now: TestCluster.now)
-        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(InstanceList(instances: instances))), latency: 0.01),
+        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(InstanceList(instances: instances))), latency: 0.01),
                           now: TestCluster.now)
         return state
     }

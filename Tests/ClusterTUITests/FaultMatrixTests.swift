@@ -116,7 +116,7 @@ import Testing
         var state = TestCluster.loadedState()
         var list = TestCluster.instances
         list[0].entityId = "tenant1:\u{FFFD}bad"
-        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(InstanceList(instances: list), digest: 4)), latency: 0),
+        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(InstanceList(instances: list), digest: 4)), latency: 0),
                           now: state.now)
         let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == "tenant1:\u{FFFD}bad" }!
         state.instanceCursor.selected = row

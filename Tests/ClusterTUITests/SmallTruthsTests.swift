@@ -48,7 +48,7 @@ import Testing
         #expect(state.overviewPoll.nextDue.timeIntervalSince(now) > 5, "backing off")
         let due = max(now, state.instancesPoll.nextDue)
         _ = Update.update(&state, .tick, now: due)
-        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(nil as InstanceList?)), latency: 0), now: due)
+        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(nil as InstanceList?)), latency: 0), now: due)
         #expect(state.overviewPoll.nextDue <= due, "the overview is retried at once")
     }
 }

@@ -49,12 +49,18 @@ enum TestCluster {
         Fetched(value: value, digest: BodyDigest(value: digest, length: 1), serverDate: nil, byteCount: 1)
     }
 
+    /// The message the runner sends for an instance-list reply: the list
+    /// prepared as the runner prepares it, off the UI thread.
+    static func listed(_ fetched: Fetched<InstanceList>, latency: TimeInterval = 0) -> Message {
+        .instancesPrepared(.success(PreparedInstances.prepared(fetched)), latency: latency)
+    }
+
     /// A state that has seen one overview and one instance list.
     static func loadedState(width: Int = 120, height: Int = 40, config: AppConfig = AppConfig(label: "test")) -> AppState {
         var state = AppState(config: config, width: width, height: height, now: now)
         _ = Update.update(&state, .tick, now: now)
         _ = Update.update(&state, .overviewFetched(.success(fetched(overview)), latency: 0.012), now: now)
-        _ = Update.update(&state, .instancesFetched(.success(fetched(InstanceList(instances: instances))), latency: 0.02), now: now)
+        _ = Update.update(&state, listed((fetched(InstanceList(instances: instances))), latency: 0.02), now: now)
         return state
     }
 

@@ -49,10 +49,10 @@ struct UpdateMarksTests {
         TestCluster.press(&state, .char("s"), .char("S"))
         #expect(state.marks == [key("tenant1:brw_42"), key("tenant1:blocked")])
         let same = InstanceList(instances: TestCluster.instances)
-        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(same, digest: 2)), latency: 0.01), now: state.now)
+        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(same, digest: 2)), latency: 0.01), now: state.now)
         #expect(state.marks.count == 2)
         let fewer = InstanceList(instances: TestCluster.instances.filter { $0.entityId != "tenant1:blocked" })
-        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(fewer, digest: 3)), latency: 0.01), now: state.now)
+        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(fewer, digest: 3)), latency: 0.01), now: state.now)
         #expect(state.marks == [key("tenant1:brw_42")])
     }
 

@@ -63,7 +63,7 @@ import Testing
         // The next instance list shows the binding: a confirmation follows.
         var list = TestCluster.instances
         list[0].nodeName = "node-b"; list[0].mode = .strict; list[0].explicit = true
-        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(InstanceList(instances: list), digest: 3)), latency: 0), now: state.now)
+        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(InstanceList(instances: list), digest: 3)), latency: 0), now: state.now)
         #expect(state.notice?.text.contains("confirmed") == true)
     }
 
@@ -202,7 +202,7 @@ import Testing
         var state = TestCluster.loadedState()
         var list = TestCluster.instances
         list[1].nodeName = "retired-node"
-        _ = Update.update(&state, .instancesFetched(.success(TestCluster.fetched(InstanceList(instances: list), digest: 7)), latency: 0), now: state.now)
+        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(InstanceList(instances: list), digest: 7)), latency: 0), now: state.now)
         let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].nodeName == "retired-node" }!
         state.instanceCursor.selected = row
         TestCluster.press(&state, .enter)

@@ -22,7 +22,7 @@ package enum InstanceColumns {
         TableColumn("type", ColumnSpec(title: "TYPE", minWidth: 5, maxWidth: 16, priority: 80), sort: .type) {
             ($0.instance.entityType.rawValue, TextStyle(role: .accent))
         },
-        TableColumn("id", ColumnSpec(title: "ID", minWidth: 8, maxWidth: 40, priority: 3), surfaces: .table) {
+        TableColumn("id", ColumnSpec(title: "ID", minWidth: 8, maxWidth: 40, priority: 3), surfaces: [.table]) {
             ($0.instance.entityId, plain)
         },
         TableColumn("name", ColumnSpec(title: "NAME", minWidth: 10, maxWidth: 40, priority: 100, identifying: true), sort: .name) {
@@ -43,7 +43,7 @@ package enum InstanceColumns {
                     sort: .binding) {
             ($0.instance.explicit ? "explicit" : "default", $0.instance.explicit ? plain : TextStyle(role: .dim))
         },
-        TableColumn("project", ColumnSpec(title: "PROJECT", minWidth: 8, maxWidth: 24, priority: 2), surfaces: .wide) {
+        TableColumn("project", ColumnSpec(title: "PROJECT", minWidth: 8, maxWidth: 24, priority: 2), surfaces: [.wide]) {
             ($0.instance.projectId ?? "", plain)
         },
         TableColumn("risk", ColumnSpec(title: "RISK", minWidth: 7, maxWidth: 14, priority: 90, shortForm: RiskLabel.short),

@@ -32,7 +32,7 @@ package struct NodeCell: Sendable {
 /// the `s` sort cycle and `clustertui get nodes -o table|wide`).
 package enum NodeColumns {
     package static let all: [TableColumn<NodeCell, NodeColumn>] = [
-        TableColumn("mark", ColumnSpec(title: "", minWidth: 1, maxWidth: 1, priority: 100), surfaces: .dashboard) {
+        TableColumn("mark", ColumnSpec(title: "", minWidth: 1, maxWidth: 1, priority: 100), surfaces: [.dashboard]) {
             ($0.glyphs.health($0.health), $0.healthStyle)
         },
         TableColumn("name", ColumnSpec(title: "NAME", minWidth: 10, maxWidth: 40, priority: 99, identifying: true),
@@ -44,7 +44,7 @@ package enum NodeColumns {
             ($0.node.status.rawValue, $0.healthStyle)
         },
         // The dashboard says health by glyph and colour; the CLI in a word (the same words: `silent`, not `stale`).
-        TableColumn("health", ColumnSpec(title: "HEALTH", minWidth: 6, maxWidth: 12, priority: 1), surfaces: .table) {
+        TableColumn("health", ColumnSpec(title: "HEALTH", minWidth: 6, maxWidth: 12, priority: 1), surfaces: [.table]) {
             ($0.health.word, $0.healthStyle)
         },
         TableColumn("heartbeat", ColumnSpec(title: "HEARTBEAT", minWidth: 6, maxWidth: 10, priority: 95, rightAligned: true,
@@ -67,7 +67,7 @@ package enum NodeColumns {
                     surfaces: [.dashboard, .wide]) { ($0.node.tags.joined(separator: ","), plain) },
         // The instance list's count: `get nodes` reads only the overview.
         TableColumn("bound", ColumnSpec(title: "BOUND", minWidth: 5, maxWidth: 7, priority: 70, rightAligned: true, shortTitle: "#"),
-                    sort: .bound, surfaces: .dashboard) { (Fmt.count($0.bound), plain) },
+                    sort: .bound, surfaces: [.dashboard]) { (Fmt.count($0.bound), plain) },
     ]
 
     private static let plain = TextStyle(role: .normal)

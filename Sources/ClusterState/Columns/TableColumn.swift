@@ -2,17 +2,14 @@ import ClusterGrid
 import Foundation
 
 /// Where a column is shown: the dashboard's table, `clustertui get`'s
-/// plain table, or only its `-o wide` one.
-package struct ColumnSurfaces: OptionSet, Sendable {
-    package let rawValue: Int
-    package init(rawValue: Int) { self.rawValue = rawValue }
+/// plain table (and so its `-o wide` one too), or only `-o wide`.
+package enum ColumnSurface: Sendable, Hashable {
+    case dashboard, table, wide
+}
 
-    package static let dashboard = ColumnSurfaces(rawValue: 1)
-    /// `get -o table`, and so `-o wide` too.
-    package static let table = ColumnSurfaces(rawValue: 2)
-    /// `get -o wide` only.
-    package static let wide = ColumnSurfaces(rawValue: 4)
-    package static let everywhere: ColumnSurfaces = [.dashboard, .table]
+extension Set where Element == ColumnSurface {
+    /// The dashboard and both of the CLI's tables.
+    package static var everywhere: Self { [.dashboard, .table] }
 }
 
 /// One column of a table, defined once (issue 19): the dashboard lays it out
@@ -27,14 +24,14 @@ package struct TableColumn<Row, SortKey: Sendable>: Sendable {
     package var spec: ColumnSpec
     /// The key `s` sorts by when it reaches this column; `nil`: not sortable.
     package var sort: SortKey?
-    package var surfaces: ColumnSurfaces
+    package var surfaces: Set<ColumnSurface>
     /// The dashboard's cell: text and style.
     package var cell: @Sendable (Row) -> (String, TextStyle)
     /// The CLI's text when it differs from the cell's (marks in words, not glyphs).
     package var plain: (@Sendable (Row) -> String)?
 
     package init(
-        _ name: String, _ spec: ColumnSpec, sort: SortKey? = nil, surfaces: ColumnSurfaces = .everywhere,
+        _ name: String, _ spec: ColumnSpec, sort: SortKey? = nil, surfaces: Set<ColumnSurface> = .everywhere,
         plain: (@Sendable (Row) -> String)? = nil, cell: @escaping @Sendable (Row) -> (String, TextStyle)
     ) {
         self.name = name; self.spec = spec; self.sort = sort; self.surfaces = surfaces; self.cell = cell; self.plain = plain
