@@ -35,7 +35,10 @@ package enum Update {
         default:
             effects = reply(&state, message)
         }
-        if !state.quitting { effects += Polling.duePolls(&state) }
+        if !state.quitting {
+            if Self.looksForAlerts(message) { effects += AlertsFlow.look(&state) }
+            effects += Polling.duePolls(&state)
+        }
         return effects
     }
 
@@ -74,6 +77,10 @@ package enum Update {
         case .planExported(let id, let path, let error): PlanReviewFlow.exported(&state, planID: id, path: path, error: error)
         case .undoLoaded(let result): UndoFlow.loaded(&state, result)
         case .journalProblem(let text): state.post(text, .warning, seconds: 10)
+        case .hookProblem(let text):
+            state.post(text, .warning, seconds: 10)
+            Polling.appendEvents(&state, [ClusterEvent(time: state.serverNow, kind: .alertFired, severity: .warning,
+                                                       subject: "hook", message: text)])
         default: break
         }
         return []
@@ -87,6 +94,14 @@ package enum Update {
     }
 
     /// The clock moved: ages on screen change (when ticking) and health may cross a threshold.
+    /// The messages after which the alert engine takes a look: the clock and the polls' replies.
+    private static func looksForAlerts(_ message: Message) -> Bool {
+        switch message {
+        case .tick, .overviewFetched, .instancesPrepared: true
+        default: false
+        }
+    }
+
     private static func tick(_ state: inout AppState) -> [Effect] {
         // A highlight that ended needs a frame without it.
         if let end = state.recentChanges.nextEnd, end <= state.now {

@@ -55,6 +55,16 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var journal: JournalOptions
 
+    @Option(help: ArgumentHelp(
+        "How alerts reach you when you are not looking: none, bell, osc9 or osc777 (a desktop notification "
+            + "from your own terminal, also over SSH; wrapped for tmux passthrough).", valueName: "STYLE"))
+    var notify: NotifyStyle = .none
+
+    @Option(name: .customLong("on-alert"), help: ArgumentHelp(
+        "Run PROGRAM (no shell) for every alert and resolve: PROGRAM SEVERITY KIND SUBJECT, the alert as JSON on stdin.",
+        valueName: "PROGRAM"))
+    var onAlert: String?
+
     func validate() throws {
         if let interval, !(interval >= 0.2 && interval <= 3600) { throw ValidationError("--interval must be 0.2…3600 seconds") }
         if let instancesInterval, !(instancesInterval >= 1 && instancesInterval <= 86_400) {
@@ -90,6 +100,9 @@ struct DashboardCommand: AsyncParsableCommand {
         config.configPath = ClusterConfig.defaultPath
         config.clusterURL = link.target.url
         config.insecure = link.insecure
+        config.notify = notify
+        config.inTmux = environment["TMUX"].map { !$0.isEmpty } ?? false
+        config.onAlert = onAlert.map { [$0] } ?? []
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
         let timeout = connection.timeout, maxBody = connection.maxBodyMB
@@ -173,3 +186,5 @@ enum UIThread {
         return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
     }
 }
+
+extension NotifyStyle: ExpressibleByArgument {}

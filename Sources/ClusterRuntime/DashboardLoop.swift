@@ -77,6 +77,9 @@ package final class DashboardLoop {
             return [.resize(width: size.width, height: size.height), .tick]
         case .quit:
             return []
+        case .notifyTerminal(let bytes):
+            terminal.notify(bytes)
+            return []
         default:
             runner.start(effect)
             return []

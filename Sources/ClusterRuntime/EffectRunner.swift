@@ -18,9 +18,12 @@ package struct EffectRunner: Sendable {
     package let previousList = PreviousInstanceList()
     /// Writes, plans, the write journal and plan files.
     package var batches = BatchEffects(journal: nil)
+    /// Alert hooks, bounded and off the UI thread (issue 21).
+    package let hooks: HookRunner
 
     package init(link: LiveConnection, inbox: MessageInbox, batches: BatchEffects = BatchEffects(journal: nil)) {
         self.link = link; self.inbox = inbox; self.batches = batches
+        hooks = HookRunner(report: { [inbox] problem in inbox.post(.hookProblem(problem)) })
     }
 
     /// Starts `effect` unless it is one the loop itself handles (repaint, suspend, quit).
@@ -55,7 +58,9 @@ package struct EffectRunner: Sendable {
                 if case .success = result { previousList.list = nil }
                 mailbox.post(.contextSwitched(result))
             }
-        case .repaint, .suspend, .quit:
+        case .runHook(let argv, let stdin):
+            hooks.run(argv, stdin: stdin)
+        case .repaint, .suspend, .quit, .notifyTerminal:
             break
         }
     }

@@ -30,6 +30,14 @@ package struct AppConfig: Sendable, Equatable {
     package var configPath = "~/.config/clustertui/config.toml"
     /// The base URL plans are stamped with (the journal's cluster key).
     package var clusterURL = ClusterIdentity.embedded
+    /// The alert engine's settings (`[alerts]` in the config file).
+    package var alertRules = AlertRules()
+    /// How alerts reach an operator not looking (`--notify`).
+    package var notify = NotifyStyle.none
+    /// The terminal is inside tmux: notifications are wrapped for passthrough.
+    package var inTmux = false
+    /// `--on-alert PROGRAM` (and its arguments from the config): run for every alert and resolve.
+    package var onAlert: [String] = []
     /// TLS certificates are not verified (`--insecure` or the context's
     /// `insecure`): the header says so for as long as it holds (issue 20).
     package var insecure = false
@@ -138,6 +146,8 @@ package struct AppState: Sendable {
     package var instancesPoll: PollTracker
     /// Each node's heartbeat period, learned from the overviews (issue 14).
     package var heartbeats = HeartbeatLearner()
+    /// Alerts on what the polls see (issue 21).
+    package var alerts = AlertEngine()
     package var random: SplitMix64
     package var derived = Derived()
     /// Replaced instance lists waiting to be freed off the UI thread.
@@ -190,6 +200,7 @@ package struct AppState: Sendable {
         overviewPoll = PollTracker(interval: config.overviewInterval, firstDue: now)
         instancesPoll = PollTracker(interval: config.instancesInterval, firstDue: now)
         random = SplitMix64(seed: seed)
+        alerts = AlertEngine(rules: config.alertRules)
         // Issue 20: the cheap overview never waits more than 15 s to retry.
         overviewPoll.maxBackoff = max(config.overviewInterval, 15)
         if config.wallboard {

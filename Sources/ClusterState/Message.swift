@@ -35,6 +35,8 @@ package enum Message: Sendable {
     case undoLoaded(Result<JournalBatch, PlanError>)
     /// The write journal could not be written.
     case journalProblem(String)
+    /// An alert hook failed, timed out or was skipped (issue 21).
+    case hookProblem(String)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -70,6 +72,10 @@ package enum Effect: Sendable, Equatable {
     case switchContext(String)
     /// Ctrl-L: repaint the whole terminal.
     case repaint
+    /// A notification for the operator's terminal (bell, OSC 9, OSC 777), written between frames (issue 21).
+    case notifyTerminal([UInt8])
+    /// An alert hook: `argv` run without a shell, `stdin` the alert as JSON (issue 21).
+    case runHook(argv: [String], stdin: Data)
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit

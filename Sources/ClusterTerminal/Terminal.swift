@@ -124,6 +124,21 @@ package final class Terminal {
     /// from a signal handler.
     package static func wake() { SignalBridge.poke(SignalBridge.wakeByte) }
 
+    /// Writes a notification (bell, OSC 9 or OSC 777, issue 21) straight to
+    /// the terminal between frames: curses' buffer is flushed first, and
+    /// none of these sequences moves the cursor or changes what is drawn.
+    package func notify(_ bytes: [UInt8]) {
+        guard isActive, !bytes.isEmpty else { return }
+        fflush(nil)
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n > 0 { offset += n } else if n < 0, errno == EINTR { continue } else { break }
+            }
+        }
+    }
+
     /// Makes the next `present` repaint the whole terminal (Ctrl-L).
     package func forceRepaint() {
         guard isActive else { return }

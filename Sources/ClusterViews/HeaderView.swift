@@ -25,6 +25,7 @@ package enum HeaderView {
         if state.config.insecure { seg(" INSECURE TLS ", TextStyle(role: .error, bold: true, reverse: true)) }
         let (connText, connRole) = connection(state, glyphs: glyphs)
         seg(connText, TextStyle(role: connRole, bold: true))
+        if let (text, role) = alerts(state, glyphs: glyphs) { seg(text, TextStyle(role: role, bold: true, reverse: true)) }
         seg(state.config.label, cuttable: true)
         if let snapshot = state.snapshot {
             seg("this \(glyphs.thisNode)\(snapshot.thisNodeName)")
@@ -35,6 +36,14 @@ package enum HeaderView {
             seg("skew \(sign)\(AgeFormat.compact(abs(state.clockSkew)))", TextStyle(role: .warning))
         }
         drawCounts(state, into: &screen, glyphs: glyphs)
+    }
+
+    /// ` ⚠ 2 critical · 1 warning ` while loud alerts stand (issue 21), else nothing.
+    static func alerts(_ state: AppState, glyphs: Glyphs) -> (String, StyleRole)? {
+        let loud = state.loudAlerts
+        guard !loud.isEmpty else { return nil }
+        let parts = AlertSeverity.allCases.reversed().compactMap { s in loud[s].map { "\($0) \(s.word)" } }
+        return (" \(glyphs.warning) " + parts.joined(separator: " · ") + " ", (loud[.critical] ?? 0) > 0 ? .error : .warning)
     }
 
     /// "● live 12ms 1s ago", "connecting…", or "✕ 3 failures, data 45s old, retrying in 8s".

@@ -9,12 +9,17 @@ import Foundation
 /// Truthful by construction: while the data is stale there is exactly one
 /// connection (or authentication) alert and every other alert is frozen as
 /// it was: nothing fires and nothing resolves from stale data. Conditions
-/// present at the first fresh look are "at start", never "went down".
+/// present at the first fresh look are "at start", never "went down"
+/// (they still wait for their hold time: a version skew at start may be a
+/// rolling upgrade).
 public struct AlertEngine: Sendable {
     public var rules: AlertRules
     /// Every alert pending or firing, by id.
     public private(set) var alerts: [String: Alert] = [:]
-    private var sawFreshData = false
+    /// Kinds already looked for in fresh data: a condition of a kind seen
+    /// for the first time was there at start (instances at risk only once
+    /// the instance list is in).
+    private var observed: Set<AlertKind> = []
     private var memory: [String: NodeMemory] = [:]
     private var lastDefault: String?
 
@@ -35,8 +40,12 @@ public struct AlertEngine: Sendable {
         } else {
             conditions(input, into: &current, notices: &notices)
         }
-        reconcile(current, now: input.now, fresh: input.staleBecause == nil, notices: &notices)
-        if input.staleBecause == nil { sawFreshData = true }
+        let fresh = input.staleBecause == nil
+        reconcile(current, now: input.now, fresh: fresh, notices: &notices)
+        if fresh {
+            observed.formUnion([.node, .flapping, .versionSkew, .defaultChanged])
+            if input.atRisk != nil { observed.insert(.instancesAtRisk) }
+        }
         return Self.grouped(notices, cluster: input.cluster, above: rules.groupAbove)
             .filter { !rules.disabled.contains($0.kind) }
     }
@@ -138,7 +147,8 @@ public struct AlertEngine: Sendable {
         for (id, condition) in current.sorted(by: { $0.key < $1.key }) {
             var alert = alerts[id] ?? Alert(
                 id: id, kind: condition.kind, severity: condition.severity, subject: condition.subject, text: condition.text,
-                since: now, atStart: fresh && !sawFreshData && condition.kind != .connection && condition.kind != .authentication)
+                since: now, atStart: fresh && !observed.contains(condition.kind) && condition.kind != .connection
+                    && condition.kind != .authentication)
             let rose = alert.isFiring && condition.severity > alert.severity
             alert.severity = condition.severity
             alert.text = condition.text
@@ -146,7 +156,7 @@ public struct AlertEngine: Sendable {
                 alert.acknowledged = false
                 notices.append(notice(.escalated, alert))
             } else if !alert.isFiring, fresh || alert.kind == .connection || alert.kind == .authentication,
-                      alert.atStart || now.timeIntervalSince(alert.since) >= rules.hold(alert.kind) {
+                      now.timeIntervalSince(alert.since) >= rules.hold(alert.kind) {
                 alert.firedAt = now
                 notices.append(notice(.fired, alert))
             }

@@ -17,13 +17,16 @@ public enum EventTone: Sendable, Hashable {
 public enum ClusterEventKind: String, Sendable, Hashable, CaseIterable {
     case nodeAdded, nodeRemoved, statusChanged, heartbeatLate, heartbeatStale, heartbeatRecovered, restarted,
          versionChanged, defaultNodeChanged, assignmentAdded, assignmentChanged, assignmentRemoved,
-         instanceAdded, instanceRemoved
+         instanceAdded, instanceRemoved,
+         /// An alert fired or rose (issue 21); resolved ones are `alertResolved`.
+         alertFired, alertResolved
 
     /// The tone of an event of this kind; a status change takes it from its
     /// severity (offline = warning, online = info, anything else = notice).
     func tone(_ severity: EventSeverity) -> EventTone {
         switch self {
-        case .heartbeatRecovered: return .good
+        case .heartbeatRecovered, .alertResolved: return .good
+        case .alertFired: return severity >= .critical ? .bad : severity >= .warning ? .attention : .neutral
         case .heartbeatLate, .restarted, .defaultNodeChanged: return .attention
         case .heartbeatStale: return .bad
         case .statusChanged:
@@ -55,6 +58,8 @@ public enum ClusterEventKind: String, Sendable, Hashable, CaseIterable {
         case .assignmentRemoved: return "assignments removed"
         case .instanceAdded: return "instances added"
         case .instanceRemoved: return "instances removed"
+        case .alertFired: return "alerts"
+        case .alertResolved: return "alerts resolved"
         }
     }
 }

@@ -1,0 +1,49 @@
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// Feeds the alert engine one look at the cluster (every tick and every
+/// overview reply, issue 21) and tells what changed: a line in the events
+/// pane per notice, and an effect for the runtime to ring, notify and run
+/// hooks. Nothing is told from stale data but the connection's own alert.
+package enum AlertsFlow {
+    package static func look(_ state: inout AppState) -> [Effect] {
+        guard let input = state.alertInput else { return [] }
+        let loudBefore = state.loudAlerts
+        let notices = state.alerts.evaluate(input)
+        if state.loudAlerts != loudBefore { state.dirty = true }
+        guard !notices.isEmpty else { return [] }
+        state.dirty = true
+        Polling.appendEvents(&state, notices.map { event($0, at: input.now) })
+        return notices.flatMap { deliveries($0, state.config) }
+    }
+
+    /// The terminal notification (not for info, and the bell only for bad
+    /// news) and the hook run for one notice.
+    static func deliveries(_ notice: AlertNotice, _ config: AppConfig) -> [Effect] {
+        var effects: [Effect] = []
+        let bad = notice.change != .resolved
+        if notice.severity > .info, config.notify != .bell || bad {
+            let title = "ClusterTUI " + (notice.change == .resolved ? "resolved" : notice.severity.word)
+            let bytes = TerminalNotification.bytes(config.notify, title: title, body: "\(config.label): \(notice.text)", inTmux: config.inTmux)
+            if !bytes.isEmpty { effects.append(.notifyTerminal(bytes)) }
+        }
+        if let program = config.onAlert.first {
+            let message = AlertHookMessage(notice, cluster: config.label, context: config.currentContext)
+            effects.append(.runHook(argv: [program] + config.onAlert.dropFirst() + message.arguments, stdin: message.encoded()))
+        }
+        return effects
+    }
+
+    static func event(_ notice: AlertNotice, at time: Date) -> ClusterEvent {
+        let severity: EventSeverity = switch (notice.change, notice.severity) {
+        case (.resolved, _): .notice
+        case (_, .critical): .critical
+        case (_, .warning): .warning
+        case (_, .info): .info
+        }
+        let word = notice.change == .resolved ? "resolved" : notice.change == .escalated ? "worse" : notice.severity.word
+        return ClusterEvent(time: time, kind: notice.change == .resolved ? .alertResolved : .alertFired, severity: severity,
+                            subject: notice.subject, message: "alert (\(word)): \(notice.text)")
+    }
+}
