@@ -44,13 +44,9 @@ struct AlertsE2ETests {
     @Test func aDeadNodeReachesTheHookOnceAndItsReturnOnce() throws {
         let (dir, hook, out) = try Self.hookDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("cluster.db").path
-        let tokenFile = dir.appendingPathComponent("token").path
-        let common = ["--port", "0", "--db", db, "--heartbeat", "2", "--offline-after", "40", "--token-file", tokenFile]
-        let survivor = try ServeProcess(serveArguments: common + ["--node-name", "survivor"], tokenFile: tokenFile)
-        defer { survivor.kill(signal: SIGKILL) }
-        let victim = try ServeProcess(serveArguments: common + ["--node-name", "victim"])
-        defer { victim.kill(signal: SIGKILL) }
+        let cluster = try FastCluster(prefix: "alerts")
+        defer { cluster.stop() }
+        let survivor = cluster.survivor, victim = cluster.victim
         let session = try TmuxSession(
             name: "e2e-alerts-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", width: 120, height: 40,
             command: [TestBinary.clustertui.path, "--url", survivor.url.absoluteString, "--offline-after", "40", "--on-alert", hook],
@@ -74,7 +70,7 @@ struct AlertsE2ETests {
         #expect(object?["subject"] as? String == "victim" && object?["state"] as? String == "fired")
         try session.waitFor("1 warning", timeout: 5)
 
-        let back = try ServeProcess(serveArguments: common + ["--node-name", "victim"])
+        let back = try cluster.node("victim")
         defer { back.kill(signal: SIGKILL) }
         let resolved = try Self.waitForRuns(out, timeout: 20) { $0.contains { $0.json.contains(#""state":"resolved""#) } }
         #expect(resolved.filter { $0.args.hasSuffix("node victim") }.count == 2, "one alert, one resolve: \(resolved.map(\.args))")

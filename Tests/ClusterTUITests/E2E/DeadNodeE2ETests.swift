@@ -10,16 +10,9 @@ import Testing
 struct DeadNodeE2ETests {
     /// Guards: fixed thresholds (10 s assumed, late after 15 s) hid a dead node of a 2 s core for 15 s.
     @Test func aDeadNodeOfAFastCoreShowsLateWithinItsLearnedPeriod() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-dead-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("cluster.db").path
-        let tokenFile = dir.appendingPathComponent("token").path
-        let common = ["--port", "0", "--db", db, "--heartbeat", "2", "--offline-after", "40", "--token-file", tokenFile]
-        let survivor = try ServeProcess(serveArguments: common + ["--node-name", "survivor"], tokenFile: tokenFile)
-        defer { survivor.kill(signal: SIGKILL) }
-        let victim = try ServeProcess(serveArguments: common + ["--node-name", "victim"])
-        defer { victim.kill(signal: SIGKILL) }
+        let cluster = try FastCluster(prefix: "dead")
+        defer { cluster.stop() }
+        let survivor = cluster.survivor, victim = cluster.victim, dir = cluster.dir
         let session = try TmuxSession(
             name: "e2e-dead-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", width: 120, height: 40,
             command: [TestBinary.clustertui.path, "--url", survivor.url.absoluteString, "--offline-after", "40"],
