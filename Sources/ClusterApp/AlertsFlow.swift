@@ -10,18 +10,23 @@ package enum AlertsFlow {
     package static func look(_ state: inout AppState) -> [Effect] {
         guard let input = state.alertInput else { return [] }
         let loudBefore = state.loudAlerts
+        let quietBefore = state.alerts.quietRecords
         let notices = state.alerts.evaluate(input)
         if state.loudAlerts != loudBefore { state.dirty = true }
-        guard !notices.isEmpty else { return [] }
+        let quiet = state.alerts.quietRecords
+        let save: [Effect] = quiet != quietBefore ? [.saveAlertQuiet(quiet)] : []
+        guard !notices.isEmpty else { return save }
         state.dirty = true
         Polling.appendEvents(&state, notices.map { event($0, at: input.now) })
-        return notices.flatMap { deliveries($0, state.config) }
+        return save + notices.flatMap { deliveries($0, state.config) }
     }
 
     /// The terminal notification (not for info, and the bell only for bad
-    /// news) and the hook run for one notice.
+    /// news) and the hook run for one notice; nothing for an alert the
+    /// operator acknowledged or snoozed (also before a restart).
     static func deliveries(_ notice: AlertNotice, _ config: AppConfig) -> [Effect] {
         var effects: [Effect] = []
+        guard !notice.quiet else { return [] }
         let bad = notice.change != .resolved
         if notice.severity > .info, config.notify != .bell || bad {
             let title = "ClusterTUI " + (notice.change == .resolved ? "resolved" : notice.severity.word)
@@ -42,8 +47,14 @@ package enum AlertsFlow {
         case (_, .warning): .warning
         case (_, .info): .info
         }
-        let word = notice.change == .resolved ? "resolved" : notice.change == .escalated ? "worse" : notice.severity.word
+        let word = switch notice.change {
+        case .resolved: "resolved"
+        case .escalated: "worse"
+        case .snoozeEnded: "snooze over"
+        case .fired: notice.severity.word
+        }
+        let quiet = notice.quiet && notice.change != .resolved ? " (acknowledged or snoozed: not paged)" : ""
         return ClusterEvent(time: time, kind: notice.change == .resolved ? .alertResolved : .alertFired, severity: severity,
-                            subject: notice.subject, message: "alert (\(word)): \(notice.text)")
+                            subject: notice.subject, message: "alert (\(word)): \(notice.text)\(quiet)")
     }
 }

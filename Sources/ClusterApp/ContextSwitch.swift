@@ -89,6 +89,7 @@ package enum ContextSwitchFlow {
             fresh.nextFormID = state.nextFormID
             // --events-log counts events across switches: the count never goes back.
             fresh.eventSerial = state.eventSerial
+            fresh.alerts.restore(switched.quietAlerts)
             fresh.retired.retire(state.snapshot, state.derived.prepared)
             state = fresh
             state.post("switched to \(TextSanitizer.visible(switched.name))", .notice)

@@ -69,6 +69,7 @@ package enum KeyHandling {
     private static func view(_ state: inout AppState, _ action: KeyAction) {
         switch action {
         case .help: state.overlays.append(.help)
+        case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .refresh:
             state.overviewPoll.requestNow(state.now)
             state.instancesPoll.requestNow(state.now)

@@ -57,6 +57,10 @@ package enum OverlayKeys {
         case .bulk(var form):
             BulkFlow.key(&state, &form, key)
             state.overlays.replace(.bulk(form))
+        case .alerts(var list):
+            let effects = AlertsListFlow.key(&state, &list, key)
+            state.overlays.replace(.alerts(list))
+            return effects
         case .plan(var review):
             let effects = PlanReviewFlow.key(&state, &review, key)
             state.overlays.replace(.plan(review))

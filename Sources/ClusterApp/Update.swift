@@ -77,6 +77,7 @@ package enum Update {
         case .planExported(let id, let path, let error): PlanReviewFlow.exported(&state, planID: id, path: path, error: error)
         case .undoLoaded(let result): UndoFlow.loaded(&state, result)
         case .journalProblem(let text): state.post(text, .warning, seconds: 10)
+        case .alertStoreProblem(let text): state.post(text, .warning, seconds: 10)
         case .hookProblem(let text):
             state.post(text, .warning, seconds: 10)
             Polling.appendEvents(&state, [ClusterEvent(time: state.serverNow, kind: .alertFired, severity: .warning,

@@ -177,11 +177,15 @@ enum UIThread {
         config.asciiOnly = !terminal.isUTF8
         let inbox = MessageInbox(wake: { Terminal.wake() })
         let size = terminal.size
-        let state = AppState(
+        var state = AppState(
             config: config, width: size.width, height: size.height, now: Date(),
             seed: UInt64(truncatingIfNeeded: getpid()) &* 0x9E37_79B9
         )
         var runner = EffectRunner(link: link, inbox: inbox)
+        // Issue 21: acknowledged alerts stay quiet across a restart.
+        let store = AlertQuietStore(directory: AlertQuietStore.defaultDirectory())
+        state.alerts.restore(store.load(for: link.identity.url))
+        runner.alertStore = store
         runner.batches = BatchEffects(journal: config.readOnly || noJournal ? nil : WriteJournal(path: WriteJournal.defaultPath()))
         return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
     }

@@ -53,6 +53,7 @@ package final class DashboardLoop {
             present()
         }
         eventsLog?.flush()
+        runner.flushFiles()
         return state.exitStatus
     }
 

@@ -20,6 +20,13 @@ package struct EffectRunner: Sendable {
     package var batches = BatchEffects(journal: nil)
     /// Alert hooks, bounded and off the UI thread (issue 21).
     package let hooks: HookRunner
+    /// Where acknowledgements and snoozes are kept; `nil`: not kept (tests).
+    package var alertStore: AlertQuietStore?
+    /// Small state files (acknowledgements), written in order off the UI thread.
+    private static let files = DispatchQueue(label: "clustertui.state-files", qos: .utility)
+
+    /// Waits for the state files queued so far (before exit).
+    package func flushFiles() { Self.files.sync {} }
 
     package init(link: LiveConnection, inbox: MessageInbox, batches: BatchEffects = BatchEffects(journal: nil)) {
         self.link = link; self.inbox = inbox; self.batches = batches
@@ -54,12 +61,24 @@ package struct EffectRunner: Sendable {
         case .switchContext(let name):
             let previousList = self.previousList
             Task {
-                let result = await link.switchTo(name)
-                if case .success = result { previousList.list = nil }
+                var result = await link.switchTo(name)
+                if case .success(var switched) = result {
+                    previousList.list = nil
+                    switched.quietAlerts = alertStore?.load(for: link.identity.url) ?? []
+                    result = .success(switched)
+                }
                 mailbox.post(.contextSwitched(result))
             }
         case .runHook(let argv, let stdin):
             hooks.run(argv, stdin: stdin)
+        case .saveAlertQuiet(let records):
+            guard let store = alertStore else { return }
+            let url = identity.url
+            Self.files.async {
+                do { try store.save(records, for: url) } catch {
+                    mailbox.post(.alertStoreProblem("acknowledgements not kept: \(error)"))
+                }
+            }
         case .repaint, .suspend, .quit, .notifyTerminal:
             break
         }

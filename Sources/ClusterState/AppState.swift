@@ -115,6 +115,8 @@ package enum Overlay: Sendable, Equatable {
     case bulk(BulkForm)
     /// A plan's moves, its apply progress and its summary.
     case plan(PlanReview)
+    /// Every alert, pending or firing: acknowledge, snooze (issue 21).
+    case alerts(AlertsList)
 }
 
 /// After a write: what the next instance list should show for the entity.

@@ -42,6 +42,8 @@ package struct SwitchedContext: Sendable, Equatable {
     package var url: String = ClusterIdentity.embedded
     /// The new context does not verify TLS certificates.
     package var insecure = false
+    /// The new cluster's acknowledgements and snoozes kept from earlier runs (issue 21).
+    package var quietAlerts: [AlertQuiet] = []
 
     package init(
         name: String, label: String, overviewInterval: Double? = nil, instancesInterval: Double? = nil,

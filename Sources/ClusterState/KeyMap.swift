@@ -9,7 +9,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
     case mark, markAll, evacuate, undo
-    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, repaint, help, quit, suspend
+    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, repaint, help, quit, suspend
 }
 
 /// When a key-bar hint is shown.
@@ -22,6 +22,8 @@ package enum HintCondition: Sendable {
     case filterActive
     /// Instances are marked.
     case marked
+    /// Alerts are firing, unacknowledged and not snoozed (issue 21).
+    case alertsLoud
 }
 
 /// One entry of the key bar: the key as shown, a word, where it goes in the bar.
@@ -92,8 +94,8 @@ package enum KeyMap {
                    hints: [KeyHint(key: "/", text: "filter", order: 3, when: .always)]),
         KeyBinding(keys: [.escape], label: "Esc", action: .back, section: "View",
                    help: "close / cancel / clear the marks, then the filter",
-                   hints: [KeyHint(key: "Esc", text: "clear filter", order: 0, when: .filterActive),
-                           KeyHint(key: "Esc", text: "clear marks", order: 0, when: .marked)]),
+                   hints: [KeyHint(key: "Esc", text: "clear filter", order: -1, when: .filterActive),
+                           KeyHint(key: "Esc", text: "clear marks", order: -1, when: .marked)]),
         KeyBinding(keys: [.char("s")], label: "s", action: .sortNext, section: "View", help: "next sort column",
                    hints: [KeyHint(key: "s", text: "sort", order: 10, when: .always)]),
         KeyBinding(keys: [.char("S")], label: "S", action: .sortReverse, section: "View", help: "reverse the sort"),
@@ -101,6 +103,9 @@ package enum KeyMap {
                    hints: [KeyHint(key: "g", text: "ghosts", order: 6, when: .nodes)]),
         KeyBinding(keys: [.char("t")], label: "t", action: .absoluteTimes, section: "View", help: "ages ↔ absolute UTC times",
                    hints: [KeyHint(key: "t", text: "UTC", order: 12, when: .always)]),
+        KeyBinding(keys: [.char("A")], label: "A", action: .alerts, section: "View",
+                   help: "the alerts list: acknowledge (a), snooze (z), go to the node (Enter)",
+                   hints: [KeyHint(key: "A", text: "alerts", order: 0, when: .alertsLoud)]),
         KeyBinding(keys: [.ctrl("l")], label: "Ctrl-L", action: .repaint, section: "View", help: "repaint the whole screen"),
         KeyBinding(keys: [.char("?"), .function(1)], label: "?  F1", action: .help, section: "View", help: "this help overlay",
                    hints: [KeyHint(key: "?", text: "help", order: 2, when: .always)]),
@@ -153,6 +158,7 @@ package enum KeyMap {
         case .nodes: state.focus == .nodes
         case .filterActive: (state.filter.isActive || state.nodeFilter.isActive) && state.marks.isEmpty
         case .marked: !state.marks.isEmpty
+        case .alertsLoud: !state.loudAlerts.isEmpty
         }
     }
 

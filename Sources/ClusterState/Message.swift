@@ -37,6 +37,8 @@ package enum Message: Sendable {
     case journalProblem(String)
     /// An alert hook failed, timed out or was skipped (issue 21).
     case hookProblem(String)
+    /// Acknowledgements and snoozes could not be kept (issue 21): said once per failure.
+    case alertStoreProblem(String)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -76,6 +78,8 @@ package enum Effect: Sendable, Equatable {
     case notifyTerminal([UInt8])
     /// An alert hook: `argv` run without a shell, `stdin` the alert as JSON (issue 21).
     case runHook(argv: [String], stdin: Data)
+    /// Keep these acknowledgements and snoozes for the next start (issue 21).
+    case saveAlertQuiet([AlertQuiet])
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, tooSmall, wallboard
+         contextPicker, alerts, tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -96,6 +96,13 @@ extension ScreenKeys {
             row([.enter], "Enter", "switch to it"),
             row([.escape], "Esc", "cancel"),
         ]),
+        ScreenKeys(screen: .alerts, title: "In the alerts list (A)", rows: [
+            row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick an alert"),
+            row([.char("a")], "a", "acknowledge it: listed, but no longer counted or paged until it resolves or gets worse (again: undo)"),
+            row([.char("z")], "z", "snooze it: 15 min, 1 h, 4 h, 24 h, off (each press the next); loud again after, if it still holds"),
+            row([.enter], "Enter", "a node's alert: select that node in the nodes pane"),
+            row([.escape, .char("q"), .char("A")], "Esc  q  A", "close"),
+        ]),
         ScreenKeys(screen: .tooSmall, title: "Below 30×8 (\"too small\")", rows: [
             row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: nothing else is drawn)"),
         ]),
@@ -136,6 +143,7 @@ extension AppState {
             case .rebind?: return .rebindForm
             case .confirmReset?: return .resetConfirm
             case .contextPicker?: return .contextPicker
+            case .alerts?: return .alerts
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

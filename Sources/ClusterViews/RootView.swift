@@ -45,6 +45,7 @@ package enum RootView {
             case .contextPicker(let picker): ContextPickerView.draw(state, picker, into: &screen, glyphs: glyphs)
             case .bulk(let form): BulkFormView.draw(state, form, into: &screen, glyphs: glyphs)
             case .plan(let review): PlanReviewView.draw(state, review, into: &screen, glyphs: glyphs)
+            case .alerts(let list): AlertsListView.draw(state, list, into: &screen, glyphs: glyphs)
             }
         }
     }

@@ -44,13 +44,13 @@ import Testing
     /// The key bar per pane and mode, as operators know it.
     @Test func keyBarPerPaneAndMode() {
         var state = TestCluster.loadedState()
-        #expect(KeyMap.hints(state).map(\.0) == ["q", "?", "/", "Tab", "Enter", "x", "i", "Space", "s", "r", "t"])
+        #expect(KeyMap.hints(state).map(\.0) == ["A", "q", "?", "/", "Tab", "Enter", "x", "i", "Space", "s", "r", "t"], "the demo's loud alert puts A first")
         state.focus = .nodes
         #expect(KeyMap.hints(state).map { "\($0.0) \($0.1)" }
-                == ["q quit", "? help", "/ filter", "Tab pane", "Enter details", "g ghosts", "E evacuate", "s sort", "r refresh", "t UTC"])
+                == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter details", "g ghosts", "E evacuate", "s sort", "r refresh", "t UTC"])
         var readOnly = TestCluster.loadedState(config: { var c = AppConfig(label: "ro"); c.readOnly = true; return c }())
         #expect(KeyMap.hints(readOnly).map { "\($0.0) \($0.1)" }
-                == ["q quit", "? help", "/ filter", "Tab pane", "Enter info", "Space mark", "s sort", "r refresh", "t UTC"])
+                == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter info", "Space mark", "s sort", "r refresh", "t UTC"])
         readOnly.filter.query = try? .parse("x").get()
         #expect(KeyMap.hints(readOnly).first.map { "\($0.0) \($0.1)" } == "Esc clear filter")
     }

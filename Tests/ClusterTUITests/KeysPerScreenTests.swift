@@ -46,6 +46,7 @@ import Testing
         case .nodeDetails: TestCluster.press(&state, .char("1"), .char("i"))
         case .help: TestCluster.press(&state, .char("?"))
         case .contextPicker: TestCluster.press(&state, .char("c"))
+        case .alerts: TestCluster.press(&state, .char("A"))
         case .tooSmall: _ = Update.update(&state, .resize(width: 20, height: 6), now: state.now)
         case .wallboard: break
         }

@@ -64,7 +64,9 @@ public struct Alert: Sendable, Hashable, Identifiable {
 /// notification, the hook. Grouped: many of one kind at once are one notice.
 public struct AlertNotice: Sendable, Hashable {
     public enum Change: String, Sendable, Hashable, Codable {
-        case fired, escalated, resolved
+        /// Began (after its hold time); `escalated`: got worse; `resolved`: over;
+        /// `snoozeEnded`: a snoozed alert that still holds is loud again.
+        case fired, escalated, resolved, snoozeEnded = "snooze-ended"
     }
     public var change: Change
     public var kind: AlertKind
@@ -76,4 +78,23 @@ public struct AlertNotice: Sendable, Hashable {
     public var text: String
     public var since: Date
     public var atStart: Bool
+    /// Acknowledged or snoozed (also before a restart): told in the events
+    /// pane, but it pages nobody (no notification, no hook).
+    public var quiet = false
+}
+
+/// An acknowledgement or a snooze, kept across restarts per cluster (issue
+/// 21): a restarted dashboard does not page again for an alert the
+/// operator already acknowledged. Dropped when its alert resolves.
+public struct AlertQuiet: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: AlertKind
+    /// The severity acknowledged: an alert found worse than this pages again.
+    public var severity: AlertSeverity
+    public var acknowledged: Bool
+    public var snoozedUntil: Date?
+
+    public init(id: String, kind: AlertKind, severity: AlertSeverity, acknowledged: Bool, snoozedUntil: Date?) {
+        self.id = id; self.kind = kind; self.severity = severity; self.acknowledged = acknowledged; self.snoozedUntil = snoozedUntil
+    }
 }

@@ -15,13 +15,16 @@ import Foundation
 public struct AlertEngine: Sendable {
     public var rules: AlertRules
     /// Every alert pending or firing, by id.
-    public private(set) var alerts: [String: Alert] = [:]
+    public internal(set) var alerts: [String: Alert] = [:]
     /// Kinds already looked for in fresh data: a condition of a kind seen
     /// for the first time was there at start (instances at risk only once
     /// the instance list is in).
     private var observed: Set<AlertKind> = []
     private var memory: [String: NodeMemory] = [:]
     private var lastDefault: String?
+    /// Acknowledgements and snoozes from before a restart, applied to an
+    /// alert of that id when it is first seen again (`AlertEngine+Quiet`).
+    var restored: [String: AlertQuiet] = [:]
 
     public init(rules: AlertRules = AlertRules()) { self.rules = rules }
 
@@ -42,19 +45,15 @@ public struct AlertEngine: Sendable {
         }
         let fresh = input.staleBecause == nil
         reconcile(current, now: input.now, fresh: fresh, notices: &notices)
+        endSnoozes(now: input.now, notices: &notices)
         if fresh {
             observed.formUnion([.node, .flapping, .versionSkew, .defaultChanged])
             if input.atRisk != nil { observed.insert(.instancesAtRisk) }
         }
+        forgetRestored(seen: fresh ? observed.union([.connection, .authentication]) : [.connection, .authentication])
         return Self.grouped(notices, cluster: input.cluster, above: rules.groupAbove)
             .filter { !rules.disabled.contains($0.kind) }
     }
-
-    /// Acknowledges a firing alert: it stays listed, but no longer counts or pages.
-    public mutating func acknowledge(_ id: String) { alerts[id]?.acknowledged = true }
-
-    /// Quiet until `until`, then loud again if it still holds.
-    public mutating func snooze(_ id: String, until: Date) { alerts[id]?.snoozedUntil = until }
 
     /// Firing alerts, worst first, then oldest first.
     public var firing: [Alert] {
@@ -149,11 +148,13 @@ public struct AlertEngine: Sendable {
                 id: id, kind: condition.kind, severity: condition.severity, subject: condition.subject, text: condition.text,
                 since: now, atStart: fresh && !observed.contains(condition.kind) && condition.kind != .connection
                     && condition.kind != .authentication)
+            if alerts[id] == nil { applyRestored(&alert) }
             let rose = alert.isFiring && condition.severity > alert.severity
             alert.severity = condition.severity
             alert.text = condition.text
             if rose {
                 alert.acknowledged = false
+                alert.snoozedUntil = nil
                 notices.append(notice(.escalated, alert))
             } else if !alert.isFiring, fresh || alert.kind == .connection || alert.kind == .authentication,
                       now.timeIntervalSince(alert.since) >= rules.hold(alert.kind) {
@@ -164,9 +165,10 @@ public struct AlertEngine: Sendable {
         }
     }
 
-    private func notice(_ change: AlertNotice.Change, _ alert: Alert) -> AlertNotice {
+    func notice(_ change: AlertNotice.Change, _ alert: Alert) -> AlertNotice {
         AlertNotice(change: change, kind: alert.kind, severity: alert.severity, subject: alert.subject, subjects: [alert.subject],
-                    text: (alert.atStart ? "at start: " : "") + alert.text, since: alert.since, atStart: alert.atStart)
+                    text: (alert.atStart ? "at start: " : "") + alert.text, since: alert.since, atStart: alert.atStart,
+                    quiet: alert.acknowledged || alert.snoozedUntil != nil)
     }
 
     /// More than `above` notices of one kind, change and severity become one: `37 nodes silent on prod`.
@@ -188,7 +190,8 @@ public struct AlertEngine: Sendable {
             let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
             out.append(AlertNotice(
                 change: first.change, kind: first.kind, severity: first.severity, subject: "\(names.count) \(what)", subjects: names,
-                text: "\(names.count) \(what) \(verb) on \(cluster): \(shown)", since: first.since, atStart: first.atStart))
+                text: "\(names.count) \(what) \(verb) on \(cluster): \(shown)", since: first.since, atStart: first.atStart,
+                quiet: members.allSatisfy(\.quiet)))
         }
         return out
     }

@@ -104,4 +104,40 @@ struct AlertsE2ETests {
             }
         }
     }
+
+    /// Guards: a restarted dashboard paged again for an alert the operator had acknowledged (issue 21).
+    @Test func anAcknowledgedAlertStaysQuietAfterARestart() throws {
+        let (dir, hook, out) = try Self.hookDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func start(_ n: Int) throws -> TmuxSession {
+            try TmuxSession(
+                name: "e2e-ack-\(n)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", width: 120, height: 40,
+                command: [TestBinary.clustertui.path, "--on-alert", hook],
+                environment: ["HOME": dir.path, "XDG_STATE_HOME": dir.appendingPathComponent("state").path])
+        }
+        // The demo has instances at risk from the start: one page, after its 15 s hold.
+        let alert = "warning instances-at-risk embedded demo"
+        let first = try start(1)
+        let paged = try Self.waitForRuns(out, timeout: 30) { $0.contains { $0.args == alert } }
+        try first.waitFor("1 warning", timeout: 10)
+        first.sendKeys("A")
+        try first.waitFor("FIRING", timeout: 10)
+        first.sendKeys("a")
+        try first.waitFor("embedded demo: acknowledged", timeout: 10)
+        first.sendKeys("Escape", "q")
+        let deadline = Date().addingTimeInterval(10)
+        while first.isAlive && Date() < deadline { usleep(100_000) }
+        #expect(!first.isAlive, "q quit")
+        first.kill()
+
+        let second = try start(2)
+        defer { second.kill() }
+        try second.waitFor("(acknowledged or snoozed: not paged)", timeout: 30)
+        let header = second.capture().split(separator: "\n").first.map(String.init) ?? ""
+        #expect(!header.contains("warning"), "the header counts no loud alert: \(header)")
+        second.sendKeys("A")
+        try second.waitFor("acknowledged", timeout: 10)
+        let runs = Self.runs(out).filter { $0.args == alert }
+        #expect(runs.count == paged.filter { $0.args == alert }.count, "not paged again: \(Self.runs(out).map(\.args))")
+    }
 }

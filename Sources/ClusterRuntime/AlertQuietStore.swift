@@ -1,0 +1,81 @@
+import ClusterModel
+import Foundation
+
+/// Where acknowledgements and snoozes are kept between runs (issue 21): one
+/// small JSON file per cluster under `$XDG_STATE_HOME/clustertui/alerts/`
+/// (default `~/.local/state/clustertui/alerts/`), named after the cluster's
+/// URL. The directory is 0700 and the file 0600; a file is written whole to
+/// a temporary name and renamed over the old one, never through a symbolic
+/// link; node names in it have every control character escaped, so `cat`
+/// of the file cannot drive a terminal. A missing or damaged file is no
+/// acknowledgement (the alert pages again), never a crash.
+package struct AlertQuietStore: Sendable {
+    package let directory: String
+
+    package init(directory: String) { self.directory = directory }
+
+    /// `$XDG_STATE_HOME/clustertui/alerts`, else `~/.local/state/clustertui/alerts`.
+    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/clustertui/alerts" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/clustertui/alerts"
+    }
+
+    /// The file for the cluster at `url`: a readable stem and a hash of the whole URL.
+    package func path(for url: String) -> String {
+        let stem = String(url.lowercased().unicodeScalars.map { scalar -> Character in
+            let c = Character(scalar)
+            return (c.isASCII && (c.isLetter || c.isNumber)) ? c : "-"
+        }.prefix(60))
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in url.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return directory + "/" + stem + "-" + String(hash, radix: 16) + ".json"
+    }
+
+    /// What was kept for this cluster; nothing when there is no file or it cannot be read as one.
+    package func load(for url: String) -> [AlertQuiet] {
+        let path = path(for: url)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        guard let data = try? handle.read(upToCount: 1 << 20) else { return [] }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return (try? decoder.decode(Kept.self, from: data))?.alerts ?? []
+    }
+
+    /// Keeps `records` for this cluster (none: the file is removed).
+    package func save(_ records: [AlertQuiet], for url: String) throws {
+        let path = path(for: url)
+        guard !records.isEmpty else {
+            if unlink(path) != 0 && errno != ENOENT { throw failure("cannot remove", path) }
+            return
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = JSONControlEscaping.escape(try encoder.encode(Kept(cluster: url, alerts: records)))
+        data.append(UInt8(ascii: "\n"))
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("cannot write", temporary) }
+        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == data.count, rename(temporary, path) == 0 else {
+            let error = failure("cannot write", path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private func failure(_ what: String, _ path: String) -> ClusterError {
+        .usage("\(what) \(TextSanitizer.excerpt(path)): \(String(cString: strerror(errno)))")
+    }
+
+    /// The file's shape: the cluster it is for, and its acknowledgements and snoozes.
+    private struct Kept: Codable {
+        var cluster: String
+        var alerts: [AlertQuiet]
+    }
+}

@@ -1,0 +1,59 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The alerts list (`A`, issue 21): every alert the engine holds, firing
+/// first, with severity, subject, since when, its state (firing,
+/// acknowledged, snoozed until, pending) and its text. Server text goes
+/// through the grid, which shows control characters as inert pictures.
+package enum AlertsListView {
+    package static func draw(_ state: AppState, _ list: AlertsList, into screen: inout Screen, glyphs: Glyphs) {
+        let rows = state.alertRows
+        let frame = ModalFrame(screen: screen, width: 110, height: max(8, min(rows.count + 6, 30)))
+        frame.draw(into: &screen, title: "Alerts — a acknowledge · z snooze · Enter go to node · Esc close")
+        let now = state.serverNow
+        let loud = state.loudAlerts
+        let counts = AlertSeverity.allCases.reversed().compactMap { s in loud[s].map { "\($0) \(s.word)" } }
+        let summary = rows.isEmpty ? "No alerts: all clear." : counts.isEmpty
+            ? "\(rows.count) listed, none loud (acknowledged, snoozed or pending)"
+            : "\(counts.joined(separator: " · ")) unacknowledged · \(rows.count) listed"
+        frame.line(&screen, 0, summary, style: TextStyle(role: counts.isEmpty ? .ok : .warning, bold: true))
+        if state.isStale {
+            frame.line(&screen, 1, "STALE: nothing but the connection alert changes until fresh data arrives",
+                       style: TextStyle(role: .stale, bold: true))
+        }
+        let header = "  " + pad("SEVERITY", 9) + pad("SUBJECT", 22) + pad("SINCE", 8) + pad("STATE", 18) + "TEXT"
+        frame.line(&screen, 2, header, style: TextStyle(role: .columnHeader, bold: true))
+        let visible = max(1, frame.innerHeight - 3)
+        let selected = state.selectedAlertRow(list, in: rows)
+        let first = max(0, min(selected - visible + 1, rows.count - visible))
+        for (offset, alert) in rows.dropFirst(max(0, first)).prefix(visible).enumerated() {
+            let index = max(0, first) + offset
+            let text = pad(alert.severity.word, 9) + pad(alert.subject, 22) + pad(Fmt.age(alert.since, now: now, absolute: state.absoluteTimes), 8)
+                + pad(stateWord(alert, now: now), 18) + alert.text
+            let style = index == selected ? TextStyle(role: .selection, bold: true)
+                : TextStyle(role: role(alert, now: now), bold: alert.isLoud(now: now))
+            frame.line(&screen, 3 + offset, (index == selected ? glyphs.pointer : " ") + " " + text, style: style)
+        }
+    }
+
+    /// Firing, acknowledged, snoozed until a time, or pending (held).
+    static func stateWord(_ alert: Alert, now: Date) -> String {
+        if !alert.isFiring { return "pending" }
+        if alert.acknowledged { return "acknowledged" }
+        if let until = alert.snoozedUntil, until > now { return "snoozed to \(Fmt.clock(until).prefix(5))Z" }
+        return "FIRING"
+    }
+
+    private static func role(_ alert: Alert, now: Date) -> StyleRole {
+        guard alert.isLoud(now: now) else { return .dim }
+        return alert.severity == .critical ? .error : alert.severity == .warning ? .warning : .notice
+    }
+
+    /// `text` cut or padded to `width` display columns, with one space after.
+    private static func pad(_ text: String, _ width: Int) -> String {
+        let cut = DisplayWidth.truncate(text, to: width - 1)
+        return cut + String(repeating: " ", count: max(1, width - DisplayWidth.of(cut)))
+    }
+}

@@ -1,0 +1,65 @@
+import ClusterGrid
+@testable import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterState
+@testable import ClusterViews
+
+/// Issue 21: the alerts list through `update`: `A` opens it, `a`
+/// acknowledges (the header's count drops, the record is kept), `z` snoozes
+/// in steps, Enter goes to the node.
+@Suite struct AlertsListTests {
+    func saved(_ effects: [Effect]) -> [AlertQuiet]? {
+        effects.lazy.compactMap { if case .saveAlertQuiet(let records) = $0 { records } else { nil } }.first
+    }
+
+    /// Guards: alerts could be seen in the header but not listed, acknowledged or snoozed.
+    @Test func acknowledgeFromTheListQuietensTheHeaderAndIsKept() throws {
+        var state = TestCluster.loadedState()
+        #expect(state.loudAlerts == [.critical: 1], "the demo's offline node-d")
+        TestCluster.press(&state, .char("A"))
+        let screen = RootView.render(state).text()
+        #expect(screen.contains("Alerts — a acknowledge") && screen.contains("node-d offline") && screen.contains("FIRING"), "\(screen)")
+        let effects = Update.update(&state, .key(.char("a")), now: state.now)
+        let records = try #require(saved(effects))
+        #expect(records.map(\.id) == ["node:node-d"] && records.first?.acknowledged == true)
+        #expect(state.loudAlerts.isEmpty)
+        #expect(RootView.render(state).text().contains("acknowledged"))
+        // Again: taken back.
+        #expect(saved(Update.update(&state, .key(.char("a")), now: state.now)) == [])
+        #expect(state.loudAlerts == [.critical: 1])
+    }
+
+    @Test func snoozeStepsThroughItsLengthsThenOff() throws {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("A"))
+        var untils: [TimeInterval?] = []
+        for _ in 0..<5 {
+            let records = try #require(saved(Update.update(&state, .key(.char("z")), now: state.now)))
+            untils.append(records.first?.snoozedUntil.map { ($0.timeIntervalSince(state.serverNow) / 60).rounded() })
+        }
+        #expect(untils == [15, 60, 240, 1440, nil])
+    }
+
+    @Test func enterOnANodeAlertSelectsTheNode() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("A"), .enter)
+        #expect(state.overlays.isEmpty && state.focus == .nodes)
+        #expect(state.selectedNode?.name == "node-d")
+    }
+
+    /// An acknowledged alert that fires after a restart is told in the events pane but pages nobody.
+    @Test func aQuietAlertRunsNoHookAndRingsNoBell() {
+        var config = AppConfig(label: "prod")
+        config.notify = .bell
+        config.onAlert = ["/bin/true"]
+        let quiet = AlertNotice(change: .fired, kind: .node, severity: .critical, subject: "b", subjects: ["b"], text: "b offline",
+                                since: TestCluster.now, atStart: true, quiet: true)
+        #expect(AlertsFlow.deliveries(quiet, config).isEmpty)
+        var loud = quiet
+        loud.quiet = false
+        #expect(AlertsFlow.deliveries(loud, config).count == 2)
+        #expect(AlertsFlow.event(quiet, at: TestCluster.now).message.hasSuffix("(acknowledged or snoozed: not paged)"))
+    }
+}
