@@ -30,3 +30,36 @@ extension AppState {
     /// Loud alerts (firing, not acknowledged, not snoozed) per severity, for the header.
     package var loudAlerts: [AlertSeverity: Int] { alerts.loudCounts(now: serverNow) }
 }
+
+/// The wallboard's alert band (issue 21): what is loud, or ALL CLEAR.
+package struct WallboardAlertBand: Sendable, Equatable {
+    /// The worst loud severity; `nil`: nothing loud (ALL CLEAR).
+    package var severity: AlertSeverity?
+    /// `2 CRITICAL` / `1 WARNING` / `ALL CLEAR`.
+    package var headline: String
+    /// The loud alerts' texts, worst first; or what is acknowledged or snoozed.
+    package var detail: String
+}
+
+extension AppState {
+    /// The band: unacknowledged critical alerts first; warnings when there are
+    /// only those (an ALL CLEAR over a late node would be false); ALL CLEAR
+    /// only when nothing is loud.
+    package var wallboardAlertBand: WallboardAlertBand {
+        let now = serverNow
+        let firing = alerts.firing
+        let loud = firing.filter { $0.isLoud(now: now) }
+        let quietCount = firing.count - loud.count
+        guard let worst = loud.first?.severity else {
+            return WallboardAlertBand(severity: nil, headline: "ALL CLEAR",
+                                      detail: quietCount > 0 ? "\(quietCount) acknowledged or snoozed" : "")
+        }
+        let shown = loud.filter { $0.severity == worst }
+        let word = worst == .critical ? "CRITICAL" : worst == .warning ? "WARNING" : "NOTICE"
+        var detail = shown.prefix(6).map(\.text).joined(separator: " · ")
+        if shown.count > 6 { detail += " · +\(shown.count - 6) more" }
+        let others = loud.count - shown.count
+        if others > 0 { detail += "  (+\(others) less severe)" }
+        return WallboardAlertBand(severity: worst, headline: "\(shown.count) \(word)", detail: detail)
+    }
+}

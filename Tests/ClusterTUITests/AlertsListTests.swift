@@ -62,4 +62,19 @@ import Testing
         #expect(AlertsFlow.deliveries(loud, config).count == 2)
         #expect(AlertsFlow.event(quiet, at: TestCluster.now).message.hasSuffix("(acknowledged or snoozed: not paged)"))
     }
+
+    /// Guards: the wallboard had no word on alerts; ALL CLEAR only when nothing is loud.
+    @Test func theWallboardBandSaysWhatIsLoudOrAllClear() {
+        var config = AppConfig(label: "prod")
+        config.wallboard = true
+        var state = TestCluster.loadedState(config: config)
+        state.width = 120
+        state.height = 40
+        var screen = RootView.render(state).text()
+        #expect(screen.contains("⚠ 1 CRITICAL  node-d offline"), "\(screen)")
+        #expect(!screen.contains("ALL CLEAR"))
+        state.alerts.acknowledge("node:node-d")
+        screen = RootView.render(state).text()
+        #expect(screen.contains("✓ ALL CLEAR  ·  1 acknowledged or snoozed"), "\(screen)")
+    }
 }

@@ -11,6 +11,8 @@ package struct WallboardPlan: Equatable {
     package var bandRows = 0
     /// -1 when there is no room for it.
     package var contextRow = -1
+    /// The alert band (issue 21); -1 when there is no room for it.
+    package var alertRow = -1
     package var listTop = 0
     package var listRows = 0
     package var tickerTop = 0
@@ -37,6 +39,10 @@ package struct WallboardPlan: Equatable {
         }
         bandRows = Self.bandHeight(state: state, width: width, budget: min(budget, max(0, tickerTop - bandTop)))
         var next = bandTop + bandRows
+        if height >= 8, next < tickerTop {
+            alertRow = next
+            next += 1
+        }
         if height >= 12, next < tickerTop {
             contextRow = next
             next += 1

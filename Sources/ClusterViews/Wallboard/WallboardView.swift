@@ -30,6 +30,7 @@ package enum WallboardView {
         let page = state.wallboardPage(of: pages.count)
         WallboardTopLine.draw(state, pageText: pages.count > 1 ? "page \(page + 1)/\(pages.count)" : nil, into: &screen)
         SummaryBand.draw(state.wallboardFigures, y: plan.bandTop, rows: plan.bandRows, into: &screen)
+        if plan.alertRow >= 0 { WallboardAlertRow.draw(state.wallboardAlertBand, y: plan.alertRow, into: &screen, glyphs: glyphs) }
         if plan.contextRow >= 0 { drawContext(state, y: plan.contextRow, into: &screen) }
         if plan.listRows > 0, page < pages.count {
             WallboardPages.draw(pages[page], top: plan.listTop, state: state, glyphs: glyphs, into: &screen)
