@@ -61,8 +61,18 @@ package enum DetailsOverlay {
             return tenths == tenths.rounded() ? "\(Int(tenths)) s" : String(format: "%.1f s", tenths)
         }
         let limits = "late after \(s(t.lateAfter(node: name))) · silent after \(s(t.staleAfter(node: name)))"
-        guard let learned = t.learned[name] else { return "every \(s(t.interval)) (assumed until learned) · \(limits)" }
-        var text = "every \(s(learned.period)) (learned) · \(limits)"
+        guard let learned = t.learned[name], !(learned.provisional && learned.period >= t.interval) else {
+            return "every \(s(t.interval)) (assumed until learned) · \(limits)"
+        }
+        let period = t.period(learned: learned)
+        var text = if learned.provisional {
+            "every \(s(period)) or less (learning) · \(limits)"
+        } else if learned.medianStep > period + 0.05 {
+            // Faster than the polls (a new beat at every poll): known only to lie between the two.
+            "every \(s(period).dropLast(2))–\(s(learned.medianStep)) (learned) · \(limits)"
+        } else {
+            "every \(s(period)) (learned) · \(limits)"
+        }
         if learned.clockLag != 0 { text += " · clock \(s(abs(learned.clockLag).rounded())) \(learned.clockLag > 0 ? "behind" : "ahead")" }
         return text
     }

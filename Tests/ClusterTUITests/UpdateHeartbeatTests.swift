@@ -41,31 +41,33 @@ import Testing
 
     @Test func theLearnedPeriodSurvivesAcrossPollsAndShowsInTheDetails() {
         let early = polled(for: 4)
-        #expect(early.thresholds.learned["fast"] == nil, "two steps: not learned yet")
+        #expect(early.thresholds.learned["fast"]?.provisional == true, "two steps: not learned yet")
         #expect(DetailsOverlay.heartbeatPeriod("fast", early.thresholds)
-            == "every 10 s (assumed until learned) · late after 15 s · silent after 30 s")
+            == "every 3 s or less (learning) · late after 5 s · silent after 30 s")
         let state = polled(for: 20)
-        #expect(state.thresholds.learned["fast"].map { abs($0.period - 2) < 0.001 } == true)
+        // Every poll saw a new beat, 0.5 s old: somewhere between 1 and 2 s, judged as 1 s.
+        #expect(state.thresholds.learned["fast"].map { abs($0.medianStep - 2) < 0.001 } == true)
         #expect(DetailsOverlay.heartbeatPeriod("fast", state.thresholds)
-            == "every 2 s (learned) · late after 4 s · silent after 30 s")
+            == "every 1–2 s (learned) · late after 3 s · silent after 30 s")
         var shown = state
         _ = Update.update(&shown, .key(.char("1")), now: shown.now)
         _ = Update.update(&shown, .key(.char("i")), now: shown.now)
         let screen = RootView.render(shown).text()
-        #expect(screen.contains("period      every 2 s (learned) · late after 4 s · silent after 30 s"), "\(screen)")
+        #expect(screen.contains("period      every 1–2 s (learned) · late after 3 s · silent after 30 s"),
+                "\(screen)")
     }
 
     /// Issue 20: late is judged from data produced after the deadline; a tick past it before the next poll is "waiting".
     @Test func aDeadFastNodeIsLateAfterItsPeriodPlusOnePoll() {
         var state = polled(for: 20)
         // The last beat of "fast" was at 20 s; the ticks go on, no new beat.
-        _ = Update.update(&state, .tick, now: start.addingTimeInterval(23.9))
+        _ = Update.update(&state, .tick, now: start.addingTimeInterval(22.9))
         #expect(state.derived.healthSignature["fast"] == .ok)
-        _ = Update.update(&state, .tick, now: start.addingTimeInterval(24.2))
+        _ = Update.update(&state, .tick, now: start.addingTimeInterval(23.2))
         #expect(state.derived.healthSignature["fast"] == .waiting, "the deadline passed, the newest data (20.5 s) predates it")
-        keepPolling(&state, until: 24.5)
+        keepPolling(&state, until: 23.5)
         #expect(state.derived.healthSignature["fast"] == .late, "with the assumed 10 s it would wait until 35 s")
-        #expect(state.derived.healthSignature["slow"] == .ok, "slow's last beat (20 s) is 4.2 s old: within its 10 s")
+        #expect(state.derived.healthSignature["slow"] == .ok, "slow's last beat (20 s) is 3.5 s old: within its 10 s")
         let line = RootView.render(state).text().split(separator: "\n").first { $0.contains("fast") }
         #expect(line?.contains(Glyphs.unicode.late) == true, "\(String(describing: line))")
     }

@@ -36,7 +36,11 @@ public struct HeartbeatThresholds: Hashable, Sendable {
     /// Late past 1.5 × the period, and never sooner than one `slack` after it.
     public func lateAfter(period: TimeInterval) -> TimeInterval { period + max(period / 2, slack) }
     /// The period health uses for `name`: learned, else the assumed interval.
-    public func period(of name: String) -> TimeInterval { learned[name]?.period ?? interval }
+    public func period(of name: String) -> TimeInterval { period(learned: learned[name]) }
+    /// The period health uses for a node with this learned heartbeat.
+    public func period(learned: LearnedHeartbeat?) -> TimeInterval {
+        learned?.period(assuming: interval) ?? interval
+    }
     /// When `name` turns late, on its own clock-corrected age.
     public func lateAfter(node name: String) -> TimeInterval { lateAfter(period: period(of: name)) }
     /// When `name` turns silent: the offline threshold, but never before it is late
@@ -130,7 +134,7 @@ extension Node {
             guard let last = lastHeartbeatAt else { return .stale }
             // One lookup: this runs for every node at every recompute.
             let learned = thresholds.learned.isEmpty ? nil : thresholds.learned[name]
-            let late = thresholds.lateAfter(period: learned?.period ?? thresholds.interval)
+            let late = thresholds.lateAfter(period: thresholds.period(learned: learned))
             let silent = max(thresholds.offlineAfter, late)
             if let dataAt = thresholds.dataAt, let seen = thresholds.sightings[name], seen.beat == last {
                 return observedHealth(

@@ -11,9 +11,27 @@ public struct LearnedHeartbeat: Hashable, Sendable {
     /// a second (else 0): the node's clock (or ours) is off by about this
     /// much. Health measures age on the node's own clock with it.
     public var clockLag: TimeInterval
+    /// Fewer than `HeartbeatLearner.minimumSteps` steps (issue 21): `period`
+    /// is then a cautious upper bound (1.5 × the longest step), used only
+    /// where it is shorter than the assumed interval.
+    public var provisional: Bool
+    /// The median step between the beats the polls saw: more than `period`
+    /// when the node beats faster than the polls (every poll saw a new beat),
+    /// and then the most its real period can be.
+    public var medianStep: TimeInterval
 
-    public init(period: TimeInterval, steps: Int, clockLag: TimeInterval = 0) {
-        self.period = period; self.steps = steps; self.clockLag = clockLag
+    public init(
+        period: TimeInterval, steps: Int, clockLag: TimeInterval = 0, provisional: Bool = false,
+        medianStep: TimeInterval? = nil
+    ) {
+        self.period = period; self.steps = steps; self.clockLag = clockLag; self.provisional = provisional
+        self.medianStep = medianStep ?? period
+    }
+
+    /// The period health judges by, given the interval assumed for nodes
+    /// not learned yet: a provisional period never lengthens it.
+    public func period(assuming interval: TimeInterval) -> TimeInterval {
+        provisional ? min(interval, period) : period
     }
 }
 
@@ -30,9 +48,19 @@ public struct LearnedHeartbeat: Hashable, Sendable {
 /// - clock skew: steps are differences of the node's own timestamps, so an
 ///   offset cancels; the offset itself is estimated apart (`clockLag`).
 ///
-/// Until a node has `minimumSteps` steps, nothing is learned for it and
-/// health uses the assumed interval. A pure value: `update` keeps it in the
-/// app state and feeds it every decoded overview.
+/// - a node faster than the polls (issue 21): every poll sees a new beat,
+///   so each step is a poll interval, not the node's period. A live node's
+///   beat is never older than its period when a poll sees it, so when every
+///   recent step came at the very next poll, the period is taken as the
+///   oldest such age (on the node's clock), but never under half the
+///   median step (a node in phase with the polls shows the same small age
+///   every time).
+///
+/// From the first step to `minimumSteps` a provisional period (1.5 × the
+/// longest step, never above the assumed interval) stands in, so a fast
+/// node is not judged by the assumed 10 s for its first polls. A pure
+/// value: `update` keeps it in the app state and feeds it every decoded
+/// overview.
 public struct HeartbeatLearner: Sendable, Equatable {
     /// What is remembered of one node between polls.
     struct Track: Sendable, Equatable {
@@ -41,6 +69,10 @@ public struct HeartbeatLearner: Sendable, Equatable {
         var pid: Int?
         var steps: [TimeInterval] = []
         var lags: [TimeInterval] = []
+        /// The poll (`HeartbeatLearner.polls`) that last saw the beat advance.
+        var advancedAtPoll: Int
+        /// For each remembered step: whether it was seen at the very next poll.
+        var everyPoll: [Bool] = []
     }
 
     /// Steps needed before a period counts as learned.
@@ -62,6 +94,9 @@ public struct HeartbeatLearner: Sendable, Equatable {
     /// its body (a busy server's cached date), so a beat is only "ahead"
     /// beyond it.
     public private(set) var dataUncertainty: TimeInterval = 0
+    /// Good overview replies seen, changed or not: tells a step seen at the
+    /// next poll from one that spanned polls without a new beat.
+    private var polls = 0
 
     public init() {}
 
@@ -74,6 +109,7 @@ public struct HeartbeatLearner: Sendable, Equatable {
     ) {
         dataAt = now
         dataUncertainty = uncertainty
+        polls += 1
         if tracks.count > nodes.count + 16 || sightings.count > nodes.count + 16 {
             let listed = Set(nodes.map(\.name))
             tracks = tracks.filter { listed.contains($0.key) }
@@ -94,20 +130,24 @@ public struct HeartbeatLearner: Sendable, Equatable {
 
     /// A good overview whose body had not changed: newer data, no new beat.
     public mutating func observeUnchanged(at now: Date, uncertainty: TimeInterval = 0) {
+        polls += 1
         dataAt = now
         dataUncertainty = uncertainty
     }
 
     private mutating func observe(_ node: Node, beat: Date, at now: Date) {
         let name = node.name
+        let fresh = Track(
+            lastBeat: beat, startedAt: node.startedAt, pid: node.pid, lags: [now.timeIntervalSince(beat)],
+            advancedAtPoll: polls)
         guard var track = tracks[name] else {
-            tracks[name] = Track(lastBeat: beat, startedAt: node.startedAt, pid: node.pid, lags: [now.timeIntervalSince(beat)])
+            tracks[name] = fresh
             return
         }
         let restarted = track.startedAt != node.startedAt || track.pid != node.pid || beat < track.lastBeat
         if restarted {
             // A new process (or a clock set back): its period may differ; learn it anew.
-            tracks[name] = Track(lastBeat: beat, startedAt: node.startedAt, pid: node.pid, lags: [now.timeIntervalSince(beat)])
+            tracks[name] = fresh
             learned[name] = nil
             return
         }
@@ -116,11 +156,26 @@ public struct HeartbeatLearner: Sendable, Equatable {
         track.lastBeat = beat
         Self.push(step, into: &track.steps)
         Self.push(now.timeIntervalSince(beat), into: &track.lags)
+        Self.push(polls - track.advancedAtPoll == 1, into: &track.everyPoll)
+        track.advancedAtPoll = polls
         tracks[name] = track
-        if track.steps.count >= Self.minimumSteps {
-            learned[name] = LearnedHeartbeat(
-                period: Self.median(track.steps), steps: track.steps.count, clockLag: Self.clockLag(track.lags))
+        learned[name] = Self.learned(from: track)
+    }
+
+    /// What one node's track says of its period (see the type's notes).
+    static func learned(from track: Track) -> LearnedHeartbeat {
+        let lag = clockLag(track.lags)
+        guard track.steps.count >= minimumSteps else {
+            return LearnedHeartbeat(
+                period: 1.5 * (track.steps.max() ?? 0), steps: track.steps.count, clockLag: lag, provisional: true)
         }
+        let median = median(track.steps)
+        var period = median
+        if track.everyPoll.allSatisfy({ $0 }), let oldest = track.lags.max() {
+            // Ages at every poll: the node beats at least as often as we poll.
+            period = min(median, max(oldest - lag, median / 2))
+        }
+        return LearnedHeartbeat(period: period, steps: track.steps.count, clockLag: lag, medianStep: median)
     }
 
     /// The lag of the freshest sighting: a beat seen right after it was
@@ -131,7 +186,7 @@ public struct HeartbeatLearner: Sendable, Equatable {
         return lag
     }
 
-    static func push(_ value: TimeInterval, into list: inout [TimeInterval]) {
+    static func push<Value>(_ value: Value, into list: inout [Value]) {
         list.append(value)
         if list.count > window { list.removeFirst(list.count - window) }
     }

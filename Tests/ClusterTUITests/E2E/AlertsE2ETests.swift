@@ -7,7 +7,7 @@ import Testing
 /// return once as a resolve; a killed server is one connection alert and
 /// no node alert; a node name full of escapes reaches the hook as valid,
 /// inert JSON.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct AlertsE2ETests {
     /// A directory with a hook script that appends `ARGS …` and then its stdin to `hook.out`.
     static func hookDirectory() throws -> (dir: URL, hook: String, out: URL) {
@@ -55,7 +55,7 @@ struct AlertsE2ETests {
         try session.waitFor("victim ", timeout: 20)
         // Let it learn the 2 s period: the details say so.
         session.sendKeys("1", "j", "i")
-        try session.waitFor("every 2 s (learned)", timeout: 20)
+        try session.waitFor("2 s (learned", timeout: 20)
         session.sendKeys("Escape")
         let before = Self.runs(out).count
 

@@ -5,7 +5,7 @@ import Testing
 /// Issue 21: `clustertui check`, the real binary, answers as a monitoring
 /// plugin: 0, 1, 2 or 3 with one line on stdout for healthy, warning,
 /// critical and unreadable clusters.
-@Suite struct CheckE2ETests {
+@Suite(.blocking) struct CheckE2ETests {
     func check(_ args: [String], token: String? = "t0ken") async throws -> ChildProcess.Result {
         try await offPool { try CLIChild.run(["check"] + args, token: token) }
     }
@@ -18,7 +18,8 @@ import Testing
         #expect(warned.status == 1, "\(warned.stdout) \(warned.stderr)")
         #expect(warned.stdout.hasPrefix("CLUSTER WARNING - ") && warned.stdout.contains("instances at risk |"), "\(warned.stdout)")
         #expect(warned.stdout.contains("'instances_at_risk'=") && warned.stdout.split(separator: "\n").count == 1)
-        let ok = try await check(["--url", serve.url.absoluteString, "--warning-at-risk", "0"], token: serve.token)
+        // The demo's wobbling node may read late on a loaded machine: that check is off too.
+        let ok = try await check(["--url", serve.url.absoluteString, "--warning-at-risk", "0", "--warning-late", "0"], token: serve.token)
         #expect(ok.status == 0 && ok.stdout.hasPrefix("CLUSTER OK - "), "\(ok.stdout)")
     }
 
