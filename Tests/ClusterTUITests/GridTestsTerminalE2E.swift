@@ -6,7 +6,7 @@ import Testing
 /// end or pause gives the terminal back in a sane state. Observed through
 /// tmux itself (alternate screen, cursor) and `stty` after exit, so these
 /// tests do not depend on what the views draw. Runs the embedded demo core.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct GridTestsTerminalE2E {
     static func name(_ base: String) -> String { "term-\(base)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))" }
 

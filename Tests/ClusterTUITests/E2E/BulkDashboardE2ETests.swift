@@ -7,7 +7,7 @@ import Testing
 /// Issue 10 end to end: marks, bulk rebind, evacuate and undo in the real
 /// dashboard (tmux) against a real `clustertui serve`, checked on the server
 /// and in the dashboard's own write journal.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct BulkDashboardE2ETests {
     let state: String = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-bulk-\(UUID().uuidString)").path
 

@@ -6,7 +6,7 @@ import Testing
 /// The scripting CLI is a contract: the real binary against a real
 /// `clustertui serve`, checking output, server state, the one stderr line
 /// and the documented exit code of each failure.
-@Suite(.serialized)
+@Suite(.blocking, .serialized)
 struct CLIE2ETests {
     struct Run {
         var status: Int32

@@ -5,7 +5,7 @@ import Testing
 /// Output to a reader that goes away (`| head`): the command ends quietly
 /// with 141, as a program does on SIGPIPE, never with Foundation's
 /// "Fatal error … Broken pipe" and a stack trace.
-@Suite(.serialized)
+@Suite(.blocking, .serialized)
 struct ClosedPipeE2ETests {
     /// Runs `clustertui args…` with stdout a pipe whose reader is closed
     /// before the command writes; returns whether it ended as on SIGPIPE

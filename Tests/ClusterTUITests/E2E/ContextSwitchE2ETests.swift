@@ -5,7 +5,7 @@ import Testing
 /// Issue 11 in a real terminal: two real `serve` processes with different
 /// node names, a config file with a context for each; `c` switches the
 /// running dashboard from one to the other.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct ContextSwitchE2ETests {
     @Test func cSwitchesBetweenTwoServers() async throws {
         let alpha = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])

@@ -8,7 +8,7 @@ import Testing
 /// `clustertui serve --demo`: what an operator sees and does, end to end.
 /// Each test owns its server, its tmux session and waits on screen states
 /// with time-outs, never on bare sleeps.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct DashboardE2ETests {
     static func name(_ base: String) -> String { "e2e-\(base)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))" }
 
@@ -66,7 +66,8 @@ struct DashboardE2ETests {
             session.sendKeys("x")
             try session.waitFor("Remove the explicit binding?", timeout: 5)
             session.sendKeys("y")
-            try session.waitFor("follows the default node", timeout: 15)
+            // Not the confirmation's own "after: follows the default node" line: the engine's verdict.
+            _ = try session.waitUntil(timeout: 15) { $0.contains("✓ confirmed: ") && $0.contains(" follows the default node (") }
         }
         let reset = try await serve.withClient { try await $0.reader.overview() }
         #expect(!reset.assignments.contains { $0.key == key })
@@ -107,7 +108,7 @@ struct DashboardE2ETests {
 }
 
 /// Failure paths end to end, against a server that rejects every write.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct DashboardFailureE2ETests {
     /// A 500 from the server appears inside the form, which stays open with its choices.
     @Test func serverErrorIsShownInsideTheForm() async throws {

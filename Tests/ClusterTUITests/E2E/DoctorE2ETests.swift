@@ -7,7 +7,7 @@ import Testing
 /// HTML, TLS mismatches, a server that never finishes. Each problem is a
 /// `fail` line with the reason and exit 1, bounded by `--timeout`; the
 /// token never appears in the output.
-@Suite(.serialized)
+@Suite(.blocking, .serialized)
 struct DoctorE2ETests {
     /// A terminal-ish environment (doctor's terminal checks are not the point here).
     static let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]

@@ -5,7 +5,7 @@ import Testing
 /// Issue 13, a handful of the fault matrix against the real dashboard in a
 /// real terminal: a malformed reply is an error on screen, never an empty
 /// cluster; controls from the server arrive inert.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct FaultDashboardE2ETests {
     func dashboard(_ url: URL, _ base: String) throws -> TmuxSession {
         try TmuxSession(name: DashboardE2ETests.name(base), width: 120, height: 40,

@@ -4,7 +4,7 @@ import Testing
 
 /// Job control as an operator meets it: the dashboard started from an
 /// interactive shell, stopped with Ctrl-Z, resumed with `fg`.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct JobControlE2ETests {
     /// The header's "● live 3ms 1s ago" age in seconds, nil when not live.
     static func liveAge(_ screen: String) -> Int? {

@@ -5,7 +5,7 @@ import Testing
 /// Issue 20's smaller truths, through the real binary: a login whose reply
 /// sets no token is a login failure that saved nothing, and `doctor` names
 /// node clocks that disagree with the answering node's `Date`.
-@Suite struct LoginAndClockE2ETests {
+@Suite(.blocking) struct LoginAndClockE2ETests {
     /// Issue 20: a login whose Set-Cookie was unusable was worded as a write of unknown outcome.
     @Test func aLoginWithoutATokenCookieIsALoginFailureThatSavesNothing() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-login-\(UUID().uuidString)")

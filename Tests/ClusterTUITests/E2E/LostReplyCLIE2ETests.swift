@@ -8,7 +8,7 @@ import Testing
 /// the journal match what the server did. Invariants, counted and printed:
 /// a write the server holds is never reported failed, a write reported ok
 /// is always held, and an unknown is left only when the re-read failed.
-@Suite(.serialized)
+@Suite(.blocking, .serialized)
 struct LostReplyCLIE2ETests {
     struct Expected: Sendable, CustomStringConvertible {
         var mode: LossyWriteServer.Mode

@@ -6,7 +6,7 @@ import Testing
 /// The clicks are typed into the pane as the terminal would send them: in
 /// xterm's SGR encoding (mode 1006), which ncurses expects under
 /// TERM=xterm-256color (its terminfo's `kmous` is `\E[<`).
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct MouseE2ETests {
     /// A press of button 1 at the 0-based cell (x, y), SGR-encoded.
     static func press(x: Int, y: Int) -> String { "\u{1B}[<0;\(x + 1);\(y + 1)M" }

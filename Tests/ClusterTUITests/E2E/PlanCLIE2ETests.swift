@@ -6,7 +6,7 @@ import Testing
 
 /// `plan`, `apply`, `journal` and `undo` (issue 10): the real binary against a
 /// real `clustertui serve`, each test with its own journal directory.
-@Suite(.serialized)
+@Suite(.blocking, .serialized)
 struct PlanCLIE2ETests {
     /// A scratch directory for the journal (XDG_STATE_HOME) and plan files.
     let dir: String = {

@@ -16,7 +16,7 @@ import Testing
 ///   the program); `q` ends each test instead, checking a clean exit.
 /// - Synchronisation is on screen states (the help overlay's read-only
 ///   line) or on the server seeing further polls, never on bare sleeps.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct ReadOnlyE2ETests {
     static func name(_ base: String) -> String { "ro-\(base)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))" }
 

@@ -5,7 +5,7 @@ import Testing
 /// Issue 11 against the real binary: kill the server and the dashboard
 /// shows the last known cluster, dimmed and labelled with its time; no count
 /// changes until data comes back; a restart makes it live again by itself.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct StaleScreenE2ETests {
     /// The seconds in the banner's "(… ago)", e.g. 21 for "(21s ago)".
     static func bannerAge(_ screen: String) -> Int? {

@@ -10,7 +10,7 @@ import Testing
 /// when the session drops. Complements `GridTestsTerminalE2E` (SIGTERM,
 /// crash signals, Ctrl-Z/fg, tmux kill-session) without repeating it.
 /// The byte-level output checks are in `TerminalCompatE2ETests.Output`.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct TerminalCompatE2ETests {
     /// True when this machine has a terminfo entry for `term` (asked of `infocmp`, else the usual directories).
     static func hasTerminfo(_ term: String) -> Bool {
@@ -201,7 +201,7 @@ struct TerminalCompatE2ETests {
 
 /// Issue 13: Esc waited ncurses' default second, and Esc followed by a key
 /// within that second arrived as one Alt-key.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct EscapeDelayE2ETests {
     /// Esc, then `?` 100 ms later: two keys (the filter is cleared, then the help opens).
     @Test func escThenAKeyAMomentLaterAreTwoKeys() throws {

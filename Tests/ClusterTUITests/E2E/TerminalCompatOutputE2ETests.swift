@@ -9,7 +9,7 @@ extension TerminalCompatE2ETests {
     ///
     /// The 5-second windows are measurement periods, not synchronisation:
     /// every step before them waits on a screen state.
-    @Suite struct Output {
+    @Suite(.blocking) struct Output {
         /// Over 5 idle seconds of the embedded demo at 120×40, which ticks
         /// ages every second and changes data every few: no whole-screen
         /// clear and under 2,000 bytes a second. Ctrl-L then repaints all.

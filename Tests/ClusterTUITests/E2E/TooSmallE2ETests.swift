@@ -6,7 +6,7 @@ import Testing
 /// acted — `x` then `y` sent a DELETE through a confirmation nobody could
 /// see, and `1 E Enter Enter y` applied an evacuate plan blind. Now only
 /// `q`, Ctrl-C and Ctrl-L act there; the proof is the server's request log.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct TooSmallE2ETests {
     /// Every write path's keys, pressed where nothing but the notice is drawn.
     static let keys = ["x", "y", "E", "Enter", "Enter", "y", "1", "E", "Enter", "Enter", "y", "2", "Enter", "node-b", "Enter", "y",

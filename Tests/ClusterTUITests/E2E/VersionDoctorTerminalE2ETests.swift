@@ -6,7 +6,7 @@ import Testing
 /// Issue 15: `--version` was a usage error (exit 64); it and `version`
 /// print one line and exit 0. And doctor in a real terminal (tmux): the
 /// terminal and size checks see the terminal it runs in.
-@Suite(.serialized)
+@Suite(.blocking, .serialized)
 struct VersionDoctorTerminalE2ETests {
     @Test func versionFlagAndSubcommandPrintTheSameLine() throws {
         let flag = try CLIChild.run(["--version"])

@@ -8,7 +8,7 @@ import Glibc
 /// `clustertui --wallboard` in a real terminal (tmux) against a real
 /// `clustertui serve --demo` that is stopped and started again: the board
 /// shows DISCONNECTED over its last data, then reconnects by itself.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct WallboardE2ETests {
     @Test func wallboardRidesOutARestartOfTheServer() throws {
         let serve = try RestartableServe(name: "wall")

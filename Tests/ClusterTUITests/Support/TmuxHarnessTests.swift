@@ -4,7 +4,7 @@ import Testing
 
 /// Proves the tmux harness itself: a real binary in a real terminal emulator,
 /// keys in, screen out. Serialized: each test owns a pane and polls it.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct TmuxHarnessTests {
     /// A session name no other test (or earlier run) uses.
     static func uniqueName(_ base: String) -> String { "\(base)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))" }
