@@ -33,8 +33,9 @@ package enum AlertsFlow {
             let bytes = TerminalNotification.bytes(config.notify, title: title, body: "\(config.label): \(notice.text)", inTmux: config.inTmux)
             if !bytes.isEmpty { effects.append(.notifyTerminal(bytes)) }
         }
+        let message = AlertHookMessage(notice, cluster: config.label, context: config.currentContext)
+        effects.append(.announceAlert(message))
         if let program = config.onAlert.first {
-            let message = AlertHookMessage(notice, cluster: config.label, context: config.currentContext)
             effects.append(.runHook(argv: [program] + config.onAlert.dropFirst() + message.arguments, stdin: message.encoded()))
         }
         return effects

@@ -18,7 +18,7 @@ public struct ClusterTUICommand: AsyncParsableCommand {
             DashboardCommand.self, GetCommand.self, AssignCommand.self, UnassignCommand.self,
             PlanCommand.self, ApplyCommand.self, UndoCommand.self, JournalCommand.self,
             LoginCommand.self, ServeCommand.self,
-            DoctorCommand.self, CheckCommand.self, VersionCommand.self,
+            DoctorCommand.self, CheckCommand.self, WatchCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -20,16 +20,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "Seconds between overview polls.")
-    var interval: Double?
-
-    @Option(name: .customLong("instances-interval"), help: "Seconds between instance-list polls (the expensive call).")
-    var instancesInterval: Double?
-
-    @Option(
-        name: .customLong("offline-after"),
-        help: ArgumentHelp("Seconds of silence before a node reads silent; match the core's NODE_OFFLINE_AFTER_MS (default 30).", valueName: "S"))
-    var offlineAfter: Double?
+    @OptionGroup var polls: PollOptions
 
     @Flag(name: .customLong("read-only"), help: "Browse only: no write can be sent.")
     var readOnly = false
@@ -55,25 +46,10 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var journal: JournalOptions
 
-    @Option(help: ArgumentHelp(
-        "How alerts reach you when you are not looking: none, bell, osc9 or osc777 (a desktop notification "
-            + "from your own terminal, also over SSH; wrapped for tmux passthrough).", valueName: "STYLE"))
-    var notify: NotifyStyle = .none
-
-    @Option(name: .customLong("on-alert"), help: ArgumentHelp(
-        "Run PROGRAM (no shell) for every alert and resolve: PROGRAM SEVERITY KIND SUBJECT, the alert as JSON on stdin.",
-        valueName: "PROGRAM"))
-    var onAlert: String?
+    @OptionGroup var alerts: AlertOptions
 
     func validate() throws {
-        if let interval, !(interval >= 0.2 && interval <= 3600) { throw ValidationError("--interval must be 0.2…3600 seconds") }
-        if let instancesInterval, !(instancesInterval >= 1 && instancesInterval <= 86_400) {
-            throw ValidationError("--instances-interval must be 1…86400 seconds")
-        }
         if !(cycle >= 2 && cycle <= 3600) { throw ValidationError("--cycle must be 2…3600 seconds") }
-        if let offlineAfter, !(offlineAfter >= 1 && offlineAfter <= 86_400) {
-            throw ValidationError("--offline-after must be 1…86400 seconds")
-        }
     }
 
     func run() async throws {
@@ -88,21 +64,12 @@ struct DashboardCommand: AsyncParsableCommand {
             throw ExitCode(ClusterError.ExitCode.usage.rawValue)
         }
         let link = try await connection.connect()
-        var config = AppConfig(label: link.label)
+        var config = AppConfig.shared(link: link, polls: polls, alerts: alerts)
         config.readOnly = readOnly || wallboard
         config.wallboard = wallboard
         config.tick = !noTick
         config.cycle = cycle
-        config.overviewInterval = interval ?? link.overviewInterval ?? 2
-        config.instancesInterval = instancesInterval ?? link.instancesInterval ?? 30
-        if let offlineAfter { config.thresholds.offlineAfter = offlineAfter }
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
-        config.configPath = ClusterConfig.defaultPath
-        config.clusterURL = link.target.url
-        config.insecure = link.insecure
-        config.notify = notify
-        config.inTmux = environment["TMUX"].map { !$0.isEmpty } ?? false
-        config.onAlert = onAlert.map { [$0] } ?? []
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
         let timeout = connection.timeout, maxBody = connection.maxBodyMB
@@ -190,5 +157,3 @@ enum UIThread {
         return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
     }
 }
-
-extension NotifyStyle: ExpressibleByArgument {}

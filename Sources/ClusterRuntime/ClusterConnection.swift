@@ -19,6 +19,8 @@ package struct ClusterConnection: Sendable {
     package var target = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
     /// TLS certificates are not verified: the dashboard's header says so (issue 20).
     package var insecure = false
+    /// The config file's alert settings for this cluster (global, then its context's).
+    package var alerting = AlertSettings()
 
     package init(
         label: String, reader: any ClusterReading, makeWriter: @escaping @Sendable () -> any ClusterWriting,

@@ -79,7 +79,7 @@ package struct EffectRunner: Sendable {
                     mailbox.post(.alertStoreProblem("acknowledgements not kept: \(error)"))
                 }
             }
-        case .repaint, .suspend, .quit, .notifyTerminal:
+        case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert:
             break
         }
     }

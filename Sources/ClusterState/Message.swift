@@ -78,6 +78,9 @@ package enum Effect: Sendable, Equatable {
     case notifyTerminal([UInt8])
     /// An alert hook: `argv` run without a shell, `stdin` the alert as JSON (issue 21).
     case runHook(argv: [String], stdin: Data)
+    /// An alert or resolve that pages (not acknowledged or snoozed): the
+    /// dashboard has already put it in the events pane; `watch` prints it.
+    case announceAlert(AlertHookMessage)
     /// Keep these acknowledgements and snoozes for the next start (issue 21).
     case saveAlertQuiet([AlertQuiet])
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.

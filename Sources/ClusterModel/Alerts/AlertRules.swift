@@ -48,3 +48,15 @@ public struct AlertInput: Sendable {
         self.cluster = cluster; self.now = now; self.staleBecause = staleBecause
     }
 }
+
+/// What the config file says about alerts (issue 21), globally and per
+/// context: the rules, how to notify, the hook. Flags override it.
+public struct AlertSettings: Sendable, Equatable {
+    public var rules = AlertRules()
+    /// `nil`: not set in the file (none, unless a flag says otherwise).
+    public var notify: NotifyStyle?
+    /// The hook's argv (`on-alert = ["PROGRAM", "ARG"]`); empty: none.
+    public var onAlert: [String] = []
+
+    public init() {}
+}
