@@ -16,9 +16,11 @@ extension ConnectionOptions {
     func connect(forSwitch: Bool = false) async throws -> ClusterConnection {
         guard let target = try resolve() else {
             let core = try await EmbeddedCluster.startDemo()
-            return ClusterConnection(
+            var demo = ClusterConnection(
                 label: "embedded demo", reader: core.makeReader(), makeWriter: { core.makeWriter() },
                 overviewInterval: nil, instancesInterval: nil, shutdown: { await core.shutdown() })
+            demo.alerting = Self.alerting(context: nil)
+            return demo
         }
         var environment = ProcessInfo.processInfo.environment
         if forSwitch { environment["CLUSTERTUI_TOKEN"] = nil }
@@ -30,12 +32,21 @@ extension ConnectionOptions {
             }
         }
         let client = try ClusterHTTPClient(config)
-        return ClusterConnection(
+        var connection = ClusterConnection(
             label: target.label, reader: client.reader, makeWriter: { client.makeWriter() },
             overviewInterval: target.pollInterval, instancesInterval: target.instancesInterval,
             shutdown: { await client.shutdown() },
             target: ClusterIdentity(context: target.contextName, url: ClusterIdentity.recordable(target.url)),
             insecure: target.insecure)
+        connection.alerting = Self.alerting(context: target.contextName)
+        return connection
+    }
+
+    /// The config file's alert settings (issue 21): the global `[alerts]`
+    /// and the context's own. A file that does not parse was already refused
+    /// when a context was read from it; with `--url` or the demo it gives the defaults.
+    static func alerting(context: String?) -> AlertSettings {
+        (try? ClusterConfig.load(path: ClusterConfig.defaultPath))?.alerting(for: context) ?? AlertSettings()
     }
 
     /// Runs `body` with a connection and always shuts it down afterwards.

@@ -56,6 +56,7 @@ extension AppConfig {
         if let offlineAfter = polls.offlineAfter { config.thresholds.offlineAfter = offlineAfter }
         config.configPath = ClusterConfig.defaultPath
         config.clusterURL = link.target.url
+        config.currentContext = link.target.context
         config.insecure = link.insecure
         config.alertRules = link.alerting.rules
         config.notify = alerts.notify ?? link.alerting.notify ?? .none

@@ -69,9 +69,11 @@ package final class LiveConnection: @unchecked Sendable {
             return old
         }
         await old?.shutdown()
-        return .success(SwitchedContext(name: name, label: fresh.label, overviewInterval: fresh.overviewInterval,
-                                        instancesInterval: fresh.instancesInterval, url: fresh.target.url,
-                                        insecure: fresh.insecure))
+        var switched = SwitchedContext(name: name, label: fresh.label, overviewInterval: fresh.overviewInterval,
+                                       instancesInterval: fresh.instancesInterval, url: fresh.target.url,
+                                       insecure: fresh.insecure)
+        switched.alertRules = fresh.alerting.rules
+        return .success(switched)
     }
 
     /// Shuts the current connection down (once).

@@ -1,4 +1,5 @@
 import ClusterClient
+import ClusterModel
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
         var description: String { file }
     }
 
-    /// One leaf value as tomllib read it.
+    /// One leaf value as tomllib read it (a string array is one leaf).
     struct Expected: Decodable, Sendable, Equatable {
         var key: [String]
         var value: [String: ValueJSON]
@@ -24,10 +25,11 @@ import Testing
 
     /// A value of the manifest: a string, a number or a boolean.
     enum ValueJSON: Decodable, Sendable, Equatable {
-        case string(String), number(Double), bool(Bool)
+        case string(String), number(Double), bool(Bool), strings([String])
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let d = try? c.decode(Double.self) { self = .number(d) } else {
+            if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let d = try? c.decode(Double.self) { self = .number(d) } else if
+                let a = try? c.decode([String].self) { self = .strings(a) } else {
                 self = .string(try c.decode(String.self))
             }
         }
@@ -61,6 +63,7 @@ import Testing
                     case .string(let s): ["string": .string(s)]
                     case .bool(let b): ["bool": .bool(b)]
                     case .number(let d): ["number": .number(d)]
+                    case .strings(let a): ["strings": .strings(a)]
                     }
                     leaves.append(Expected(key: table.path + [key], value: value))
                 }
@@ -84,5 +87,9 @@ import Testing
         #expect(config.currentContext == "prod")
         #expect(Set(config.contexts.keys) == ["prod", "eu west"])
         #expect(config.contexts["prod"]?.pollInterval == 2)
+        // Issue 21: its [alerts] example reads as it says.
+        let eu = config.alerting(for: "eu west"), prod = config.alerting(for: "prod")
+        #expect(eu.notify == .osc9 && eu.onAlert.count == 3 && eu.rules.hold(.instancesAtRisk) == 30)
+        #expect(eu.rules.disabled == [.versionSkew] && prod.onAlert.isEmpty && prod.notify == .osc9)
     }
 }

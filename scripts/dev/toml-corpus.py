@@ -4,7 +4,8 @@ own tomllib (the reference parser), what each must give. Run once when the
 corpus changes; the test run needs only the files it writes (issue 19).
 
 Each case: name, text, and whether it stays inside the config file's subset
-(strings, booleans, numbers in decimal, tables; no arrays, inline tables,
+(strings, booleans, numbers in decimal, one-line arrays of strings, tables;
+no other arrays, inline tables,
 dotted keys, multi-line strings, dates, hex/octal/binary, inf/nan).
 Valid cases outside the subset must be refused with a clear line, not
 misread; invalid ones must be refused."""
@@ -27,9 +28,15 @@ CASES = [
     ('empty-file', '', True),
     ('unicode', 'name = "日本語 ✓"\n[contexts."ünï"]\nurl = "https://x"\n', True),
     ('bool-case', 'on = true\noff = false\n', True),
+    ('string-array', 'on-alert = ["/usr/bin/page", \'--team\', "o\\"ps"]\n', True),
+    ('string-array-trailing-comma', 'a = [ "x", ]  # hook\n', True),
+    ('empty-array', 'a = []\n', True),
     # valid TOML outside the subset: refused with a clear line
     ('array', 'a = [1, 2]\n', False),
     ('inline-table', 'a = { b = 1 }\n', False),
+    ('mixed-array', 'a = ["x", 1]\n', False),
+    ('nested-array', 'a = [["x"]]\n', False),
+    ('multiline-array', 'a = [\n  "x",\n]\n', False),
     ('dotted-key', 'a.b = 1\n', False),
     ('multiline-basic', 'a = """\nx"""\n', False),
     ('multiline-literal', "a = '''\nx'''\n", False),
@@ -70,6 +77,9 @@ CASES = [
     ('true-caps', 'a = True\n', None),
     ('newline-in-key', '"a\nb" = 1\n', None),
     ('surrogate-escape', 'a = "\\uD800"\n', None),
+    ('array-comma-only', 'a = [,]\n', None),
+    ('array-missing-comma', 'a = ["x" "y"]\n', None),
+    ('array-unclosed', 'a = ["x"\n', None),
 ]
 
 def flatten(d, path=()):
@@ -81,6 +91,7 @@ def flatten(d, path=()):
             if isinstance(v, bool): val = {'bool': v}
             elif isinstance(v, (int, float)): val = {'number': float(v)}
             elif isinstance(v, str): val = {'string': v}
+            elif isinstance(v, list) and all(isinstance(x, str) for x in v): val = {'strings': v}
             else: val = {'other': str(v)}
             out.append({'key': list(path + (k,)), 'value': val})
     return sorted(out, key=lambda e: e['key'])

@@ -12,6 +12,8 @@ public struct ContextConfig: Sendable, Equatable {
     public var pollInterval: Double?
     /// Seconds between instance-list polls (`instances-interval`).
     public var instancesInterval: Double?
+    /// The entries of `[contexts.NAME.alerts]`, over the global `[alerts]` (issue 21).
+    public var alertEntries: [String: TOMLSubset.Entry] = [:]
 
     public init(
         name: String, url: String? = nil, tokenFile: String? = nil, caFile: String? = nil, insecure: Bool = false,
@@ -35,6 +37,9 @@ public struct ContextConfig: Sendable, Equatable {
 /// insecure = false
 /// poll-interval = 10          # seconds, overview
 /// instances-interval = 60     # seconds, instance list
+///
+/// [alerts]                    # see AlertSettings; also [contexts.prod.alerts]
+/// notify = "osc9"
 /// ```
 ///
 /// Tables are `[contexts.NAME]` (plural, like kubectl's `contexts`). Parsing
@@ -44,6 +49,8 @@ public struct ContextConfig: Sendable, Equatable {
 public struct ClusterConfig: Sendable, Equatable {
     public var contexts: [String: ContextConfig]
     public var currentContext: String?
+    /// The entries of the global `[alerts]` table (issue 21; see `AlertSettings`).
+    public var alertEntries: [String: TOMLSubset.Entry] = [:]
 
     public init(contexts: [String: ContextConfig] = [:], currentContext: String? = nil) {
         self.contexts = contexts; self.currentContext = currentContext
@@ -108,17 +115,24 @@ public struct ClusterConfig: Sendable, Equatable {
             }
         case 2 where table.path[0] == "contexts":
             let name = table.path[1]
-            var ctx = ContextConfig(name: name)
+            var ctx = contexts[name] ?? ContextConfig(name: name)
             for (key, entry) in table.entries.sorted(by: { $0.value.line < $1.value.line }) {
                 try ctx.set(key, entry, fail: fail)
             }
             contexts[name] = ctx
+        case 1 where table.path[0] == "alerts":
+            _ = try AlertSettings().applying(table.entries, fail: fail)
+            alertEntries = table.entries
+        case 3 where table.path[0] == "contexts" && table.path[2] == "alerts":
+            // `[contexts.NAME.alerts]` may come before or after `[contexts.NAME]`.
+            _ = try AlertSettings().applying(table.entries, fail: fail)
+            contexts[table.path[1], default: ContextConfig(name: table.path[1])].alertEntries = table.entries
         case 1 where table.path[0] == "contexts":
             if let entry = table.entries.values.min(by: { $0.line < $1.line }) {
                 throw fail(entry.line, "put settings under [contexts.NAME], not [contexts]")
             }
         default:
-            throw fail(table.line, "unknown table [\(TextSanitizer.excerpt(table.path.joined(separator: ".")))]; expected [contexts.NAME]")
+            throw fail(table.line, "unknown table [\(TextSanitizer.excerpt(table.path.joined(separator: ".")))]; expected [contexts.NAME], [alerts] or [contexts.NAME.alerts]")
         }
     }
 

@@ -82,7 +82,7 @@ struct TOMLLineScanner {
                 throw fail("multi-line strings are not supported")
             }
             return .string(try literalString())
-        case "[": throw fail("arrays are not supported")
+        case "[": return .strings(try stringArray())
         case "{": throw fail("inline tables are not supported")
         default: break
         }
@@ -94,6 +94,29 @@ struct TOMLLineScanner {
         if let number = TOMLNumber.parse(text) { return .number(number) }
         if let unsupported = TOMLNumber.unsupportedKind(text) { throw fail("\(unsupported) are not supported") }
         throw fail("`\(TextSanitizer.excerpt(text, limit: 40))` is not a string, true/false or a number (strings need quotes)")
+    }
+
+    /// `["a", 'b',]` on one line; any other element, or an array that goes
+    /// on past the line, is "not supported".
+    mutating func stringArray() throws(ParseError) -> [String] {
+        i += 1
+        var items: [String] = []
+        while true {
+            skipSpaces()
+            guard let c = peek, c != "#" else { throw fail("arrays over several lines are not supported; keep it on one line") }
+            if c == "]" { i += 1; return items }
+            if c == "\"" || c == "'" {
+                if chars.count >= i + 3, chars[i + 1] == c, chars[i + 2] == c { throw fail("multi-line strings are not supported") }
+                items.append(c == "\"" ? try basicString() : try literalString())
+            } else {
+                throw fail("arrays of anything but quoted strings are not supported")
+            }
+            skipSpaces()
+            if peek == "," { i += 1; continue }
+            if peek == "]" { i += 1; return items }
+            if peek == nil || peek == "#" { throw fail("arrays over several lines are not supported; keep it on one line") }
+            throw fail("expected `,` or `]` in the array")
+        }
     }
 
     mutating func basicString() throws(ParseError) -> String { try quoted(by: "\"", escapes: true) }

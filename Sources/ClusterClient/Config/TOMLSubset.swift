@@ -5,15 +5,19 @@
 /// key is bare (`A-Z a-z 0-9 _ -`) or quoted and the value is a basic string
 /// (`"…"` with `\" \\ \n \t \r \uXXXX` escapes), a literal string (`'…'`),
 /// `true` / `false`, or a number (integer or decimal, optional sign, `_`
-/// separators). Everything else (arrays, inline tables, multi-line strings,
-/// dates, dotted keys on the left) is rejected with the line number, so a
-/// typo never silently changes meaning. Duplicate keys and tables are errors.
+/// separators), or a one-line array of strings (`["prog", 'arg']`, for a
+/// hook's argv). Everything else (other arrays, inline tables, multi-line
+/// strings, dates, dotted keys on the left) is rejected with the line
+/// number, so a typo never silently changes meaning. Duplicate keys and
+/// tables are errors.
 public enum TOMLSubset {
     /// One value of the subset.
     public enum Value: Equatable, Sendable {
         case string(String)
         case bool(Bool)
         case number(Double)
+        /// A one-line array of strings (issue 21: `on-alert = ["page", "--team", "ops"]`).
+        case strings([String])
     }
 
     /// One `key = value`, remembering its line for later type errors.

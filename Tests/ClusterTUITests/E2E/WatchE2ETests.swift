@@ -2,9 +2,10 @@ import ClusterTestSupport
 import Foundation
 import Testing
 
-/// Issue 21: `clustertui watch`, the real binary with no terminal, prints a
-/// dead node's alert once as a JSON line and its return once as a resolve,
-/// and ends with exit 0 on SIGTERM.
+/// Issue 21: `clustertui watch`, the real binary with no terminal, on a
+/// context of the config file: prints a dead node's alert once as a JSON
+/// line and its return once as a resolve, runs the hook the config file's
+/// `[alerts]` names, and ends with exit 0 on SIGTERM.
 @Suite(.blocking, .serialized)
 struct WatchE2ETests {
     /// The lines `watch` has printed so far, each parsed as a JSON object.
@@ -33,10 +34,24 @@ struct WatchE2ETests {
         let out = cluster.dir.appendingPathComponent("watch.out"), err = cluster.dir.appendingPathComponent("watch.err")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
+        // The hook comes from the config file's [alerts] table, with an argument of its own.
+        let (hookDir, hook, hookOut) = try AlertsE2ETests.hookDirectory()
+        defer { try? FileManager.default.removeItem(at: hookDir) }
+        let configDir = cluster.dir.appendingPathComponent("config/clustertui")
+        try FileManager.default.createDirectory(at: configDir, withIntermediateDirectories: true)
+        try """
+            [contexts.fast]
+            url = "\(cluster.survivor.url.absoluteString)"
+            token-file = "\(cluster.dir.appendingPathComponent("token").path)"
+
+            [alerts]
+            on-alert = ["\(hook)", "--from-config"]
+            """.write(to: configDir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let watch = Process()
         watch.executableURL = URL(fileURLWithPath: TestBinary.clustertui.path)
-        watch.arguments = ["watch", "--url", cluster.survivor.url.absoluteString, "--offline-after", "40", "-o", "json"]
-        watch.environment = ["CLUSTERTUI_TOKEN": cluster.survivor.token, "HOME": cluster.dir.path, "PATH": "/usr/bin:/bin"]
+        watch.arguments = ["watch", "--context", "fast", "--offline-after", "40", "-o", "json"]
+        watch.environment = ["HOME": cluster.dir.path, "XDG_CONFIG_HOME": cluster.dir.appendingPathComponent("config").path,
+                             "PATH": "/usr/bin:/bin"]
         watch.standardOutput = try FileHandle(forWritingTo: out)
         watch.standardError = try FileHandle(forWritingTo: err)
         watch.standardInput = FileHandle.nullDevice
@@ -47,7 +62,9 @@ struct WatchE2ETests {
         let fired = try Self.waitFor(out, timeout: 30) { $0.contains { $0["subject"] as? String == "victim" } }
         let alert = try #require(fired.first { $0["subject"] as? String == "victim" })
         #expect(alert["kind"] as? String == "node" && alert["state"] as? String == "fired", "\(alert)")
-        #expect(alert["at"] is String && alert["cluster"] as? String == cluster.survivor.url.absoluteString)
+        #expect(alert["at"] is String && alert["cluster"] as? String == "fast" && alert["context"] as? String == "fast")
+        let runs = try AlertsE2ETests.waitForRuns(hookOut, timeout: 10) { !$0.isEmpty }
+        #expect(runs.first?.args == "--from-config warning node victim", "\(runs.map(\.args))")
 
         let back = try cluster.node("victim")
         defer { back.kill(signal: SIGKILL) }
