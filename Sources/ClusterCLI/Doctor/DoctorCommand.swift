@@ -18,6 +18,8 @@ struct DoctorCommand: AsyncParsableCommand {
             for warn and fail, what to do. The checks, in order:
               terminal, TERM, colours, locale, size: what the
                 dashboard will find in this terminal
+              tmux (inside tmux): whether allow-passthrough lets
+                --notify osc9|osc777 notifications through
               config, context: the config file, the cluster it names
               token, expiry: found, mode 0600, a JWT's expiry
               server, tls, clock: reachable, latency, TLS, clock skew
@@ -47,6 +49,7 @@ struct DoctorCommand: AsyncParsableCommand {
     static func diagnose(_ options: ConnectionOptions, environment: [String: String], configPath: String,
                          into report: inout DoctorReport) async throws {
         report.add(TerminalChecks.lines(TerminalProbe.facts(environment: environment)))
+        if let tmux = TmuxChecks.line(environment: environment) { report.add(tmux) }
         report.add(ConfigChecks.file(path: configPath))
         let (contextLine, target) = ConfigChecks.context(options, configPath: configPath)
         report.add(contextLine)

@@ -31,4 +31,19 @@ struct VersionDoctorTerminalE2ETests {
         #expect(screen.contains("ok    locale     LANG=C.UTF-8: UTF-8"), "\(screen)")
         #expect(screen.contains("EXITED:0"), "warnings only (no server to check): \(screen)")
     }
+
+    /// Issue 21: inside tmux, doctor says whether allow-passthrough lets desktop notifications through.
+    @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+    func doctorSaysWhetherTmuxPassesNotificationsThrough() async throws {
+        let script = "\"$0\" doctor | grep tmux; tmux set -g allow-passthrough on; \"$0\" doctor | grep tmux; tmux set -g allow-passthrough off; echo DONE; sleep 60"
+        let session = try TmuxSession(name: DashboardE2ETests.name("doctor-tmux"), width: 200, height: 30,
+                                      command: ["/bin/sh", "-c", script, TestBinary.clustertui.path],
+                                      // The harness's `env -i` drops the TMUX tmux sets: give it back (socket,pid,session).
+                                      environment: ["XDG_CONFIG_HOME": "/nonexistent-clustertui-test",
+                                                    "TMUX": TmuxSession.socketPath + ",0,0"])
+        defer { session.kill() }
+        let screen = try await offPool { try session.waitFor("DONE", timeout: 20) }
+        #expect(screen.contains("warn  tmux       allow-passthrough is off: tmux drops --notify osc9|osc777"), "\(screen)")
+        #expect(screen.contains("ok    tmux       allow-passthrough is on: --notify osc9|osc777 notifications reach"), "\(screen)")
+    }
 }
