@@ -71,17 +71,7 @@ import Testing
     /// STALE with the reason, and the next good reply makes it live again.
     @Test(arguments: rows.filter { $0.exit != 0 })
     func theDashboardKeepsTheLastDataAndRecovers(_ row: Row) async throws {
-        let error: ClusterError = try await FaultServer.with(row.fault) { url, _ in
-            let client = try ClusterHTTPClient(ClientConfiguration(
-                baseURL: url, token: "t0ken", connectTimeout: 1, requestTimeout: Double(row.timeout), bodyLimit: 1 << 20))
-            defer { Task { await client.shutdown() } }
-            do {
-                _ = try await client.reader.overview(unlessUnchangedFrom: nil)
-                throw TmuxError(description: "\(row.fault) was answered as a good overview")
-            } catch let error as ClusterError {
-                return error
-            }
-        }
+        let error = try await Self.readerError(row)
         var state = TestCluster.loadedState()
         let later = TestCluster.now.addingTimeInterval(2)
         _ = Update.update(&state, .tick, now: later)
@@ -95,6 +85,21 @@ import Testing
         _ = Update.update(&state, .tick, now: back)
         _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview, digest: 9)), latency: 0), now: back)
         #expect(!state.isStale && !RootView.render(state).text().contains("STALE"))
+    }
+
+    /// The error the real client makes of `row`'s fault.
+    static func readerError(_ row: Row) async throws -> ClusterError {
+        try await FaultServer.with(row.fault) { url, _ in
+            let client = try ClusterHTTPClient(ClientConfiguration(
+                baseURL: url, token: "t0ken", connectTimeout: 1, requestTimeout: Double(row.timeout), bodyLimit: 1 << 20))
+            defer { Task { await client.shutdown() } }
+            do {
+                _ = try await client.reader.overview(unlessUnchangedFrom: nil)
+                throw TmuxError(description: "\(row.fault) was answered as a good overview")
+            } catch let error as ClusterError {
+                return error
+            }
+        }
     }
 
     /// Issue 13: invalid UTF-8 in one node name rejected the whole overview,
