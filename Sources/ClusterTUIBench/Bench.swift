@@ -143,8 +143,17 @@ struct Bench {
         if let list = try? JSONDecoder().decode(InstanceList.self, from: instances) {
             r.set("base_order_agrees_s2", BenchPreparedInstances.baseOrderAgrees(list.instances) ? 1 : 0)
         }
-        log("S2: keystrokes while polls are processed …")
+        log("S2: a mass failure of every node through the alert engine …")
+        let mass = try AlertBench.massFailure(overview: overview)
+        r.set("alert_mass_failure_nodes_s2", Double(mass.nodes))
+        r.set("alert_mass_failure_notifications_s2", Double(mass.notifications))
+        r.set("alert_mass_failure_hook_runs_s2", Double(mass.hookRuns))
+        log("S2: keystrokes while polls are processed and alert hooks run …")
+        let churn = HookChurn()
+        churn.start()
         let keys = try KeystrokeSimulation.run(probe: p2, overview: overview, instances: instances, polls: q ? 16 : 80)
+        churn.stop()
+        r.set("alert_hooks_queued_during_keystrokes_s2", Double(churn.queued))
         r.set("keystroke_p99_ms_s2", InProcess.percentile(keys.latencies, 99))
         r.set("keystroke_p50_ms_s2", InProcess.percentile(keys.latencies, 50))
         r.set("keystroke_max_ms_s2", keys.latencies.max() ?? .nan)

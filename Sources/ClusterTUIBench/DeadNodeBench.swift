@@ -9,7 +9,8 @@ import Foundation
 /// the victims are killed with SIGKILL one after another at random phases.
 /// A victim's figure runs from its last heartbeat (`lastHeartbeatAt` on the
 /// server after the kill) to the first screen that shows its row late (or
-/// worse), read with `capture-pane` every 50 ms.
+/// worse), read with `capture-pane` every 50 ms, and (issue 21) to the
+/// start of the alert hook (`--on-alert`) that names it.
 struct DeadNodeBench {
     let binary: String
     let period: TimeInterval
@@ -17,20 +18,21 @@ struct DeadNodeBench {
     let directory: String
     let log: (String) -> Void
 
-    /// Seconds from each victim's last heartbeat to the frame showing it late.
-    func run() throws -> [Double] {
+    /// Seconds from each victim's last heartbeat to the frame showing it late, and to its hook's start.
+    func run() throws -> (frames: [Double], hooks: [Double]) {
         let dir = directory + "/dead-\(Int(period))s"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let db = dir + "/cluster.db", tokenFile = dir + "/token"
         let common = ["--port", "0", "--db", db, "--heartbeat", String(period), "--offline-after", "30", "--token-file", tokenFile]
         let survivor = try ServeProcess(serveArguments: common + ["--node-name", "alive-\(Int(period))s"], tokenFile: tokenFile)
+        let (hook, hookLog) = try Self.hookScript(in: dir)
         defer { survivor.kill(signal: SIGKILL) }
         let names = (1...victims).map { "dead-\(Int(period))s-\($0)" }
         let nodes = try names.map { try ServeProcess(serveArguments: common + ["--node-name", $0]) }
         defer { for n in nodes { n.kill(signal: SIGKILL) } }
         let session = try TmuxSession(
             name: "bench-dead-\(Int(period))-\(getpid())", width: 120, height: 40,
-            command: [binary, "--url", survivor.url.absoluteString, "--token-file", tokenFile],
+            command: [binary, "--url", survivor.url.absoluteString, "--token-file", tokenFile, "--on-alert", hook],
             environment: ["HOME": dir])
         defer { session.kill() }
         _ = try session.waitUntil(timeout: 30) { screen in names.allSatisfy { screen.contains($0 + " ") } }
@@ -51,13 +53,46 @@ struct DeadNodeBench {
             for name in names where shown[name] == nil && Self.showsLate(screen, name) { shown[name] = now }
             usleep(50_000)
         }
-        return names.compactMap { name in
+        let frames = names.compactMap { name -> Double? in
             guard let seen = shown[name], let beat = lastBeats[name] else {
                 log("dead node \(name): not shown late within 60 s")
                 return nil
             }
             return seen.timeIntervalSince(beat)
         }
+        var started = Self.hookStarts(hookLog)
+        while names.contains(where: { started[$0] == nil }), Date() < deadline.addingTimeInterval(10) {
+            usleep(100_000)
+            started = Self.hookStarts(hookLog)
+        }
+        let hooks = names.compactMap { name -> Double? in
+            guard let start = started[name], let beat = lastBeats[name] else {
+                log("dead node \(name): no alert hook ran for it")
+                return nil
+            }
+            return start.timeIntervalSince(beat)
+        }
+        return (frames, hooks)
+    }
+
+    /// A hook that appends its start time and its stdin (one JSON line) to a log.
+    static func hookScript(in dir: String) throws -> (script: String, log: String) {
+        let script = dir + "/hook.sh", log = dir + "/hook.log"
+        try "#!/bin/sh\n{ printf '%s ' \"$(date +%s.%N)\"; cat; } >> '\(log)'\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        return (script, log)
+    }
+
+    /// When the hook first started for each node it named (fired alerts only).
+    static func hookStarts(_ log: String) -> [String: Date] {
+        var starts: [String: Date] = [:]
+        for line in ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n") {
+            guard let space = line.firstIndex(of: " "), let time = Double(line[..<space]),
+                  let object = try? JSONSerialization.jsonObject(with: Data(line[line.index(after: space)...].utf8)) as? [String: Any],
+                  object["state"] as? String == "fired", let subjects = object["subjects"] as? [String] else { continue }
+            for subject in subjects where starts[subject] == nil { starts[subject] = Date(timeIntervalSince1970: time) }
+        }
+        return starts
     }
 
     /// The victims' `lastHeartbeatAt` as the survivor reports it once they are dead.
@@ -79,10 +114,12 @@ struct DeadNodeBench {
 
     /// Both periods at once (each its own cluster and dashboard), so the
     /// run takes as long as the 10 s case alone.
-    static func both(binary: String, directory: String, quick: Bool, log: @escaping @Sendable (String) -> Void) -> [TimeInterval: [Double]] {
+    static func both(
+        binary: String, directory: String, quick: Bool, log: @escaping @Sendable (String) -> Void
+    ) -> [TimeInterval: (frames: [Double], hooks: [Double])] {
         let results = DeadNodeResults()
         let group = DispatchGroup()
-        for (period, victims) in [(2.0, quick ? 3 : 5), (10.0, quick ? 1 : 3)] {
+        for (period, victims) in [(1.0, quick ? 2 : 4), (2.0, quick ? 3 : 5), (10.0, quick ? 1 : 3)] {
             group.enter()
             Thread {
                 let bench = DeadNodeBench(binary: binary, period: period, victims: victims, directory: directory, log: log)
@@ -98,15 +135,15 @@ struct DeadNodeBench {
 /// The per-period results of the two runs, written from their threads.
 private final class DeadNodeResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [TimeInterval: [Double]] = [:]
-    func set(_ period: TimeInterval, _ v: [Double]) { lock.lock(); values[period] = v; lock.unlock() }
-    var all: [TimeInterval: [Double]] { lock.lock(); defer { lock.unlock() }; return values }
+    private var values: [TimeInterval: (frames: [Double], hooks: [Double])] = [:]
+    func set(_ period: TimeInterval, _ v: (frames: [Double], hooks: [Double])) { lock.lock(); values[period] = v; lock.unlock() }
+    var all: [TimeInterval: (frames: [Double], hooks: [Double])] { lock.lock(); defer { lock.unlock() }; return values }
 }
 
 /// The dead-node runs on a thread of their own while the bench goes on
 /// with untimed set-up; `finish` waits for them and records the figures.
 final class DeadNodePhase: @unchecked Sendable {
-    private var results: [TimeInterval: [Double]] = [:]
+    private var results: [TimeInterval: (frames: [Double], hooks: [Double])] = [:]
     private let done = DispatchSemaphore(value: 0)
     private let enabled: Bool
 
@@ -116,7 +153,7 @@ final class DeadNodePhase: @unchecked Sendable {
             if enabled { log("dead node: tmux is not installed; figures skipped") }
             return
         }
-        log("dead node: clusters heartbeating every 2 s and every 10 s, victims killed, in the background …")
+        log("dead node: clusters heartbeating every 1, 2 and 10 s, victims killed, in the background …")
         Thread { [self] in
             results = DeadNodeBench.both(binary: binary, directory: directory, quick: quick, log: log)
             done.signal()
@@ -126,11 +163,14 @@ final class DeadNodePhase: @unchecked Sendable {
     func finish(into r: inout Report) {
         guard enabled else { return }
         done.wait()
-        for (period, key) in [(2.0, "2s"), (10.0, "10s")] {
-            let samples = results[period] ?? []
+        for (period, key) in [(1.0, "1s"), (2.0, "2s"), (10.0, "10s")] {
+            let samples = results[period]?.frames ?? []
             r.set("dead_node_detect_s_\(key)", samples.max() ?? .infinity)
             r.set("dead_node_detect_median_s_\(key)", InProcess.median(samples))
             r.set("dead_node_samples_\(key)", Double(samples.count))
+            let hooks = results[period]?.hooks ?? []
+            r.set("dead_node_hook_s_\(key)", hooks.max() ?? .infinity)
+            r.set("dead_node_hook_median_s_\(key)", InProcess.median(hooks))
         }
     }
 }

@@ -29,8 +29,13 @@ struct Report {
         case "poll_changed_ms_s2_gzip":
             guard let d = values["jsondecoder_ms_s2"] else { return nil }
             return le(0.6 * d, String(format: "≤ 0.6 × decoder = %.0f ms", 0.6 * d))
+        case "dead_node_detect_s_1s": return le(4.5, "≤ 1.5 × 1 s + 2 s poll + 1 s = 4.5 s (worst sample)")
         case "dead_node_detect_s_2s": return le(6, "≤ 1.5 × 2 s + 2 s poll + 1 s = 6 s (worst sample)")
         case "dead_node_detect_s_10s": return le(18, "≤ 1.5 × 10 s + 2 s poll + 1 s = 18 s (worst sample)")
+        case "dead_node_hook_s_1s": return le(5.5, "≤ 1.5 × 1 s + 2 s poll + 1 s + 1 s = 5.5 s (worst sample)")
+        case "dead_node_hook_s_10s": return le(19, "≤ 1.5 × 10 s + 2 s poll + 1 s + 1 s = 19 s (worst sample)")
+        case "alert_mass_failure_notifications_s2": return le(3, "≤ 3 in the first minute")
+        case "alert_mass_failure_hook_runs_s2": return le(3, "≤ 3 in the first minute")
         case "idle_bytes_per_s_s1":
             let base = values["redraw_baseline_bytes_per_s_s1"] ?? .infinity
             let limit = min(400, 0.05 * base)
