@@ -15,6 +15,8 @@ struct BenchOptions {
     var help = false
     /// Hidden, for profiling: only the in-process figures.
     var skipPty = false
+    /// Hidden, for comparison: the keystroke figure without alert hooks running.
+    var noHookChurn = false
     /// `--soak MINUTES`: the soak mode instead of the figures.
     var soakMinutes: Double?
     /// `--restart-every SECONDS` in the soak (default 180).
@@ -23,6 +25,7 @@ struct BenchOptions {
         if let i = args.firstIndex(of: "--soak"), i + 1 < args.count { soakMinutes = Double(args[i + 1]) }
         if let i = args.firstIndex(of: "--restart-every"), i + 1 < args.count, let s = Double(args[i + 1]) { restartEvery = s }
         skipPty = args.contains("--skip-pty")
+        noHookChurn = args.contains("--no-hook-churn")
         json = args.contains("--json")
         quick = args.contains("--quick")
         help = args.contains("--help") || args.contains("-h")
@@ -150,7 +153,7 @@ struct Bench {
         r.set("alert_mass_failure_hook_runs_s2", Double(mass.hookRuns))
         log("S2: keystrokes while polls are processed and alert hooks run …")
         let churn = HookChurn()
-        churn.start()
+        if !options.noHookChurn { churn.start() }
         let keys = try KeystrokeSimulation.run(probe: p2, overview: overview, instances: instances, polls: q ? 16 : 80)
         churn.stop()
         r.set("alert_hooks_queued_during_keystrokes_s2", Double(churn.queued))

@@ -72,27 +72,30 @@ public struct AlertEngine: Sendable {
     // MARK: - Conditions from fresh data
 
     private mutating func conditions(_ input: AlertInput, into current: inout [String: Condition], notices: inout [AlertNotice]) {
-        var listed = Set<String>()
+        // Runs every tick and reply over every node (1,000 at S2): no string
+        // or collection is built for a node that is fine and did not change.
         for (node, health) in input.nodes {
-            listed.insert(node.name)
-            let id = "node:" + node.name
             let flips = remember(node, now: input.now)
             if flips >= rules.flapCount {
                 current["flapping:" + node.name] = Condition(
                     kind: .flapping, severity: .warning, subject: node.name,
                     text: "\(node.name) restarted or changed status \(flips) times in \(AgeFormat.compact(rules.flapWindow))")
             }
-            let isDefault = node.name == input.defaultNode
             switch health {
             case .ok, .draining, .ghost: break
             case .waiting:
                 // Not known yet: as it was.
+                let id = "node:" + node.name
                 if let alert = alerts[id] { current[id] = Condition(alert) }
             case .late, .ahead, .stale, .offline:
-                current[id] = Self.nodeCondition(node.name, health, isDefault: isDefault)
+                current["node:" + node.name] = Self.nodeCondition(node.name, health, isDefault: node.name == input.defaultNode)
             }
         }
-        memory = memory.filter { listed.contains($0.key) }
+        // Every listed node is remembered: more entries means some are no longer listed.
+        if memory.count > input.nodes.count {
+            let listed = Set(input.nodes.map(\.node.name))
+            memory = memory.filter { listed.contains($0.key) }
+        }
         if let count = input.atRisk {
             if count > 0 {
                 current[AlertKind.instancesAtRisk.rawValue] = Condition(
@@ -122,28 +125,41 @@ public struct AlertEngine: Sendable {
 
     /// Notes restarts (`startedAt` or `pid` changed) and status changes; the count within the window.
     private mutating func remember(_ node: Node, now: Date) -> Int {
-        var seen = memory[node.name] ?? NodeMemory(startedAt: node.startedAt, pid: node.pid, status: node.status)
+        let window = rules.flapWindow
+        return Self.update(&memory[node.name, default: NodeMemory(startedAt: node.startedAt, pid: node.pid, status: node.status)],
+                           with: node, now: now, window: window)
+    }
+
+    /// In place: a node's memory is written only when something changed.
+    private static func update(_ seen: inout NodeMemory, with node: Node, now: Date, window: TimeInterval) -> Int {
         if seen.startedAt != node.startedAt || seen.pid != node.pid || seen.status != node.status {
             seen.flips.append(now)
             seen.startedAt = node.startedAt; seen.pid = node.pid; seen.status = node.status
         }
-        seen.flips.removeAll { now.timeIntervalSince($0) > rules.flapWindow }
-        memory[node.name] = seen
+        if let first = seen.flips.first, now.timeIntervalSince(first) > window {
+            seen.flips.removeAll { now.timeIntervalSince($0) > window }
+        }
         return seen.flips.count
     }
 
     // MARK: - Firing, rising, resolving
 
+    /// Notices come out in the order of their alerts' ids; only the few
+    /// that change are sorted, not every condition (700 late nodes at S2).
     private mutating func reconcile(_ current: [String: Condition], now: Date, fresh: Bool, notices: inout [AlertNotice]) {
+        var told: [(id: String, notice: AlertNotice)] = []
         for (id, alert) in alerts where current[id] == nil {
             alerts[id] = nil
             guard alert.isFiring else { continue }
             let back = alert.kind == .node ? "\(alert.subject) is back" : (alert.kind == .connection || alert.kind == .authentication)
                 ? "connection recovered" : "resolved: " + alert.text
-            notices.append(AlertNotice(change: .resolved, kind: alert.kind, severity: alert.severity, subject: alert.subject,
-                                       subjects: [alert.subject], text: back, since: alert.since, atStart: alert.atStart))
+            told.append((id, AlertNotice(change: .resolved, kind: alert.kind, severity: alert.severity, subject: alert.subject,
+                                         subjects: [alert.subject], text: back, since: alert.since, atStart: alert.atStart)))
         }
-        for (id, condition) in current.sorted(by: { $0.key < $1.key }) {
+        notices += told.sorted { $0.id < $1.id }.map(\.notice)
+        told.removeAll()
+        defer { notices += told.sorted { $0.id < $1.id }.map(\.notice) }
+        for (id, condition) in current {
             var alert = alerts[id] ?? Alert(
                 id: id, kind: condition.kind, severity: condition.severity, subject: condition.subject, text: condition.text,
                 since: now, atStart: fresh && !observed.contains(condition.kind) && condition.kind != .connection
@@ -155,11 +171,11 @@ public struct AlertEngine: Sendable {
             if rose {
                 alert.acknowledged = false
                 alert.snoozedUntil = nil
-                notices.append(notice(.escalated, alert))
+                told.append((id, notice(.escalated, alert)))
             } else if !alert.isFiring, fresh || alert.kind == .connection || alert.kind == .authentication,
                       now.timeIntervalSince(alert.since) >= rules.hold(alert.kind) {
                 alert.firedAt = now
-                notices.append(notice(.fired, alert))
+                told.append((id, notice(.fired, alert)))
             }
             alerts[id] = alert
         }
