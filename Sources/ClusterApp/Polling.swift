@@ -31,6 +31,7 @@ package enum Polling {
             state.dirty = true
             let wasStale = state.isStale
             state.overviewPoll.failed(at: state.now, error: error, random: &state.random)
+            state.heartbeats.missedPoll()
             // From now on health and counts are those of the last good poll.
             if !wasStale { state.recompute(.clock) }
         case .success(let fetched):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterClient
 import ClusterModel
 import ClusterRuntime
 import ClusterState
@@ -19,7 +20,8 @@ struct WatchCommand: AsyncParsableCommand {
         discussion: """
             Runs the dashboard's alert engine headless and prints one line per alert and resolve: \
             TIME SEVERITY KIND SUBJECT: TEXT (RESOLVED for a resolve), or with -o json the hook's JSON \
-            object with an "at" time. Alerts acknowledged or snoozed in the dashboard stay quiet. \
+            object with an "at" time. Alerts acknowledged or snoozed in the dashboard before watch \
+            started stay quiet. Needs --url, --context or a current-context (never the demo core). \
             --on-alert and --notify (or on-alert and notify in the config file) apply as in the \
             dashboard; terminal notifications are written only when stdout is a terminal. Never exits \
             on a lost connection: it retries with back-off and says so once. Ends cleanly (0) on \
@@ -34,6 +36,12 @@ struct WatchCommand: AsyncParsableCommand {
     var output: WatchLine.Format = .text
 
     func run() async throws {
+        // Under systemd or cron a missing HOME would otherwise watch the demo core and page with its alerts.
+        guard try connection.resolve() != nil else {
+            StandardError.line("clustertui: watch needs a cluster: --url URL, --context NAME or current-context in "
+                + ClusterConfig.defaultPath)
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        }
         let link = try await connection.connect()
         var config = AppConfig.shared(link: link, polls: polls, alerts: alerts)
         config.readOnly = true
@@ -56,10 +64,11 @@ struct WatchCommand: AsyncParsableCommand {
         let wake = DispatchSemaphore(value: 0)
         let inbox = MessageInbox(wake: { wake.signal() })
         var state = AppState(config: config, width: 80, height: 24, now: Date())
-        var runner = EffectRunner(link: link, inbox: inbox)
+        let runner = EffectRunner(link: link, inbox: inbox)
+        // Acknowledgements are read at start, never written: the dashboard owns
+        // them, and a watch saving its own view would erase newer ones.
         let store = AlertQuietStore(directory: AlertQuietStore.defaultDirectory())
         state.alerts.restore(store.load(for: link.identity.url))
-        runner.alertStore = store
         let toTerminal: (([UInt8]) -> Void)? = isatty(STDOUT_FILENO) == 1
             ? { bytes in StandardOutput.write(String(decoding: bytes, as: UTF8.self)) } : nil
         let loop = WatchLoop(

@@ -2,15 +2,16 @@ import ClusterModel
 import ClusterState
 import Dispatch
 import Foundation
+import Synchronization
 
 /// `clustertui watch` (issue 21): the dashboard's engine without a
 /// terminal. The same `AppState`, `update`, `MessageDispatcher` and
 /// `EffectRunner` as the UI loop, so polls, back-off, liveness and alerts
 /// behave exactly as on screen; instead of frames it prints each alert and
 /// resolve that pages as a line (`WatchLine`). Waits on a semaphore that
-/// network results and signals post to, up to the next deadline. Runs
-/// until SIGTERM or SIGINT, then ends cleanly (exit 0): reconnecting
-/// forever is the poll back-off's job.
+/// network results post to, up to the next deadline. Runs until SIGTERM
+/// or SIGINT, then ends cleanly (exit 0): reconnecting forever is the poll
+/// back-off's job.
 package final class WatchLoop {
     private var state: AppState
     private let runner: EffectRunner
@@ -21,7 +22,8 @@ package final class WatchLoop {
     private let problem: (String) -> Void
     /// Terminal notifications go to stdout only when it is a terminal.
     private let notifyTerminal: (([UInt8]) -> Void)?
-    private let stopRequested = StopFlag()
+    /// The longest the loop sleeps without looking for SIGTERM or SIGINT.
+    static let stopCheck: TimeInterval = 0.25
 
     /// `wake` must be the semaphore `inbox` signals on every post.
     package init(
@@ -33,22 +35,19 @@ package final class WatchLoop {
         self.format = format; self.output = output; self.problem = problem; self.notifyTerminal = notifyTerminal
     }
 
-    /// Runs until SIGTERM or SIGINT; returns the exit status (0).
+    /// Runs until SIGTERM or SIGINT; returns the exit status (0). The
+    /// signals get a real handler that only sets a flag (never `SIG_IGN`:
+    /// an ignored signal stays ignored in every hook this process starts,
+    /// and a hook that ignores SIGTERM cannot be stopped at its time-out);
+    /// the loop looks at the flag at least every `stopCheck` seconds.
     @discardableResult
     package func run() -> Int32 {
-        let sources = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [stopRequested, wake] in stopRequested.set(); wake.signal() }
-            source.resume()
-            return source
-        }
-        defer { sources.forEach { $0.cancel() } }
+        WatchSignals.install()
         dispatch([.tick])
-        while !stopRequested.isSet {
+        while !WatchSignals.stopRequested {
             let deadline = state.nextDeadline()
-            _ = wake.wait(timeout: .now() + max(0, min(deadline.timeIntervalSinceNow, 3600)))
-            if stopRequested.isSet { break }
+            _ = wake.wait(timeout: .now() + max(0, min(deadline.timeIntervalSinceNow, Self.stopCheck)))
+            if WatchSignals.stopRequested { break }
             var messages = inbox.drain()
             if Date() >= state.nextDeadline() { messages.append(.tick) }
             dispatch(messages)
@@ -112,10 +111,17 @@ package enum WatchLine {
     }
 }
 
-/// Set once from a signal handler's queue, read by the loop.
-private final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
+/// SIGTERM and SIGINT for `watch`: a handler that sets an atomic flag
+/// (async-signal-safe), reset to the default in every child at exec.
+enum WatchSignals {
+    private static let stop = Atomic<Bool>(false)
+    static var stopRequested: Bool { stop.load(ordering: .relaxed) }
+
+    static func install() {
+        for number in [SIGTERM, SIGINT] { signal(number, watchStopHandler) }
+    }
+
+    fileprivate static func requestStop() { stop.store(true, ordering: .relaxed) }
 }
+
+private func watchStopHandler(_: Int32) { WatchSignals.requestStop() }

@@ -68,8 +68,8 @@ package enum DetailsOverlay {
         var text = if learned.provisional {
             "every \(s(period)) or less (learning) · \(limits)"
         } else if learned.medianStep > period + 0.05 {
-            // Faster than the polls (a new beat at every poll): known only to lie between the two.
-            "every \(s(period).dropLast(2))–\(s(learned.medianStep)) (learned) · \(limits)"
+            // A new beat at every poll: only the most it can be is known.
+            "every \(s(learned.medianStep)) or less (learned) · \(limits)"
         } else {
             "every \(s(period)) (learned) · \(limits)"
         }

@@ -70,12 +70,40 @@ import Testing
         let (learner, flagged) = learn(.steady(period: 2, for: 30))
         // Every poll saw a new beat 0.7 s old: the period is 2 s or less, judged as half the step.
         #expect(approx(learner.learned["n"]?.medianStep, 2))
-        #expect(approx(learner.learned["n"]?.period, 1))
+        #expect(approx(HeartbeatThresholds.dashboard.period(learned: learner.learned["n"]), 1))
         #expect(!flagged, "a node beating on time is never late at a poll")
         // One poll interval of slack past the 1 s bound: late after 1 + 2 s.
         #expect(health(learner, age: 2.9) == .ok)
         #expect(health(learner, age: 3.1) == .late)
         #expect(health(learner, age: 30.1) == .stale)
+    }
+
+    /// Review of issue 21: polls slowed to the node's own period (a slow server) must not shrink a 10 s period to its ages.
+    @Test func pollsAsSlowAsTheNodeKeepItsPeriodNearItsStep() {
+        let (learner, flagged) = learn(.steady(period: 10, for: 400, pollEvery: 10.3))
+        #expect(learner.learned["n"]?.oldestAge != nil, "every poll saw a new beat")
+        #expect(HeartbeatThresholds.dashboard.period(learned: learner.learned["n"]) >= 8, "never under the step less a poll")
+        #expect(!flagged)
+    }
+
+    /// Review of issue 21: a step across failed polls is not "at the very next poll".
+    @Test func aStepAcrossFailedPollsIsNotBoundedByAges() {
+        var learner = HeartbeatLearner()
+        let r = Recording.steady(period: 10, for: 120)
+        for (i, poll) in r.polls.enumerated() {
+            if i % 5 == 0 { learner.observe([r.node(at: poll)], at: poll) } else { learner.missedPoll() }
+        }
+        #expect(learner.learned["n"]?.oldestAge == nil)
+        #expect(approx(HeartbeatThresholds.dashboard.period(learned: learner.learned["n"]), 10))
+    }
+
+    /// Review of issue 21: one short first step (two writes 0.3 s apart) made a provisional 0.45 s period.
+    @Test func aProvisionalPeriodIsNeverUnderAPoll() {
+        var learner = HeartbeatLearner()
+        learner.observe([Node(name: "n", status: .online, lastHeartbeatAt: t0)], at: t0.addingTimeInterval(0.1))
+        learner.observe([Node(name: "n", status: .online, lastHeartbeatAt: t0.addingTimeInterval(0.3))], at: t0.addingTimeInterval(2))
+        #expect(learner.learned["n"]?.provisional == true && learner.learned["n"]?.clockLag == 0)
+        #expect(HeartbeatThresholds.dashboard.period(learned: learner.learned["n"]) == 2)
     }
 
     /// Issue 21: a node some polls see unchanged is slower than the polls: its median step is its period.
@@ -149,7 +177,7 @@ import Testing
     @Test func aNodeFasterThanThePollsIsBoundedByItsAgeAtEachPoll() {
         let (learner, flagged) = learn(.steady(period: 1, for: 30))
         #expect(approx(learner.learned["n"]?.medianStep, 2))
-        #expect(approx(learner.learned["n"]?.period, 1))
+        #expect(approx(HeartbeatThresholds.dashboard.period(learned: learner.learned["n"]), 1))
         #expect(!flagged)
         #expect(health(learner, age: 2.9) == .ok)
         #expect(health(learner, age: 3.1) == .late, "late after about 1.5 s + one poll")
@@ -160,7 +188,7 @@ import Testing
         var r = Recording.steady(period: 1.6, for: 60)
         r.polls = (0..<28).map { t0.addingTimeInterval(0.3 + Double($0) * 2.13) }
         let (learner, flagged) = learn(r)
-        let period = learner.learned["n"]?.period ?? 0
+        let period = HeartbeatThresholds.dashboard.period(learned: learner.learned["n"])
         #expect((1.2...1.6).contains(period), "period \(period)")
         #expect(!flagged)
     }

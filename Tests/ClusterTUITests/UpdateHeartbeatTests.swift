@@ -45,15 +45,15 @@ import Testing
         #expect(DetailsOverlay.heartbeatPeriod("fast", early.thresholds)
             == "every 3 s or less (learning) · late after 5 s · silent after 30 s")
         let state = polled(for: 20)
-        // Every poll saw a new beat, 0.5 s old: somewhere between 1 and 2 s, judged as 1 s.
+        // Every poll saw a new beat, 0.5 s old: 2 s or less, judged as 1 s.
         #expect(state.thresholds.learned["fast"].map { abs($0.medianStep - 2) < 0.001 } == true)
         #expect(DetailsOverlay.heartbeatPeriod("fast", state.thresholds)
-            == "every 1–2 s (learned) · late after 3 s · silent after 30 s")
+            == "every 2 s or less (learned) · late after 3 s · silent after 30 s")
         var shown = state
         _ = Update.update(&shown, .key(.char("1")), now: shown.now)
         _ = Update.update(&shown, .key(.char("i")), now: shown.now)
         let screen = RootView.render(shown).text()
-        #expect(screen.contains("period      every 1–2 s (learned) · late after 3 s · silent after 30 s"),
+        #expect(screen.contains("period      every 2 s or less (learned) · late after 3 s · silent after 30 s"),
                 "\(screen)")
     }
 

@@ -26,9 +26,12 @@ enum TmuxChecks {
         case .value(let v):
             return .warn("tmux", "allow-passthrough is \(v.isEmpty ? "off" : v): tmux drops --notify osc9|osc777 "
                 + "notifications (the bell still rings); \(fix)")
-        case .refused(let why):
+        case .refused(let why) where why.contains("invalid option") || why.contains("unknown option"):
             return .warn("tmux", "this tmux has no allow-passthrough (it needs 3.3 or later: \(why)): --notify "
                 + "osc9|osc777 notifications are dropped, the bell still rings")
+        case .refused(let why):
+            return .warn("tmux", "tmux did not say whether allow-passthrough is on (\(why)); --notify osc9|osc777 "
+                + "needs it: `tmux show -gv allow-passthrough` should print on")
         case .noTmuxCommand:
             return .warn("tmux", "inside tmux, but no tmux command on PATH to ask whether allow-passthrough is on "
                 + "(--notify osc9|osc777 needs it)")

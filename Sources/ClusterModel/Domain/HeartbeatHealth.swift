@@ -39,7 +39,7 @@ public struct HeartbeatThresholds: Hashable, Sendable {
     public func period(of name: String) -> TimeInterval { period(learned: learned[name]) }
     /// The period health uses for a node with this learned heartbeat.
     public func period(learned: LearnedHeartbeat?) -> TimeInterval {
-        learned?.period(assuming: interval) ?? interval
+        learned?.period(assuming: interval, slack: slack) ?? interval
     }
     /// When `name` turns late, on its own clock-corrected age.
     public func lateAfter(node name: String) -> TimeInterval { lateAfter(period: period(of: name)) }

@@ -19,6 +19,10 @@ public struct LearnedHeartbeat: Hashable, Sendable {
     /// when the node beats faster than the polls (every poll saw a new beat),
     /// and then the most its real period can be.
     public var medianStep: TimeInterval
+    /// When every recent step came at the very next poll (none failed in
+    /// between): the oldest the node's beat was at those polls, on its own
+    /// clock. A live node's beat is never older than its period at a poll.
+    public var oldestAge: TimeInterval?
 
     public init(
         period: TimeInterval, steps: Int, clockLag: TimeInterval = 0, provisional: Bool = false,
@@ -29,9 +33,16 @@ public struct LearnedHeartbeat: Hashable, Sendable {
     }
 
     /// The period health judges by, given the interval assumed for nodes
-    /// not learned yet: a provisional period never lengthens it.
-    public func period(assuming interval: TimeInterval) -> TimeInterval {
-        provisional ? min(interval, period) : period
+    /// not learned yet and one poll interval (`slack`). A provisional period
+    /// never lengthens the assumed one nor goes under a poll. A node seen
+    /// new at every poll is judged by its oldest age at a poll, but never
+    /// under half its median step nor under that step less one poll: each
+    /// step spans one poll gap, so the period cannot be much shorter than
+    /// the step unless the polls are faster than the node (issue 21).
+    public func period(assuming interval: TimeInterval, slack: TimeInterval) -> TimeInterval {
+        if provisional { return min(interval, max(period, slack)) }
+        guard let oldestAge else { return period }
+        return min(medianStep, max(oldestAge, medianStep / 2, medianStep - slack))
     }
 }
 
@@ -51,10 +62,9 @@ public struct LearnedHeartbeat: Hashable, Sendable {
 /// - a node faster than the polls (issue 21): every poll sees a new beat,
 ///   so each step is a poll interval, not the node's period. A live node's
 ///   beat is never older than its period when a poll sees it, so when every
-///   recent step came at the very next poll, the period is taken as the
-///   oldest such age (on the node's clock), but never under half the
-///   median step (a node in phase with the polls shows the same small age
-///   every time).
+///   recent step came at the very next poll (failed polls count: see
+///   `missedPoll`), the oldest such age is kept (`oldestAge`) and health
+///   judges by it within bounds (`LearnedHeartbeat.period(assuming:slack:)`).
 ///
 /// From the first step to `minimumSteps` a provisional period (1.5 × the
 /// longest step, never above the assumed interval) stands in, so a fast
@@ -128,6 +138,10 @@ public struct HeartbeatLearner: Sendable, Equatable {
         }
     }
 
+    /// An overview poll that failed: a beat seen at the next good one did
+    /// not come at the very next poll.
+    public mutating func missedPoll() { polls += 1 }
+
     /// A good overview whose body had not changed: newer data, no new beat.
     public mutating func observeUnchanged(at now: Date, uncertainty: TimeInterval = 0) {
         polls += 1
@@ -164,18 +178,20 @@ public struct HeartbeatLearner: Sendable, Equatable {
 
     /// What one node's track says of its period (see the type's notes).
     static func learned(from track: Track) -> LearnedHeartbeat {
-        let lag = clockLag(track.lags)
         guard track.steps.count >= minimumSteps else {
+            // Two samples say nothing of the clocks: no lag is taken from them.
             return LearnedHeartbeat(
-                period: 1.5 * (track.steps.max() ?? 0), steps: track.steps.count, clockLag: lag, provisional: true)
+                period: 1.5 * (track.steps.max() ?? 0), steps: track.steps.count, clockLag: 0, provisional: true)
         }
+        let lag = clockLag(track.lags)
         let median = median(track.steps)
-        var period = median
+        var learned = LearnedHeartbeat(period: median, steps: track.steps.count, clockLag: lag, medianStep: median)
         if track.everyPoll.allSatisfy({ $0 }), let oldest = track.lags.max() {
-            // Ages at every poll: the node beats at least as often as we poll.
-            period = min(median, max(oldest - lag, median / 2))
+            // Ages at every poll: its period is at least the oldest of them
+            // (`HeartbeatThresholds.period(learned:)` decides how far to trust it).
+            learned.oldestAge = max(0, oldest - lag)
         }
-        return LearnedHeartbeat(period: period, steps: track.steps.count, clockLag: lag, medianStep: median)
+        return learned
     }
 
     /// The lag of the freshest sighting: a beat seen right after it was

@@ -55,7 +55,7 @@ struct AlertsE2ETests {
         try session.waitFor("victim ", timeout: 20)
         // Let it learn the 2 s period: the details say so.
         session.sendKeys("1", "j", "i")
-        try session.waitFor("2 s (learned", timeout: 20)
+        _ = try session.waitUntil(timeout: 20) { $0.contains("every 2 s") && $0.contains("(learned)") }
         session.sendKeys("Escape")
         let before = Self.runs(out).count
 

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Testing
 
 /// Runs each test of a suite that blocks (tmux waits, child processes,
@@ -25,15 +25,17 @@ extension Trait where Self == BlockingTestsTrait {
     static var blocking: Self { BlockingTestsTrait() }
 }
 
-/// A task executor on libdispatch's overcommitting threads: a job that
-/// blocks gets a thread of its own instead of starving the pool.
-final class BlockingTestExecutor: TaskExecutor {
+/// A task executor that runs every job on a thread of its own: a job that
+/// blocks holds only that thread (a concurrent dispatch queue would share
+/// libdispatch's core-sized pool and could starve just the same).
+final class BlockingTestExecutor: TaskExecutor, @unchecked Sendable {
     static let shared = BlockingTestExecutor()
-    private let queue = DispatchQueue(label: "clustertui.tests.blocking", attributes: .concurrent)
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
+        let thread = Thread { job.runSynchronously(on: executor) }
+        thread.stackSize = 4 << 20
+        thread.start()
     }
 }
