@@ -78,7 +78,11 @@ package enum ContextSwitchFlow {
             config.currentContext = switched.name
             config.clusterURL = switched.url
             config.insecure = switched.insecure
-            if let rules = switched.alertRules { config.alertRules = rules }
+            if let alerting = switched.alerting {
+                config.alertRules = alerting.rules
+                config.notify = alerting.notify ?? .none
+                config.onAlert = alerting.onAlert
+            }
             if let interval = switched.overviewInterval { config.overviewInterval = interval }
             if let interval = switched.instancesInterval { config.instancesInterval = interval }
             var fresh = AppState(config: config, width: state.width, height: state.height, now: state.now)

@@ -44,9 +44,16 @@ extension ConnectionOptions {
 
     /// The config file's alert settings (issue 21): the global `[alerts]`
     /// and the context's own. A file that does not parse was already refused
-    /// when a context was read from it; with `--url` or the demo it gives the defaults.
+    /// when a context was read from it; with `--url` or the demo it gives the
+    /// defaults, said once on stderr (a monitor must not lose its hook silently).
     static func alerting(context: String?) -> AlertSettings {
-        (try? ClusterConfig.load(path: ClusterConfig.defaultPath))?.alerting(for: context) ?? AlertSettings()
+        do {
+            return try ClusterConfig.load(path: ClusterConfig.defaultPath).alerting(for: context)
+        } catch {
+            StandardError.line("clustertui: warning: the config file's [alerts] are not used: "
+                + TextSanitizer.excerpt(String(describing: error), limit: 200))
+            return AlertSettings()
+        }
     }
 
     /// Runs `body` with a connection and always shuts it down afterwards.

@@ -77,7 +77,10 @@ struct DashboardCommand: AsyncParsableCommand {
             var arguments = ["--context", name]
             if let timeout { arguments += ["--timeout", String(timeout)] }
             if let maxBody { arguments += ["--max-body", String(maxBody)] }
-            return try await ConnectionOptions.parse(arguments).connect(forSwitch: true)
+            var next = try await ConnectionOptions.parse(arguments).connect(forSwitch: true)
+            // The command line's alert flags hold on every cluster; the file's settings fill in the rest.
+            next.alerting = alerts.over(next.alerting)
+            return next
         }
         let options = TerminalOptions(
             mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true

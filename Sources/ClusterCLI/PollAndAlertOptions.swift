@@ -42,6 +42,14 @@ struct AlertOptions: ParsableArguments {
         "Run PROGRAM (no shell) for every alert and resolve: PROGRAM SEVERITY KIND SUBJECT, the alert as JSON on stdin.",
         valueName: "PROGRAM"))
     var onAlert: String?
+
+    /// The config file's settings with these flags over them.
+    func over(_ file: AlertSettings) -> AlertSettings {
+        var settings = file
+        if let notify { settings.notify = notify }
+        if let onAlert { settings.onAlert = [onAlert] }
+        return settings
+    }
 }
 
 extension AppConfig {
@@ -58,10 +66,11 @@ extension AppConfig {
         config.clusterURL = link.target.url
         config.currentContext = link.target.context
         config.insecure = link.insecure
-        config.alertRules = link.alerting.rules
-        config.notify = alerts.notify ?? link.alerting.notify ?? .none
+        let alerting = alerts.over(link.alerting)
+        config.alertRules = alerting.rules
+        config.notify = alerting.notify ?? .none
         config.inTmux = environment["TMUX"].map { !$0.isEmpty } ?? false
-        config.onAlert = alerts.onAlert.map { [$0] } ?? link.alerting.onAlert
+        config.onAlert = alerting.onAlert
         return config
     }
 }

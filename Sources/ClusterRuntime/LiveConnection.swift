@@ -72,7 +72,7 @@ package final class LiveConnection: @unchecked Sendable {
         var switched = SwitchedContext(name: name, label: fresh.label, overviewInterval: fresh.overviewInterval,
                                        instancesInterval: fresh.instancesInterval, url: fresh.target.url,
                                        insecure: fresh.insecure)
-        switched.alertRules = fresh.alerting.rules
+        switched.alerting = fresh.alerting
         return .success(switched)
     }
 

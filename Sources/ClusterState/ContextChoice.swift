@@ -44,8 +44,9 @@ package struct SwitchedContext: Sendable, Equatable {
     package var insecure = false
     /// The new cluster's acknowledgements and snoozes kept from earlier runs (issue 21).
     package var quietAlerts: [AlertQuiet] = []
-    /// The new context's alert rules from the config file (`[contexts.NAME.alerts]` over `[alerts]`).
-    package var alertRules: AlertRules?
+    /// The new context's alert settings from the config file (`[contexts.NAME.alerts]`
+    /// over `[alerts]`, the command line's `--notify`/`--on-alert` over both).
+    package var alerting: AlertSettings?
 
     package init(
         name: String, label: String, overviewInterval: Double? = nil, instancesInterval: Double? = nil,

@@ -63,6 +63,7 @@ import Testing
         ("[contexts.a]\nurl = \"http://a\"\n[contexts.a.alerts]\nbell = true\n", "4: unknown key \"bell\""),
         ("[alerts]\non-alert = [\"/bin/page\",\n  \"x\"]\n", "not supported"),
         ("[alerting]\n", "unknown table [alerting]"),
+        ("[contexts.prod]\nurl = \"http://p\"\n[contexts.prdo.alerts]\nnode-for = 1\n", "3: [contexts.prdo.alerts] has no [contexts.prdo] table"),
     ])
     func badSettingsAreErrorsNamingTheLine(_ text: String, _ expected: String) {
         do {

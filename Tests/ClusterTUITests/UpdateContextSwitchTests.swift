@@ -48,6 +48,21 @@ import Testing
         #expect(effects == [.fetchOverview(previous: nil)], "the new cluster is polled at once")
     }
 
+    /// Review of issue 21: a switch kept the first context's hook, so "prod pages nobody" was false after `c`.
+    @Test func aSwitchTakesTheNewContextsAlertSettings() {
+        var state = Self.withContexts()
+        state.config.onAlert = ["/usr/local/bin/page-ops"]
+        state.config.notify = .bell
+        TestCluster.press(&state, .char("c"), .down, .enter)
+        var switched = SwitchedContext(name: "staging", label: "staging", overviewInterval: nil, instancesInterval: nil)
+        var settings = AlertSettings()
+        settings.rules.flapCount = 7
+        switched.alerting = settings
+        _ = Update.update(&state, .contextSwitched(.success(switched)), now: state.now)
+        #expect(state.config.onAlert.isEmpty && state.config.notify == .none && state.config.alertRules.flapCount == 7)
+        #expect(state.alerts.rules.flapCount == 7, "the engine runs with the new rules")
+    }
+
     /// A failed connection keeps the cluster on screen and says why.
     @Test func aFailedSwitchKeepsTheOldCluster() {
         var state = Self.withContexts()

@@ -99,6 +99,12 @@ public struct ClusterConfig: Sendable, Equatable {
         for table in tables {
             try config.apply(table, source: source)
         }
+        // `[contexts.prdo.alerts]` with no `[contexts.prdo]`: a typo, not a new context.
+        let defined = Set(tables.filter { $0.path.count == 2 && $0.path[0] == "contexts" }.map { $0.path[1] })
+        if let orphan = tables.first(where: { $0.path.count == 3 && $0.path[0] == "contexts" && !defined.contains($0.path[1]) }) {
+            let name = TextSanitizer.excerpt(orphan.path[1])
+            throw ClusterError.usage("\(source):\(orphan.line): [contexts.\(name).alerts] has no [contexts.\(name)] table")
+        }
         if let current = config.currentContext, config.contexts[current] == nil {
             throw ClusterError.usage("\(source): current-context \"\(TextSanitizer.excerpt(current))\" has no [contexts.\(TextSanitizer.excerpt(current))] table")
         }
