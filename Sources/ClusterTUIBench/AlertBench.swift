@@ -39,20 +39,22 @@ enum AlertBench {
     }
 }
 
-/// Alert hooks started once a second on a real `HookRunner` (each a shell
-/// reading its JSON and sleeping half a second) until `stop()`.
+/// Alert hooks offered once a second to a real `HookRunner` (each a shell
+/// reading its JSON and sleeping half a second) until `stop()`; the
+/// runner's own limits (30 a minute, 16 waiting) decide how many run.
 final class HookChurn: @unchecked Sendable {
     private let runner = HookRunner(report: { _ in })
     private let lock = NSLock()
     private var stopped = false
-    private(set) var queued = 0
+    /// Runs offered to the runner (its rate limit may drop some).
+    private(set) var offered = 0
 
     func start() {
         Thread { [self] in
             let stdin = Data(#"{"cluster":"s2","kind":"node","severity":"warning","subject":"node-1","text":"late"}"#.utf8)
             while !lock.withLock({ stopped }) {
                 runner.run(["/bin/sh", "-c", "cat >/dev/null; sleep 0.5", "hook", "warning", "node", "node-1"], stdin: stdin)
-                lock.withLock { queued += 1 }
+                lock.withLock { offered += 1 }
                 Thread.sleep(forTimeInterval: 1)
             }
         }.start()

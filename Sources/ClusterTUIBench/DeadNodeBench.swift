@@ -60,19 +60,23 @@ struct DeadNodeBench {
             }
             return seen.timeIntervalSince(beat)
         }
+        return (frames, hookFigures(names, lastBeats: lastBeats, log: hookLog, until: deadline.addingTimeInterval(10)))
+    }
+
+    /// Seconds from each victim's last heartbeat to the start of the hook that named it.
+    private func hookFigures(_ names: [String], lastBeats: [String: Date], log hookLog: String, until: Date) -> [Double] {
         var started = Self.hookStarts(hookLog)
-        while names.contains(where: { started[$0] == nil }), Date() < deadline.addingTimeInterval(10) {
+        while names.contains(where: { started[$0] == nil }), Date() < until {
             usleep(100_000)
             started = Self.hookStarts(hookLog)
         }
-        let hooks = names.compactMap { name -> Double? in
+        return names.compactMap { name -> Double? in
             guard let start = started[name], let beat = lastBeats[name] else {
                 log("dead node \(name): no alert hook ran for it")
                 return nil
             }
             return start.timeIntervalSince(beat)
         }
-        return (frames, hooks)
     }
 
     /// A hook that appends its start time and its stdin (one JSON line) to a log.
@@ -112,8 +116,8 @@ struct DeadNodeBench {
         }
     }
 
-    /// Both periods at once (each its own cluster and dashboard), so the
-    /// run takes as long as the 10 s case alone.
+    /// The three periods at once (each its own cluster and dashboard), so
+    /// the run takes as long as the 10 s case alone.
     static func both(
         binary: String, directory: String, quick: Bool, log: @escaping @Sendable (String) -> Void
     ) -> [TimeInterval: (frames: [Double], hooks: [Double])] {
@@ -132,7 +136,7 @@ struct DeadNodeBench {
     }
 }
 
-/// The per-period results of the two runs, written from their threads.
+/// The per-period results of the runs, written from their threads.
 private final class DeadNodeResults: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [TimeInterval: (frames: [Double], hooks: [Double])] = [:]

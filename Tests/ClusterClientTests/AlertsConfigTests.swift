@@ -55,7 +55,7 @@ import Testing
     @Test(arguments: [
         ("[alerts]\nnotify = \"desktop\"\n", "2: \"notify\" must be one of"),
         ("[alerts]\non-alert = \"/bin/page\"\n", "2: \"on-alert\" must be an array"),
-        ("[alerts]\non-alert = [\"\", \"x\"]\n", "2: \"on-alert\" must be an array"),
+        ("[alerts]\non-alert = [\"\", \"x\"]\n", "2: \"on-alert\": the program (its first item) is empty"),
         ("[alerts]\nnode-for = -1\n", "2: \"node-for\" must be a number of seconds between 0 and 86400"),
         ("[alerts]\nnodes-for = 5\n", "2: unknown key \"nodes-for\" in [alerts]"),
         ("[alerts]\ndisabled = [\"versions\"]\n", "2: unknown alert kind \"versions\""),

@@ -9,11 +9,11 @@ let testToken = "tok-SECRET-123"
 /// Runs `body` with a client for `url` and always shuts it down.
 func withClient(
     _ url: URL, token: String? = testToken, timeout: TimeInterval = 10, bodyLimit: Int = 256 << 20,
-    caFile: String? = nil, insecure: Bool = false,
+    caFile: String? = nil, insecure: Bool = false, connectTimeout: TimeInterval = 3,
     _ body: (ClusterHTTPClient) async throws -> Void
 ) async throws {
     let client = try ClusterHTTPClient(ClientConfiguration(
-        baseURL: url, token: token, caFile: caFile, insecure: insecure, connectTimeout: min(3, timeout),
+        baseURL: url, token: token, caFile: caFile, insecure: insecure, connectTimeout: min(connectTimeout, timeout),
         requestTimeout: timeout, bodyLimit: bodyLimit))
     do {
         try await body(client)

@@ -44,9 +44,10 @@ extension AlertSettings {
             }
             notify = style
         case "on-alert":
-            guard case .strings(let argv) = e.value, argv.first.map({ !$0.isEmpty }) ?? true else {
+            guard case .strings(let argv) = e.value else {
                 throw fail(e.line, "\"on-alert\" must be an array: [\"PROGRAM\", \"ARG\", …] (no shell), or [] for none")
             }
+            if argv.first?.isEmpty == true { throw fail(e.line, "\"on-alert\": the program (its first item) is empty") }
             onAlert = argv
         case "flap-count": rules.flapCount = try count(2...1000)
         case "flap-window": rules.flapWindow = try seconds(10...86_400)
