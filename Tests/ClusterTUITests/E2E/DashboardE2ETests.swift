@@ -66,8 +66,11 @@ struct DashboardE2ETests {
             session.sendKeys("x")
             try session.waitFor("Remove the explicit binding?", timeout: 5)
             session.sendKeys("y")
-            // Not the confirmation's own "after: follows the default node" line: the engine's verdict.
-            _ = try session.waitUntil(timeout: 15) { $0.contains("✓ confirmed: ") && $0.contains(" follows the default node (") }
+            // The engine's verdict on one line: not the dialog's "after: follows the default node"
+            // next to the rebind's "✓ confirmed: … is bound to" still in the status line.
+            _ = try session.waitUntil(timeout: 15) { screen in
+                screen.split(separator: "\n").contains { $0.contains("✓ confirmed: ") && $0.contains(" follows the default node (") }
+            }
         }
         let reset = try await serve.withClient { try await $0.reader.overview() }
         #expect(!reset.assignments.contains { $0.key == key })
