@@ -19,7 +19,7 @@ extension ConnectionOptions {
             var demo = ClusterConnection(
                 label: "embedded demo", reader: core.makeReader(), makeWriter: { core.makeWriter() },
                 overviewInterval: nil, instancesInterval: nil, shutdown: { await core.shutdown() })
-            demo.alerting = Self.alerting(context: nil)
+            demo.alerting = Self.globalAlerting()
             return demo
         }
         var environment = ProcessInfo.processInfo.environment
@@ -38,17 +38,18 @@ extension ConnectionOptions {
             shutdown: { await client.shutdown() },
             target: ClusterIdentity(context: target.contextName, url: ClusterIdentity.recordable(target.url)),
             insecure: target.insecure)
-        connection.alerting = Self.alerting(context: target.contextName)
+        // A context's settings come from the file `resolve` already read (strictly).
+        connection.alerting = target.alerting ?? Self.globalAlerting()
         return connection
     }
 
-    /// The config file's alert settings (issue 21): the global `[alerts]`
-    /// and the context's own. A file that does not parse was already refused
-    /// when a context was read from it; with `--url` or the demo it gives the
-    /// defaults, said once on stderr (a monitor must not lose its hook silently).
-    static func alerting(context: String?) -> AlertSettings {
+    /// The config file's global `[alerts]` (issue 21) for `--url` or the demo,
+    /// which do not otherwise read the file: read leniently, a file that
+    /// cannot be used gives the defaults, said once on stderr (a monitor
+    /// must not lose its hook silently).
+    static func globalAlerting() -> AlertSettings {
         do {
-            return try ClusterConfig.load(path: ClusterConfig.defaultPath).alerting(for: context)
+            return try ClusterConfig.load(path: ClusterConfig.defaultPath).alerting(for: nil)
         } catch {
             StandardError.line("clustertui: warning: the config file's [alerts] are not used: "
                 + TextSanitizer.excerpt(String(describing: error), limit: 200))

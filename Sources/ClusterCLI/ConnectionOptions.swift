@@ -54,6 +54,9 @@ struct ResolvedTarget: Sendable {
     var tokenFileIsExplicit: Bool
     var pollInterval: Double?
     var instancesInterval: Double?
+    /// The config file's alert settings for this target, when `resolve` read
+    /// the file (a context); `nil` with `--url` alone, which does not read it.
+    var alerting: AlertSettings?
 }
 
 extension ConnectionOptions {
@@ -71,8 +74,10 @@ extension ConnectionOptions {
     /// embedded demo core.
     func resolve(configPath: String = ClusterConfig.defaultPath) throws -> ResolvedTarget? {
         var ctx: ContextConfig?
+        var file: ClusterConfig?
         if let name = context {
             let config = try ClusterConfig.load(path: configPath)
+            file = config
             guard let found = config.contexts[name] else {
                 let known = config.contexts.keys.sorted().joined(separator: ", ")
                 throw ClusterError.usage("no context \"\(name)\" in \(configPath)" + (known.isEmpty ? "" : " (known: \(known))"))
@@ -80,6 +85,7 @@ extension ConnectionOptions {
             ctx = found
         } else if url == nil {
             let config = try ClusterConfig.load(path: configPath)
+            file = config
             if let current = config.currentContext { ctx = config.contexts[current] }
         }
         guard let rawURL = url ?? ctx?.url else {
@@ -99,7 +105,8 @@ extension ConnectionOptions {
             label: ctx?.name ?? rawURL, contextName: ctx?.name, url: parsed,
             caFile: caFile ?? ctx?.caFile, insecure: insecure || (ctx?.insecure ?? false),
             tokenFile: explicitTokenFile ?? Self.defaultTokenFile, tokenFileIsExplicit: explicitTokenFile != nil,
-            pollInterval: ctx?.pollInterval, instancesInterval: ctx?.instancesInterval)
+            pollInterval: ctx?.pollInterval, instancesInterval: ctx?.instancesInterval,
+            alerting: file?.alerting(for: ctx?.name))
     }
 
     /// The session token: `CLUSTERTUI_TOKEN`, else the token file (an

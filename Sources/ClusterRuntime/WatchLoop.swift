@@ -58,7 +58,7 @@ package final class WatchLoop {
     }
 
     private func dispatch(_ messages: [Message]) {
-        for case let message in messages {
+        for message in messages {
             switch message {
             case .hookProblem(let text), .alertStoreProblem(let text): problem(text)
             default: break

@@ -67,9 +67,9 @@ package enum DetailsOverlay {
         let period = t.period(learned: learned)
         var text = if learned.provisional {
             "every \(s(period)) or less (learning) · \(limits)"
-        } else if learned.medianStep > period + 0.05 {
-            // A new beat at every poll: only the most it can be is known.
-            "every \(s(learned.medianStep)) or less (learned) · \(limits)"
+        } else if learned.period > period + 0.05 {
+            // A new beat at every poll: only the most it can be (its median step) is known.
+            "every \(s(learned.period)) or less (learned) · \(limits)"
         } else {
             "every \(s(period)) (learned) · \(limits)"
         }

@@ -15,21 +15,17 @@ public struct LearnedHeartbeat: Hashable, Sendable {
     /// is then a cautious upper bound (1.5 × the longest step), used only
     /// where it is shorter than the assumed interval.
     public var provisional: Bool
-    /// The median step between the beats the polls saw: more than `period`
-    /// when the node beats faster than the polls (every poll saw a new beat),
-    /// and then the most its real period can be.
-    public var medianStep: TimeInterval
+    /// The median step between the beats the polls saw (once learned, that
+    /// is `period` itself): when every poll saw a new beat, the most the
+    /// node's real period can be.
+    public var medianStep: TimeInterval { period }
     /// When every recent step came at the very next poll (none failed in
     /// between): the oldest the node's beat was at those polls, on its own
     /// clock. A live node's beat is never older than its period at a poll.
     public var oldestAge: TimeInterval?
 
-    public init(
-        period: TimeInterval, steps: Int, clockLag: TimeInterval = 0, provisional: Bool = false,
-        medianStep: TimeInterval? = nil
-    ) {
+    public init(period: TimeInterval, steps: Int, clockLag: TimeInterval = 0, provisional: Bool = false) {
         self.period = period; self.steps = steps; self.clockLag = clockLag; self.provisional = provisional
-        self.medianStep = medianStep ?? period
     }
 
     /// The period health judges by, given the interval assumed for nodes
@@ -42,7 +38,7 @@ public struct LearnedHeartbeat: Hashable, Sendable {
     public func period(assuming interval: TimeInterval, slack: TimeInterval) -> TimeInterval {
         if provisional { return min(interval, max(period, slack)) }
         guard let oldestAge else { return period }
-        return min(medianStep, max(oldestAge, medianStep / 2, medianStep - slack))
+        return min(period, max(oldestAge, period / 2, period - slack))
     }
 }
 
@@ -185,7 +181,7 @@ public struct HeartbeatLearner: Sendable, Equatable {
         }
         let lag = clockLag(track.lags)
         let median = median(track.steps)
-        var learned = LearnedHeartbeat(period: median, steps: track.steps.count, clockLag: lag, medianStep: median)
+        var learned = LearnedHeartbeat(period: median, steps: track.steps.count, clockLag: lag)
         if track.everyPoll.allSatisfy({ $0 }), let oldest = track.lags.max() {
             // Ages at every poll: its period is at least the oldest of them
             // (`HeartbeatThresholds.period(learned:)` decides how far to trust it).
