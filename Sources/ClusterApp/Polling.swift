@@ -16,9 +16,9 @@ package enum Polling {
             effects.append(.fetchOverview(previous: state.overviewPoll.digest))
         }
         // Instances wait for the first overview: without it there is nothing to join them to.
-        if state.instancesPoll.isDue(now), state.snapshot != nil {
+        if state.instancesPoll.isDue(now), let snapshot = state.snapshot {
             state.instancesPoll.started(now)
-            effects.append(.fetchInstances(previous: state.instancesPoll.digest))
+            effects.append(.fetchInstances(previous: state.instancesPoll.digest, bindingTo: snapshot.bindingSource))
         }
         return effects
     }
@@ -61,18 +61,16 @@ package enum Polling {
             if fetched.value != nil || !wasHealthy || state.clockSkew != oldSkew || state.redrawsEverySecond {
                 state.dirty = true
             }
+            var effects: [Effect] = []
             if let overview = fetched.value {
                 state.heartbeats.observe(overview.nodes, at: dataAt, suspectAfter: state.config.thresholds.suspectAfter,
                                          uncertainty: latency)
-                let old = state.snapshot
-                let fresh = old?.replacing(overview: overview, takenAt: state.serverNow)
+                let bindingsBefore = state.snapshot?.bindingGeneration
+                let fresh = state.snapshot?.replacing(overview: overview, takenAt: state.serverNow)
                     ?? ClusterSnapshot(overview: overview, takenAt: state.serverNow)
                 apply(&state, fresh, change: .overview)
-                // Bindings changed elsewhere: the rows follow now, not at the next instance poll.
-                if let old, old.instancesKnown,
-                   old.overview.assignments != overview.assignments || old.defaultNodeName != overview.defaultNodeName {
-                    return [.followAssignments(overview)]
-                }
+                // Bindings changed elsewhere: the rows take them now, not at the next instance poll.
+                if fresh.bindingGeneration != bindingsBefore { effects = BindingStage.bindIfNeeded(state) }
             } else {
                 // The same body, newer data: beats that did not move have now been watched longer.
                 state.heartbeats.observeUnchanged(at: dataAt, uncertainty: latency)
@@ -80,6 +78,8 @@ package enum Polling {
                 state.recompute(.clock)
                 if wasStale || state.derived.healthSignature != healths { state.dirty = true }
             }
+            BindingStage.checkPendingWrite(&state, requestSent: sent)
+            return effects
         }
         return []
     }
@@ -94,7 +94,7 @@ package enum Polling {
             state.instancesPoll.failed(at: state.now, error: error, random: &state.random)
         case .success(let fetched):
             let wasHealthy = state.instancesPoll.lastError == nil && state.instancesPoll.lastSuccess != nil
-            if fetched.value != nil || !wasHealthy || state.pendingCheck != nil || state.redrawsEverySecond {
+            if fetched.value != nil || !wasHealthy || state.redrawsEverySecond {
                 state.dirty = true
             }
             state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
@@ -113,29 +113,16 @@ package enum Polling {
                 state.derived.prepared = prepared
                 apply(&state, current.replacing(instances: prepared.instances, boundCount: prepared.boundCount),
                       change: .instances, events: events)
+                // Fetched while older bindings were current: bind to the overview's.
+                return BindingStage.bindIfNeeded(state)
             }
-            checkPendingBinding(&state)
         }
-        return []
-    }
-
-    /// The rows with their bindings patched to the overview: swapped in with
-    /// no events (the overview diff already reported the change) and no
-    /// change to the instance poll's schedule.
-    package static func instancesRebased(_ state: inout AppState, _ prepared: PreparedInstances) -> [Effect] {
-        guard let current = state.snapshot, current.instancesKnown else { return [] }
-        state.dirty = true
-        state.retired.retire(current, state.derived.prepared)
-        state.derived.prepared = prepared
-        apply(&state, current.replacing(instances: prepared.instances, boundCount: prepared.boundCount),
-              change: .instances, events: [])
-        checkPendingBinding(&state)
         return []
     }
 
     /// Swaps in a new snapshot, turning the difference into events (or
     /// taking `events` when the caller already knows them).
-    private static func apply(
+    package static func apply(
         _ state: inout AppState, _ fresh: ClusterSnapshot, change: DerivedChange, events known: [ClusterEvent]? = nil
     ) {
         let selectedKey = state.selectedInstance?.key
@@ -190,27 +177,5 @@ package enum Polling {
             state.nodeCursor.selected = row
         }
         state.clampCursors()
-    }
-
-    /// After a write, the next instance list should show the new binding: say so, or say it does not.
-    private static func checkPendingBinding(_ state: inout AppState) {
-        guard let check = state.pendingCheck, let snapshot = state.snapshot else { return }
-        state.pendingCheck = nil
-        guard let instance = snapshot.instances.first(where: { $0.key == check.key }) else {
-            state.post("\(check.key.entityId) is no longer listed by the server", .warning)
-            return
-        }
-        let name = TextSanitizer.visible(instance.name)
-        if let node = check.nodeName, let mode = check.mode {
-            if instance.explicit && instance.nodeName == node && instance.mode == mode {
-                state.post("✓ confirmed: \(name) is bound to \(node) (\(mode))", .notice)
-            } else {
-                state.post("server shows \(name) on \(instance.nodeName) (\(instance.mode)), not \(node)", .warning)
-            }
-        } else if !instance.explicit {
-            state.post("✓ confirmed: \(name) follows the default node (\(instance.nodeName))", .notice)
-        } else {
-            state.post("server still shows an explicit binding for \(name)", .warning)
-        }
     }
 }

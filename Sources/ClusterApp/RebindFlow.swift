@@ -179,11 +179,10 @@ package enum RebindFlow {
         return []
     }
 
-    /// A write that landed: look for it in the next polls, which are asked for now.
+    /// A write that landed: look for it in the next overview, which is asked for now.
     package static func expect(_ state: inout AppState, _ key: EntityKey, _ binding: PlanBinding) {
-        state.pendingCheck = PendingCheck(key: key, nodeName: binding.node, mode: binding.mode)
+        state.pendingCheck = PendingCheck(key: key, nodeName: binding.node, mode: binding.mode, since: state.now)
         state.overviewPoll.requestNow(state.now)
-        state.instancesPoll.requestNow(state.now)
     }
 
     package static func openForm(_ state: AppState, _ id: Int) -> RebindForm? {

@@ -72,10 +72,9 @@ package enum ResetFlow {
         return []
     }
 
-    /// After a reset landed: look for it in the next polls.
+    /// After a reset landed: look for it in the next overview.
     package static func expectDefault(_ state: inout AppState, _ key: EntityKey) {
-        state.pendingCheck = PendingCheck(key: key, nodeName: nil, mode: nil)
+        state.pendingCheck = PendingCheck(key: key, nodeName: nil, mode: nil, since: state.now)
         state.overviewPoll.requestNow(state.now)
-        state.instancesPoll.requestNow(state.now)
     }
 }

@@ -49,8 +49,8 @@ package enum Update {
             return Polling.overviewFetched(&state, result, latency: latency)
         case .instancesPrepared(let result, let latency):
             return Polling.instancesPrepared(&state, result, latency: latency)
-        case .instancesRebased(let prepared):
-            return Polling.instancesRebased(&state, prepared)
+        case .rowsBound(let bound):
+            return BindingStage.rowsBound(&state, bound)
         case .contextSwitched(let result):
             return ContextSwitchFlow.switched(&state, result)
         default:

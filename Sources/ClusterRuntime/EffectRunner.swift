@@ -44,8 +44,8 @@ package struct EffectRunner: Sendable {
         switch effect {
         case .fetchOverview(let previous):
             fetchOverview(reader, previous, inbox, batches)
-        case .fetchInstances(let previous):
-            fetchInstances(reader, previous, inbox)
+        case .fetchInstances(let previous, let source):
+            fetchInstances(reader, previous, source, inbox)
         case .write(let origin, let plan):
             batches.single(origin, plan, reader: reader, writer: writer, identity: identity, inbox: inbox)
         case .applyPlan(let plan):
@@ -56,8 +56,8 @@ package struct EffectRunner: Sendable {
             batches.export(plan, format, path: path, identity: identity, inbox: inbox)
         case .loadUndo:
             batches.loadUndo(identity: identity, inbox: inbox)
-        case .followAssignments(let overview):
-            followAssignments(overview, inbox)
+        case .bindRows(let job):
+            bindRows(job, inbox)
         case .switchContext(let name):
             let previousList = self.previousList
             Task {
@@ -95,7 +95,9 @@ package struct EffectRunner: Sendable {
         }
     }
 
-    private func fetchInstances(_ reader: any ClusterReading, _ previous: BodyDigest?, _ inbox: GenerationGate) {
+    private func fetchInstances(
+        _ reader: any ClusterReading, _ previous: BodyDigest?, _ source: RowBindingSource, _ inbox: GenerationGate
+    ) {
         let previousList = self.previousList
         Task {
             let clock = ContinuousClock()
@@ -107,7 +109,7 @@ package struct EffectRunner: Sendable {
             // 100,000-instance poll never stalls a keystroke.
             let prepared = await BackgroundLane.shared.run {
                 let previous = previousList.list
-                let prepared = result.map { PreparedInstances.prepared($0, after: previous) }
+                let prepared = result.map { PreparedInstances.prepared($0, after: previous, bindingTo: source) }
                 if case .success(let fetched) = prepared, let list = fetched.value?.instances { previousList.list = list }
                 return prepared
             }
@@ -115,14 +117,18 @@ package struct EffectRunner: Sendable {
         }
     }
 
-    /// Patched against the list this runner prepared last, on the same
-    /// serial lane as the polls, so a newer poll is never overwritten.
-    private func followAssignments(_ overview: Overview, _ inbox: GenerationGate) {
+    /// The rows on screen bound to the overview's bindings, on the same
+    /// serial lane as the polls. The next list is diffed against what the
+    /// screen shows, so the bound rows become the diff base — unless a newer
+    /// list was prepared meanwhile (then `update` drops this answer anyway).
+    private func bindRows(_ job: RowsToBind, _ inbox: GenerationGate) {
         let previousList = self.previousList
         BackgroundLane.shared.async {
-            guard let list = previousList.list, let patched = AssignmentFollow.patch(list, to: overview) else { return }
-            previousList.list = patched
-            inbox.post(.instancesRebased(PreparedInstances.prepare(patched, parallel: false)))
+            let rows = job.rows.rebound(to: job.source)
+            if let rows, let last = previousList.list, last.sharesStorage(with: job.rows.instances) {
+                previousList.list = rows.instances
+            }
+            inbox.post(.rowsBound(RowsBound(basis: job.rows.instances, generation: job.source.generation, rows: rows)))
         }
     }
 }

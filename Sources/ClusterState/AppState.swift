@@ -119,15 +119,17 @@ package enum Overlay: Sendable, Equatable {
     case alerts(AlertsList)
 }
 
-/// After a write: what the next instance list should show for the entity.
+/// After a write: what the next overview should show for the entity.
 package struct PendingCheck: Sendable, Equatable {
     package var key: EntityKey
     /// `nil` for a reset: expect `explicit: false`.
     package var nodeName: String?
     package var mode: AssignmentMode?
+    /// When the write was seen to land: an overview requested before then cannot show it.
+    package var since: Date
 
-    package init(key: EntityKey, nodeName: String? = nil, mode: AssignmentMode? = nil) {
-        self.key = key; self.nodeName = nodeName; self.mode = mode
+    package init(key: EntityKey, nodeName: String? = nil, mode: AssignmentMode? = nil, since: Date) {
+        self.key = key; self.nodeName = nodeName; self.mode = mode; self.since = since
     }
 }
 

@@ -17,9 +17,9 @@ package enum Message: Sendable {
     /// the UI thread (issue 19: the bare `instancesFetched` existed only for
     /// tests; they send this, as the runner does).
     case instancesPrepared(Result<Fetched<PreparedInstances>, ClusterError>, latency: TimeInterval)
-    /// The instance list on screen with its bindings brought in line with a
-    /// newer overview, prepared off the UI thread (no poll bookkeeping).
-    case instancesRebased(PreparedInstances)
+    /// The rows on screen bound to a newer overview's bindings, prepared off
+    /// the UI thread (no poll bookkeeping): the answer to `bindRows`.
+    case rowsBound(RowsBound)
     /// A form's write went through the write engine: what became of it.
     case writeFinished(WriteOrigin, ItemOutcome)
     /// A later overview settled a write whose outcome was unknown.
@@ -56,7 +56,9 @@ package enum WriteOrigin: Sendable, Hashable {
 /// back as a `Message`; `update` itself performs no I/O.
 package enum Effect: Sendable, Equatable {
     case fetchOverview(previous: BodyDigest?)
-    case fetchInstances(previous: BodyDigest?)
+    /// The instance list, its rows bound to `bindingTo` (the overview's
+    /// bindings when the request went out) as it is prepared.
+    case fetchInstances(previous: BodyDigest?, bindingTo: RowBindingSource)
     /// A form's write: a plan of one item, run by the write engine with a
     /// fresh precondition read; the outcome comes back as `writeFinished`.
     case write(WriteOrigin, MovePlan)
@@ -67,9 +69,9 @@ package enum Effect: Sendable, Equatable {
     case exportPlan(MovePlan, PlanFileFormat, path: String)
     /// Read the journal's last batch on this cluster (`u`).
     case loadUndo
-    /// The overview's bindings changed: patch the instance rows to match it
-    /// (off the UI thread) instead of waiting for the next instance poll.
-    case followAssignments(Overview)
+    /// The rows on screen show other bindings than the overview's: bind
+    /// them (off the UI thread); the answer is `rowsBound`.
+    case bindRows(RowsToBind)
     /// Connect to the named context of the config file (`c`).
     case switchContext(String)
     /// Ctrl-L: repaint the whole terminal.
@@ -86,4 +88,31 @@ package enum Effect: Sendable, Equatable {
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit
+}
+
+/// The derivation stage "rows take the overview's bindings", as a job: the
+/// rows on screen (prepared) and the bindings to give them.
+package struct RowsToBind: Sendable, Equatable {
+    package let rows: PreparedInstances
+    package let source: RowBindingSource
+
+    package init(rows: PreparedInstances, source: RowBindingSource) { self.rows = rows; self.source = source }
+
+    /// The same job: the same rows (same storage) and the same bindings.
+    package static func == (a: RowsToBind, b: RowsToBind) -> Bool {
+        a.source == b.source && a.rows.instances.sharesStorage(with: b.rows.instances)
+    }
+}
+
+/// What `bindRows` made: `rows` (nil when every row already agreed) for
+/// the list `basis` and the binding generation `generation`; `update` takes
+/// it only while both are still what the snapshot holds.
+package struct RowsBound: Sendable {
+    package let basis: [Instance]
+    package let generation: Int
+    package let rows: PreparedInstances?
+
+    package init(basis: [Instance], generation: Int, rows: PreparedInstances?) {
+        self.basis = basis; self.generation = generation; self.rows = rows
+    }
 }

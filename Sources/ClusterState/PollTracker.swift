@@ -23,6 +23,9 @@ package struct PollTracker: Sendable, Equatable {
     package var digest: BodyDigest?
     /// When a failure streak began (for "disconnected since").
     package var failingSince: Date?
+    /// A poll was asked for while one was in flight: that reply may predate
+    /// the reason (a write that just landed), so another follows it at once.
+    package var againAfterFlight = false
 
     package init(interval: TimeInterval, firstDue: Date) {
         self.interval = interval
@@ -44,13 +47,15 @@ package struct PollTracker: Sendable, Equatable {
         lastSuccess = now
         lastLatency = latency
         self.digest = digest
-        nextDue = now.addingTimeInterval(interval)
+        nextDue = againAfterFlight ? now : now.addingTimeInterval(interval)
+        againAfterFlight = false
     }
 
     /// Records a failure and schedules the retry: interval × 2^(n-1), capped,
     /// times a jitter in [0.8, 1.2). 429 honours the server's Retry-After.
     package mutating func failed(at now: Date, error: ClusterError, random: inout SplitMix64) {
         inFlight = false
+        againAfterFlight = false
         consecutiveFailures += 1
         if failingSince == nil { failingSince = now }
         lastError = error
@@ -63,6 +68,7 @@ package struct PollTracker: Sendable, Equatable {
 
     /// Ask for a poll as soon as possible (after a write, or on `r`).
     package mutating func requestNow(_ now: Date) {
+        if inFlight { againAfterFlight = true }
         nextDue = now
     }
 

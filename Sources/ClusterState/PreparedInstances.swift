@@ -40,6 +40,9 @@ package struct PreparedInstances: Sendable {
     /// old list is not kept alive.
     package var instanceEvents: [ClusterEvent]?
     package var diffBase: [Instance]?
+    /// The binding generation (`ClusterSnapshot.bindingGeneration`) whose
+    /// bindings the rows show; `nil`: as the server listed them.
+    package var boundTo: Int?
 
     /// Builds the text records and the base order: on two cores at once when
     /// `parallel` (inline, tests), one after the other when not (the runner,
@@ -47,7 +50,11 @@ package struct PreparedInstances: Sendable {
     /// The fielded-search index is not built here: only a fielded query
     /// needs it, and `recompute` makes it then (the brief of issue 6: no
     /// index work while no such filter is active).
-    package static func prepare(_ instances: [Instance], withIndex: Bool = false, parallel: Bool = true) -> PreparedInstances {
+    /// `byName`, when given, is the base order of a list with the same rows
+    /// in the same places (only bindings differ): it is kept, not re-sorted.
+    package static func prepare(
+        _ instances: [Instance], withIndex: Bool = false, parallel: Bool = true, byName known: [Int]? = nil
+    ) -> PreparedInstances {
         let box = PrepareBox()
         let parts = 2
         let work: @Sendable (Int) -> Void = { part in
@@ -56,7 +63,7 @@ package struct PreparedInstances: Sendable {
                 box.facts = RowFacts(instances)
                 if withIndex { box.index = InstanceSearchIndex(instances: instances) }
             } else {
-                box.byName = baseOrder(instances)
+                box.byName = known ?? baseOrder(instances)
             }
         }
         if parallel {
@@ -71,19 +78,34 @@ package struct PreparedInstances: Sendable {
     /// A fetched list, prepared; an unchanged (nil) body stays nil. With
     /// `previous` (the list the runner handed over last time, normally the
     /// one on screen) the instance events are found here too.
-    package static func prepared(_ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil) -> Fetched<PreparedInstances> {
+    /// With `source`, the rows take its bindings first (issue 19: a row's
+    /// binding is the overview's, never the list's own copy of it).
+    package static func prepared(
+        _ fetched: Fetched<InstanceList>, after previous: [Instance]? = nil, bindingTo source: RowBindingSource? = nil
+    ) -> Fetched<PreparedInstances> {
         Fetched(
             value: fetched.value.map { list in
+                let rows = source.flatMap { $0.bind(list.instances) } ?? list.instances
                 // One core only: on a 2-core machine the UI thread keeps the
                 // other while a list is prepared (keystroke latency, issue 6).
-                var p = prepare(list.instances, parallel: false)
+                var p = prepare(rows, parallel: false)
+                p.boundTo = source?.generation
                 if let previous {
-                    p.instanceEvents = SnapshotDiff.instanceEvents(from: previous, to: list.instances, time: Date())
+                    p.instanceEvents = SnapshotDiff.instanceEvents(from: previous, to: rows, time: Date())
                     p.diffBase = previous
                 }
                 return p
             },
             digest: fetched.digest, serverDate: fetched.serverDate, byteCount: fetched.byteCount)
+    }
+
+    /// The rows of `self` bound to `source`, prepared again with the same
+    /// base order; `nil` when every row already shows the source's binding.
+    package func rebound(to source: RowBindingSource) -> PreparedInstances? {
+        guard let rows = source.bind(instances) else { return nil }
+        var p = Self.prepare(rows, parallel: false, byName: byName)
+        p.boundTo = source.generation
+        return p
     }
 
     /// The precomputed events when `current` is the list they were found

@@ -114,7 +114,7 @@ import Testing
         var state = TestCluster.loadedState()
         let effects = TestCluster.press(&state, .char("r"))
         #expect(effects.contains(.fetchOverview(previous: BodyDigest(value: 1, length: 1))))
-        #expect(effects.contains(.fetchInstances(previous: BodyDigest(value: 1, length: 1))))
+        #expect(effects.contains(.fetchInstances(previous: BodyDigest(value: 1, length: 1), bindingTo: state.snapshot!.bindingSource)))
     }
 
     @Test func readOnlyNeverProducesAWrite() {

@@ -25,7 +25,7 @@ import Testing
         let effects = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview)), latency: 0.01), now: now)
         #expect(state.snapshot?.nodes.count == 5)
         // (and the announcement of node-d, offline at start: watch prints it, the dashboard ignores it)
-        #expect(effects.filter { if case .announceAlert = $0 { false } else { true } } == [.fetchInstances(previous: nil)])
+        #expect(effects.filter { if case .announceAlert = $0 { false } else { true } } == [.fetchInstances(previous: nil, bindingTo: state.snapshot!.bindingSource)])
         #expect(state.overviewPoll.nextDue == now.addingTimeInterval(2))
     }
 

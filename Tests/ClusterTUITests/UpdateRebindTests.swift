@@ -59,12 +59,31 @@ import Testing
         let after = Update.update(&state, .writeFinished(origin, .applied(item.to, .reply)), now: state.now)
         #expect(state.overlays.isEmpty)
         #expect(state.notice?.text.contains("bound Research Agent to node-b (strict)") == true)
-        #expect(after.contains { if case .fetchInstances = $0 { true } else { false } })
-        // The next instance list shows the binding: a confirmation follows.
-        var list = TestCluster.instances
-        list[0].nodeName = "node-b"; list[0].mode = .strict; list[0].explicit = true
-        _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(InstanceList(instances: list), digest: 3)), latency: 0), now: state.now)
-        #expect(state.notice?.text.contains("confirmed") == true)
+        #expect(after.contains { if case .fetchOverview = $0 { true } else { false } })
+        // The overview asked for after the write shows the binding: a confirmation follows.
+        var overview = TestCluster.overview
+        overview.assignments.append(Assignment(entityType: .agent, entityId: "tenant1:research-agent", nodeName: "node-b", mode: .strict))
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(overview, digest: 3)), latency: 0), now: state.now)
+        #expect(state.notice?.text.contains("✓ confirmed: Research Agent is bound to node-b (strict)") == true)
+    }
+
+    /// Issue 19: the confirmation reads the overview; one requested before the write landed says nothing yet.
+    @Test func anOverviewRequestedBeforeTheWriteDoesNotJudgeIt() throws {
+        var state = openForm("tenant1:research-agent")
+        TestCluster.type(&state, "node-b")
+        let (origin, item) = try #require(write(TestCluster.press(&state, .enter)))
+        // An overview poll already in flight when the write's reply came back.
+        state.overviewPoll.started(state.now)
+        let landed = state.now.addingTimeInterval(1)
+        _ = Update.update(&state, .writeFinished(origin, .applied(item.to, .reply)), now: landed)
+        let effects = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview, digest: 3)), latency: 0), now: landed)
+        #expect(state.notice?.text.contains("server shows") != true, "an old overview is no verdict")
+        #expect(state.pendingCheck != nil)
+        #expect(effects.contains { if case .fetchOverview = $0 { true } else { false } }, "the next overview is asked for at once")
+        var overview = TestCluster.overview
+        overview.assignments.append(Assignment(entityType: .agent, entityId: "tenant1:research-agent", nodeName: "node-c", mode: .strict))
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(overview, digest: 4)), latency: 0), now: landed.addingTimeInterval(1))
+        #expect(state.notice?.text.contains("server shows Research Agent on node-c (strict), not node-b") == true)
     }
 
     /// Issue 20: a write the core stored and answered 500 is reported applied, confirmed by re-reading.

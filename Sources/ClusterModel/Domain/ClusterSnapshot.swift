@@ -17,6 +17,9 @@ public struct ClusterSnapshot: Sendable {
     public private(set) var assignmentsByKey: [EntityKey: Assignment]
     /// Instances bound to each node name (explicit or default).
     public private(set) var boundCount: [String: Int]
+    /// Bumped whenever the assignments or the default node change: names
+    /// the bindings the instance rows must show (`bindingSource`).
+    public private(set) var bindingGeneration = 0
 
     public init(overview: Overview, instances: [Instance] = [], instancesKnown: Bool = false, takenAt: Date) {
         self.init(overview: overview, instances: instances, instancesKnown: instancesKnown, takenAt: takenAt,
@@ -59,17 +62,27 @@ public struct ClusterSnapshot: Sendable {
     public func replacing(overview: Overview, takenAt: Date) -> ClusterSnapshot {
         // Assignments seldom change while heartbeats change every poll: an
         // equal list keeps its index (7,000 hashed keys at S2).
-        let byKey = overview.assignments == self.overview.assignments ? assignmentsByKey : Self.index(overview.assignments)
+        let sameAssignments = overview.assignments == self.overview.assignments
+        let byKey = sameAssignments ? assignmentsByKey : Self.index(overview.assignments)
         var copy = ClusterSnapshot(
             overview: overview, instances: [], instancesKnown: instancesKnown, takenAt: takenAt, assignmentsByKey: byKey)
         copy.instances = instances
         copy.boundCount = boundCount
+        let sameBindings = sameAssignments && overview.defaultNodeName == defaultNodeName
+        copy.bindingGeneration = sameBindings ? bindingGeneration : bindingGeneration + 1
         return copy
+    }
+
+    /// The bindings the instance rows must show: this overview's.
+    public var bindingSource: RowBindingSource {
+        RowBindingSource(assignments: assignmentsByKey, defaultNode: defaultNodeName, generation: bindingGeneration)
     }
 
     /// A copy with a new instance list, keeping the overview.
     public func replacing(instances: [Instance]) -> ClusterSnapshot {
-        ClusterSnapshot(overview: overview, instances: instances, instancesKnown: true, takenAt: takenAt)
+        var copy = ClusterSnapshot(overview: overview, instances: instances, instancesKnown: true, takenAt: takenAt)
+        copy.bindingGeneration = bindingGeneration
+        return copy
     }
 
     /// The same, with `boundCount` already counted (off the UI thread) by
