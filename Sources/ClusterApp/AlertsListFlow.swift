@@ -49,13 +49,13 @@ package enum AlertsListFlow {
 
     /// The node in the nodes pane, focused; its filter cleared if it hid it.
     private static func selectNode(_ state: inout AppState, named name: String) {
-        if !state.derived.nodes.contains(where: { $0.name == name }), state.nodeFilter.isActive { FilterKeys.clear(&state, .nodes) }
+        if !state.derived.nodes.contains(where: { $0.name == name }), state.nodePane.filter.isActive { FilterKeys.clear(&state, .nodes) }
         guard let row = state.derived.nodes.firstIndex(where: { $0.name == name }) else {
             state.post("\(name) is not in the nodes pane (a folded ghost record? g shows them)", .notice)
             return
         }
         state.focus = .nodes
-        state.nodeCursor.selected = row
+        state.nodePane.cursor.selected = row
         state.clampCursors()
     }
 }

@@ -88,8 +88,8 @@ package enum ContextSwitchFlow {
             var fresh = AppState(config: config, width: state.width, height: state.height, now: state.now)
             fresh.random = state.random
             fresh.focus = state.focus
-            fresh.nodeSort = state.nodeSort
-            fresh.instanceSort = state.instanceSort
+            fresh.nodePane.sort = state.nodePane.sort
+            fresh.instancePane.sort = state.instancePane.sort
             fresh.absoluteTimes = state.absoluteTimes
             fresh.nextFormID = state.nextFormID
             // --events-log counts events across switches: the count never goes back.

@@ -11,7 +11,7 @@ import Foundation
 package enum FilterKeys {
     package static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         let pane = state.editingFilter ?? .instances
-        let path = keyPath(pane)
+        let path = pane.filter
         switch key {
         case .enter:
             state[keyPath: path].editing = false
@@ -27,25 +27,22 @@ package enum FilterKeys {
         return []
     }
 
-    /// The filter of a pane: the nodes' own, else the instances'.
-    package static func keyPath(_ pane: Pane) -> WritableKeyPath<AppState, FilterState> { AppState.filterKeyPath(pane) }
-
     /// Opens the prompt of the focused pane's filter (the events pane has
     /// none: `/` there filters the instances and moves the focus to them).
     package static func open(_ state: inout AppState) {
-        if state.focus == .events { state.focus = .instances }
-        state[keyPath: keyPath(state.focus)].editing = true
+        state.focus = state.focus.filtered
+        state[keyPath: state.focus.filter].editing = true
     }
 
     package static func clear(_ state: inout AppState, _ pane: Pane) {
-        state[keyPath: keyPath(pane)] = FilterState()
+        state[keyPath: pane.filter] = FilterState()
         state.recompute(.filter)
-        if pane == .nodes { state.nodeCursor = TableCursor() } else { state.instanceCursor = TableCursor() }
+        state[keyPath: pane.cursor] = TableCursor()
     }
 
     /// Parses the text; applies it when it parses, keeps the old query otherwise.
     package static func apply(_ state: inout AppState, _ pane: Pane) {
-        let path = keyPath(pane)
+        let path = pane.filter
         switch FilterQuery.parse(state[keyPath: path].text) {
         case .success(let query):
             if pane == .nodes, let term = query.firstInstanceOnlyTerm {
@@ -56,11 +53,7 @@ package enum FilterKeys {
             guard query != state[keyPath: path].query else { return }
             state[keyPath: path].query = query
             state.recompute(.filter)
-            if pane == .nodes {
-                state.nodeCursor.moveTo(0, count: state.derived.nodes.count)
-            } else {
-                state.instanceCursor.moveTo(0, count: state.derived.instanceRows.count)
-            }
+            state[keyPath: pane.cursor].moveTo(0, count: pane.rowCount(state))
             state.clampCursors()
         case .failure(let error):
             state[keyPath: path].error = error.message

@@ -59,7 +59,7 @@ package enum KeyHandling {
         case .previousPane: state.focus = nextPane(state, forward: false)
         case .focusNodes: state.focus = .nodes
         case .focusInstances: state.focus = .instances
-        case .focusEvents: if Layout(state: state).eventRows > 0 { state.focus = .events }
+        case .focusEvents: if Pane.events.isShown(Layout(state: state)) { state.focus = .events }
         default: return false
         }
         return true
@@ -120,10 +120,10 @@ package enum KeyHandling {
             state.marks.removeAll()
             return
         }
-        let own: Pane = state.focus == .nodes ? .nodes : .instances
+        let own = state.focus.filtered
         let other: Pane = own == .nodes ? .instances : .nodes
         for pane in [own, other] {
-            let f = state[keyPath: FilterKeys.keyPath(pane)]
+            let f = state[keyPath: pane.filter]
             if f.isActive || !f.text.isEmpty { FilterKeys.clear(&state, pane); return }
         }
     }
@@ -156,12 +156,8 @@ package enum KeyHandling {
 
     /// The movement actions on the focused pane. Returns true when handled.
     package static func moveCursor(_ state: inout AppState, _ action: KeyAction) -> Bool {
-        let layout = Layout(state: state)
-        let (count, rows): (Int, Int) = switch state.focus {
-        case .nodes: (state.derived.nodes.count, layout.nodeRows)
-        case .instances: (state.derived.instanceRows.count, layout.instanceRows)
-        case .events: (state.events.count, max(1, layout.eventRows))
-        }
+        let pane = state.focus
+        let count = pane.rowCount(state), rows = pane.visibleRows(Layout(state: state))
         let delta: Int
         switch action {
         case .moveUp: delta = -1
@@ -172,22 +168,13 @@ package enum KeyHandling {
         case .last: delta = count
         default: return false
         }
-        switch state.focus {
-        case .nodes:
-            state.nodeCursor.move(by: delta, count: count)
-            state.nodeCursor.clamp(count: count, rows: rows)
-        case .instances:
-            state.instanceCursor.move(by: delta, count: count)
-            state.instanceCursor.clamp(count: count, rows: rows)
-        case .events:
-            state.eventCursor.move(by: delta, count: count)
-            state.eventCursor.clamp(count: count, rows: rows)
-        }
+        state.move(pane, by: delta)
         return true
     }
 
     private static func nextPane(_ state: AppState, forward: Bool) -> Pane {
-        let panes: [Pane] = Layout(state: state).eventRows > 0 ? [.nodes, .instances, .events] : [.nodes, .instances]
+        let layout = Layout(state: state)
+        let panes = Pane.allCases.filter { $0.isShown(layout) }
         let index = panes.firstIndex(of: state.focus) ?? 0
         return panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
     }
@@ -197,17 +184,17 @@ package enum KeyHandling {
         switch state.focus {
         case .nodes:
             let all = NodeColumns.all.sortCycle()
-            if let current = state.nodeSort, let i = all.firstIndex(of: current.column) {
-                state.nodeSort = i + 1 < all.count ? SortSpec(column: all[i + 1], ascending: true) : nil
+            if let current = state.nodePane.sort, let i = all.firstIndex(of: current.column) {
+                state.nodePane.sort = i + 1 < all.count ? SortSpec(column: all[i + 1], ascending: true) : nil
             } else {
-                state.nodeSort = SortSpec(column: all[0], ascending: true)
+                state.nodePane.sort = SortSpec(column: all[0], ascending: true)
             }
-            state.post("nodes sorted by \(state.nodeSort.map { NodeColumns.all.sortName($0.column) } ?? "health (live first)")")
+            state.post("nodes sorted by \(state.nodePane.sort.map { NodeColumns.all.sortName($0.column) } ?? "health (live first)")")
         case .instances, .events:
             let all = InstanceColumns.all.sortCycle()
-            let i = all.firstIndex(of: state.instanceSort.column) ?? 0
-            state.instanceSort = SortSpec(column: all[(i + 1) % all.count], ascending: true)
-            state.post("instances sorted by \(InstanceColumns.all.sortName(state.instanceSort.column))")
+            let i = all.firstIndex(of: state.instancePane.sort.column) ?? 0
+            state.instancePane.sort = SortSpec(column: all[(i + 1) % all.count], ascending: true)
+            state.post("instances sorted by \(InstanceColumns.all.sortName(state.instancePane.sort.column))")
         }
         state.recompute(.sort)
     }
@@ -215,9 +202,9 @@ package enum KeyHandling {
     private static func reverseSort(_ state: inout AppState) {
         switch state.focus {
         case .nodes:
-            if var sort = state.nodeSort { sort.ascending.toggle(); state.nodeSort = sort }
+            if var sort = state.nodePane.sort { sort.ascending.toggle(); state.nodePane.sort = sort }
         case .instances, .events:
-            state.instanceSort.ascending.toggle()
+            state.instancePane.sort.ascending.toggle()
         }
         state.recompute(.sort)
     }

@@ -20,10 +20,7 @@ package enum MouseHandling {
             if let row { select(&state, pane, row) }
             state.dirty = true
         case .scrollUp, .scrollDown:
-            let focus = state.focus
-            state.focus = pane
-            for _ in 0..<wheelRows { _ = KeyHandling.moveCursor(&state, button == .scrollUp ? .moveUp : .moveDown) }
-            state.focus = focus
+            state.move(pane, by: button == .scrollUp ? -wheelRows : wheelRows)
             state.dirty = true
         case .middle, .right, .other:
             break
@@ -41,16 +38,16 @@ package enum MouseHandling {
             let row = offset + (y - top - 2)
             return (pane, row < count ? row : nil)
         }
-        if let hit = inTable(layout.nodesTop, layout.nodeRows, state.nodeCursor.offset, state.derived.nodes.count, .nodes) {
+        if let hit = inTable(layout.nodesTop, layout.nodeRows, state.nodePane.cursor.offset, state.derived.nodes.count, .nodes) {
             return hit
         }
-        if let hit = inTable(layout.instancesTop, layout.instanceRows, state.instanceCursor.offset,
+        if let hit = inTable(layout.instancesTop, layout.instanceRows, state.instancePane.cursor.offset,
                              state.derived.instanceRows.count, .instances) {
             return hit
         }
         if layout.eventRows > 0, y >= layout.eventsTop, y <= layout.eventsTop + layout.eventRows {
             guard y > layout.eventsTop else { return (.events, nil) }
-            var cursor = state.eventCursor
+            var cursor = state.eventPane.cursor
             cursor.clamp(count: state.events.count, rows: layout.eventRows)
             let row = cursor.offset + (y - layout.eventsTop - 1)
             return (.events, row < state.events.count ? row : nil)
@@ -59,16 +56,8 @@ package enum MouseHandling {
     }
 
     private static func select(_ state: inout AppState, _ pane: Pane, _ row: Int) {
-        let layout = Layout(state: state)
-        switch pane {
-        case .nodes:
-            state.nodeCursor.moveTo(row, count: state.derived.nodes.count)
-            state.nodeCursor.clamp(count: state.derived.nodes.count, rows: layout.nodeRows)
-        case .instances:
-            state.instanceCursor.moveTo(row, count: state.derived.instanceRows.count)
-            state.instanceCursor.clamp(count: state.derived.instanceRows.count, rows: layout.instanceRows)
-        case .events:
-            state.eventCursor.moveTo(row, count: state.events.count)
-        }
+        let count = pane.rowCount(state)
+        state[keyPath: pane.cursor].moveTo(row, count: count)
+        state[keyPath: pane.cursor].clamp(count: count, rows: pane.visibleRows(Layout(state: state)))
     }
 }

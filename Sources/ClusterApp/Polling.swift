@@ -151,11 +151,11 @@ package enum Polling {
         guard !events.isEmpty else { return }
         state.eventSerial += events.count
         state.recentChanges.note(events, now: state.now)
-        let wasAtEnd = state.eventCursor.selected >= state.events.count - 1
+        let wasAtEnd = state.eventPane.cursor.selected >= state.events.count - 1
         state.events.append(contentsOf: events)
         let overflow = state.events.count - state.config.eventCapacity
         if overflow > 0 { state.events.removeFirst(overflow) }
-        if wasAtEnd || state.focus != .events { state.eventCursor.selected = state.events.count - 1 }
+        if wasAtEnd || state.focus != .events { state.eventPane.cursor.selected = state.events.count - 1 }
         state.clampCursors()
     }
 
@@ -163,18 +163,18 @@ package enum Polling {
     private static func reselect(_ state: inout AppState, instance key: EntityKey?, node name: String?) {
         if let key, let snapshot = state.snapshot {
             let rows = state.derived.instanceRows
-            let cursor = state.instanceCursor.selected
+            let cursor = state.instancePane.cursor.selected
             // Most polls move nothing: check the row under the cursor before scanning.
             let same = cursor < rows.count && snapshot.instances[rows[cursor]].entityId == key.entityId
                 && snapshot.instances[rows[cursor]].entityType == key.entityType
             if !same, let row = rows.firstIndex(where: {
                 snapshot.instances[$0].entityId == key.entityId && snapshot.instances[$0].entityType == key.entityType
             }) {
-                state.instanceCursor.selected = row
+                state.instancePane.cursor.selected = row
             }
         }
         if let name, let row = state.derived.nodes.firstIndex(where: { $0.name == name }) {
-            state.nodeCursor.selected = row
+            state.nodePane.cursor.selected = row
         }
         state.clampCursors()
     }

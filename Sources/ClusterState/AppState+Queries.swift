@@ -8,10 +8,3 @@ extension AppState {
         KeyMap.sections.reduce(0) { $0 + $1.1.count + 2 } + FilterQuery.syntaxHelp.count + 1 + (canWrite ? 0 : 2)
     }
 }
-
-extension AppState {
-    /// Where the filter of `pane` lives (the events pane shares the instances' filter).
-    package static func filterKeyPath(_ pane: Pane) -> WritableKeyPath<AppState, FilterState> {
-        pane == .nodes ? \.nodeFilter : \.filter
-    }
-}

@@ -157,19 +157,16 @@ package struct AppState: Sendable {
     /// Replaced instance lists waiting to be freed off the UI thread.
     package var retired = RetiredLists()
     package var focus: Pane = .instances
-    package var nodeCursor = TableCursor()
-    package var instanceCursor = TableCursor()
-    package var eventCursor = TableCursor()
-    /// `nil` = live nodes first (health, then name).
-    package var nodeSort: SortSpec<NodeColumn>?
-    package var instanceSort = SortSpec<InstanceColumn>(column: .risk, ascending: false)
+    /// The nodes pane: `sort` `nil` = live nodes first (health, then name);
+    /// its own `/` filter (issue 11: one filter emptied the other pane).
+    package var nodePane = ListPane<SortSpec<NodeColumn>?>(sort: nil)
+    /// The instances pane: most at risk first until `s` picks a column.
+    package var instancePane = ListPane(sort: SortSpec<InstanceColumn>(column: .risk, ascending: false))
+    /// The events pane: arrival order, no filter of its own.
+    package var eventPane = ListPane(sort: EventOrder.arrival)
     package var showGhosts = false
     /// Show absolute UTC times instead of ages (`t`).
     package var absoluteTimes = false
-    /// The instances pane's `/` filter.
-    package var filter = FilterState()
-    /// The nodes pane's own `/` filter (issue 11: one filter emptied the other pane).
-    package var nodeFilter = FilterState()
     /// Newest last, capped at `config.eventCapacity`.
     package var events: [ClusterEvent] = []
     package var overlays: [Overlay] = []
@@ -235,6 +232,6 @@ package struct AppState: Sendable {
     }
     package var canWrite: Bool { !config.readOnly && !config.wallboard }
     /// The filter the prompt is editing, if open: the nodes' or the instances'.
-    package var editingFilter: Pane? { nodeFilter.editing ? .nodes : (filter.editing ? .instances : nil) }
+    package var editingFilter: Pane? { Pane.allCases.first { self[keyPath: $0.filter].editing && $0 != .events } }
     package var topOverlay: Overlay? { overlays.last }
 }

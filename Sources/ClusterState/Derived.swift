@@ -127,26 +127,26 @@ extension AppState {
         // 1,000 nodes was ~40 % of a keystroke at S2).
         let sorted: [Node]
         let nodesMoved = change.contains(.overview) || change.contains(.clock) || change.contains(.sort)
-            || (change.contains(.instances) && nodeSort?.column == .bound)
-        let shownFor = NodesShownFor(query: nodeFilter.query, showGhosts: showGhosts)
+            || (change.contains(.instances) && nodePane.sort?.column == .bound)
+        let shownFor = NodesShownFor(query: nodePane.filter.query, showGhosts: showGhosts)
         // Nor does the shown subset change, unless the node filter or the fold
         // did, or the node filter reads bound instances (`is:risk`).
         if !nodesMoved, derived.sortedNodes != nil, derived.nodesShownFor == shownFor,
-           !(change.contains(.instances) && nodeFilter.isActive) {
+           !(change.contains(.instances) && nodePane.filter.isActive) {
             return
         }
         derived.nodesShownFor = shownFor
         if !nodesMoved, let cached = derived.sortedNodes {
             sorted = cached
         } else {
-            sorted = snapshot.sortedNodes(by: nodeSort, now: serverNow, thresholds: thresholds)
+            sorted = snapshot.sortedNodes(by: nodePane.sort, now: serverNow, thresholds: thresholds)
             derived.sortedNodes = sorted
         }
         var shown: [Node] = []
         shown.reserveCapacity(sorted.count)
         var ghosts = 0
         for node in sorted {
-            if let q = nodeFilter.query, !q.isEmpty, !q.matches(node, context) { continue }
+            if let q = nodePane.filter.query, !q.isEmpty, !q.matches(node, context) { continue }
             if !showGhosts, derived.healthSignature[node.name] == .ghost {
                 ghosts += 1
                 continue
@@ -162,7 +162,7 @@ extension AppState {
     ) {
         let before = derived.sortedAll
         let all = sortedAllRows(snapshot, risk: risk)
-        guard let query = filter.query, !query.isEmpty else {
+        guard let query = instancePane.filter.query, !query.isEmpty else {
             derived.filtered = nil
             derived.filteredBy = nil
             derived.instanceRows = all
@@ -210,37 +210,29 @@ extension AppState {
     /// All rows in the current sort order, re-sorted only when the list, the
     /// sort or (for the risk column) some node's risk changed.
     private mutating func sortedAllRows(_ snapshot: ClusterSnapshot, risk: RiskContext) -> [Int] {
-        let riskMatters = instanceSort.column == .risk
-        if let cached = derived.sortedAll, derived.sortedAllSpec == instanceSort,
+        let riskMatters = instancePane.sort.column == .risk
+        if let cached = derived.sortedAll, derived.sortedAllSpec == instancePane.sort,
            !riskMatters || derived.sortedAllRisk == derived.riskTable {
             return cached
         }
-        let sorted = derived.prepared?.bucketOrder(instanceSort, riskTable: derived.riskTable)
-            ?? snapshot.sortedInstanceIndices(Array(snapshot.instances.indices), by: instanceSort, risk: risk)
+        let sorted = derived.prepared?.bucketOrder(instancePane.sort, riskTable: derived.riskTable)
+            ?? snapshot.sortedInstanceIndices(Array(snapshot.instances.indices), by: instancePane.sort, risk: risk)
         derived.sortedAll = sorted
-        derived.sortedAllSpec = instanceSort
+        derived.sortedAllSpec = instancePane.sort
         derived.sortedAllRisk = derived.riskTable
         return sorted
     }
 
-    /// Keeps every cursor inside its list after the lists changed.
-    package mutating func clampCursors() {
-        let layout = Layout(state: self)
-        nodeCursor.clamp(count: derived.nodes.count, rows: layout.nodeRows)
-        instanceCursor.clamp(count: derived.instanceRows.count, rows: layout.instanceRows)
-        eventCursor.clamp(count: events.count, rows: layout.eventRows)
-    }
-
     /// The instance under the cursor in the instances pane.
     package var selectedInstance: Instance? {
-        guard let snapshot, instanceCursor.selected < derived.instanceRows.count else { return nil }
-        let index = derived.instanceRows[instanceCursor.selected]
+        guard let snapshot, instancePane.cursor.selected < derived.instanceRows.count else { return nil }
+        let index = derived.instanceRows[instancePane.cursor.selected]
         return index < snapshot.instances.count ? snapshot.instances[index] : nil
     }
 
     /// The node under the cursor in the nodes pane.
     package var selectedNode: Node? {
-        nodeCursor.selected < derived.nodes.count ? derived.nodes[nodeCursor.selected] : nil
+        nodePane.cursor.selected < derived.nodes.count ? derived.nodes[nodePane.cursor.selected] : nil
     }
 }
 

@@ -156,7 +156,7 @@ package enum KeyMap {
         case .always: true
         case .instances(let writable): state.focus == .instances && (writable == nil || writable == state.canWrite)
         case .nodes: state.focus == .nodes
-        case .filterActive: (state.filter.isActive || state.nodeFilter.isActive) && state.marks.isEmpty
+        case .filterActive: (state.instancePane.filter.isActive || state.nodePane.filter.isActive) && state.marks.isEmpty
         case .marked: !state.marks.isEmpty
         case .alertsLoud: !state.loudAlerts.isEmpty
         }

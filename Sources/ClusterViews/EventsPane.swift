@@ -19,7 +19,7 @@ package enum EventsPane {
             screen.put("  no changes seen yet", x: 0, y: layout.eventsTop + 1, maxWidth: width, style: TextStyle(role: .dim))
             return
         }
-        var cursor = state.eventCursor
+        var cursor = state.eventPane.cursor
         cursor.clamp(count: events.count, rows: layout.eventRows)
         for line in 0..<layout.eventRows {
             let index = cursor.offset + line

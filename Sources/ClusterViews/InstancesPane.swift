@@ -15,13 +15,13 @@ package enum InstancesPane {
         var title = " Instances "
         if !snapshot.instancesKnown {
             title += "loading…"
-        } else if state.filter.isActive {
-            title += "\(Fmt.count(rows.count)) of \(Fmt.count(snapshot.instances.count)) match /\(state.filter.text)"
+        } else if state.instancePane.filter.isActive {
+            title += "\(Fmt.count(rows.count)) of \(Fmt.count(snapshot.instances.count)) match /\(state.instancePane.filter.text)"
         } else {
             title += Fmt.count(rows.count)
         }
         if !state.marks.isEmpty { title += "  \(Fmt.count(state.marks.count)) marked" }
-        title += "  sort: \(InstanceColumns.all.sortName(state.instanceSort.column))"
+        title += "  sort: \(InstanceColumns.all.sortName(state.instancePane.sort.column))"
         // The list is polled apart from the overview: say when its poll fails.
         if let error = state.instancesPoll.lastError, let last = state.instancesPoll.lastSuccess {
             title += "  ✕ list as of \(Fmt.clock(last.addingTimeInterval(state.clockSkew))) · \(ErrorExcerpt.short(error, limit: 50))"
@@ -29,8 +29,8 @@ package enum InstancesPane {
         let marks = state.marks, changes = state.recentChanges, now = state.now
         let table = TableView(
             columns: columns.map(\.spec), title: title, focused: state.focus == .instances, rowCount: rows.count,
-            cursor: state.instanceCursor, sortColumn: columns.firstIndex { $0.sort == state.instanceSort.column },
-            sortAscending: state.instanceSort.ascending, glyphs: glyphs,
+            cursor: state.instancePane.cursor, sortColumn: columns.firstIndex { $0.sort == state.instancePane.sort.column },
+            sortAscending: state.instancePane.sort.ascending, glyphs: glyphs,
             dimmed: state.isStale,
             marked: marks.isEmpty ? nil : { marks.contains(snapshot.instances[rows[$0]].key) },
             highlighted: changes.instances.isEmpty ? nil : { changes.isChanged(snapshot.instances[rows[$0]].key, now: now) }

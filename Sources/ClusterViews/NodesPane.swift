@@ -16,14 +16,14 @@ package enum NodesPane {
         let now = state.observedAt
         let summary = state.derived.nodeSummary
         var title = " Nodes \(nodes.count)"
-        if state.nodeFilter.isActive { title += " match /\(state.nodeFilter.text)" }
+        if state.nodePane.filter.isActive { title += " match /\(state.nodePane.filter.text)" }
         if state.derived.hiddenGhosts > 0 { title += " (+\(state.derived.hiddenGhosts) ghosts folded: g)" }
         else if state.showGhosts { title += " (ghosts shown: g)" }
-        title += "  sort: \(state.nodeSort.map { NodeColumns.all.sortName($0.column) } ?? "live first")"
-        let sortIndex = state.nodeSort.flatMap { sort in columns.firstIndex { $0.sort == sort.column } }
+        title += "  sort: \(state.nodePane.sort.map { NodeColumns.all.sortName($0.column) } ?? "live first")"
+        let sortIndex = state.nodePane.sort.flatMap { sort in columns.firstIndex { $0.sort == sort.column } }
         let table = TableView(
             columns: columns.map(\.spec), title: title, focused: state.focus == .nodes, rowCount: nodes.count,
-            cursor: state.nodeCursor, sortColumn: sortIndex, sortAscending: state.nodeSort?.ascending ?? true, glyphs: glyphs,
+            cursor: state.nodePane.cursor, sortColumn: sortIndex, sortAscending: state.nodePane.sort?.ascending ?? true, glyphs: glyphs,
             dimmed: state.isStale,
             highlighted: state.recentChanges.nodes.isEmpty ? nil : { [changes = state.recentChanges, clock = state.now] in
                 changes.isChanged(node: nodes[$0].name, now: clock)

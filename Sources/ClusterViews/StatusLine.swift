@@ -9,9 +9,9 @@ package enum StatusLine {
         let width = screen.width
         screen.fill(x: 0, y: row, width: width, height: 1, style: TextStyle(role: .keyHint))
         let pane: Pane? = state.editingFilter
-            ?? (state.nodeFilter.error != nil ? .nodes : (state.filter.error != nil ? .instances : nil))
+            ?? (state.nodePane.filter.error != nil ? .nodes : (state.instancePane.filter.error != nil ? .instances : nil))
         if let pane {
-            let filter = state[keyPath: AppState.filterKeyPath(pane)]
+            let filter = state[keyPath: pane.filter]
             // Says which pane it filters: "/ instances: bro".
             var x = screen.put("/ ", x: 0, y: row, maxWidth: width, style: TextStyle(role: .keyHintKey, bold: true))
             x += screen.put(pane == .nodes ? "nodes: " : "instances: ", x: x, y: row, maxWidth: width - x,

@@ -38,11 +38,11 @@ import Testing
         var seen: [NodeColumn] = []
         for _ in 0..<20 {
             _ = TestCluster.press(&state, .char("s"))
-            guard let sort = state.nodeSort else { break }
+            guard let sort = state.nodePane.sort else { break }
             seen.append(sort.column)
         }
         #expect(seen == NodeColumns.all.compactMap(\.sort))
-        #expect(state.nodeSort == nil)
+        #expect(state.nodePane.sort == nil)
         let screen = RootView.render(state).text()
         #expect(screen.contains("sort: live first"), "\(screen)")
     }

@@ -124,7 +124,7 @@ import Testing
         _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(InstanceList(instances: list), digest: 4)), latency: 0),
                           now: state.now)
         let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == "tenant1:\u{FFFD}bad" }!
-        state.instanceCursor.selected = row
+        state.instancePane.cursor.selected = row
         let effects = TestCluster.press(&state, .enter)
         #expect(!effects.contains(where: TestCluster.isWrite))
         #expect(state.overlays.isEmpty)

@@ -51,7 +51,7 @@ import Testing
         var readOnly = TestCluster.loadedState(config: { var c = AppConfig(label: "ro"); c.readOnly = true; return c }())
         #expect(KeyMap.hints(readOnly).map { "\($0.0) \($0.1)" }
                 == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter info", "Space mark", "s sort", "r refresh", "t UTC"])
-        readOnly.filter.query = try? .parse("x").get()
+        readOnly.instancePane.filter.query = try? .parse("x").get()
         #expect(KeyMap.hints(readOnly).first.map { "\($0.0) \($0.1)" } == "Esc clear filter")
     }
 }

@@ -34,7 +34,7 @@ import Testing
         if screen == .wallboard { config.wallboard = true }
         var state = TestCluster.loadedState(config: config)
         let brw = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == "tenant1:brw_42" }!
-        state.instanceCursor.selected = brw
+        state.instancePane.cursor.selected = brw
         switch screen {
         case .filterPrompt: TestCluster.press(&state, .char("/"))
         case .rebindForm: TestCluster.press(&state, .enter)
@@ -55,7 +55,7 @@ import Testing
 
     /// What a key can change that the operator would notice.
     static func fingerprint(_ s: AppState) -> String {
-        String(describing: (s.overlays, s.editingFilter, s.filter.text, s.nodeFilter.text, s.focus, s.instanceCursor, s.nodeCursor,
+        String(describing: (s.overlays, s.editingFilter, s.instancePane.filter.text, s.nodePane.filter.text, s.focus, s.instancePane.cursor, s.nodePane.cursor,
                             s.marks, s.quitting, s.helpScroll, s.notice?.text, s.showGhosts, s.absoluteTimes))
     }
 

@@ -21,7 +21,7 @@ import Testing
     /// drops status queries protects them).
     static func byName() -> AppState {
         var state = TestCluster.loadedState()
-        state.instanceSort = SortSpec(column: .name, ascending: true)
+        state.instancePane.sort = SortSpec(column: .name, ascending: true)
         state.recompute(.sort)
         return state
     }
@@ -47,7 +47,7 @@ import Testing
         TestCluster.type(&state, "research")
         #expect(Self.ids(state) == Self.freshRows("research"))
         for _ in 0..<5 { TestCluster.press(&state, .backspace) }
-        #expect(state.filter.text == "res")
+        #expect(state.instancePane.filter.text == "res")
         #expect(Self.ids(state) == Self.freshRows("res"))
         TestCluster.type(&state, "earch-b")
         #expect(Self.ids(state) == ["tenant1:brw_42"])
@@ -64,7 +64,7 @@ import Testing
         TestCluster.type(&state, " a")
         Self.moveNodeD(&state, to: .online)
         TestCluster.press(&state, .backspace, .backspace)
-        #expect(state.filter.text == "status:offline")
+        #expect(state.instancePane.filter.text == "status:offline")
         #expect(Self.ids(state) == Self.freshRows("status:offline", nodeDStatus: .online))
         #expect(!Self.ids(state).contains("tenant1:blocked"))
     }

@@ -13,15 +13,15 @@ import Testing
         var state = TestCluster.loadedState()
         #expect(state.focus == .instances)
         TestCluster.press(&state, .char("j"), .down)
-        #expect(state.instanceCursor.selected == 2)
+        #expect(state.instancePane.cursor.selected == 2)
         TestCluster.press(&state, .char("k"))
-        #expect(state.instanceCursor.selected == 1)
+        #expect(state.instancePane.cursor.selected == 1)
         TestCluster.press(&state, .end)
-        #expect(state.instanceCursor.selected == 3)
+        #expect(state.instancePane.cursor.selected == 3)
         TestCluster.press(&state, .down, .pageDown)
-        #expect(state.instanceCursor.selected == 3)
+        #expect(state.instancePane.cursor.selected == 3)
         TestCluster.press(&state, .home, .up)
-        #expect(state.instanceCursor.selected == 0)
+        #expect(state.instancePane.cursor.selected == 0)
     }
 
     @Test func tabCyclesPanesAndMovementFollowsFocus() {
@@ -31,7 +31,7 @@ import Testing
         TestCluster.press(&state, .tab)
         #expect(state.focus == .nodes)
         TestCluster.press(&state, .char("j"))
-        #expect(state.nodeCursor.selected == 1)
+        #expect(state.nodePane.cursor.selected == 1)
         TestCluster.press(&state, .backTab)
         #expect(state.focus == .events)
     }
@@ -47,19 +47,19 @@ import Testing
     @Test func filterNarrowsLiveAndKeepsLastGoodQueryOnError() {
         var state = TestCluster.loadedState()
         TestCluster.press(&state, .char("/"))
-        #expect(state.filter.editing)
+        #expect(state.instancePane.filter.editing)
         TestCluster.type(&state, "type:agent")
         #expect(state.derived.instanceRows.count == 2)
         TestCluster.type(&state, " \"")
-        #expect(state.filter.error != nil, "an unclosed quote is an error")
+        #expect(state.instancePane.filter.error != nil, "an unclosed quote is an error")
         #expect(state.derived.instanceRows.count == 2, "the last good query stays in force")
         TestCluster.press(&state, .backspace, .backspace)
-        #expect(state.filter.error == nil)
+        #expect(state.instancePane.filter.error == nil)
         TestCluster.press(&state, .enter)
-        #expect(!state.filter.editing)
-        #expect(state.filter.isActive)
+        #expect(!state.instancePane.filter.editing)
+        #expect(state.instancePane.filter.isActive)
         TestCluster.press(&state, .escape)
-        #expect(!state.filter.isActive)
+        #expect(!state.instancePane.filter.isActive)
         #expect(state.derived.instanceRows.count == 4)
     }
 
@@ -73,13 +73,13 @@ import Testing
 
     @Test func sortCyclesColumnsAndReverses() {
         var state = TestCluster.loadedState()
-        #expect(state.instanceSort.column == .risk)
+        #expect(state.instancePane.sort.column == .risk)
         TestCluster.press(&state, .char("s"))
-        #expect(state.instanceSort.column == .type)
+        #expect(state.instancePane.sort.column == .type)
         TestCluster.press(&state, .home)
         #expect(state.selectedInstance?.entityType == EntityType("agent"), "a-z: agent first")
         TestCluster.press(&state, .char("S"))
-        #expect(state.instanceSort.ascending == false)
+        #expect(state.instancePane.sort.ascending == false)
         TestCluster.press(&state, .home)
         // Review of issue 19: this ended in a loose `|| rows == 1`; the fixture has four types, so say which.
         #expect(state.selectedInstance?.entityType == EntityType("mcp"), "z-a: mcp first")
@@ -137,7 +137,7 @@ import Testing
         for key: Key in [.char("/"), .char("?"), .enter, .char("x"), .tab] {
             #expect(TestCluster.press(&state, key).isEmpty)
         }
-        #expect(state.overlays.isEmpty && !state.filter.editing)
+        #expect(state.overlays.isEmpty && !state.instancePane.filter.editing)
         #expect(TestCluster.press(&state, .char("q")) == [.quit])
     }
 
@@ -147,7 +147,7 @@ import Testing
         _ = Update.update(&state, .resize(width: 40, height: 12), now: state.now)
         #expect(state.width == 40)
         let layout = Layout(state: state)
-        #expect(state.instanceCursor.selected - state.instanceCursor.offset < layout.instanceRows)
+        #expect(state.instancePane.cursor.selected - state.instancePane.cursor.offset < layout.instanceRows)
     }
 }
 

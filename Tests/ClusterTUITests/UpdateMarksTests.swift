@@ -9,7 +9,7 @@ import Testing
 /// Marks, bulk rebind, evacuate and the plan view through `update` (issue 10).
 struct UpdateMarksTests {
     func select(_ state: inout AppState, _ id: String) {
-        state.instanceCursor.selected = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == id }!
+        state.instancePane.cursor.selected = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == id }!
     }
 
     func key(_ id: String) -> EntityKey { TestCluster.instances.first { $0.entityId == id }!.key }
@@ -30,13 +30,13 @@ struct UpdateMarksTests {
 
     @Test func spaceMarksAndMovesDownAndTheTitleCountsThem() {
         var state = TestCluster.loadedState()
-        state.instanceCursor.selected = 0
+        state.instancePane.cursor.selected = 0
         TestCluster.press(&state, .char(" "))
         #expect(state.marks.count == 1)
-        #expect(state.instanceCursor.selected == 1)
+        #expect(state.instancePane.cursor.selected == 1)
         TestCluster.press(&state, .char(" "))
         #expect(state.marks.count == 2)
-        state.instanceCursor.selected = 0
+        state.instancePane.cursor.selected = 0
         TestCluster.press(&state, .char(" "))
         #expect(state.marks.count == 1)
         let text = RootView.render(state).text()
@@ -74,9 +74,9 @@ struct UpdateMarksTests {
         TestCluster.press(&state, .enter, .char("*"))
         #expect(!state.marks.isEmpty)
         TestCluster.press(&state, .escape)
-        #expect(state.marks.isEmpty && state.filter.isActive)
+        #expect(state.marks.isEmpty && state.instancePane.filter.isActive)
         TestCluster.press(&state, .escape)
-        #expect(!state.filter.isActive)
+        #expect(!state.instancePane.filter.isActive)
     }
 
     @Test func bulkRebindPlansThenConfirmsThenApplies() throws {
@@ -110,7 +110,7 @@ struct UpdateMarksTests {
     @Test func evacuateFromTheNodesPaneTakesTheNodesBindings() throws {
         var state = TestCluster.loadedState()
         TestCluster.press(&state, .char("1"))
-        state.nodeCursor.selected = state.derived.nodes.firstIndex { $0.name == "node-d" }!
+        state.nodePane.cursor.selected = state.derived.nodes.firstIndex { $0.name == "node-d" }!
         TestCluster.press(&state, .char("E"))
         guard case .bulk(let form)? = state.topOverlay else { Issue.record("no evacuate form"); return }
         #expect(form.purpose == .evacuate(node: "node-d"))
@@ -186,7 +186,7 @@ struct PlanViewTruthTests {
         _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0.01), now: later)
         #expect(state.isStale)
         TestCluster.press(&state, .char("1"))
-        state.nodeCursor.selected = state.derived.nodes.firstIndex { $0.name == "node-d" }!
+        state.nodePane.cursor.selected = state.derived.nodes.firstIndex { $0.name == "node-d" }!
         TestCluster.press(&state, .char("E"), .enter)
         guard case .plan(let review)? = state.topOverlay else { Issue.record("no plan view"); return }
         #expect(RootView.render(state).text().contains("connection lost"))

@@ -17,7 +17,7 @@ import Testing
         #expect(state.selectedNode?.name == state.derived.nodes[1].name)
         _ = Update.update(&state, .mouse(x: 4, y: layout.instancesTop + 2 + 2, button: .left), now: state.now)
         #expect(state.focus == .instances)
-        #expect(state.instanceCursor.selected == 2)
+        #expect(state.instancePane.cursor.selected == 2)
     }
 
     /// Issue 11: a click on a pane's title focuses it without moving its selection.
@@ -26,7 +26,7 @@ import Testing
         let layout = Layout(state: state)
         _ = Update.update(&state, .mouse(x: 1, y: layout.nodesTop, button: .left), now: state.now)
         #expect(state.focus == .nodes)
-        #expect(state.nodeCursor.selected == 0)
+        #expect(state.nodePane.cursor.selected == 0)
         _ = Update.update(&state, .mouse(x: 1, y: layout.eventsTop, button: .left), now: state.now)
         #expect(state.focus == .events)
     }
@@ -37,8 +37,8 @@ import Testing
         let layout = Layout(state: state)
         #expect(state.focus == .instances)
         _ = Update.update(&state, .mouse(x: 1, y: layout.nodesTop + 2, button: .scrollDown), now: state.now)
-        #expect(state.nodeCursor.selected == min(3, state.derived.nodes.count - 1))
-        #expect(state.instanceCursor.selected == 0)
+        #expect(state.nodePane.cursor.selected == min(3, state.derived.nodes.count - 1))
+        #expect(state.instancePane.cursor.selected == 0)
         #expect(state.focus == .instances, "the wheel does not move the focus")
     }
 

@@ -35,8 +35,8 @@ import Testing
         var state = TestCluster.loadedState()
         TestCluster.press(&state, .char("1"), .char("/"))
         TestCluster.type(&state, "type:agent")
-        #expect(state.nodeFilter.error == "type:agent filters instances, not nodes (2 or Tab: the instances pane)")
-        #expect(state.nodeFilter.query == (try? FilterQuery.parse("type").get()), "the last good query stays in force")
+        #expect(state.nodePane.filter.error == "type:agent filters instances, not nodes (2 or Tab: the instances pane)")
+        #expect(state.nodePane.filter.query == (try? FilterQuery.parse("type").get()), "the last good query stays in force")
     }
 
     /// Each pane keeps its own filter; Esc clears the focused pane's first.
@@ -47,11 +47,11 @@ import Testing
         TestCluster.press(&state, .enter, .char("1"), .char("/"))
         TestCluster.type(&state, "node-b")
         TestCluster.press(&state, .enter)
-        #expect(state.filter.text == "bro" && state.nodeFilter.text == "node-b")
+        #expect(state.instancePane.filter.text == "bro" && state.nodePane.filter.text == "node-b")
         TestCluster.press(&state, .escape)
-        #expect(state.nodeFilter.text.isEmpty && state.filter.text == "bro")
+        #expect(state.nodePane.filter.text.isEmpty && state.instancePane.filter.text == "bro")
         TestCluster.press(&state, .escape)
-        #expect(state.filter.text.isEmpty)
+        #expect(state.instancePane.filter.text.isEmpty)
     }
 
     /// Issue 11: 1 2 3 jump straight to nodes, instances and events; the focused title carries ▶.

@@ -20,7 +20,7 @@ import Testing
     /// Selects the instance with this entity id in the instances pane.
     func select(_ state: inout AppState, _ id: String) {
         let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == id }!
-        state.instanceCursor.selected = row
+        state.instancePane.cursor.selected = row
     }
 
     func openForm(_ id: String) -> AppState {
@@ -223,7 +223,7 @@ import Testing
         list[1].nodeName = "retired-node"
         _ = Update.update(&state, TestCluster.listed((TestCluster.fetched(InstanceList(instances: list), digest: 7)), latency: 0), now: state.now)
         let row = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].nodeName == "retired-node" }!
-        state.instanceCursor.selected = row
+        state.instancePane.cursor.selected = row
         TestCluster.press(&state, .enter)
         guard case .rebind(let form)? = state.topOverlay else { Issue.record("no form"); return }
         #expect(form.selectedNode == "node-a")
@@ -234,7 +234,7 @@ import Testing
     /// at once and send nothing.
     @Test func resetOfADefaultBindingSendsNothing() {
         var state = TestCluster.loadedState()
-        state.instanceCursor.selected = state.derived.instanceRows.firstIndex {
+        state.instancePane.cursor.selected = state.derived.instanceRows.firstIndex {
             state.snapshot!.instances[$0].entityId == "tenant1:research-agent"
         }!
         let effects = TestCluster.press(&state, .char("x"))

@@ -16,7 +16,7 @@ import Testing
     @Test func anAnswerAfterEscIsStillReported() throws {
         var state = TestCluster.loadedState()
         let row = try #require(state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].key == key })
-        state.instanceCursor.selected = row
+        state.instancePane.cursor.selected = row
         TestCluster.press(&state, .enter)
         TestCluster.type(&state, "node-b")
         let effects = TestCluster.press(&state, .enter)
