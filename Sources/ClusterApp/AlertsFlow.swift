@@ -9,14 +9,11 @@ import Foundation
 package enum AlertsFlow {
     package static func look(_ state: inout AppState) -> [Effect] {
         guard let input = state.alertInput else { return [] }
-        let loudBefore = state.loudAlerts
         let quietBefore = state.alerts.quietRecords
         let notices = state.alerts.evaluate(input)
-        if state.loudAlerts != loudBefore { state.dirty = true }
         let quiet = state.alerts.quietRecords
         let save: [Effect] = quiet != quietBefore ? [.saveAlertQuiet(quiet)] : []
         guard !notices.isEmpty else { return save }
-        state.dirty = true
         Polling.appendEvents(&state, notices.map { event($0, at: input.now) })
         return save + notices.flatMap { deliveries($0, state.config) }
     }

@@ -10,7 +10,6 @@ package enum AlertsListFlow {
     package static func key(_ state: inout AppState, _ list: inout AlertsList, _ key: Key) -> [Effect] {
         let rows = state.alertRows
         var row = state.selectedAlertRow(list, in: rows)
-        state.dirty = true
         switch key {
         case .escape, .char("q"), .char("A"):
             state.overlays.close(.alerts)

@@ -27,7 +27,6 @@ package enum BindingStage {
             state.derived.prepared?.boundTo = bound.generation
             return []
         }
-        state.dirty = true
         state.retired.retire(current, state.derived.prepared)
         state.derived.prepared = rows
         // No events: the overview's diff already reported each binding change.
@@ -42,7 +41,6 @@ package enum BindingStage {
     package static func checkPendingWrite(_ state: inout AppState, requestSent: Date) {
         guard let check = state.pendingCheck, requestSent >= check.since, let snapshot = state.snapshot else { return }
         state.pendingCheck = nil
-        state.dirty = true
         let listed = snapshot.instancesKnown ? snapshot.instances.first(where: { $0.key == check.key }) : nil
         if snapshot.instancesKnown && listed == nil {
             state.post("\(TextSanitizer.visible(check.key.entityId)) is no longer listed by the server", .warning)

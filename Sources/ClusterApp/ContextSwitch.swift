@@ -68,7 +68,6 @@ package enum ContextSwitchFlow {
     /// The loop connected (or could not): start over on the new cluster, or keep the old one.
     package static func switched(_ state: inout AppState, _ result: Result<SwitchedContext, ClusterError>) -> [Effect] {
         state.switchingTo = nil
-        state.dirty = true
         switch result {
         case .failure(let error):
             state.post("could not switch: \(ErrorExcerpt.short(error, limit: 100)); still on \(state.config.label)", .warning)

@@ -18,10 +18,8 @@ package enum MouseHandling {
         case .left:
             state.focus = pane
             if let row { select(&state, pane, row) }
-            state.dirty = true
         case .scrollUp, .scrollDown:
             state.move(pane, by: button == .scrollUp ? -wheelRows : wheelRows)
-            state.dirty = true
         case .middle, .right, .other:
             break
         }

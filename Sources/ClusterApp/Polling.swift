@@ -28,16 +28,12 @@ package enum Polling {
     ) -> [Effect] {
         switch result {
         case .failure(let error):
-            state.dirty = true
             let wasStale = state.isStale
             state.overviewPoll.failed(at: state.now, error: error, random: &state.random)
             state.heartbeats.missedPoll()
             // From now on health and counts are those of the last good poll.
             if !wasStale { state.recompute(.clock) }
         case .success(let fetched):
-            let wasHealthy = state.overviewPoll.lastError == nil && state.overviewPoll.lastSuccess != nil
-            let wasStale = state.isStale
-            let oldSkew = state.clockSkew
             // When the request went out (no later than that): bounds when the reply was produced.
             let sent = state.overviewPoll.lastAttempt ?? state.now.addingTimeInterval(-latency)
             state.overviewPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
@@ -56,11 +52,6 @@ package enum Polling {
             // request went out); without a Date header, no later than the request went out.
             let dataAt = fetched.serverDate.map { state.serverClock.producedNoEarlierThan(date: $0, sent: sent) }
                 ?? state.now.addingTimeInterval(state.clockSkew - latency)
-            // Under --no-tick an unchanged reply draws nothing: on a slow link
-            // the "updated Ns ago" text is not worth a repaint every poll.
-            if fetched.value != nil || !wasHealthy || state.clockSkew != oldSkew || state.redrawsEverySecond {
-                state.dirty = true
-            }
             var effects: [Effect] = []
             if let overview = fetched.value {
                 state.heartbeats.observe(overview.nodes, at: dataAt, suspectAfter: state.config.thresholds.suspectAfter,
@@ -74,9 +65,7 @@ package enum Polling {
             } else {
                 // The same body, newer data: beats that did not move have now been watched longer.
                 state.heartbeats.observeUnchanged(at: dataAt, uncertainty: latency)
-                let healths = state.derived.healthSignature
                 state.recompute(.clock)
-                if wasStale || state.derived.healthSignature != healths { state.dirty = true }
             }
             BindingStage.checkPendingWrite(&state, requestSent: sent)
             return effects
@@ -90,13 +79,8 @@ package enum Polling {
     ) -> [Effect] {
         switch result {
         case .failure(let error):
-            state.dirty = true
             state.instancesPoll.failed(at: state.now, error: error, random: &state.random)
         case .success(let fetched):
-            let wasHealthy = state.instancesPoll.lastError == nil && state.instancesPoll.lastSuccess != nil
-            if fetched.value != nil || !wasHealthy || state.redrawsEverySecond {
-                state.dirty = true
-            }
             state.instancesPoll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             if state.overviewPoll.consecutiveFailures > 0 { state.overviewPoll.requestNow(state.now) }
             if var prepared = fetched.value, let current = state.snapshot {

@@ -7,15 +7,19 @@ import Foundation
 /// I/O, no clock reads (time comes in as `now`), deterministic jitter.
 package enum Update {
     package static func update(_ state: inout AppState, _ message: Message, now: Date) -> [Effect] {
+        let before = state.frameStamp
+        let effects = handle(&state, message, now: now)
+        // The one place a frame is marked dirty (issue 19): see `FrameStamp`.
+        if message.alwaysDraws || state.frameStamp != before { state.dirty = true }
+        return effects
+    }
+
+    private static func handle(_ state: inout AppState, _ message: Message, now: Date) -> [Effect] {
         state.now = now
-        if let notice = state.notice, notice.expires <= now {
-            state.notice = nil
-            state.dirty = true
-        }
+        if let notice = state.notice, notice.expires <= now { state.notice = nil }
         var effects: [Effect]
         switch message {
         case .key(let key):
-            state.dirty = true
             if state.notice?.untilNextKey == true { state.notice = nil }
             effects = KeyHandling.handle(&state, key)
         case .mouse(let x, let y, let button):
@@ -24,7 +28,6 @@ package enum Update {
             state.width = max(0, width)
             state.height = max(0, height)
             state.clampCursors()
-            state.dirty = true
             effects = []
         case .tick:
             effects = tick(&state)
@@ -54,7 +57,6 @@ package enum Update {
         case .contextSwitched(let result):
             return ContextSwitchFlow.switched(&state, result)
         default:
-            state.dirty = true
             return writeReply(&state, message)
         }
     }
@@ -105,17 +107,11 @@ package enum Update {
 
     private static func tick(_ state: inout AppState) -> [Effect] {
         // A highlight that ended needs a frame without it.
-        if let end = state.recentChanges.nextEnd, end <= state.now {
-            state.recentChanges.prune(now: state.now)
-            state.dirty = true
-        }
-        let healthBefore = state.derived.healthSignature
+        if let end = state.recentChanges.nextEnd, end <= state.now { state.recentChanges.prune(now: state.now) }
         if state.snapshot != nil {
             state.recompute(.clock)
             fetchWhatAWaitingNodeNeeds(&state)
         }
-        // Without the age tick, redraw only when a node's health class moved.
-        if state.redrawsEverySecond || state.isBusy || state.derived.healthSignature != healthBefore { state.dirty = true }
         return []
     }
 

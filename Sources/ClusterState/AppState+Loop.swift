@@ -43,12 +43,10 @@ extension AppState {
     /// Puts a notice in the status line for a few seconds.
     package mutating func post(_ text: String, _ severity: EventSeverity = .info, seconds: TimeInterval = 6) {
         notice = Notice(text: text, severity: severity, expires: now.addingTimeInterval(seconds))
-        dirty = true
     }
 
     /// Puts a notice in the status line until the next key.
     package mutating func postUntilKey(_ text: String, _ severity: EventSeverity = .info) {
         notice = Notice(text: text, severity: severity, expires: .distantFuture, untilNextKey: true)
-        dirty = true
     }
 }

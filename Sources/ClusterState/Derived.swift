@@ -40,6 +40,8 @@ package struct Derived: Sendable {
     package var healthSignature: [String: HeartbeatHealth] = [:]
     /// The node filter and ghost fold that `nodes` was last made with.
     package var nodesShownFor: NodesShownFor?
+    /// Counts the recomputes that may have changed rows or counts (`FrameStamp`).
+    package var revision = 0
 }
 
 /// What decides which of the sorted nodes are shown, besides the nodes.
@@ -81,6 +83,7 @@ extension AppState {
         // list swap's and a keystroke's time at S2): keep the risk context
         // of the last clock or overview change; the next tick renews it.
         if change.isSubset(of: [.filter, .instances]), let risk = derived.risk, derived.nodeSummary != nil {
+            derived.revision += 1
             recomputeRows(snapshot, risk: risk, change: change)
             return
         }
@@ -98,6 +101,7 @@ extension AppState {
         derived.healthSignature = signature
         derived.risk = risk
         derived.nodeSummary = snapshot.nodeSummary(now: serverNow, thresholds: thresholds)
+        derived.revision += 1
         recomputeRows(snapshot, risk: risk, change: change)
     }
 

@@ -11,10 +11,8 @@ package enum NodesPane {
     package static let columns = NodeColumns.all.onDashboard()
 
     package static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
-        guard let snapshot = state.snapshot else { return }
+        guard state.snapshot != nil else { return }
         let nodes = state.derived.nodes
-        let now = state.observedAt
-        let summary = state.derived.nodeSummary
         var title = " Nodes \(nodes.count)"
         if state.nodePane.filter.isActive { title += " match /\(state.nodePane.filter.text)" }
         if state.derived.hiddenGhosts > 0 { title += " (+\(state.derived.hiddenGhosts) ghosts folded: g)" }
