@@ -181,8 +181,8 @@ extension AppState {
             derived.instanceRows = kept
             return
         }
-        derived.recentFilters.keepValid(over: all, rowsOnly: change == .filter)
-        if let known = derived.recentFilters.rows(for: query) {
+        derived.recentFilters.keepValid(over: all, rowsOnly: change == .filter, sameList: !change.contains(.instances))
+        if let known = derived.recentFilters.rows(for: query, over: all, rowCount: snapshot.instances.count) {
             derived.filtered = known
             derived.filteredBy = query
             derived.instanceRows = known
@@ -205,7 +205,7 @@ extension AppState {
             matched = Self.inHalves(candidates) { index.filter(query, context, within: Array($0)) }
         }
         // Filtering within the sorted order keeps it: no sort per keystroke.
-        derived.recentFilters.remember(query, matched)
+        derived.recentFilters.remember(query, matched, over: all)
         derived.filtered = matched
         derived.filteredBy = query
         derived.instanceRows = matched

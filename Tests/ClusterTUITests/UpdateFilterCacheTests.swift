@@ -68,4 +68,35 @@ import Testing
         #expect(Self.ids(state) == Self.freshRows("status:offline", nodeDStatus: .online))
         #expect(!Self.ids(state).contains("tenant1:blocked"))
     }
+
+    /// Issue 19: under the risk sort a node's health change re-sorts the rows;
+    /// a kept answer is put in the new order (not rescanned) and equals a fresh filter.
+    @Test func aReSortKeepsAnswersInTheNewOrder() {
+        func nodeBOffline(_ state: inout AppState) {
+            var overview = TestCluster.overview
+            if let i = overview.nodes.firstIndex(where: { $0.name == "node-b" }) { overview.nodes[i].status = .offline }
+            _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(overview, digest: 78)), latency: 0.01), now: state.now)
+        }
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "r")
+        TestCluster.type(&state, "e")
+        let before = Self.ids(state)
+        nodeBOffline(&state)  // brw_42, strict on node-b, is now at risk: it sorts first
+        var fresh = TestCluster.loadedState()
+        nodeBOffline(&fresh)
+        TestCluster.press(&fresh, .char("/"))
+        TestCluster.type(&fresh, "re")
+        #expect(Self.ids(state) == Self.ids(fresh))
+        #expect(Self.ids(state) != before && Self.ids(state).first == "tenant1:brw_42", "the order moved")
+        TestCluster.press(&state, .backspace)
+        TestCluster.press(&fresh, .backspace)
+        #expect(Self.ids(state) == Self.ids(fresh), "Backspace to a query typed before the re-sort")
+    }
+
+    /// The kept rows in a new order: exactly the new order's rows that were kept.
+    @Test func keepInOrderOfIsAFilterOfTheOrder() {
+        #expect(RecentFilters.keep([4, 1, 3], inOrderOf: [0, 3, 2, 1, 4], rowCount: 5) == [3, 1, 4])
+        #expect(RecentFilters.keep([], inOrderOf: [1, 0], rowCount: 2) == [])
+    }
 }
