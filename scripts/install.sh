@@ -39,13 +39,7 @@ fi
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/release-files.sh
 
-ctui_commit
-[ "$build" = 1 ] && ctui_build_release
-bin=.build/release/clustertui
-if [ ! -x "$bin" ]; then
-    echo "install.sh: no release binary at $bin: run without --no-build" >&2
-    exit 1
-fi
+bin=$(ctui_release_binary install.sh "$build") || exit 1
 
 gen=$(mktemp -d)
 trap 'rm -rf "$gen"' EXIT

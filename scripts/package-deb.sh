@@ -33,13 +33,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/release-files.sh
 . scripts/lib/deb-depends.sh
 
-ctui_commit
-[ "$build" = 1 ] && ctui_build_release
-bin=.build/release/clustertui
-if [ ! -x "$bin" ]; then
-    echo "package-deb.sh: no release binary at $bin: run without --no-build" >&2
-    exit 1
-fi
+bin=$(ctui_release_binary package-deb.sh "$build") || exit 1
 
 version=$(ctui_version "$bin")
 arch=$(dpkg --print-architecture)

@@ -32,29 +32,33 @@ extension EmbeddedCluster {
 
     /// The overview (nil when its digest equals `previous`) and its digest.
     public func overviewSnapshot(unlessUnchangedFrom previous: BodyDigest?) async throws -> (Overview?, BodyDigest) {
-        let defaultNode = try await defaultNodeName()
-        let dataVersion = await store.dataVersion()
-        let revision = state.withLock { $0.revision }
-        let digest = digest("overview", revision, dataVersion, defaultNode)
-        if digest == previous { return (nil, digest) }
-        if let cached = state.withLock({ $0.overviewCache }), cached.digest == digest { return (cached.value, digest) }
-        let value = Overview(
-            thisNodeName: thisNodeName, defaultNodeName: defaultNode,
-            nodes: try await store.nodes(), assignments: try await store.assignments())
-        state.withLock { $0.overviewCache = (digest, value) }
-        return (value, digest)
+        try await cachedRead("overview", unlessUnchangedFrom: previous, revision: \.revision, cache: \.overviewCache) { defaultNode in
+            Overview(thisNodeName: thisNodeName, defaultNodeName: defaultNode,
+                     nodes: try await store.nodes(), assignments: try await store.assignments())
+        }
     }
 
     /// The instance list (nil when its digest equals `previous`) and its digest.
     public func instancesSnapshot(unlessUnchangedFrom previous: BodyDigest?) async throws -> (InstanceList?, BodyDigest) {
+        try await cachedRead("instances", unlessUnchangedFrom: previous, revision: \.instancesRevision, cache: \.instancesCache) {
+            InstanceList(instances: try await store.instances(defaultNode: $0))
+        }
+    }
+
+    /// One read behind its digest (this process's revision, the store's data
+    /// version, the default node): nil when the digest equals `previous`, the
+    /// cached value when it is unchanged, else `make(defaultNode)`, cached.
+    private func cachedRead<Value: Sendable>(
+        _ kind: String, unlessUnchangedFrom previous: BodyDigest?, revision: KeyPath<CoreState, UInt64>,
+        cache: WritableKeyPath<CoreState, (digest: BodyDigest, value: Value)?>, make: (String) async throws -> Value
+    ) async throws -> (Value?, BodyDigest) {
         let defaultNode = try await defaultNodeName()
         let dataVersion = await store.dataVersion()
-        let revision = state.withLock { $0.instancesRevision }
-        let digest = digest("instances", revision, dataVersion, defaultNode)
+        let digest = digest(kind, state.withLock { $0[keyPath: revision] }, dataVersion, defaultNode)
         if digest == previous { return (nil, digest) }
-        if let cached = state.withLock({ $0.instancesCache }), cached.digest == digest { return (cached.value, digest) }
-        let value = InstanceList(instances: try await store.instances(defaultNode: defaultNode))
-        state.withLock { $0.instancesCache = (digest, value) }
+        if let cached = state.withLock({ $0[keyPath: cache] }), cached.digest == digest { return (cached.value, digest) }
+        let value = try await make(defaultNode)
+        state.withLock { $0[keyPath: cache] = (digest, value) }
         return (value, digest)
     }
 

@@ -64,17 +64,17 @@ public final class EmbeddedCluster: ClusterReading, Sendable {
     // MARK: - ClusterReading
 
     public func overview(unlessUnchangedFrom previous: BodyDigest?) async throws -> Fetched<Overview> {
-        do {
-            let (value, digest) = try await overviewSnapshot(unlessUnchangedFrom: previous)
-            return Fetched(value: value, digest: digest, serverDate: clock.now(), byteCount: 0)
-        } catch let error as CoreError {
-            throw error.clusterError
-        }
+        try await fetched { try await overviewSnapshot(unlessUnchangedFrom: previous) }
     }
 
     public func instances(unlessUnchangedFrom previous: BodyDigest?) async throws -> Fetched<InstanceList> {
+        try await fetched { try await instancesSnapshot(unlessUnchangedFrom: previous) }
+    }
+
+    /// A read as a `Fetched` reply, the core's errors as the client's.
+    private func fetched<Value: Sendable>(_ read: () async throws -> (Value?, BodyDigest)) async throws -> Fetched<Value> {
         do {
-            let (value, digest) = try await instancesSnapshot(unlessUnchangedFrom: previous)
+            let (value, digest) = try await read()
             return Fetched(value: value, digest: digest, serverDate: clock.now(), byteCount: 0)
         } catch let error as CoreError {
             throw error.clusterError

@@ -89,13 +89,7 @@ struct Bench {
         r.set("plain_redraw_loop_bytes_per_s_s1",
               try RealBinary.redrawBaseline(frame: p1.render().text, directory: dir, window: q ? 5 : 15))
         r.set("changed_cells_per_s_s1", InProcess.changedCellsPerSecond(p1))
-        let c1 = try InProcess.pollChanged(&p1, body: instances, runs: q ? 15 : 41)
-        r.set("poll_changed_ms_s1", InProcess.median(c1.pipeline))
-        for stage in ["digest", "decode", "prepare", "swap", "render"] {
-            r.set("poll_changed_\(stage)_ms_s1", InProcess.median(c1.stages[stage] ?? []))
-        }
-        r.set("jsondecoder_ms_s1", InProcess.median(c1.decoder))
-        r.set("jsondecoder_unsorted_keys_ms_s1", try InProcess.decoderOnUnsortedKeys(body: instances, runs: q ? 15 : 41))
+        try pollChangedFigures(&r, &p1, body: instances, runs: q ? 15 : 41, scale: "s1")
         r.set("instances_body_bytes_s1", Double(instances.count))
     }
 
@@ -134,13 +128,7 @@ struct Bench {
         log("S2: in-process polls …")
         var p2 = try InProcess.loadedProbe(overview: overview, instances: instances)
         r.set("poll_unchanged_ms_s2", InProcess.median(InProcess.pollUnchanged(&p2, body: instances, runs: q ? 9 : 21)))
-        let c2 = try InProcess.pollChanged(&p2, body: instances, runs: q ? 3 : 7)
-        r.set("poll_changed_ms_s2", InProcess.median(c2.pipeline))
-        for stage in ["digest", "decode", "prepare", "swap", "render"] {
-            r.set("poll_changed_\(stage)_ms_s2", InProcess.median(c2.stages[stage] ?? []))
-        }
-        r.set("jsondecoder_ms_s2", InProcess.median(c2.decoder))
-        r.set("jsondecoder_unsorted_keys_ms_s2", try InProcess.decoderOnUnsortedKeys(body: instances, runs: q ? 3 : 7))
+        try pollChangedFigures(&r, &p2, body: instances, runs: q ? 3 : 7, scale: "s2")
         // 1 when the dashboard's fast decoder read this body itself (0: it fell back to JSONDecoder).
         r.set("decode_fast_path_s2", instances.withUnsafeBytes { InstanceListDecoder.decodeIfPlain($0) } != nil ? 1 : 0)
         if let list = try? JSONDecoder().decode(InstanceList.self, from: instances) {
@@ -151,6 +139,20 @@ struct Bench {
 
     /// S2, issue 21: the mass failure through the alert engine, then the
     /// keystroke figures while polls are processed and alert hooks run.
+    /// A changed instance poll, `runs` times: the pipeline's median and each
+    /// stage's, and the reference decoder's on the same body (sorted and not).
+    private func pollChangedFigures(
+        _ r: inout Report, _ probe: inout DashboardBenchProbe, body: Data, runs: Int, scale: String
+    ) throws {
+        let changed = try InProcess.pollChanged(&probe, body: body, runs: runs)
+        r.set("poll_changed_ms_\(scale)", InProcess.median(changed.pipeline))
+        for stage in ["digest", "decode", "prepare", "swap", "render"] {
+            r.set("poll_changed_\(stage)_ms_\(scale)", InProcess.median(changed.stages[stage] ?? []))
+        }
+        r.set("jsondecoder_ms_\(scale)", InProcess.median(changed.decoder))
+        r.set("jsondecoder_unsorted_keys_ms_\(scale)", try InProcess.decoderOnUnsortedKeys(body: body, runs: runs))
+    }
+
     private func runS2Alerts(_ r: inout Report, probe p2: DashboardBenchProbe, overview: Data, instances: Data) throws {
         log("S2: a mass failure of every node through the alert engine …")
         let mass = try AlertBench.massFailure(overview: overview)

@@ -19,6 +19,18 @@ ctui_build_release() {
     swift build -c release --product clustertui
 }
 
+# Prints the release binary's path, building it first when $2 is 1; says
+# so and fails when there is none. $1: the calling script, for the message.
+ctui_release_binary() {
+    ctui_commit
+    if [ "$2" = 1 ]; then ctui_build_release >&2 || return 1; fi
+    if [ ! -x .build/release/clustertui ]; then
+        echo "$1: no release binary at .build/release/clustertui: run without --no-build" >&2
+        return 1
+    fi
+    echo .build/release/clustertui
+}
+
 # The version the binary reports (BuildInfo.version), e.g. 0.9.0.
 ctui_version() {
     "$1" version | awk 'NR == 1 { print $2 }'
