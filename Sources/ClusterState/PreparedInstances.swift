@@ -126,45 +126,55 @@ package struct PreparedInstances: Sendable {
         explicitCount = facts.explicitCount
     }
 
-    /// Name ascending (case-folded), then type, id and position: the order
+    /// Name ascending (case-folded, natural: `agent-7` before `agent-14`),
+    /// then type, id and position: the order
     /// `ClusterSnapshot.sortedInstanceIndices` gives for `.name` ascending,
-    /// built faster. Each row's key is `folded name ␀ type ␀ id` in one
-    /// buffer (names, types and ids hold no NUL once sanitised, so the ␀
-    /// makes a shorter field sort first, as "memcmp then length" does), and
-    /// its first 8 bytes as an integer decide most comparisons.
+    /// built faster. Each row's name, type and id sit in one buffer; the
+    /// name's first 8 bytes as an integer decide most comparisons — when
+    /// neither holds a digit there, natural order is byte order.
     package static func baseOrder(_ instances: [Instance]) -> [Int] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(instances.count * 48)
-        var starts = [Int](), prefixes = [UInt64]()
-        starts.reserveCapacity(instances.count + 1)
+        // Per row: name start, type start, id start; the next row's name start ends the id.
+        var bounds = [Int](), prefixes = [UInt64](), plain = [Bool]()
+        bounds.reserveCapacity(instances.count * 3 + 1)
         prefixes.reserveCapacity(instances.count)
+        plain.reserveCapacity(instances.count)
         for i in instances {
             let start = bytes.count
-            starts.append(start)
+            bounds.append(start)
             TextFolding.appendLowered(i.name, to: &bytes)
-            bytes.append(0)
+            let nameEnd = bytes.count
+            bounds.append(nameEnd)
             bytes.append(contentsOf: i.entityType.rawValue.utf8)
-            bytes.append(0)
+            bounds.append(bytes.count)
             bytes.append(contentsOf: i.entityId.utf8)
-            var prefix: UInt64 = 0
-            for k in 0..<8 { prefix = prefix << 8 | UInt64(start + k < bytes.count ? bytes[start + k] : 0) }
-            prefixes.append(prefix)
-        }
-        starts.append(bytes.count)
-        var rows = Array(instances.indices)
-        bytes.withUnsafeBufferPointer { b in starts.withUnsafeBufferPointer { s in prefixes.withUnsafeBufferPointer { p in
-            rows.sort { x, y in
-                if p[x] != p[y] { return p[x] < p[y] }
-                var i = s[x], j = s[y]
-                let ex = s[x + 1], ey = s[y + 1]
-                while i < ex, j < ey {
-                    if b[i] != b[j] { return b[i] < b[j] }
-                    i += 1; j += 1
-                }
-                let lx = ex - s[x], ly = ey - s[y]
-                return lx != ly ? lx < ly : x < y
+            var prefix: UInt64 = 0, digit = false
+            for k in 0..<8 {
+                let b = start + k < nameEnd ? bytes[start + k] : 0
+                digit = digit || NaturalOrder.isDigit(b)
+                prefix = prefix << 8 | UInt64(b)
             }
-        } } }
+            prefixes.append(prefix)
+            plain.append(!digit)
+        }
+        bounds.append(bytes.count)
+        var rows = Array(instances.indices)
+        bytes.withUnsafeBufferPointer { b in bounds.withUnsafeBufferPointer { s in
+            prefixes.withUnsafeBufferPointer { p in plain.withUnsafeBufferPointer { plain in
+                func field(_ row: Int, _ k: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: b[s[row * 3 + k]..<s[row * 3 + k + 1]])
+                }
+                rows.sort { x, y in
+                    if plain[x], plain[y], p[x] != p[y] { return p[x] < p[y] }
+                    for k in 0..<3 {
+                        let c = NaturalOrder.compare(field(x, k), field(y, k))
+                        if c != 0 { return c < 0 }
+                    }
+                    return x < y
+                }
+            } }
+        } }
         return rows
     }
 

@@ -8,14 +8,17 @@ import Testing
 /// it. They must agree on every column they serve, both directions, on
 /// random lists with ties, non-ASCII names, orphans and every binding.
 @Suite struct SortAgreementTests {
-    static let names = ["alpha", "Alpha", "beta", "Ærø", "東京", "zeta", "Zeta", "mcp 1", "", "ÉCOLE", "école"]
+    /// Numbered names too: the bench's `base_order_agrees_s2` read 0 after
+    /// names sorted naturally (`agent-7` before `agent-14`) but the fast base order stayed byte-wise.
+    static let names = ["alpha", "Alpha", "beta", "Ærø", "東京", "zeta", "Zeta", "mcp 1", "", "ÉCOLE", "école",
+                        "agent-7", "agent-14", "agent-007", "worker-2", "worker-10", "w2", "w10x"]
     static let nodes = ["node-a", "node-b", "node-c", "gone", ""]
 
     static func randomList(seed: UInt64, count: Int) -> (ClusterSnapshot, RiskContext) {
         var random = SplitMix64(seed: seed)
         func pick<T>(_ a: [T]) -> T { a[Int(random.next() % UInt64(a.count))] }
         let instances = (0..<count).map { i in
-            Instance(entityType: pick([EntityType.agent, .mcp, .browser, EntityType("quantum")]), entityId: "t:\(random.next() % 7)",
+            Instance(entityType: pick([EntityType.agent, .mcp, .browser, EntityType("quantum")]), entityId: "t:\(random.next() % 15)",
                      name: pick(names), subtitle: nil, tenantId: "t", tenantSlug: nil, projectId: nil,
                      nodeName: pick(nodes), mode: pick([AssignmentMode.strict, .preferred]), explicit: random.next() % 2 == 0)
         }

@@ -39,5 +39,5 @@ public enum NaturalOrder {
     /// `a` sorts before `b`.
     public static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
 
-    @inlinable @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
+    @inlinable @inline(__always) public static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
 }
