@@ -189,7 +189,7 @@ package enum KeyHandling {
             } else {
                 state.nodePane.sort = SortSpec(column: all[0], ascending: true)
             }
-            state.post("nodes sorted by \(state.nodePane.sort.map { NodeColumns.all.sortName($0.column) } ?? "health (live first)")")
+            state.post("nodes sorted by \(state.nodePane.sort.map { NodeColumns.all.sortName($0.column) } ?? "health (problems first)")")
         case .instances, .events:
             let all = InstanceColumns.all.sortCycle()
             let i = all.firstIndex(of: state.instancePane.sort.column) ?? 0

@@ -6,13 +6,13 @@ import Foundation
 /// server's clock (`now` is the reply's `Date` header when it had one).
 enum ResourceTables {
     /// `get nodes`: the columns `NodeColumns` shows in `-o table` (or `wide`),
-    /// live nodes first (by health), then by name: dead records sink to the bottom.
+    /// in the dashboard's default order (problems first, ghosts last).
     static func nodes(_ overview: Overview, now: Date, wide: Bool) -> TextTable {
         let columns = NodeColumns.all.filter { $0.isShown(wide: wide) }
         var table = TextTable(columns.map(\.spec.title))
         let snapshot = ClusterSnapshot(overview: overview, instances: [], instancesKnown: false, takenAt: now)
         let summary = snapshot.nodeSummary(now: now)
-        let cells = overview.nodes.map { node in
+        let cells = snapshot.sortedNodes(by: nil, now: now).map { node in
             var cell = NodeCell(node: node, health: node.health(now: now), now: now, glyphs: .ascii)
             cell.isThisNode = node.name == overview.thisNodeName
             cell.isDefaultNode = node.name == overview.defaultNodeName
@@ -20,8 +20,7 @@ enum ResourceTables {
             cell.skewed = summary.isSkewed(node)
             return cell
         }
-        let sorted = cells.sorted { $0.health != $1.health ? $0.health < $1.health : NaturalOrder.precedes($0.node.name, $1.node.name) }
-        for cell in sorted { table.add(columns.map { $0.cliText(cell) }) }
+        for cell in cells { table.add(columns.map { $0.cliText(cell) }) }
         return table
     }
 

@@ -48,7 +48,7 @@ extension AppState {
     /// The overview poll is failing: the data on screen is the last known.
     package var wallboardDisconnected: Bool { overviewPoll.lastError != nil }
 
-    /// Live nodes (ghosts left out), in the dashboard's "live first" order.
+    /// Live nodes (ghosts left out), in the dashboard's "problems first" order.
     package func computeWallboardNodes() -> [Node] {
         derived.nodes.filter { derived.healthSignature[$0.name] != .ghost }
     }
@@ -80,7 +80,7 @@ extension AppState {
         let instancesKnown = snapshot?.instancesKnown == true && derived.instanceSummary != nil
         let atRisk = instancesKnown ? derived.instanceSummary?.atRisk : nil
         var offlineNote = nodes.stale > 0 ? "\(nodes.stale) silent" : ""
-        if nodes.offline > 0 { offlineNote += (offlineNote.isEmpty ? "" : " · ") + "\(nodes.offline) marked" }
+        if nodes.offline > 0 { offlineNote += (offlineNote.isEmpty ? "" : " · ") + "\(nodes.offline) offline" }
         let total = derived.instanceSummary?.total ?? 0
         return [
             WallboardFigure(label: "ONLINE", shortLabel: "UP", value: online, role: online > 0 ? .ok : .error,

@@ -49,7 +49,7 @@ package struct RebindForm: Sendable, Equatable {
     /// Nodes the picker offers, live first; ghosts only when the typed text names them.
     package static func candidates(in snapshot: ClusterSnapshot, text: String, now: Date, thresholds: HeartbeatThresholds) -> [Node] {
         let needle = text.lowercased()
-        let sorted = snapshot.sortedNodes(by: nil, now: now, thresholds: thresholds)
+        let sorted = snapshot.sortedNodes(by: nil, now: now, thresholds: thresholds, defaultOrder: .liveFirst)
         return sorted.filter { node in
             if needle.isEmpty { return node.health(now: now, thresholds: thresholds) != .ghost }
             return node.name.lowercased().contains(needle)

@@ -17,7 +17,7 @@ package enum NodesPane {
         if state.nodePane.filter.isActive { title += " match /\(state.nodePane.filter.text)" }
         if state.derived.hiddenGhosts > 0 { title += " (+\(state.derived.hiddenGhosts) ghosts folded: g)" }
         else if state.showGhosts { title += " (ghosts shown: g)" }
-        title += "  sort: \(state.nodePane.sort.map { NodeColumns.all.sortName($0.column) } ?? "live first")"
+        title += "  sort: \(state.nodePane.sort.map { NodeColumns.all.sortName($0.column) } ?? "problems first")"
         let sortIndex = state.nodePane.sort.flatMap { sort in columns.firstIndex { $0.sort == sort.column } }
         let table = TableView(
             columns: columns.map(\.spec), title: title, focused: state.focus == .nodes, rowCount: nodes.count,

@@ -89,8 +89,14 @@ import Testing
         s.sortedNodes(by: c.map { SortSpec(column: $0, ascending: asc) }, now: t0).map(\.name)
     }
 
-    @Test func liveFirstByDefault() {
-        #expect(names(nil) == ["a", "b", "st", "dr", "off", "g"])
+    /// Issue 23: with 60 nodes the one dead node sorted last, off-screen even at 200×60.
+    @Test func problemsFirstByDefault() {
+        #expect(names(nil) == ["b", "st", "off", "dr", "a", "g"], "late, silent, offline, draining, ok, ghost")
+    }
+
+    /// A picker of targets keeps the healthy first.
+    @Test func liveFirstForPickers() {
+        #expect(s.sortedNodes(by: nil, now: t0, defaultOrder: .liveFirst).map(\.name) == ["a", "b", "st", "dr", "off", "g"])
     }
 
     @Test func eachColumn() {

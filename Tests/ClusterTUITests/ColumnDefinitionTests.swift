@@ -31,7 +31,7 @@ import Testing
         #expect(HeartbeatHealth.stale.word == "silent")
     }
 
-    /// `s` walks the sortable columns in the order the table shows them, then back to "live first".
+    /// `s` walks the sortable columns in the order the table shows them, then back to "problems first".
     @Test func theSortCycleFollowsTheColumns() {
         var state = TestCluster.loadedState()
         state.focus = .nodes
@@ -44,7 +44,7 @@ import Testing
         #expect(seen == NodeColumns.all.compactMap(\.sort))
         #expect(state.nodePane.sort == nil)
         let screen = RootView.render(state).text()
-        #expect(screen.contains("sort: live first"), "\(screen)")
+        #expect(screen.contains("sort: problems first"), "\(screen)")
     }
 
     /// The dashboard draws every dashboard column's title that fits at 200 columns.

@@ -105,6 +105,27 @@ public enum HeartbeatHealth: String, Hashable, Sendable, CaseIterable, Comparabl
     public static func < (a: HeartbeatHealth, b: HeartbeatHealth) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The dashboard's default node order (issue 23: with 60 nodes the one
+    /// dead node sorted last, off-screen even at 200×60): late first — the
+    /// earliest sign of trouble, and what an operator can still act on —
+    /// then silent, offline (recently), a clock ahead, waiting for data,
+    /// draining, and only then the healthy; ghosts last (folded by default).
+    public var problemRank: Int {
+        switch self {
+        case .late: 0
+        case .stale: 1
+        case .offline: 2
+        case .ahead: 3
+        case .waiting: 4
+        case .draining: 5
+        case .ok: 6
+        case .ghost: 7
+        }
+    }
+
+    /// Whether the node needs an operator's eye: anything but ok, draining and ghost.
+    public var isProblem: Bool { problemRank < 5 }
 }
 
 extension Node {

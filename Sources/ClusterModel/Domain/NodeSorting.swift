@@ -3,15 +3,17 @@ import Foundation
 extension ClusterSnapshot {
     /// The nodes in table order.
     ///
-    /// `nil` is the default "live first" order: health ok, late, stale,
-    /// draining, offline, ghost, then name, so the dead `hostname-pid`
-    /// records sink to the bottom. With a column: `status` sorts by that same
+    /// `nil` is the default order, `defaultOrder`: problems first (late,
+    /// silent, offline, clock ahead, waiting, draining, then ok; the
+    /// dashboard's tables) or live first (ok, …, ghost; a picker of
+    /// targets), then name; ghosts last either way. With a column: `status` sorts by that same
     /// health order; `heartbeat` and `uptime` by age (youngest first when
     /// ascending); `version` numerically ("0.10" after "0.9"); `bound` by the
     /// number of instances bound. Unknown values (`null` version, pid, …) go
     /// last in both directions. Ties fall back to name, then registry order.
     public func sortedNodes(
-        by spec: SortSpec<NodeColumn>?, now: Date, thresholds: HeartbeatThresholds = .standard
+        by spec: SortSpec<NodeColumn>?, now: Date, thresholds: HeartbeatThresholds = .standard,
+        defaultOrder: NodeDefaultOrder = .problemsFirst
     ) -> [Node] {
         let rows = nodes.enumerated().map { (pos, n) in
             NodeRow(node: n, pos: pos, health: n.health(now: now, thresholds: thresholds),
@@ -19,8 +21,11 @@ extension ClusterSnapshot {
         }
         guard let spec else {
             // Indices are sorted, not the rows: moving a row copies a whole Node.
+            let rank: (HeartbeatHealth) -> Int = defaultOrder == .problemsFirst
+                ? { $0.problemRank } : { HeartbeatHealth.allCases.firstIndex(of: $0) ?? 0 }
+            let ranks = rows.map { rank($0.health) }
             return rows.indices.sorted { a, b in
-                rows[a].health != rows[b].health ? rows[a].health < rows[b].health : rows[a].tieBreak(rows[b])
+                ranks[a] != ranks[b] ? ranks[a] < ranks[b] : rows[a].tieBreak(rows[b])
             }.map { rows[$0].node }
         }
         let keys = rows.map { sortKey($0, spec.column, now: now) }
@@ -50,6 +55,14 @@ extension ClusterSnapshot {
         case .bound: return .number(Double(boundCount[n.name, default: 0]))
         }
     }
+}
+
+/// The node order when no column is chosen.
+public enum NodeDefaultOrder: Sendable {
+    /// Late, silent, offline, clock ahead, waiting, draining, ok, ghost: the dashboard's tables.
+    case problemsFirst
+    /// Ok first, ghosts last: where a healthy node is what one is looking for (a target picker).
+    case liveFirst
 }
 
 /// A node with what its sort needs, computed once per sort.

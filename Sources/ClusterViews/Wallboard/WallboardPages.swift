@@ -21,12 +21,34 @@ package enum WallboardPages {
         case blank
     }
 
-    /// All lines of both sections, before cutting into pages.
-    package static func lines(_ state: AppState) -> [Line] {
-        let nodes = state.wallboardNodes
-        var lines: [Line] = [.title(.nodes, "NODES \(nodes.count) live"), .columns(.nodes)]
+    /// The nodes that need an eye (late, silent, offline, clock ahead,
+    /// waiting for data), pinned above every page (issue 23: the one dead
+    /// node of 60 appeared only on the last page). At most half of `rows`:
+    /// the rest of them lead the paged list.
+    package static func pinned(_ state: AppState, rows: Int) -> (lines: [Line], names: Set<String>) {
         let now = state.observedAt
-        for node in nodes {
+        let problems = state.wallboardNodes.compactMap { node -> (Node, HeartbeatHealth)? in
+            let health = node.health(now: now, thresholds: state.thresholds)
+            return health.isProblem ? (node, health) : nil
+        }
+        let room = rows / 2 - 2
+        guard !problems.isEmpty, room >= 1 else { return ([], []) }
+        let shown = problems.prefix(problems.count > room ? room - 1 : room)
+        var lines: [Line] = [.title(.nodes, "NEEDS ATTENTION \(problems.count)"), .columns(.nodes)]
+        lines += shown.map { .node($0.0, $0.1) }
+        if shown.count < problems.count { lines.append(.note("+\(problems.count - shown.count) more below", .warning)) }
+        return (lines, Set(shown.map(\.0.name)))
+    }
+
+    /// All lines of both sections, before cutting into pages; the nodes
+    /// pinned above every page (`pinned`) are left out.
+    package static func lines(_ state: AppState, leavingOut pinned: Set<String> = []) -> [Line] {
+        let nodes = state.wallboardNodes
+        let rest = pinned.isEmpty ? nodes : nodes.filter { !pinned.contains($0.name) }
+        let title = pinned.isEmpty ? "NODES \(nodes.count) live" : "OTHER NODES \(rest.count) of \(nodes.count) live"
+        var lines: [Line] = [.title(.nodes, title), .columns(.nodes)]
+        let now = state.observedAt
+        for node in rest {
             lines.append(.node(node, node.health(now: now, thresholds: state.thresholds)))
         }
         if nodes.isEmpty { lines.append(.note("no live node", .error)) }
@@ -152,7 +174,8 @@ package enum WallboardPages {
                 if node.name == state.snapshot?.thisNodeName { marks += glyphs.thisNode }
                 if node.name == state.snapshot?.defaultNodeName { marks += glyphs.defaultNode }
                 column.draw(node.name + (marks.isEmpty ? "" : " " + marks), y: y, style: TextStyle(role: .normal, bold: true), into: &screen)
-            case "status": column.draw(node.status.rawValue, y: y, style: healthStyle, into: &screen)
+            // What the heartbeat says when it is not fine ("silent", "late"), else the registry's status.
+            case "status": column.draw(health == .ok ? node.status.rawValue : health.label, y: y, style: healthStyle, into: &screen)
             case "age":
                 column.draw(Fmt.age(node.lastHeartbeatAt, now: state.observedAt, absolute: false), y: y, style: healthStyle, into: &screen)
             default:

@@ -24,16 +24,21 @@ package enum WallboardView {
             WallboardConnecting.draw(state, top: min(1, screen.height), into: &screen, glyphs: glyphs)
             return
         }
-        let lines = WallboardPages.lines(state)
-        plan.growTicker(contentLines: lines.count)
-        let pages = WallboardPages.paginate(lines, rows: plan.listRows)
+        let pinned = WallboardPages.pinned(state, rows: plan.listRows)
+        let lines = WallboardPages.lines(state, leavingOut: pinned.names)
+        plan.growTicker(contentLines: pinned.lines.count + lines.count)
+        let pageRows = max(0, plan.listRows - pinned.lines.count)
+        let pages = WallboardPages.paginate(lines, rows: pageRows)
         let page = state.wallboardPage(of: pages.count)
         WallboardTopLine.draw(state, pageText: pages.count > 1 ? "page \(page + 1)/\(pages.count)" : nil, into: &screen)
         SummaryBand.draw(state.wallboardFigures, y: plan.bandTop, rows: plan.bandRows, into: &screen)
         if plan.alertRow >= 0 { WallboardAlertRow.draw(state.wallboardAlertBand, y: plan.alertRow, into: &screen, glyphs: glyphs) }
         if plan.contextRow >= 0 { drawContext(state, y: plan.contextRow, into: &screen) }
-        if plan.listRows > 0, page < pages.count {
-            WallboardPages.draw(pages[page], top: plan.listTop, state: state, glyphs: glyphs, into: &screen)
+        if plan.listRows > 0 {
+            WallboardPages.draw(pinned.lines, top: plan.listTop, state: state, glyphs: glyphs, into: &screen)
+        }
+        if pageRows > 0, page < pages.count {
+            WallboardPages.draw(pages[page], top: plan.listTop + pinned.lines.count, state: state, glyphs: glyphs, into: &screen)
         }
         if plan.tickerRows > 0 { drawTicker(state, top: plan.tickerTop, rows: plan.tickerRows, into: &screen) }
         if state.wallboardDisconnected {

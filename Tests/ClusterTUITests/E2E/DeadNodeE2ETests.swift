@@ -19,7 +19,7 @@ struct DeadNodeE2ETests {
             environment: ["CLUSTERTUI_TOKEN": survivor.token, "HOME": dir.path])
         defer { session.kill() }
         try session.waitFor("victim ", timeout: 20)
-        // Nodes pane, second row (live first, then by name: survivor, victim), details.
+        // Nodes pane, second row (both healthy, so by name: survivor, victim), details.
         session.sendKeys("1", "j", "i")
         try session.waitFor("Node victim", timeout: 10)
         // "every 2 s (learned)", or "every 2 s or less (learned)" when every poll saw a new beat.
