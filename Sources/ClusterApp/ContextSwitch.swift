@@ -53,16 +53,23 @@ package enum ContextSwitchFlow {
     }
 
     /// Enter on a context: switch to it (or say it is the current one).
-    private static func choose(_ state: inout AppState, _ choice: ContextChoice) -> [Effect] {
-        if choice.name == state.config.currentContext {
-            state.post("already on \(TextSanitizer.visible(choice.name))", .notice)
+    private static func choose(_ state: inout AppState, _ choice: ContextChoice) -> [Effect] { switchTo(&state, choice.name) }
+
+    /// Switches to the context `name` (the picker, the fleet screen).
+    package static func switchTo(_ state: inout AppState, _ name: String) -> [Effect] {
+        if name == state.config.currentContext {
+            state.post("already on \(TextSanitizer.visible(name))", .notice)
             return []
         }
-        state.switchingTo = choice.name
+        if state.runningBatch != nil {
+            state.post("a batch is being applied: switch after its summary (Esc stops it)", .notice)
+            return []
+        }
+        state.switchingTo = name
         // No form may send through the new connection what was meant for the old one.
         state.overlays.removeAll()
-        state.post("switching to \(TextSanitizer.visible(choice.name))…", seconds: 30)
-        return [.switchContext(choice.name)]
+        state.post("switching to \(TextSanitizer.visible(name))…", seconds: 30)
+        return [.switchContext(name)]
     }
 
     /// The loop connected (or could not): start over on the new cluster, or keep the old one.
@@ -73,6 +80,8 @@ package enum ContextSwitchFlow {
             state.post("could not switch: \(ErrorExcerpt.short(error, limit: 100)); still on \(state.config.label)", .warning)
         case .success(let switched):
             var config = state.config
+            // `--fleet` opened the fleet screen at start; a switch opens the cluster itself.
+            config.openFleet = false
             config.label = switched.label
             config.currentContext = switched.name
             config.clusterURL = switched.url
@@ -90,6 +99,8 @@ package enum ContextSwitchFlow {
             fresh.nodePane.sort = state.nodePane.sort
             fresh.instancePane.sort = state.instancePane.sort
             fresh.absoluteTimes = state.absoluteTimes
+            // The fleet's background polls go on; the new cluster's row now comes from the dashboard's own polls.
+            fresh.fleet = state.fleet
             fresh.nextFormID = state.nextFormID
             // --events-log counts events across switches: the count never goes back.
             fresh.eventSerial = state.eventSerial

@@ -70,6 +70,7 @@ package enum KeyHandling {
         switch action {
         case .help: state.overlays.append(.help)
         case .alerts: state.overlays.append(.alerts(AlertsList()))
+        case .fleet: FleetFlow.open(&state)
         case .refresh:
             state.overviewPoll.requestNow(state.now)
             state.instancesPoll.requestNow(state.now)

@@ -54,6 +54,10 @@ package enum OverlayKeys {
             return ResetFlow.key(&state, confirm, key)
         case .contextPicker(let picker):
             return ContextSwitchFlow.key(&state, picker, key)
+        case .fleet(var list):
+            let effects = FleetFlow.key(&state, &list, key)
+            state.overlays.replace(.fleet(list))
+            return effects
         case .bulk(var form):
             BulkFlow.key(&state, &form, key)
             state.overlays.replace(.bulk(form))

@@ -41,6 +41,7 @@ package enum Update {
         if !state.quitting {
             if Self.looksForAlerts(message) { effects += AlertsFlow.look(&state) }
             effects += Polling.duePolls(&state)
+            effects += FleetFlow.duePolls(&state)
         }
         return effects
     }
@@ -54,6 +55,9 @@ package enum Update {
             return Polling.instancesPrepared(&state, result, latency: latency)
         case .rowsBound(let bound):
             return BindingStage.rowsBound(&state, bound)
+        case .fleetOverview(let context, let result, let latency):
+            FleetFlow.overviewFetched(&state, context: context, result, latency: latency)
+            return []
         case .contextSwitched(let result):
             return ContextSwitchFlow.switched(&state, result)
         default:

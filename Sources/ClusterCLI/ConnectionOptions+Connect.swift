@@ -12,9 +12,12 @@ extension ConnectionOptions {
     /// context switch passes `forSwitch`: the context's own token file only
     /// (`CLUSTERTUI_TOKEN` belongs to the cluster the dashboard started on,
     /// and must not be sent to another), and no warning on stderr, which
-    /// curses owns.
-    func connect(forSwitch: Bool = false) async throws -> ClusterConnection {
-        guard let target = try resolve() else {
+    /// curses owns. `quiet`: no warnings either (`get fleet` reads many
+    /// contexts at once).
+    func connect(
+        forSwitch: Bool = false, quiet: Bool = false, configPath: String = ClusterConfig.defaultPath
+    ) async throws -> ClusterConnection {
+        guard let target = try resolve(configPath: configPath) else {
             let core = try await EmbeddedCluster.startDemo()
             var demo = ClusterConnection(
                 label: "embedded demo", reader: core.makeReader(), makeWriter: { core.makeWriter() },
@@ -25,7 +28,7 @@ extension ConnectionOptions {
         var environment = ProcessInfo.processInfo.environment
         if forSwitch { environment["CLUSTERTUI_TOKEN"] = nil }
         let config = try clientConfiguration(for: target, environment: environment)
-        if !forSwitch {
+        if !forSwitch && !quiet {
             Self.warnIfInsecure(target)
             if let warning = TokenFileWarning.text(forFile: target.tokenFile, environment: environment) {
                 StandardError.line(warning)

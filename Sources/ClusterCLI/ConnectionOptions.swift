@@ -52,6 +52,9 @@ struct ResolvedTarget: Sendable {
     var tokenFile: String
     /// True when the file was named by a flag or the context (so it must be readable).
     var tokenFileIsExplicit: Bool
+    /// True when the context names its own token file (and no flag does):
+    /// `CLUSTERTUI_TOKEN` is then not sent to it (issue 23).
+    var tokenFileFromContext = false
     var pollInterval: Double?
     var instancesInterval: Double?
     /// The config file's alert settings for this target, when `resolve` read
@@ -105,14 +108,18 @@ extension ConnectionOptions {
             label: ctx?.name ?? rawURL, contextName: ctx?.name, url: parsed,
             caFile: caFile ?? ctx?.caFile, insecure: insecure || (ctx?.insecure ?? false),
             tokenFile: explicitTokenFile ?? Self.defaultTokenFile, tokenFileIsExplicit: explicitTokenFile != nil,
+            tokenFileFromContext: tokenFile == nil && ctx?.tokenFile != nil,
             pollInterval: ctx?.pollInterval, instancesInterval: ctx?.instancesInterval,
             alerting: file?.alerting(for: ctx?.name))
     }
 
     /// The session token: `CLUSTERTUI_TOKEN`, else the token file (an
-    /// explicit one must be readable; the default one is optional).
+    /// explicit one must be readable; the default one is optional). A
+    /// context with a token file of its own never gets the environment's
+    /// token (issue 23: one set for production was sent to every context).
     static func token(for target: ResolvedTarget, environment: [String: String]) throws -> String? {
-        if let env = environment["CLUSTERTUI_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty {
+        if !target.tokenFileFromContext,
+           let env = environment["CLUSTERTUI_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty {
             return env
         }
         if target.tokenFileIsExplicit { return try TokenStore.read(target.tokenFile) }

@@ -44,12 +44,16 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "Capture the mouse (off by default so text can be copied).")
     var mouse = false
 
+    @Flag(help: "Start on the fleet screen: every context of the config file in one table (F inside).")
+    var fleet = false
+
     @OptionGroup var journal: JournalOptions
 
     @OptionGroup var alerts: AlertOptions
 
     func validate() throws {
         if !(cycle >= 2 && cycle <= 3600) { throw ValidationError("--cycle must be 2…3600 seconds") }
+        if fleet && wallboard { throw ValidationError("--fleet with --wallboard (a tile per cluster) is not built yet: use one or the other") }
     }
 
     func run() async throws {
@@ -69,6 +73,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.wallboard = wallboard
         config.tick = !noTick
         config.cycle = cycle
+        config.openFleet = fleet
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()

@@ -2,12 +2,13 @@ import ArgumentParser
 import ClusterModel
 import Foundation
 
-/// `clustertui get nodes|instances|overview [-o table|wide|json]`: prints
-/// the cluster's state for scripts and quick looks.
+/// `clustertui get nodes|instances|overview|fleet [-o table|wide|json]`:
+/// prints the cluster's state (or every context's, for `fleet`) for
+/// scripts and quick looks.
 struct GetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
-        abstract: "Print nodes, instances or the overview.",
+        abstract: "Print nodes, instances, the overview, or every context of the config file.",
         discussion: """
             -o table (default) prints aligned columns with heartbeat age and health, computed on the \
             server's clock; -o wide adds more columns (and, for instances, the risk); -o json prints \
@@ -15,13 +16,18 @@ struct GetCommand: AsyncParsableCommand {
               nodes      {thisNodeName, defaultNodeName, nodes}
               instances  the body of GET /api/cluster/instances
               overview   the body of GET /api/cluster/overview
+              fleet      one object per context of the config file: its state (live, or why not),
+                         node counts by health, instances at risk from the overview alone, versions,
+                         clock skew and latency; every context read at once, each within --timeout.
+                         Exit 0 when every context answered, 1 when some did not.
             """ + "\n" + CLIRun.exitCodeHelp)
 
     /// What to print.
     enum Resource: String, ExpressibleByArgument, CaseIterable {
-        case nodes, instances, overview
+        case nodes, instances, overview, fleet
         init?(argument: String) {
             switch argument.lowercased() {
+            case "fleet", "contexts": self = .fleet
             case "nodes", "node", "no": self = .nodes
             case "instances", "instance", "in": self = .instances
             case "overview", "ov": self = .overview
@@ -35,7 +41,7 @@ struct GetCommand: AsyncParsableCommand {
         case table, wide, json
     }
 
-    @Argument(help: "nodes, instances or overview.")
+    @Argument(help: "nodes, instances, overview or fleet.")
     var resource: Resource
 
     @Option(name: .shortAndLong, help: "table, wide or json.")
@@ -45,6 +51,12 @@ struct GetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLIRun.run {
+            if resource == .fleet {
+                let rows = try await FleetPoll.rows(connection)
+                StandardOutput.write(try FleetTable.render(rows, output))
+                if rows.contains(where: { $0.state != .live }) { throw ExitCode(ClusterError.ExitCode.failure.rawValue) }
+                return
+            }
             let text = try await connection.withConnection { try await render($0.reader) }
             StandardOutput.write(text)
         }
@@ -68,6 +80,8 @@ struct GetCommand: AsyncParsableCommand {
                 risk = RiskContext(snapshot: snapshot, now: now)
             }
             return ResourceTables.instances(list.instances, risk: risk).render()
+        case .fleet:
+            return try FleetTable.render(await FleetPoll.rows(connection), output)
         case .overview:
             let (overview, now) = try await fetchOverview(reader)
             if output == .json { return try StableJSON.encode(overview) + "\n" }

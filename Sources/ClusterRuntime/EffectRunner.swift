@@ -58,6 +58,15 @@ package struct EffectRunner: Sendable {
             batches.loadUndo(identity: identity, inbox: inbox)
         case .bindRows(let job):
             bindRows(job, inbox)
+        case .fetchFleetOverview(let context, let previous):
+            // Not gated by the connection: a background context's reply stays true across a switch.
+            Task {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let result = await link.fleet.overview(context, previous: previous)
+                let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+                mailbox.post(.fleetOverview(context: context, result, latency: latency))
+            }
         case .switchContext(let name):
             let previousList = self.previousList
             Task {

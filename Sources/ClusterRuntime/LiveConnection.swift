@@ -20,6 +20,8 @@ package final class LiveConnection: @unchecked Sendable {
     private var generationValue = 0
     private let writable: Bool
     private let connector: Connector?
+    /// The other contexts, polled for the fleet screen (issue 23).
+    package let fleet: FleetLinks
 
     /// `connection` is shut down by `shutdown()`; without one (tests) there is nothing to shut down.
     package init(reader: any ClusterReading, writer: (any ClusterWriting)?, connection: ClusterConnection? = nil,
@@ -29,6 +31,7 @@ package final class LiveConnection: @unchecked Sendable {
         self.connection = connection
         self.writable = writer != nil
         self.connector = connector
+        fleet = FleetLinks(connector: connector)
     }
 
     /// The reader, the writer (nil when read-only) and the generation now.
@@ -76,12 +79,13 @@ package final class LiveConnection: @unchecked Sendable {
         return .success(switched)
     }
 
-    /// Shuts the current connection down (once).
+    /// Shuts the current connection and the fleet's down (once).
     package func shutdown() async {
         let current = lock.withLock { () -> ClusterConnection? in
             defer { connection = nil }
             return connection
         }
         await current?.shutdown()
+        await fleet.shutdown()
     }
 }

@@ -41,6 +41,8 @@ package struct AppConfig: Sendable, Equatable {
     /// TLS certificates are not verified (`--insecure` or the context's
     /// `insecure`): the header says so for as long as it holds (issue 20).
     package var insecure = false
+    /// Start on the fleet screen (`--fleet`, issue 23).
+    package var openFleet = false
 
     package init(label: String) { self.label = label }
 }
@@ -117,6 +119,8 @@ package enum Overlay: Sendable, Equatable {
     case plan(PlanReview)
     /// Every alert, pending or firing: acknowledge, snooze (issue 21).
     case alerts(AlertsList)
+    /// Every context of the config file in one table (issue 23).
+    case fleet(FleetList)
 }
 
 /// After a write: what the next overview should show for the entity.
@@ -186,6 +190,8 @@ package struct AppState: Sendable {
     /// Events appended since the start (the list itself is capped), for `--events-log`.
     package var eventSerial = 0
     package var quitting = false
+    /// The other contexts, polled for the fleet screen (issue 23).
+    package var fleet = Fleet()
     /// The process exit status once quitting: 0 for `q`, 128 + the signal
     /// for SIGINT/SIGTERM/SIGHUP from outside, 129 when the terminal hung up
     /// (issue 13: shells and supervisors read these).
@@ -208,6 +214,11 @@ package struct AppState: Sendable {
             // A wallboard must notice a core that came back within seconds, not a minute.
             overviewPoll.maxBackoff = max(config.overviewInterval, 10)
             instancesPoll.maxBackoff = max(config.instancesInterval, 10)
+        }
+        if config.openFleet, !config.wallboard, !config.contexts.isEmpty {
+            fleet.start(config.contexts, now: now)
+            let current = config.contexts.firstIndex { $0.name == config.currentContext } ?? 0
+            overlays = [.fleet(FleetList(selected: current))]
         }
     }
 

@@ -31,6 +31,8 @@ package struct FrameStamp: Equatable {
     var clock: Date?
     /// The spinner's frame while a write is on its way.
     var spinner: Int?
+    /// The background contexts (issue 23), while the fleet screen is open.
+    var fleet: [FleetEntry]?
 }
 
 /// One poll's part of the stamp: failing or not, and how often.
@@ -50,7 +52,8 @@ extension AppState {
             highlights: recentChanges.nodes.count + recentChanges.instances.count, eventSerial: eventSerial,
             switchingTo: switchingTo,
             clock: ticking ? now : nil,
-            spinner: isBusy ? Int(now.timeIntervalSince1970 * 8) : nil)
+            spinner: isBusy ? Int(now.timeIntervalSince1970 * 8) : nil,
+            fleet: overlays.contains { if case .fleet = $0 { true } else { false } } ? fleet.entries : nil)
     }
 }
 
@@ -62,7 +65,7 @@ extension Message {
         case .key, .mouse, .resize, .contextSwitched, .writeFinished, .batchProgress, .batchFinished,
              .planExported, .undoLoaded:
             return true
-        case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .writeSettled, .journalProblem,
+        case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .fleetOverview, .writeSettled, .journalProblem,
              .hookProblem, .alertStoreProblem, .signal, .hangup:
             return false
         }

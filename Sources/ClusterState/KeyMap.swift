@@ -9,7 +9,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
     case mark, markAll, evacuate, undo
-    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, repaint, help, quit, suspend
+    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, repaint, help, quit, suspend
 }
 
 /// When a key-bar hint is shown.
@@ -106,6 +106,8 @@ package enum KeyMap {
         KeyBinding(keys: [.char("A")], label: "A", action: .alerts, section: "View",
                    help: "the alerts list: acknowledge (a), snooze (z), go to the node (Enter)",
                    hints: [KeyHint(key: "A", text: "alerts", order: 0, when: .alertsLoud)]),
+        KeyBinding(keys: [.char("F")], label: "F", action: .fleet, section: "View",
+                   help: "the fleet: every context in one table with its state; Enter opens one"),
         KeyBinding(keys: [.ctrl("l")], label: "Ctrl-L", action: .repaint, section: "View", help: "repaint the whole screen"),
         KeyBinding(keys: [.char("?"), .function(1)], label: "?  F1", action: .help, section: "View", help: "this help overlay",
                    hints: [KeyHint(key: "?", text: "help", order: 2, when: .always)]),

@@ -24,6 +24,8 @@ package enum Message: Sendable {
     case writeFinished(WriteOrigin, ItemOutcome)
     /// A later overview settled a write whose outcome was unknown.
     case writeSettled(String)
+    /// A background context's overview (issue 23), or why not.
+    case fleetOverview(context: String, Result<Fetched<Overview>, ClusterError>, latency: TimeInterval)
     /// The loop connected to another context (or could not).
     case contextSwitched(Result<SwitchedContext, ClusterError>)
     /// One item of a batch was applied, skipped or failed.
@@ -72,6 +74,8 @@ package enum Effect: Sendable, Equatable {
     /// The rows on screen show other bindings than the overview's: bind
     /// them (off the UI thread); the answer is `rowsBound`.
     case bindRows(RowsToBind)
+    /// A background context's overview, for the fleet screen (issue 23).
+    case fetchFleetOverview(context: String, previous: BodyDigest?)
     /// Connect to the named context of the config file (`c`).
     case switchContext(String)
     /// Ctrl-L: repaint the whole terminal.

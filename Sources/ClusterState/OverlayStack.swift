@@ -4,7 +4,7 @@ import ClusterModel
 /// sent a write, a plan is being applied): one way to find, replace and
 /// close an overlay (issue 19: each overlay had its own find/replace/close).
 package enum OverlayID: Hashable, Sendable {
-    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts
+    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet
 }
 
 extension Overlay {
@@ -16,6 +16,7 @@ extension Overlay {
         case .plan(let review): .plan(review.id)
         case .confirmReset(let confirm): .reset(confirm.key)
         case .alerts: .alerts
+        case .fleet: .fleet
         case .help, .nodeDetails, .instanceDetails, .contextPicker: nil
         }
     }

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, tooSmall, wallboard
+         contextPicker, alerts, fleet, tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -103,6 +103,11 @@ extension ScreenKeys {
             row([.enter], "Enter", "a node's alert: select that node in the nodes pane"),
             row([.escape, .char("q"), .char("A")], "Esc  q  A", "close"),
         ]),
+        ScreenKeys(screen: .fleet, title: "On the fleet screen (F)", rows: [
+            row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick a cluster"),
+            row([.enter], "Enter", "open that cluster's dashboard (switches context)"),
+            row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the cluster"),
+        ]),
         ScreenKeys(screen: .tooSmall, title: "Below 30×8 (\"too small\")", rows: [
             row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: nothing else is drawn)"),
         ]),
@@ -144,6 +149,7 @@ extension AppState {
             case .confirmReset?: return .resetConfirm
             case .contextPicker?: return .contextPicker
             case .alerts?: return .alerts
+            case .fleet?: return .fleet
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

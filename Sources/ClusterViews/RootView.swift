@@ -46,6 +46,7 @@ package enum RootView {
             case .bulk(let form): BulkFormView.draw(state, form, into: &screen, glyphs: glyphs)
             case .plan(let review): PlanReviewView.draw(state, review, into: &screen, glyphs: glyphs)
             case .alerts(let list): AlertsListView.draw(state, list, into: &screen, glyphs: glyphs)
+            case .fleet(let list): FleetView.draw(state, list, into: &screen, glyphs: glyphs)
             }
         }
     }

@@ -47,6 +47,7 @@ import Testing
         case .help: TestCluster.press(&state, .char("?"))
         case .contextPicker: TestCluster.press(&state, .char("c"))
         case .alerts: TestCluster.press(&state, .char("A"))
+        case .fleet: TestCluster.press(&state, .char("F"))
         case .tooSmall: _ = Update.update(&state, .resize(width: 20, height: 6), now: state.now)
         case .wallboard: break
         }

@@ -1,0 +1,82 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The fleet screen (issue 23): every context of the config file in one
+/// table; the current cluster's row from the dashboard's own polls, the
+/// others from background overview polls (every 10 s, each on its own
+/// schedule and back-off). `Enter` opens a cluster (a context switch);
+/// `F` from any cluster comes back.
+package enum FleetFlow {
+    /// `F` (or `--fleet` at start): opens the screen and starts the background polls.
+    package static func open(_ state: inout AppState) {
+        guard !state.config.contexts.isEmpty else {
+            state.post("no contexts in the config file (\(state.config.configPath)): add [contexts.NAME] tables", .notice)
+            return
+        }
+        state.fleet.start(state.config.contexts, now: state.now)
+        let rows = FleetRows.make(state)
+        let current = rows.firstIndex { $0.isCurrent } ?? 0
+        state.overlays.append(.fleet(FleetList(selected: current)))
+    }
+
+    package static func key(_ state: inout AppState, _ list: inout FleetList, _ key: Key) -> [Effect] {
+        let rows = FleetRows.make(state)
+        switch key {
+        case .up, .char("k"): list.selected = max(0, list.selected - 1)
+        case .down, .char("j"): list.selected = min(max(0, rows.count - 1), list.selected + 1)
+        case .home: list.selected = 0
+        case .end: list.selected = max(0, rows.count - 1)
+        case .escape, .char("q"), .char("F"): state.overlays.close(.fleet)
+        case .enter:
+            guard list.selected < rows.count else { return [] }
+            let row = rows[list.selected]
+            state.overlays.close(.fleet)
+            return row.isCurrent ? [] : ContextSwitchFlow.switchTo(&state, row.name)
+        default: break
+        }
+        return []
+    }
+
+    /// The background overview polls that are due (never the current context's: the dashboard polls it).
+    package static func duePolls(_ state: inout AppState) -> [Effect] {
+        guard state.fleet.polling else { return [] }
+        var effects: [Effect] = []
+        for i in state.fleet.entries.indices {
+            let entry = state.fleet.entries[i]
+            guard entry.name != state.config.currentContext, entry.poll.isDue(state.now) else { continue }
+            state.fleet.entries[i].poll.started(state.now)
+            effects.append(.fetchFleetOverview(context: entry.name, previous: entry.poll.digest))
+        }
+        return effects
+    }
+
+    /// A background context's reply: its row's state and figures.
+    package static func overviewFetched(
+        _ state: inout AppState, context: String, _ result: Result<Fetched<Overview>, ClusterError>, latency: TimeInterval
+    ) {
+        guard let i = state.fleet.index(of: context) else { return }
+        var entry = state.fleet.entries[i]
+        switch result {
+        case .success(let fetched):
+            entry.poll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
+            entry.latency = fetched.roundTrip ?? latency
+            entry.clockSkew = fetched.serverDate.map { $0.timeIntervalSince(state.now) }
+            if let overview = fetched.value {
+                entry.figures = FleetFigures(overview: overview, now: fetched.serverDate ?? state.now,
+                                             thresholds: state.config.thresholds)
+            }
+            entry.state = .live
+        case .failure(let error):
+            entry.poll.failed(at: state.now, error: error, random: &state.random)
+            // Figures once known stay, as of the last good poll, and say so.
+            if let last = entry.poll.lastSuccess, entry.figures != nil {
+                entry.state = .stale(since: last, error)
+            } else {
+                entry.state = .down(error)
+            }
+        }
+        state.fleet.entries[i] = entry
+    }
+}

@@ -1,0 +1,75 @@
+import ClusterModel
+import Foundation
+
+/// One row of the fleet screen: a context, its state with the cause, and
+/// what its overview shows (issue 23).
+package struct FleetRow: Sendable, Equatable {
+    package var name: String
+    package var url: String
+    /// The cluster the dashboard has open: its row comes from the dashboard's own polls.
+    package var isCurrent: Bool
+    package var state: ContextState
+    package var figures: FleetFigures?
+    /// Instances at risk: the full count when the open cluster's list is
+    /// loaded (`atRiskIsFull`), else the overview's lower bound.
+    package var atRisk: Int?
+    package var atRiskIsFull = false
+    /// Unacknowledged loud alerts (the open cluster only: the alert engine
+    /// runs on the cluster the dashboard polls in full).
+    package var alerts: Int?
+    package var latency: TimeInterval?
+    package var clockSkew: TimeInterval?
+    /// When its last good poll was.
+    package var lastGood: Date?
+
+    /// Whether anything in the row needs an eye: not live, a node in
+    /// trouble, an instance at risk, a loud alert.
+    package var hasProblem: Bool {
+        if state != .live { return true }
+        return (figures?.problemNodes ?? 0) > 0 || (atRisk ?? 0) > 0 || (alerts ?? 0) > 0
+    }
+}
+
+/// The fleet screen's rows, in the config file's (name) order: a cursor
+/// never jumps because another cluster's state changed.
+package enum FleetRows {
+    package static func make(_ state: AppState) -> [FleetRow] {
+        state.config.contexts.map { choice in
+            if choice.name == state.config.currentContext { return current(state, choice) }
+            guard let entry = state.fleet.entries.first(where: { $0.name == choice.name }) else {
+                return FleetRow(name: choice.name, url: choice.url, isCurrent: false, state: .connecting)
+            }
+            return FleetRow(
+                name: entry.name, url: entry.url, isCurrent: false, state: entry.state, figures: entry.figures,
+                atRisk: entry.figures?.atRiskFromOverview, latency: entry.latency, clockSkew: entry.clockSkew,
+                lastGood: entry.poll.lastSuccess)
+        }
+    }
+
+    /// The open cluster, from the dashboard's state.
+    private static func current(_ state: AppState, _ choice: ContextChoice) -> FleetRow {
+        let poll = state.overviewPoll
+        let contextState: ContextState
+        if let error = poll.lastError {
+            contextState = poll.lastSuccess.map { .stale(since: $0, error) } ?? .down(error)
+        } else if state.isStale, let last = poll.lastSuccess {
+            contextState = .stale(since: last, .timedOut("no reply for \(Int(state.now.timeIntervalSince(last))) s"))
+        } else {
+            contextState = poll.lastSuccess == nil ? .connecting : .live
+        }
+        var row = FleetRow(name: choice.name, url: choice.url, isCurrent: true, state: contextState,
+                           latency: poll.lastLatency, clockSkew: state.clockSkew, lastGood: poll.lastSuccess)
+        if let snapshot = state.snapshot {
+            let figures = FleetFigures(overview: snapshot.overview, now: state.observedAt, thresholds: state.thresholds)
+            row.figures = figures
+            if snapshot.instancesKnown, let summary = state.derived.instanceSummary {
+                row.atRisk = summary.atRisk
+                row.atRiskIsFull = true
+            } else {
+                row.atRisk = figures.atRiskFromOverview
+            }
+        }
+        row.alerts = state.loudAlerts.values.reduce(0, +)
+        return row
+    }
+}

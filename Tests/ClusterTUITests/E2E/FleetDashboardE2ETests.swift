@@ -1,0 +1,77 @@
+import ClusterModel
+import ClusterTestSupport
+import Foundation
+import Testing
+
+/// Issue 23 in a real terminal: `--fleet` with four contexts — healthy,
+/// unreachable, answering HTML 502, and one whose node has died — shows
+/// each state truthfully at once; `Enter` on the fourth opens its dashboard
+/// with the dead node at the top.
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct FleetDashboardE2ETests {
+    @Test func fourContextsAtOnceThenIntoTheOneWithADeadNode() async throws {
+        let healthy = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])
+        defer { healthy.stop() }
+        let closed = try #require(ClosedPort())
+        defer { closed.close() }
+        let closedPort = closed.port
+        try await FaultServer.with(.proxyHTML) { proxyURL, _ in
+            try await TestHTTPServer.with(responder: { request in
+                switch request.uri.path {
+                // Made at each request: d-alive beats on, d-dead stays five minutes behind.
+                case "/api/cluster/overview": FaultServer.json(.ok, (try? FleetCLIE2ETests.deadNodeOverview()) ?? "")
+                case "/api/cluster/instances": FaultServer.json(.ok, #"{"instances":[]}"#)
+                default: FaultServer.json(.notFound, #"{"error":"Not found"}"#)
+                }
+            }) { deadURL in
+                let home = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-fleet-tui-\(UUID().uuidString)")
+                let dir = home.appendingPathComponent("clustertui")
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: home) }
+                let tokenFile = dir.appendingPathComponent("alpha.token").path
+                try healthy.token.write(toFile: tokenFile, atomically: true, encoding: .utf8)
+                try """
+                    [contexts.alpha]
+                    url = "\(healthy.url.absoluteString)"
+                    token-file = "\(tokenFile)"
+
+                    [contexts.beta]
+                    url = "http://127.0.0.1:\(closedPort)"
+
+                    [contexts.delta]
+                    url = "\(deadURL.absoluteString)"
+
+                    [contexts.gamma]
+                    url = "\(proxyURL.absoluteString)"
+                    """.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+                let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
+                               "--context", "alpha", "--fleet"]
+                let session = try TmuxSession(name: DashboardE2ETests.name("fleet"), width: 120, height: 40, command: command,
+                                              environment: ["XDG_CONFIG_HOME": home.path])
+                defer { session.kill() }
+                let fleet = try await offPool {
+                    try session.waitUntil(timeout: 25) { screen in
+                        let lines = screen.split(separator: "\n")
+                        func row(_ name: String) -> Substring? { lines.first { $0.dropFirst(2).hasPrefix(name) } }
+                        return row("alpha")?.contains("live") == true && row("beta")?.contains("unreachable") == true
+                            && row("gamma")?.contains("malformed reply") == true && row("delta")?.contains("live") == true
+                    }
+                }
+                let delta = try #require(fleet.split(separator: "\n").first { $0.dropFirst(2).hasPrefix("delta") })
+                #expect(delta.contains("≥1"), "the strict binding to the dead node is at risk: \(delta)")
+                // Down to delta (alpha, beta, delta, gamma), Enter: its dashboard, the dead node first.
+                session.sendKeys("Down", "Down", "Enter")
+                let opened = try await offPool {
+                    try session.waitUntil(timeout: 20) { $0.contains("this ★d-alive") && $0.contains("sort: problems first") }
+                }
+                let lines = opened.split(separator: "\n")
+                let header = try #require(lines.firstIndex { $0.contains("NAME") && $0.contains("HEARTBEAT") })
+                #expect(lines[header + 1].contains("d-dead"), "\(lines.prefix(header + 3))")
+                session.sendKeys("F")
+                try await offPool { _ = try session.waitUntil(timeout: 10) { $0.contains("Fleet: 4 contexts") } }
+                session.sendKeys("Escape", "q")
+                try await offPool { try session.waitFor("EXITED:0", timeout: 10) }
+            }
+        }
+    }
+}

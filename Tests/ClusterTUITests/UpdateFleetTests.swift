@@ -1,0 +1,69 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterState
+@testable import ClusterViews
+
+/// Issue 23: the fleet screen through `update` — background polls only for
+/// the other contexts, each on its own schedule; a failure stales its own
+/// row only; Enter switches.
+@Suite struct UpdateFleetTests {
+    static let contexts = ["alpha", "beta", "gamma"].map { ContextChoice(name: $0, url: "https://\($0)", hasToken: true) }
+
+    func state() -> AppState {
+        var config = AppConfig(label: "alpha")
+        config.contexts = Self.contexts
+        config.currentContext = "alpha"
+        return TestCluster.loadedState(config: config)
+    }
+
+    func fetches(_ effects: [Effect]) -> [String] {
+        effects.compactMap { if case .fetchFleetOverview(let name, _) = $0 { name } else { nil } }
+    }
+
+    /// F opens the screen and polls every other context at once, never the open one.
+    @Test func fOpensTheFleetAndPollsTheOthers() {
+        var state = state()
+        let effects = TestCluster.press(&state, .char("F"))
+        guard case .fleet? = state.topOverlay else { Issue.record("no fleet screen"); return }
+        #expect(fetches(effects).sorted() == ["beta", "gamma"])
+        #expect(fetches(Update.update(&state, .tick, now: state.now.addingTimeInterval(1))).isEmpty, "one in flight each")
+    }
+
+    /// Issue 23: a failing context stales its own row; the others and the open cluster are untouched.
+    @Test func aFailureStalesItsOwnRowOnly() {
+        var state = state()
+        TestCluster.press(&state, .char("F"))
+        let t = state.now
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(TestCluster.overview)), latency: 0.02), now: t)
+        _ = Update.update(&state, .fleetOverview(context: "gamma", .failure(.notJSON(status: 502, excerpt: "Bad Gateway")), latency: 0.02), now: t)
+        var rows = FleetRows.make(state)
+        #expect(rows.map(\.name) == ["alpha", "beta", "gamma"])
+        #expect(rows[0].isCurrent && rows[0].state == .live)
+        #expect(rows[1].state == .live && rows[1].figures?.nodes.offline == 1)
+        #expect(rows[2].state.word == "malformed reply" && rows[2].figures == nil, "never heard from: no figures, not zeros")
+        // beta fails later: stale, its last figures kept and said to be old.
+        let later = t.addingTimeInterval(11)
+        let due = Update.update(&state, .tick, now: later)
+        #expect(fetches(due).contains("beta"), "every 10 s")
+        _ = Update.update(&state, .fleetOverview(context: "beta", .failure(.connectionRefused("b:1")), latency: 0.01), now: later)
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview, digest: 9)), latency: 0.01), now: later)
+        rows = FleetRows.make(state)
+        guard case .stale(let since, _) = rows[1].state else { Issue.record("beta is \(rows[1].state)"); return }
+        #expect(since == t && rows[1].figures != nil)
+        #expect(rows[0].state == .live, "the open cluster is not touched")
+        let text = RootView.render(state).text()
+        #expect(text.contains("Fleet: 3 contexts") && text.contains("malformed reply") && text.contains("stale"), "\(text)")
+    }
+
+    /// Enter on another context switches to it; on the open one it only closes.
+    @Test func enterSwitches() {
+        var state = state()
+        TestCluster.press(&state, .char("F"))
+        #expect(TestCluster.press(&state, .enter).isEmpty && state.overlays.isEmpty, "alpha is open: just close")
+        TestCluster.press(&state, .char("F"))
+        let effects = TestCluster.press(&state, .down, .enter)
+        #expect(effects.contains(.switchContext("beta")))
+    }
+}
