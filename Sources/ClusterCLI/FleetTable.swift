@@ -19,7 +19,7 @@ enum FleetTable {
                 row.latency.map { String(format: "%.0f ms", $0 * 1000) } ?? "-",
             ]
             if wide {
-                cells += [row.clockSkew.map { String(format: "%+.0f s", $0) } ?? "-", TextSanitizer.visible(row.url),
+                cells += [row.clockSkew.map { abs($0) < 1 ? "0 s" : String(format: "%+.0f s", $0) } ?? "-", TextSanitizer.visible(row.url),
                           row.state.error.map { TextSanitizer.excerpt($0.description, limit: 80) } ?? ""]
             }
             table.add(cells)

@@ -105,8 +105,8 @@ extension ScreenKeys {
         ]),
         ScreenKeys(screen: .fleet, title: "On the fleet screen (F)", rows: [
             row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick a cluster"),
-            row([.enter], "Enter", "open that cluster's dashboard (switches context)"),
-            row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the cluster"),
+            row([.enter], "Enter", "open it (a context switch)"),
+            row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster"),
         ]),
         ScreenKeys(screen: .tooSmall, title: "Below 30×8 (\"too small\")", rows: [
             row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: nothing else is drawn)"),

@@ -38,6 +38,12 @@ package enum StatusLine {
         }
     }
 
-    /// The key bar's hints, from `KeyMap`.
-    package static func hints(_ state: AppState) -> [(String, String)] { KeyMap.hints(state) }
+    /// The key bar's hints: the fleet screen's own keys while it is on top
+    /// (it covers the panes whose keys `KeyMap` hints), else `KeyMap`'s.
+    package static func hints(_ state: AppState) -> [(String, String)] {
+        if case .fleet? = state.topOverlay {
+            return ScreenKeys.of(.fleet).rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
+        }
+        return KeyMap.hints(state)
+    }
 }
