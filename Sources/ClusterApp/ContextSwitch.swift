@@ -86,6 +86,7 @@ package enum ContextSwitchFlow {
             config.currentContext = switched.name
             config.clusterURL = switched.url
             config.insecure = switched.insecure
+            config.isProtected = switched.isProtected
             if let alerting = switched.alerting {
                 config.alertRules = alerting.rules
                 config.notify = alerting.notify ?? .none

@@ -54,6 +54,10 @@ package enum OverlayKeys {
             return ResetFlow.key(&state, confirm, key)
         case .contextPicker(let picker):
             return ContextSwitchFlow.key(&state, picker, key)
+        case .typeName(var confirm):
+            let effects = ProtectedWrites.key(&state, &confirm, key)
+            state.overlays.replace(.typeName(confirm))
+            return effects
         case .fleet(var list):
             let effects = FleetFlow.key(&state, &list, key)
             state.overlays.replace(.fleet(list))

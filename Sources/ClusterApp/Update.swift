@@ -8,7 +8,10 @@ import Foundation
 package enum Update {
     package static func update(_ state: inout AppState, _ message: Message, now: Date) -> [Effect] {
         let before = state.frameStamp
-        let effects = handle(&state, message, now: now)
+        let releasing = ProtectedWrites.releases(state, message)
+        var effects = handle(&state, message, now: now)
+        // Issue 23: on a protected context no write leaves here until its name is typed.
+        if !releasing { effects = ProtectedWrites.hold(&state, effects) }
         // The one place a frame is marked dirty (issue 19): see `FrameStamp`.
         if message.alwaysDraws || state.frameStamp != before { state.dirty = true }
         return effects

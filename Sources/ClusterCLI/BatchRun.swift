@@ -13,6 +13,7 @@ enum BatchRun {
     ) async throws {
         StandardOutput.write(PlanText.render(plan))
         guard !plan.items.isEmpty else { return }
+        try ProtectedGate.check(link, journal)
         if !yes, !confirm("\(verb) \(plan.items.count) \(plan.items.count == 1 ? "write" : "writes") to \(TextSanitizer.visible(link.target.url))? [y/N] ") {
             StandardError.line("clustertui: not confirmed; nothing was sent")
             throw ExitCode(ClusterError.ExitCode.failure.rawValue)

@@ -4,12 +4,17 @@ import ClusterRuntime
 import ClusterWrites
 import Foundation
 
-/// `--no-journal`, for the commands that write: without it a write whose
-/// journal line cannot be written is not sent (issue 20).
+/// What every command that writes takes: `--no-journal` (without it a
+/// write whose journal line cannot be written is not sent, issue 20) and
+/// `--confirm-context` (a protected context's name, issue 23).
 struct JournalOptions: ParsableArguments {
     @Flag(name: .customLong("no-journal"),
           help: "Send writes even when the write journal cannot be written (they are then not recorded and cannot be undone).")
     var noJournal = false
+
+    @Option(name: .customLong("confirm-context"), help: ArgumentHelp(
+        "On a context with protected = true: its name, to send writes without typing it (--yes does not).", valueName: "NAME"))
+    var confirmContext: String?
 
     /// The engine's journal policy for these flags.
     var policy: JournalPolicy {
@@ -48,6 +53,7 @@ enum CLIWrites {
     static func single(_ item: PlanItem, on link: ClusterConnection, journal: JournalOptions, success: (ItemOutcome) -> String)
         async throws -> String
     {
+        try ProtectedGate.check(link, journal)
         let summary = await engine(link, journal: journal, recheckAfter: 0).run(.single(item, at: Date()))
         let outcome = summary.outcomes.first ?? .notAttempted
         switch outcome {

@@ -43,6 +43,7 @@ extension ConnectionOptions {
             insecure: target.insecure)
         // A context's settings come from the file `resolve` already read (strictly).
         connection.alerting = target.alerting ?? Self.globalAlerting()
+        connection.isProtected = target.isProtected
         return connection
     }
 

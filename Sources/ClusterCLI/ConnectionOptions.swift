@@ -55,6 +55,8 @@ struct ResolvedTarget: Sendable {
     /// True when the context names its own token file (and no flag does):
     /// `CLUSTERTUI_TOKEN` is then not sent to it (issue 23).
     var tokenFileFromContext = false
+    /// The context says `protected = true` (issue 23).
+    var isProtected = false
     var pollInterval: Double?
     var instancesInterval: Double?
     /// The config file's alert settings for this target, when `resolve` read
@@ -108,7 +110,7 @@ extension ConnectionOptions {
             label: ctx?.name ?? rawURL, contextName: ctx?.name, url: parsed,
             caFile: caFile ?? ctx?.caFile, insecure: insecure || (ctx?.insecure ?? false),
             tokenFile: explicitTokenFile ?? Self.defaultTokenFile, tokenFileIsExplicit: explicitTokenFile != nil,
-            tokenFileFromContext: tokenFile == nil && ctx?.tokenFile != nil,
+            tokenFileFromContext: tokenFile == nil && ctx?.tokenFile != nil, isProtected: ctx?.isProtected ?? false,
             pollInterval: ctx?.pollInterval, instancesInterval: ctx?.instancesInterval,
             alerting: file?.alerting(for: ctx?.name))
     }

@@ -74,6 +74,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.tick = !noTick
         config.cycle = cycle
         config.openFleet = fleet
+        config.isProtected = link.isProtected
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()

@@ -19,6 +19,8 @@ package struct ClusterConnection: Sendable {
     package var target = ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
     /// TLS certificates are not verified: the dashboard's header says so (issue 20).
     package var insecure = false
+    /// A `protected` context (issue 23): writes wait until its name is typed.
+    package var isProtected = false
     /// The config file's alert settings for this cluster (global, then its context's).
     package var alerting = AlertSettings()
 

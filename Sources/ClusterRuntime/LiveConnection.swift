@@ -76,6 +76,7 @@ package final class LiveConnection: @unchecked Sendable {
                                        instancesInterval: fresh.instancesInterval, url: fresh.target.url,
                                        insecure: fresh.insecure)
         switched.alerting = fresh.alerting
+        switched.isProtected = fresh.isProtected
         return .success(switched)
     }
 

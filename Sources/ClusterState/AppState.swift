@@ -43,6 +43,9 @@ package struct AppConfig: Sendable, Equatable {
     package var insecure = false
     /// Start on the fleet screen (`--fleet`, issue 23).
     package var openFleet = false
+    /// The open context is `protected` (issue 23): a badge on every screen,
+    /// and no write is sent until the context's name is typed.
+    package var isProtected = false
 
     package init(label: String) { self.label = label }
 }
@@ -121,6 +124,8 @@ package enum Overlay: Sendable, Equatable {
     case alerts(AlertsList)
     /// Every context of the config file in one table (issue 23).
     case fleet(FleetList)
+    /// Writes on a protected context, held until its name is typed (issue 23).
+    case typeName(TypeNameConfirm)
 }
 
 /// After a write: what the next overview should show for the entity.

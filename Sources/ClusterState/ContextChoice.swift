@@ -42,6 +42,8 @@ package struct SwitchedContext: Sendable, Equatable {
     package var url: String = ClusterIdentity.embedded
     /// The new context does not verify TLS certificates.
     package var insecure = false
+    /// The new context is `protected` (issue 23): writes wait for its name.
+    package var isProtected = false
     /// The new cluster's acknowledgements and snoozes kept from earlier runs (issue 21).
     package var quietAlerts: [AlertQuiet] = []
     /// The new context's alert settings from the config file (`[contexts.NAME.alerts]`

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, tooSmall, wallboard
+         contextPicker, alerts, fleet, typeName, tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -108,6 +108,11 @@ extension ScreenKeys {
             row([.enter], "Enter", "open it (a context switch)"),
             row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster"),
         ]),
+        ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, rows: [
+            row([], TextEditing.label, "type the context's name"),
+            row([.enter], "Enter", "send, when the name matches"),
+            row([.escape], "Esc", "do not send"),
+        ]),
         ScreenKeys(screen: .tooSmall, title: "Below 30×8 (\"too small\")", rows: [
             row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: nothing else is drawn)"),
         ]),
@@ -150,6 +155,7 @@ extension AppState {
             case .contextPicker?: return .contextPicker
             case .alerts?: return .alerts
             case .fleet?: return .fleet
+            case .typeName?: return .typeName
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

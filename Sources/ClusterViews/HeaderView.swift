@@ -23,6 +23,8 @@ package enum HeaderView {
         else if state.config.readOnly { seg(" READ-ONLY ", TextStyle(role: .badge, bold: true)) }
         // Issue 20: the stderr warning is gone once curses owns the screen; this stays.
         if state.config.insecure { seg(" INSECURE TLS ", TextStyle(role: .error, bold: true, reverse: true)) }
+        // Issue 23: a protected context (production) is never mistaken for another.
+        if state.config.isProtected { seg(" PROTECTED ", TextStyle(role: .error, bold: true, reverse: true)) }
         let (connText, connRole) = connection(state, glyphs: glyphs)
         seg(connText, TextStyle(role: connRole, bold: true))
         if let (text, role) = alerts(state, glyphs: glyphs) { seg(text, TextStyle(role: role, bold: true, reverse: true)) }

@@ -47,6 +47,7 @@ package enum RootView {
             case .plan(let review): PlanReviewView.draw(state, review, into: &screen, glyphs: glyphs)
             case .alerts(let list): AlertsListView.draw(state, list, into: &screen, glyphs: glyphs)
             case .fleet(let list): FleetView.draw(state, list, into: &screen, glyphs: glyphs)
+            case .typeName(let confirm): TypeNameView.draw(state, confirm, into: &screen)
             }
         }
     }

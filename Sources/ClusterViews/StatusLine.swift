@@ -38,11 +38,12 @@ package enum StatusLine {
         }
     }
 
-    /// The key bar's hints: the fleet screen's own keys while it is on top
-    /// (it covers the panes whose keys `KeyMap` hints), else `KeyMap`'s.
+    /// The key bar's hints: the fleet screen's or the protected-write
+    /// confirmation's own keys while on top (they cover the panes whose keys
+    /// `KeyMap` hints), else `KeyMap`'s.
     package static func hints(_ state: AppState) -> [(String, String)] {
-        if case .fleet? = state.topOverlay {
-            return ScreenKeys.of(.fleet).rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
+        if let screen = state.keyScreen, screen == .fleet || screen == .typeName {
+            return ScreenKeys.of(screen).rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
         }
         return KeyMap.hints(state)
     }

@@ -32,6 +32,7 @@ import Testing
         config.contexts = contexts
         config.currentContext = "prod"
         if screen == .wallboard { config.wallboard = true }
+        if screen == .typeName { config.isProtected = true }
         var state = TestCluster.loadedState(config: config)
         let brw = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == "tenant1:brw_42" }!
         state.instancePane.cursor.selected = brw
@@ -48,6 +49,7 @@ import Testing
         case .contextPicker: TestCluster.press(&state, .char("c"))
         case .alerts: TestCluster.press(&state, .char("A"))
         case .fleet: TestCluster.press(&state, .char("F"))
+        case .typeName: TestCluster.press(&state, .char("x"), .char("y"))
         case .tooSmall: _ = Update.update(&state, .resize(width: 20, height: 6), now: state.now)
         case .wallboard: break
         }

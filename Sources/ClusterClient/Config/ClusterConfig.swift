@@ -14,6 +14,9 @@ public struct ContextConfig: Sendable, Equatable {
     public var instancesInterval: Double?
     /// The entries of `[contexts.NAME.alerts]`, over the global `[alerts]` (issue 21).
     public var alertEntries: [String: TOMLSubset.Entry] = [:]
+    /// `protected = true` (issue 23): a badge on every screen of this
+    /// cluster, and every write waits until the context's name is typed.
+    public var isProtected = false
 
     public init(
         name: String, url: String? = nil, tokenFile: String? = nil, caFile: String? = nil, insecure: Bool = false,
@@ -157,13 +160,16 @@ extension ContextConfig {
         case "insecure":
             guard case .bool(let b) = e.value else { throw fail(e.line, "\"insecure\" must be true or false") }
             insecure = b
+        case "protected":
+            guard case .bool(let b) = e.value else { throw fail(e.line, "\"protected\" must be true or false") }
+            isProtected = b
         case "poll-interval", "instances-interval":
             guard case .number(let n) = e.value, n >= 1, n <= 86_400 else {
                 throw fail(e.line, "\"\(key)\" must be a number of seconds between 1 and 86400")
             }
             if key == "poll-interval" { pollInterval = n } else { instancesInterval = n }
         default:
-            throw fail(e.line, "unknown key \"\(TextSanitizer.excerpt(key))\" in [contexts.\(TextSanitizer.excerpt(name))] (known: url, token-file, ca-file, insecure, poll-interval, instances-interval)")
+            throw fail(e.line, "unknown key \"\(TextSanitizer.excerpt(key))\" in [contexts.\(TextSanitizer.excerpt(name))] (known: url, token-file, ca-file, insecure, protected, poll-interval, instances-interval)")
         }
     }
 }
