@@ -120,13 +120,19 @@ extension ConnectionOptions {
     /// context with a token file of its own never gets the environment's
     /// token (issue 23: one set for production was sent to every context).
     static func token(for target: ResolvedTarget, environment: [String: String]) throws -> String? {
+        try tokenWithSource(for: target, environment: environment)?.token
+    }
+
+    /// The token and where it came from (`CLUSTERTUI_TOKEN` or `token file PATH`), said with a 401.
+    static func tokenWithSource(for target: ResolvedTarget, environment: [String: String]) throws -> (token: String, source: String)? {
         if !target.tokenFileFromContext,
            let env = environment["CLUSTERTUI_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty {
-            return env
+            return (env, "CLUSTERTUI_TOKEN")
         }
-        if target.tokenFileIsExplicit { return try TokenStore.read(target.tokenFile) }
+        let source = "token file " + TextSanitizer.excerpt(target.tokenFile, limit: 120)
+        if target.tokenFileIsExplicit { return (try TokenStore.read(target.tokenFile), source) }
         guard FileManager.default.fileExists(atPath: TokenStore.expandTilde(target.tokenFile)) else { return nil }
-        return try TokenStore.read(target.tokenFile)
+        return (try TokenStore.read(target.tokenFile), source)
     }
 
     /// The client settings for `target`; `withToken: false` for `login`.
@@ -134,12 +140,14 @@ extension ConnectionOptions {
         for target: ResolvedTarget, withToken: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ClientConfiguration {
-        let token = withToken ? try Self.token(for: target, environment: environment) : nil
+        let token = withToken ? try Self.tokenWithSource(for: target, environment: environment) : nil
         let requestTimeout = timeout ?? 10
-        return ClientConfiguration(
-            baseURL: target.url, token: token, caFile: target.caFile.map(TokenStore.expandTilde),
+        var config = ClientConfiguration(
+            baseURL: target.url, token: token?.token, caFile: target.caFile.map(TokenStore.expandTilde),
             insecure: target.insecure, connectTimeout: min(3, requestTimeout), requestTimeout: requestTimeout,
             bodyLimit: (maxBodyMB ?? 256) << 20)
+        config.tokenSource = token?.source
+        return config
     }
 
     /// Prints the `--insecure` warning to stderr.

@@ -10,6 +10,9 @@ public struct ClientConfiguration: Sendable {
     public var baseURL: URL
     /// The dashboard session token (the value of the `token` cookie), if any.
     public var token: String?
+    /// Where the token came from (`CLUSTERTUI_TOKEN`, `token file ~/…`), said
+    /// with a 401 so the operator knows which one to renew (issue 23).
+    public var tokenSource: String?
     /// A PEM file of CA certificates to trust instead of the system roots.
     public var caFile: String?
     /// Disables certificate verification. The CLI prints a loud warning when set.

@@ -24,7 +24,7 @@ public struct HTTPClusterReader: ClusterReading {
         let reply = try await transport.send(.GET, path)
         let elapsed = (clock.now - sent).components
         let roundTrip = TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18
-        try ReplyInterpreter.check(reply, path: path, base: transport.base)
+        try ReplyInterpreter.check(reply, path: path, base: transport.base, tokenSource: transport.config.tokenSource)
         let digest = reply.body.withUnsafeReadableBytes { BodyDigest.of($0) }
         let count = reply.body.readableBytes
         if let previous, previous == digest {

@@ -15,7 +15,7 @@ public struct HTTPClusterWriter: ClusterWriting {
         }
         let reply = try await transport.send(.PUT, path, json: body)
         return try Self.unlessLost(reply) {
-            try ReplyInterpreter.check(reply, path: path, base: transport.base)
+            try ReplyInterpreter.check(reply, path: path, base: transport.base, tokenSource: transport.config.tokenSource)
             return try ReplyInterpreter.decode(SetAssignmentResponse.self, from: reply, what: "PUT assignment").assignment
         }
     }
@@ -24,7 +24,7 @@ public struct HTTPClusterWriter: ClusterWriting {
         let path = Self.path(key)
         let reply = try await transport.send(.DELETE, path)
         return try Self.unlessLost(reply) {
-            try ReplyInterpreter.check(reply, path: path, base: transport.base)
+            try ReplyInterpreter.check(reply, path: path, base: transport.base, tokenSource: transport.config.tokenSource)
             return try ReplyInterpreter.decode(DeleteAssignmentResponse.self, from: reply, what: "DELETE assignment").removed
         }
     }

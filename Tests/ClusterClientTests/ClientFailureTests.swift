@@ -22,7 +22,7 @@ struct ClientFailureTests {
     @Test("401 says how to log in and uses the body's message")
     func unauthorized() async throws {
         let e = try await overviewError(.unauthorized)
-        #expect(e == .unauthorized("Invalid or expired token"))
+        #expect(e == .unauthorized("Invalid or expired token; no token was sent"), "issue 23: says which token, here none")
         #expect(e?.exitCode == .auth)
         #expect(e?.description.contains("clustertui login") == true)
     }

@@ -30,7 +30,8 @@ import Testing
         Row(fault: .emptyOK, exit: 66, says: "unexpected non-JSON reply (HTTP 200)"),
         Row(fault: .nullArrays, exit: 66, says: "malformed reply: GET"),
         Row(fault: .deepNesting, exit: 66, says: "malformed reply"),
-        Row(fault: .unauthorized, exit: 65, says: "not logged in (Invalid or expired token)"),
+        // Issue 23: the 401 names where the refused token came from.
+        Row(fault: .unauthorized, exit: 65, says: "not logged in (Invalid or expired token; the token sent came from CLUSTERTUI_TOKEN)"),
         Row(fault: .rateLimited, exit: 66, says: "rate limited (429): retry in 7 s"),
         Row(fault: .starting, exit: 66, says: "server is starting (503)"),
         Row(fault: .hugeBody, exit: 66, says: "reply too large: more than 1 MB"),

@@ -8,14 +8,17 @@ import NIOCore
 /// short sanitized excerpt.
 enum ReplyInterpreter {
     /// Throws the `ClusterError` for a non-2xx reply; returns for 2xx.
-    static func check(_ reply: RawReply, path: String, base: String) throws {
+    /// `tokenSource` is named with a 401 (issue 23: the advice to set
+    /// `CLUSTERTUI_TOKEN` came even when that was the token refused).
+    static func check(_ reply: RawReply, path: String, base: String, tokenSource: String? = nil) throws {
         let status = reply.status
         guard !(200..<300).contains(status) else { return }
         let body = errorBody(reply)
         let text = (body?.message).flatMap(nonBlank) ?? (body?.error).flatMap(nonBlank)
         switch status {
         case 401:
-            throw ClusterError.unauthorized(ReplyText.oneLine(text ?? "HTTP 401"))
+            let said = ReplyText.oneLine(text ?? "HTTP 401")
+            throw ClusterError.unauthorized(said + "; " + (tokenSource.map { "the token sent came from \($0)" } ?? "no token was sent"))
         case 403:
             throw ClusterError.forbidden(ReplyText.oneLine(text ?? "HTTP 403"))
         case 404:
