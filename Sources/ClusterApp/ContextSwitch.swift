@@ -102,6 +102,7 @@ package enum ContextSwitchFlow {
             fresh.absoluteTimes = state.absoluteTimes
             // The fleet's background polls go on; the new cluster's row now comes from the dashboard's own polls.
             fresh.fleet = state.fleet
+            fresh.pendingSelect = state.pendingSelect
             fresh.nextFormID = state.nextFormID
             // --events-log counts events across switches: the count never goes back.
             fresh.eventSerial = state.eventSerial

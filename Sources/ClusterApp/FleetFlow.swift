@@ -29,6 +29,7 @@ package enum FleetFlow {
         case .home: list.selected = 0
         case .end: list.selected = max(0, rows.count - 1)
         case .escape, .char("q"), .char("F"): state.overlays.close(.fleet)
+        case .char("P"): ProblemsFlow.open(&state)
         case .enter:
             guard list.selected < rows.count else { return [] }
             let row = rows[list.selected]
@@ -63,10 +64,12 @@ package enum FleetFlow {
             entry.poll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             entry.latency = fetched.roundTrip ?? latency
             entry.clockSkew = fetched.serverDate.map { $0.timeIntervalSince(state.now) }
+            let at = fetched.serverDate ?? state.now
             if let overview = fetched.value {
-                entry.figures = FleetFigures(overview: overview, now: fetched.serverDate ?? state.now,
-                                             thresholds: state.config.thresholds)
+                entry.figures = FleetFigures(overview: overview, now: at, thresholds: state.config.thresholds)
+                entry.overview = overview
             }
+            entry.overviewAt = at
             entry.state = .live
         case .failure(let error):
             entry.poll.failed(at: state.now, error: error, random: &state.random)

@@ -71,6 +71,7 @@ package enum KeyHandling {
         case .help: state.overlays.append(.help)
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
+        case .problems: ProblemsFlow.open(&state)
         case .refresh:
             state.overviewPoll.requestNow(state.now)
             state.instancesPoll.requestNow(state.now)

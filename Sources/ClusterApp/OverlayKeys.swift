@@ -58,6 +58,10 @@ package enum OverlayKeys {
             let effects = ProtectedWrites.key(&state, &confirm, key)
             state.overlays.replace(.typeName(confirm))
             return effects
+        case .problems(var list):
+            let effects = ProblemsFlow.key(&state, &list, key)
+            state.overlays.replace(.problems(list))
+            return effects
         case .fleet(var list):
             let effects = FleetFlow.key(&state, &list, key)
             state.overlays.replace(.fleet(list))

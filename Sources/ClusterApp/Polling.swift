@@ -120,6 +120,7 @@ package enum Polling {
         if change.contains(.instances) { dropVanishedMarks(&state, fresh) }
         state.recompute(change)
         reselect(&state, instance: selectedKey, node: selectedNode)
+        if state.pendingSelect != nil { ProblemsFlow.selectPending(&state) }
     }
 
     /// Marks of instances the new list no longer holds are dropped (issue

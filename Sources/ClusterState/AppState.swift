@@ -126,6 +126,8 @@ package enum Overlay: Sendable, Equatable {
     case fleet(FleetList)
     /// Writes on a protected context, held until its name is typed (issue 23).
     case typeName(TypeNameConfirm)
+    /// Every cluster's problems, most severe first (issue 23).
+    case problems(ProblemsList)
 }
 
 /// After a write: what the next overview should show for the entity.
@@ -197,6 +199,8 @@ package struct AppState: Sendable {
     package var quitting = false
     /// The other contexts, polled for the fleet screen (issue 23).
     package var fleet = Fleet()
+    /// A row chosen in the problems view, selected once its cluster has loaded.
+    package var pendingSelect: PendingSelect?
     /// The process exit status once quitting: 0 for `q`, 128 + the signal
     /// for SIGINT/SIGTERM/SIGHUP from outside, 129 when the terminal hung up
     /// (issue 13: shells and supervisors read these).

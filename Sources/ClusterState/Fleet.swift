@@ -14,6 +14,9 @@ package struct FleetEntry: Sendable, Equatable {
     package var latency: TimeInterval?
     /// The answering node's clock less ours, when its reply had a `Date` header.
     package var clockSkew: TimeInterval?
+    /// Its last good overview, for the problems view, and the moment (its clock) it describes.
+    package var overview: Overview?
+    package var overviewAt: Date?
 
     package init(name: String, url: String, firstDue: Date) {
         self.name = name; self.url = url

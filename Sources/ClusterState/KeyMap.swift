@@ -9,7 +9,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
     case mark, markAll, evacuate, undo
-    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, repaint, help, quit, suspend
+    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, repaint, help, quit, suspend
 }
 
 /// When a key-bar hint is shown.
@@ -108,6 +108,8 @@ package enum KeyMap {
                    hints: [KeyHint(key: "A", text: "alerts", order: 0, when: .alertsLoud)]),
         KeyBinding(keys: [.char("F")], label: "F", action: .fleet, section: "View",
                    help: "the fleet: every context in one table with its state; Enter opens one"),
+        KeyBinding(keys: [.char("P")], label: "P", action: .problems, section: "View",
+                   help: "problems of every cluster, most severe first; Enter opens one"),
         KeyBinding(keys: [.ctrl("l")], label: "Ctrl-L", action: .repaint, section: "View", help: "repaint the whole screen"),
         KeyBinding(keys: [.char("?"), .function(1)], label: "?  F1", action: .help, section: "View", help: "this help overlay",
                    hints: [KeyHint(key: "?", text: "help", order: 2, when: .always)]),

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, typeName, tooSmall, wallboard
+         contextPicker, alerts, fleet, problems, typeName, tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -106,7 +106,13 @@ extension ScreenKeys {
         ScreenKeys(screen: .fleet, title: "On the fleet screen (F)", rows: [
             row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick a cluster"),
             row([.enter], "Enter", "open it (a context switch)"),
+            row([.char("P")], "P", "every cluster's problems"),
             row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster"),
+        ]),
+        ScreenKeys(screen: .problems, title: "In the problems view (P)", rows: [
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a problem"),
+            row([.enter], "Enter", "open its cluster with that row selected"),
+            row([.escape, .char("q"), .char("P")], "Esc  q  P", "close"),
         ]),
         ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, rows: [
             row([], TextEditing.label, "type the context's name"),
@@ -156,6 +162,7 @@ extension AppState {
             case .alerts?: return .alerts
             case .fleet?: return .fleet
             case .typeName?: return .typeName
+            case .problems?: return .problems
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

@@ -48,6 +48,7 @@ package enum RootView {
             case .alerts(let list): AlertsListView.draw(state, list, into: &screen, glyphs: glyphs)
             case .fleet(let list): FleetView.draw(state, list, into: &screen, glyphs: glyphs)
             case .typeName(let confirm): TypeNameView.draw(state, confirm, into: &screen)
+            case .problems(let list): ProblemsView.draw(state, list, into: &screen, glyphs: glyphs)
             }
         }
     }

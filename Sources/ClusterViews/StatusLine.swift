@@ -42,7 +42,7 @@ package enum StatusLine {
     /// confirmation's own keys while on top (they cover the panes whose keys
     /// `KeyMap` hints), else `KeyMap`'s.
     package static func hints(_ state: AppState) -> [(String, String)] {
-        if let screen = state.keyScreen, screen == .fleet || screen == .typeName {
+        if let screen = state.keyScreen, [.fleet, .typeName, .problems].contains(screen) {
             return ScreenKeys.of(screen).rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
         }
         return KeyMap.hints(state)

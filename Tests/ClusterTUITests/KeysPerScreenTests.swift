@@ -49,6 +49,7 @@ import Testing
         case .contextPicker: TestCluster.press(&state, .char("c"))
         case .alerts: TestCluster.press(&state, .char("A"))
         case .fleet: TestCluster.press(&state, .char("F"))
+        case .problems: TestCluster.press(&state, .char("P"))
         case .typeName: TestCluster.press(&state, .char("x"), .char("y"))
         case .tooSmall: _ = Update.update(&state, .resize(width: 20, height: 6), now: state.now)
         case .wallboard: break

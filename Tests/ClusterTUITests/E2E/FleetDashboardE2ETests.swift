@@ -69,7 +69,13 @@ struct FleetDashboardE2ETests {
                 #expect(lines[header + 1].contains("d-dead"), "\(lines.prefix(header + 3))")
                 session.sendKeys("F")
                 try await offPool { _ = try session.waitUntil(timeout: 10) { $0.contains("Fleet: 4 contexts") } }
-                session.sendKeys("Escape", "q")
+                // Every cluster's problems: delta's dead node, most severe first, with its context.
+                session.sendKeys("P")
+                let problems = try await offPool {
+                    try session.waitUntil(timeout: 10) { $0.contains("Problems:") && $0.contains("d-dead") }
+                }
+                #expect(problems.split(separator: "\n").contains { $0.contains("delta") && $0.contains("d-dead") && $0.contains("node") }, "\(problems)")
+                session.sendKeys("Escape", "Escape", "q")
                 try await offPool { try session.waitFor("EXITED:0", timeout: 10) }
             }
         }

@@ -1,0 +1,73 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The problems view (`P`, issue 23): unhealthy nodes and instances at risk
+/// of every cluster, most severe first, with their context. `Enter` opens
+/// that cluster (a context switch when it is another) and selects the row
+/// once its data is there.
+package enum ProblemsFlow {
+    package static func open(_ state: inout AppState) {
+        // The other clusters' rows need their overviews: start the fleet's polls.
+        if !state.config.contexts.isEmpty { state.fleet.start(state.config.contexts, now: state.now) }
+        state.overlays.close(.problems)
+        state.overlays.append(.problems(ProblemsList()))
+    }
+
+    package static func key(_ state: inout AppState, _ list: inout ProblemsList, _ key: Key) -> [Effect] {
+        let rows = ProblemRows.make(state)
+        let page = max(1, state.height - 5)
+        switch key {
+        case .up, .char("k"): list.selected = max(0, list.selected - 1)
+        case .down, .char("j"): list.selected = min(max(0, rows.count - 1), list.selected + 1)
+        case .pageUp: list.selected = max(0, list.selected - page)
+        case .pageDown: list.selected = min(max(0, rows.count - 1), list.selected + page)
+        case .home: list.selected = 0
+        case .end: list.selected = max(0, rows.count - 1)
+        case .escape, .char("q"), .char("P"): state.overlays.close(.problems)
+        case .enter:
+            guard list.selected < rows.count else { return [] }
+            let problem = rows[list.selected]
+            state.overlays.removeAll()
+            state.pendingSelect = PendingSelect(context: problem.context, subject: problem.subject)
+            let current = state.config.currentContext ?? state.config.label
+            if problem.context == current {
+                selectPending(&state)
+                return []
+            }
+            return ContextSwitchFlow.switchTo(&state, problem.context)
+        default: break
+        }
+        return []
+    }
+
+    /// Selects the row chosen in the problems view once it is listed (called
+    /// after every snapshot change); said when it is not there any more.
+    package static func selectPending(_ state: inout AppState) {
+        guard let pending = state.pendingSelect, pending.context == (state.config.currentContext ?? state.config.label),
+              let snapshot = state.snapshot else { return }
+        switch pending.subject {
+        case .node(let name):
+            state.pendingSelect = nil
+            state.nodePane.filter = FilterState()
+            state.recompute(.filter)
+            guard let row = state.derived.nodes.firstIndex(where: { $0.name == name }) else {
+                return state.post("\(TextSanitizer.visible(name)) is no longer listed", .notice)
+            }
+            state.focus = .nodes
+            state.nodePane.cursor.moveTo(row, count: state.derived.nodes.count)
+        case .instance(let key):
+            guard snapshot.instancesKnown else { return }  // its list is on its way
+            state.pendingSelect = nil
+            state.instancePane.filter = FilterState()
+            state.recompute(.filter)
+            guard let row = state.derived.instanceRows.firstIndex(where: { snapshot.instances[$0].key == key }) else {
+                return state.post("\(TextSanitizer.visible(key.description)) is no longer listed", .notice)
+            }
+            state.focus = .instances
+            state.instancePane.cursor.moveTo(row, count: state.derived.instanceRows.count)
+        }
+        state.clampCursors()
+    }
+}

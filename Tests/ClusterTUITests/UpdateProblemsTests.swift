@@ -1,0 +1,59 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterState
+@testable import ClusterViews
+
+/// Issue 23: the problems view lists every cluster's unhealthy nodes and
+/// instances at risk, most severe first, with their context; Enter opens
+/// that cluster with the row selected.
+@Suite struct UpdateProblemsTests {
+    func state() -> AppState {
+        var config = AppConfig(label: "alpha")
+        config.contexts = ["alpha", "beta"].map { ContextChoice(name: $0, url: "https://\($0)", hasToken: true) }
+        config.currentContext = "alpha"
+        return TestCluster.loadedState(config: config)
+    }
+
+    /// Beta's overview: node-x silent, and a strict binding to it.
+    var betaOverview: Overview {
+        var o = TestCluster.overview
+        o.nodes = [TestCluster.node("node-x", age: 300), TestCluster.node("node-y", age: 1)]
+        o.assignments = [Assignment(entityType: .agent, entityId: "t:b1", nodeName: "node-x", mode: .strict)]
+        return o
+    }
+
+    /// Issue 23: both clusters' problems in one list, the worst first, each with its context.
+    @Test func everyClustersProblemsMostSevereFirst() {
+        var state = state()
+        TestCluster.press(&state, .char("P"))
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(betaOverview)), latency: 0.01), now: state.now)
+        let rows = ProblemRows.make(state)
+        #expect(rows.contains { $0.context == "beta" && $0.subject == .node("node-x") && $0.what == "silent" })
+        #expect(rows.contains { $0.context == "beta" && $0.subject == .instance(EntityKey(.agent, "t:b1")) && $0.what.hasPrefix("BLOCKED") })
+        #expect(rows.contains { $0.context == "alpha" && $0.subject == .node("node-d") }, "alpha's offline node")
+        #expect(rows.contains { $0.context == "alpha" && $0.name == "Blocked Agent" }, "alpha's at-risk instance, from its full list")
+        #expect(!rows.contains { $0.name == "old-1234" }, "ghosts are not problems")
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.severity >= $1.severity }, "most severe first")
+        let text = RootView.render(state).text()
+        #expect(text.contains("Problems:") && text.contains("beta") && text.contains("node-x"), "\(text)")
+    }
+
+    /// Issue 23: Enter on another cluster's row switches there and selects it when its overview arrives.
+    @Test func enterOpensTheClusterWithTheRowSelected() throws {
+        var state = state()
+        TestCluster.press(&state, .char("P"))
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(betaOverview)), latency: 0.01), now: state.now)
+        let rows = ProblemRows.make(state)
+        let index = try #require(rows.firstIndex { $0.subject == .node("node-x") })
+        for _ in 0..<index { TestCluster.press(&state, .down) }
+        let effects = TestCluster.press(&state, .enter)
+        #expect(effects.contains(.switchContext("beta")))
+        _ = Update.update(&state, .contextSwitched(.success(SwitchedContext(name: "beta", label: "beta"))), now: state.now)
+        _ = Update.update(&state, .tick, now: state.now)
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(betaOverview)), latency: 0.01), now: state.now)
+        #expect(state.focus == .nodes && state.selectedNode?.name == "node-x")
+        #expect(state.pendingSelect == nil)
+    }
+}
