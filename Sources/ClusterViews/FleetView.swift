@@ -30,30 +30,16 @@ package enum FleetView {
 
     package static func draw(_ state: AppState, _ list: FleetList, into screen: inout Screen, glyphs: Glyphs) {
         let rows = FleetRows.make(state)
-        let bottom = max(1, screen.height - 1)
-        screen.fill(x: 0, y: 1, width: screen.width, height: bottom - 1, style: .plain)
         let problems = rows.filter(\.hasProblem).count
         let title = " Fleet: \(rows.count) contexts · " + (problems == 0 ? "all clear" : "\(problems) with problems")
-            + "   Enter open · Esc back"
-        screen.put(title, x: 0, y: 1, maxWidth: screen.width, style: TextStyle(role: problems == 0 ? .ok : .warning, bold: true))
-        let fitted = WallColumn.fit(columns, width: screen.width, maxFlex: 24)
-        for column in fitted {
-            column.draw(column.title, y: 2, style: TextStyle(role: .columnHeader, bold: true), into: &screen)
-        }
-        let visible = max(0, bottom - 3)
-        let first = max(0, min(list.selected - visible + 1, rows.count - visible))
-        for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
-            let y = 3 + offset
-            let selected = first + offset == list.selected
-            if selected { screen.fill(x: 0, y: y, width: screen.width, height: 1, style: TextStyle(role: .selection)) }
-            for column in fitted {
-                let (text, role) = cell(column.id, row, state: state, glyphs: glyphs)
-                column.draw(text, y: y, style: selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: role), into: &screen)
-            }
-        }
-        if let error = rows.indices.contains(list.selected) ? rows[list.selected].state.error : nil, 3 + rows.count < bottom {
+            + "   Enter open · P problems · Esc back"
+        let end = FullScreenList.draw(
+            title: title, titleRole: problems == 0 ? .ok : .warning, columns: columns, maxFlex: 24, count: rows.count,
+            selected: list.selected, into: &screen) { index, column in cell(column.id, rows[index], state: state, glyphs: glyphs) }
+        let bottom = max(1, screen.height - 1)
+        if let error = rows.indices.contains(list.selected) ? rows[list.selected].state.error : nil, end + 1 < bottom {
             screen.put(" \(rows[list.selected].name): " + TextSanitizer.excerpt(error.description, limit: 200),
-                       x: 0, y: 4 + rows.count, maxWidth: screen.width, style: TextStyle(role: .error))
+                       x: 0, y: end + 1, maxWidth: screen.width, style: TextStyle(role: .error))
         }
     }
 

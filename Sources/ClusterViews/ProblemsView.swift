@@ -18,35 +18,21 @@ package enum ProblemsView {
 
     package static func draw(_ state: AppState, _ list: ProblemsList, into screen: inout Screen, glyphs: Glyphs) {
         let rows = ProblemRows.make(state)
-        let bottom = max(1, screen.height - 1)
-        screen.fill(x: 0, y: 1, width: screen.width, height: bottom - 1, style: .plain)
         let unheard = state.fleet.entries.filter { $0.overview == nil && $0.name != state.config.currentContext }.map(\.name)
         var title = " Problems: " + (rows.isEmpty ? "none" : "\(rows.count) in \(Set(rows.map(\.context)).count) clusters")
         if !unheard.isEmpty { title += " · no data from: " + unheard.map(TextSanitizer.visible).joined(separator: ", ") }
-        screen.put(title, x: 0, y: 1, maxWidth: screen.width, style: TextStyle(role: rows.isEmpty ? .ok : .warning, bold: true))
-        let fitted = WallColumn.fit(columns, width: screen.width, maxFlex: 60)
-        for column in fitted {
-            column.draw(column.title, y: 2, style: TextStyle(role: .columnHeader, bold: true), into: &screen)
-        }
-        let visible = max(0, bottom - 3)
-        let first = max(0, min(list.selected - visible + 1, rows.count - visible))
-        for (offset, problem) in rows.dropFirst(first).prefix(visible).enumerated() {
-            let y = 3 + offset
-            let selected = first + offset == list.selected
+        FullScreenList.draw(
+            title: title, titleRole: rows.isEmpty ? .ok : .warning, columns: columns, maxFlex: 60, count: rows.count,
+            selected: list.selected, into: &screen
+        ) { index, column in
+            let problem = rows[index]
             let role: StyleRole = problem.severity >= 3 ? .error : .warning
-            if selected { screen.fill(x: 0, y: y, width: screen.width, height: 1, style: TextStyle(role: .selection)) }
-            for column in fitted {
-                let text: String
-                switch column.id {
-                case "glyph": text = problem.isNode ? glyphs.offline : glyphs.warning
-                case "context": text = problem.context
-                case "kind": text = problem.isNode ? "node" : "instance"
-                case "name": text = problem.name
-                default: text = problem.what
-                }
-                let style = selected ? TextStyle(role: .selection, bold: true)
-                    : TextStyle(role: column.id == "name" || column.id == "context" ? .normal : role)
-                column.draw(text, y: y, style: style, into: &screen)
+            switch column.id {
+            case "glyph": return (problem.isNode ? glyphs.offline : glyphs.warning, role)
+            case "context": return (problem.context, .normal)
+            case "kind": return (problem.isNode ? "node" : "instance", role)
+            case "name": return (problem.name, .normal)
+            default: return (problem.what, role)
             }
         }
     }

@@ -64,6 +64,15 @@ enum TestCluster {
         return state
     }
 
+    /// A loaded state whose config has contexts `names`, the first one open (issue 23).
+    static func withContexts(_ names: [String], protected: Bool = false) -> AppState {
+        var config = AppConfig(label: names[0])
+        config.contexts = names.map { ContextChoice(name: $0, url: "https://\($0)", hasToken: true) }
+        config.currentContext = names[0]
+        config.isProtected = protected
+        return loadedState(config: config)
+    }
+
     /// Sends keys one by one, collecting every effect.
     @discardableResult
     static func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {

@@ -9,14 +9,7 @@ import Testing
 /// the other contexts, each on its own schedule; a failure stales its own
 /// row only; Enter switches.
 @Suite struct UpdateFleetTests {
-    static let contexts = ["alpha", "beta", "gamma"].map { ContextChoice(name: $0, url: "https://\($0)", hasToken: true) }
-
-    func state() -> AppState {
-        var config = AppConfig(label: "alpha")
-        config.contexts = Self.contexts
-        config.currentContext = "alpha"
-        return TestCluster.loadedState(config: config)
-    }
+    func state() -> AppState { TestCluster.withContexts(["alpha", "beta", "gamma"]) }
 
     func fetches(_ effects: [Effect]) -> [String] {
         effects.compactMap { if case .fetchFleetOverview(let name, _) = $0 { name } else { nil } }

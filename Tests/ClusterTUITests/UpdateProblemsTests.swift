@@ -9,12 +9,7 @@ import Testing
 /// instances at risk, most severe first, with their context; Enter opens
 /// that cluster with the row selected.
 @Suite struct UpdateProblemsTests {
-    func state() -> AppState {
-        var config = AppConfig(label: "alpha")
-        config.contexts = ["alpha", "beta"].map { ContextChoice(name: $0, url: "https://\($0)", hasToken: true) }
-        config.currentContext = "alpha"
-        return TestCluster.loadedState(config: config)
-    }
+    func state() -> AppState { TestCluster.withContexts(["alpha", "beta"]) }
 
     /// Beta's overview: node-x silent, and a strict binding to it.
     var betaOverview: Overview {

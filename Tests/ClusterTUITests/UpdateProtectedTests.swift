@@ -11,11 +11,7 @@ import Testing
 /// and says so in the form or plan that asked.
 @Suite struct UpdateProtectedTests {
     func state() -> AppState {
-        var config = AppConfig(label: "prod")
-        config.contexts = [ContextChoice(name: "prod", url: "https://p", hasToken: true)]
-        config.currentContext = "prod"
-        config.isProtected = true
-        var state = TestCluster.loadedState(config: config)
+        var state = TestCluster.withContexts(["prod"], protected: true)
         state.instancePane.cursor.selected = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == "tenant1:brw_42" }!
         return state
     }

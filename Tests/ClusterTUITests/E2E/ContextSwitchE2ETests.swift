@@ -12,20 +12,12 @@ struct ContextSwitchE2ETests {
         defer { alpha.stop() }
         let beta = try ServeProcess(extraArguments: ["--node-name", "beta-core"])
         defer { beta.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-ctx-\(UUID().uuidString)")
-        let configDir = home.appendingPathComponent("clustertui")
-        try FileManager.default.createDirectory(at: configDir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        var config = ""
-        for (name, serve) in [("alpha", alpha), ("beta", beta)] {
-            let tokenFile = configDir.appendingPathComponent("\(name).token").path
-            try serve.token.write(toFile: tokenFile, atomically: true, encoding: .utf8)
-            config += "[contexts.\(name)]\nurl = \"\(serve.url.absoluteString)\"\ntoken-file = \"\(tokenFile)\"\n\n"
-        }
-        try config.write(to: configDir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let home = try ConfigHome([.init("alpha", url: alpha.url.absoluteString, token: alpha.token),
+                                   .init("beta", url: beta.url.absoluteString, token: beta.token)])
+        defer { home.remove() }
         let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path, "--context", "alpha"]
         let session = try TmuxSession(name: DashboardE2ETests.name("ctx"), width: 120, height: 40, command: command,
-                                      environment: ["XDG_CONFIG_HOME": home.path])
+                                      environment: home.environment)
         defer { session.kill() }
         // Off the concurrency pool, like every long tmux wait.
         let switched = try await offPool { () -> String in

@@ -22,6 +22,16 @@ import Testing
         return String(decoding: try JSONEncoder().encode(overview), as: UTF8.self)
     }
 
+    /// The four contexts of the fleet tests: healthy (with its own token file), unreachable, HTML 502, a dead node.
+    static func fourContexts(healthy: ServeProcess, closedPort: Int, proxy: URL, dead: URL) throws -> ConfigHome {
+        try ConfigHome([
+            .init("alpha", url: healthy.url.absoluteString, token: healthy.token),
+            .init("beta", url: "http://127.0.0.1:\(closedPort)"),
+            .init("gamma", url: proxy.absoluteString),
+            .init("delta", url: dead.absoluteString),
+        ])
+    }
+
     /// Issue 23: four contexts, four truthful states; the environment's token is not sent to a context with its own token file.
     @Test func fourContextsFourStates() async throws {
         let healthy = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])
@@ -34,28 +44,9 @@ import Testing
             try await TestHTTPServer.with(responder: { request in
                 request.uri.path == "/api/cluster/overview" ? FaultServer.json(.ok, body) : FaultServer.json(.notFound, "{}")
             }) { deadURL in
-                let home = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-fleet-\(UUID().uuidString)")
-                let dir = home.appendingPathComponent("clustertui")
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(at: home) }
-                let tokenFile = dir.appendingPathComponent("alpha.token").path
-                try healthy.token.write(toFile: tokenFile, atomically: true, encoding: .utf8)
-                let config = """
-                    [contexts.alpha]
-                    url = "\(healthy.url.absoluteString)"
-                    token-file = "\(tokenFile)"
-
-                    [contexts.beta]
-                    url = "http://127.0.0.1:\(closedPort)"
-
-                    [contexts.gamma]
-                    url = "\(proxyURL.absoluteString)"
-
-                    [contexts.delta]
-                    url = "\(deadURL.absoluteString)"
-                    """
-                try config.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-                let env = ["XDG_CONFIG_HOME": home.path]
+                let home = try Self.fourContexts(healthy: healthy, closedPort: closedPort, proxy: proxyURL, dead: deadURL)
+                defer { home.remove() }
+                let env = home.environment
                 // A token in the environment: it must not reach alpha, which has its own.
                 let json = try await offPool { try CLIChild.run(["get", "fleet", "-o", "json", "--timeout", "3"], token: "wrong", environment: env) }
                 #expect(json.status == 1, "some contexts did not answer: \(json.stderr)")

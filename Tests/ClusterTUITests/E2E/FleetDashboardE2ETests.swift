@@ -24,30 +24,12 @@ struct FleetDashboardE2ETests {
                 default: FaultServer.json(.notFound, #"{"error":"Not found"}"#)
                 }
             }) { deadURL in
-                let home = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-fleet-tui-\(UUID().uuidString)")
-                let dir = home.appendingPathComponent("clustertui")
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(at: home) }
-                let tokenFile = dir.appendingPathComponent("alpha.token").path
-                try healthy.token.write(toFile: tokenFile, atomically: true, encoding: .utf8)
-                try """
-                    [contexts.alpha]
-                    url = "\(healthy.url.absoluteString)"
-                    token-file = "\(tokenFile)"
-
-                    [contexts.beta]
-                    url = "http://127.0.0.1:\(closedPort)"
-
-                    [contexts.delta]
-                    url = "\(deadURL.absoluteString)"
-
-                    [contexts.gamma]
-                    url = "\(proxyURL.absoluteString)"
-                    """.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+                let config = try FleetCLIE2ETests.fourContexts(healthy: healthy, closedPort: closedPort, proxy: proxyURL, dead: deadURL)
+                defer { config.remove() }
                 let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
                                "--context", "alpha", "--fleet"]
                 let session = try TmuxSession(name: DashboardE2ETests.name("fleet"), width: 120, height: 40, command: command,
-                                              environment: ["XDG_CONFIG_HOME": home.path])
+                                              environment: config.environment)
                 defer { session.kill() }
                 let fleet = try await offPool {
                     try session.waitUntil(timeout: 25) { screen in

@@ -11,19 +11,9 @@ import Testing
     @Test func aProtectedContextNeedsItsName() async throws {
         let serve = try ServeProcess()
         defer { serve.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-protected-\(UUID().uuidString)")
-        let dir = home.appendingPathComponent("clustertui")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        let tokenFile = dir.appendingPathComponent("prod.token").path
-        try serve.token.write(toFile: tokenFile, atomically: true, encoding: .utf8)
-        try """
-            [contexts.prod]
-            url = "\(serve.url.absoluteString)"
-            token-file = "\(tokenFile)"
-            protected = true
-            """.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-        let env = ["XDG_CONFIG_HOME": home.path, "XDG_STATE_HOME": home.path]
+        let home = try ConfigHome([.init("prod", url: serve.url.absoluteString, token: serve.token, extra: ["protected = true"])])
+        defer { home.remove() }
+        let env = home.environment
         let assign = ["assign", "agent", "t1:x", "--node", "core-main-1", "--context", "prod", "--yes"]
         let refused = try await offPool { try CLIChild.run(assign, token: nil, environment: env) }
         #expect(refused.status == 64, "\(refused.stderr)")
