@@ -1,5 +1,6 @@
 import ClusterModel
 import ClusterState
+import ClusterSupport
 import Foundation
 
 /// Runs alert hooks (issue 21) without a shell, off the UI thread, bounded:
@@ -13,7 +14,10 @@ package final class HookRunner: @unchecked Sendable {
     package static let queueCap = 16
     package static let perMinute = 30
 
-    private let queue = DispatchQueue(label: "clustertui.hooks", qos: .utility)
+    /// One thread at nice +10, so starting a hook (and the hook itself, which
+    /// inherits it) never takes a core from the UI thread: on a 2-core
+    /// machine a hook starting up held keystrokes back by 10-15 ms.
+    private let lane = BackgroundLane(name: "clustertui-hooks", nice: 10)
     private let lock = NSLock()
     private var waiting = 0
     private var starts: [Date] = []
@@ -36,7 +40,7 @@ package final class HookRunner: @unchecked Sendable {
             report("alert hook skipped: more than \(Self.queueCap) waiting or \(Self.perMinute) a minute")
             return
         }
-        queue.async { [self] in
+        lane.async { [self] in
             defer { lock.withLock { waiting -= 1 } }
             if let problem = Self.runOnce(program, Array(argv.dropFirst()), stdin: stdin) { report(problem) }
         }
@@ -55,8 +59,7 @@ package final class HookRunner: @unchecked Sendable {
         do { try process.run() } catch {
             return "alert hook \(name) could not start: \(TextSanitizer.excerpt(String(describing: error), limit: 120))"
         }
-        // Below the dashboard: on a 2-core machine a hook starting up took the
-        // UI thread's core and held keystrokes back by 10-15 ms.
+        // Below the dashboard, also if started from a thread that is not niced.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 10)
         // A hook that does not read its stdin must not block us: write, then close.
         try? input.fileHandleForWriting.write(contentsOf: stdin)
