@@ -61,10 +61,18 @@ package enum ContextSwitchFlow {
             state.post("already on \(TextSanitizer.visible(name))", .notice)
             return []
         }
+        // One switch at a time: two racing could leave the screen on one cluster and the connection on another.
+        if let target = state.switchingTo {
+            state.pendingSelect = nil
+            state.post("already switching to \(TextSanitizer.visible(target))…", .notice)
+            return []
+        }
         if state.runningBatch != nil {
+            state.pendingSelect = nil
             state.post("a batch is being applied: switch after its summary (Esc stops it)", .notice)
             return []
         }
+        if state.pendingSelect?.context != name { state.pendingSelect = nil }
         state.switchingTo = name
         // No form may send through the new connection what was meant for the old one.
         state.overlays.removeAll()
@@ -77,6 +85,7 @@ package enum ContextSwitchFlow {
         state.switchingTo = nil
         switch result {
         case .failure(let error):
+            state.pendingSelect = nil
             state.post("could not switch: \(ErrorExcerpt.short(error, limit: 100)); still on \(state.config.label)", .warning)
         case .success(let switched):
             var config = state.config
@@ -102,6 +111,12 @@ package enum ContextSwitchFlow {
             fresh.absoluteTimes = state.absoluteTimes
             // The fleet's background polls go on; the new cluster's row now comes from the dashboard's own polls.
             fresh.fleet = state.fleet
+            // The cluster left behind is polled in the background from now on, starting over:
+            // its entry was not kept up while it was open, and must not show old figures as live.
+            if let old = state.config.currentContext, let i = fresh.fleet.index(of: old) {
+                let entry = fresh.fleet.entries[i]
+                fresh.fleet.entries[i] = FleetEntry(name: entry.name, url: entry.url, firstDue: state.now)
+            }
             fresh.pendingSelect = state.pendingSelect
             fresh.nextFormID = state.nextFormID
             // --events-log counts events across switches: the count never goes back.

@@ -65,7 +65,9 @@ package enum FleetFlow {
             entry.latency = fetched.roundTrip ?? latency
             entry.clockSkew = fetched.serverDate.map { $0.timeIntervalSince(state.now) }
             let at = fetched.serverDate ?? state.now
-            if let overview = fetched.value {
+            // An unchanged body is the same overview, older: its heartbeats have aged (a cluster
+            // whose nodes all stopped sends the same bytes at every poll).
+            if let overview = fetched.value ?? entry.overview {
                 entry.figures = FleetFigures(overview: overview, now: at, thresholds: state.config.thresholds)
                 entry.overview = overview
             }

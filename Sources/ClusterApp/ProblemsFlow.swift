@@ -18,27 +18,34 @@ package enum ProblemsFlow {
     package static func key(_ state: inout AppState, _ list: inout ProblemsList, _ key: Key) -> [Effect] {
         let rows = ProblemRows.make(state)
         let page = max(1, state.height - 5)
+        let last = max(0, rows.count - 1)
+        let at = list.index(in: rows)
         switch key {
-        case .up, .char("k"): list.selected = max(0, list.selected - 1)
-        case .down, .char("j"): list.selected = min(max(0, rows.count - 1), list.selected + 1)
-        case .pageUp: list.selected = max(0, list.selected - page)
-        case .pageDown: list.selected = min(max(0, rows.count - 1), list.selected + page)
+        case .up, .char("k"): list.selected = max(0, at - 1)
+        case .down, .char("j"): list.selected = min(last, at + 1)
+        case .pageUp: list.selected = max(0, at - page)
+        case .pageDown: list.selected = min(last, at + page)
         case .home: list.selected = 0
-        case .end: list.selected = max(0, rows.count - 1)
-        case .escape, .char("q"), .char("P"): state.overlays.close(.problems)
+        case .end: list.selected = last
+        case .escape, .char("q"), .char("P"):
+            state.overlays.close(.problems)
+            return []
         case .enter:
-            guard list.selected < rows.count else { return [] }
-            let problem = rows[list.selected]
+            // The row the operator sees highlighted, even if the list re-sorted since.
+            guard at < rows.count else { return [] }
+            let problem = rows[at]
             state.overlays.removeAll()
-            state.pendingSelect = PendingSelect(context: problem.context, subject: problem.subject)
-            let current = state.config.currentContext ?? state.config.label
-            if problem.context == current {
+            if problem.subject != .cluster {
+                state.pendingSelect = PendingSelect(context: problem.context, subject: problem.subject)
+            }
+            if problem.context == (state.config.currentContext ?? state.config.label) {
                 selectPending(&state)
                 return []
             }
             return ContextSwitchFlow.switchTo(&state, problem.context)
-        default: break
+        default: return []
         }
+        list.anchor = rows.indices.contains(list.selected) ? rows[list.selected] : nil
         return []
     }
 
@@ -48,6 +55,9 @@ package enum ProblemsFlow {
         guard let pending = state.pendingSelect, pending.context == (state.config.currentContext ?? state.config.label),
               let snapshot = state.snapshot else { return }
         switch pending.subject {
+        case .cluster:
+            state.pendingSelect = nil
+            return
         case .node(let name):
             state.pendingSelect = nil
             state.nodePane.filter = FilterState()

@@ -128,6 +128,7 @@ package enum Update {
     /// within a second or so of its deadline.
     private static func fetchWhatAWaitingNodeNeeds(_ state: inout AppState) {
         guard (state.derived.nodeSummary?.waiting ?? 0) > 0, state.overviewPoll.consecutiveFailures == 0,
+              !state.overviewPoll.inFlight,
               let last = state.overviewPoll.lastAttempt, state.now.timeIntervalSince(last) >= 1 else { return }
         state.overviewPoll.requestNow(state.now)
     }

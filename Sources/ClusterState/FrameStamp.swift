@@ -31,7 +31,7 @@ package struct FrameStamp: Equatable {
     var clock: Date?
     /// The spinner's frame while a write is on its way.
     var spinner: Int?
-    /// The background contexts (issue 23), while the fleet screen is open.
+    /// The background contexts (issue 23), while the fleet screen or the problems view is open.
     var fleet: [FleetEntry]?
 }
 
@@ -53,7 +53,12 @@ extension AppState {
             switchingTo: switchingTo,
             clock: ticking ? now : nil,
             spinner: isBusy ? Int(now.timeIntervalSince1970 * 8) : nil,
-            fleet: overlays.contains { if case .fleet = $0 { true } else { false } } ? fleet.entries : nil)
+            fleet: overlays.contains { overlay in
+                switch overlay {
+                case .fleet, .problems: true
+                default: false
+                }
+            } ? fleet.entries : nil)
     }
 }
 

@@ -1,10 +1,18 @@
 import ClusterModel
 import Foundation
 
-/// The problems view's overlay (issue 23): the row under the cursor.
+/// The problems view's overlay (issue 23): the row under the cursor, kept
+/// by identity (`anchor`) because the rows re-sort as clusters change.
 package struct ProblemsList: Sendable, Equatable {
     package var selected = 0
+    package var anchor: FleetProblem?
     package init(selected: Int = 0) { self.selected = selected }
+
+    /// The selected row's index in `rows`: the anchored row where it still is, else `selected` clamped.
+    package func index(in rows: [FleetProblem]) -> Int {
+        if let anchor, let i = rows.firstIndex(where: { $0.isSameRow(anchor) }) { return i }
+        return min(selected, max(0, rows.count - 1))
+    }
 }
 
 /// What to select once a cluster opened from the problems view has loaded.
@@ -22,17 +30,45 @@ package enum ProblemRows {
     package static func make(_ state: AppState) -> [FleetProblem] {
         var problems: [FleetProblem] = []
         let current = state.config.currentContext ?? state.config.label
+        // A cluster that cannot be read is the first problem; what it showed last is marked as old.
+        var stale: Set<String> = []
+        for row in FleetRows.make(state) {
+            guard let what = unreadable(row.state, now: state.now) else { continue }
+            stale.insert(row.name)
+            problems.append(FleetProblem(context: row.name, subject: .cluster, name: row.name, what: what,
+                                         severity: FleetProblem.clusterSeverity))
+        }
+        if state.config.contexts.isEmpty, state.isStale, let last = state.overviewPoll.lastSuccess {
+            stale.insert(current)
+            problems.append(FleetProblem(context: current, subject: .cluster, name: current,
+                                         what: unreadable(.stale(since: last, .timedOut("")), now: state.now) ?? "stale",
+                                         severity: FleetProblem.clusterSeverity))
+        }
+        var inside: [FleetProblem] = []
         if let snapshot = state.snapshot {
-            problems += FleetProblems.fromOverview(snapshot.overview, context: current, now: state.observedAt,
-                                                   thresholds: state.thresholds, withBindings: !snapshot.instancesKnown)
-            if snapshot.instancesKnown { problems += atRiskInstances(state, snapshot, context: current) }
+            inside += FleetProblems.fromOverview(snapshot.overview, context: current, now: state.observedAt,
+                                                 thresholds: state.thresholds, withBindings: !snapshot.instancesKnown)
+            if snapshot.instancesKnown { inside += atRiskInstances(state, snapshot, context: current) }
         }
         for entry in state.fleet.entries where entry.name != current {
             guard let overview = entry.overview else { continue }
-            problems += FleetProblems.fromOverview(overview, context: entry.name, now: entry.overviewAt ?? state.now,
-                                                   thresholds: state.config.thresholds)
+            inside += FleetProblems.fromOverview(overview, context: entry.name, now: entry.overviewAt ?? state.now,
+                                                 thresholds: state.config.thresholds)
+        }
+        for var problem in inside {
+            if stale.contains(problem.context) { problem.what += " (old data)" }
+            problems.append(problem)
         }
         return problems.sorted(by: FleetProblem.precedes)
+    }
+
+    /// "stale 2m", "unreachable", "unauthorised"…; `nil` while live or not asked yet.
+    private static func unreadable(_ state: ContextState, now: Date) -> String? {
+        switch state {
+        case .live, .connecting: nil
+        case .stale(let since, _): "stale since " + Fmt.age(since, now: now, absolute: false)
+        case .down(let error): ContextState.cause(error)
+        }
     }
 
     /// The open cluster's instances at risk, from the risk table (no string work per row).

@@ -22,15 +22,15 @@ package enum ProblemsView {
         var title = " Problems: " + (rows.isEmpty ? "none" : "\(rows.count) in \(Set(rows.map(\.context)).count) clusters")
         if !unheard.isEmpty { title += " · no data from: " + unheard.map(TextSanitizer.visible).joined(separator: ", ") }
         FullScreenList.draw(
-            title: title, titleRole: rows.isEmpty ? .ok : .warning, columns: columns, maxFlex: 60, count: rows.count,
-            selected: list.selected, into: &screen
+            title: title, titleRole: rows.isEmpty && unheard.isEmpty ? .ok : .warning, columns: columns, maxFlex: 60,
+            count: rows.count, selected: list.index(in: rows), into: &screen
         ) { index, column in
             let problem = rows[index]
             let role: StyleRole = problem.severity >= 3 ? .error : .warning
             switch column.id {
-            case "glyph": return (problem.isNode ? glyphs.offline : glyphs.warning, role)
+            case "glyph": return (problem.isNode || problem.subject == .cluster ? glyphs.offline : glyphs.warning, role)
             case "context": return (problem.context, .normal)
-            case "kind": return (problem.isNode ? "node" : "instance", role)
+            case "kind": return (problem.subject == .cluster ? "cluster" : problem.isNode ? "node" : "instance", role)
             case "name": return (problem.name, .normal)
             default: return (problem.what, role)
             }

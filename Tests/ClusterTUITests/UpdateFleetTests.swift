@@ -59,4 +59,36 @@ import Testing
         let effects = TestCluster.press(&state, .down, .enter)
         #expect(effects.contains(.switchContext("beta")))
     }
+
+    /// Review of issue 23: a cluster whose nodes all stopped sends the same body at every poll; its row must age, not stay "ok".
+    @Test func anUnchangedOverviewStillAges() {
+        var state = state()
+        TestCluster.press(&state, .char("F"))
+        let t = state.now
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(TestCluster.overview, digest: 7)), latency: 0.01), now: t)
+        let okBefore = FleetRows.make(state)[1].figures?.nodes.online ?? 0
+        let later = t.addingTimeInterval(120)
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(nil, digest: 7)), latency: 0.01), now: later)
+        let after = FleetRows.make(state)[1].figures?.nodes
+        #expect(okBefore > 0 && after?.online == 0, "every node two minutes older: none ok (\(String(describing: after)))")
+    }
+
+    /// Review of issue 23: a second switch while one is connecting is refused (two could leave screen and connection on different clusters).
+    @Test func oneSwitchAtATime() {
+        var state = state()
+        #expect(ContextSwitchFlow.switchTo(&state, "beta") == [.switchContext("beta")])
+        #expect(ContextSwitchFlow.switchTo(&state, "gamma").isEmpty)
+        #expect(state.notice?.text.contains("already switching to beta") == true)
+    }
+
+    /// Review of issue 23: the cluster left behind starts over in the fleet instead of showing its old figures as live.
+    @Test func theClusterLeftBehindStartsOver() {
+        var state = state()
+        TestCluster.press(&state, .char("F"))
+        _ = Update.update(&state, .fleetOverview(context: "alpha", .success(TestCluster.fetched(TestCluster.overview)), latency: 0.01), now: state.now)
+        _ = ContextSwitchFlow.switchTo(&state, "beta")
+        _ = Update.update(&state, .contextSwitched(.success(SwitchedContext(name: "beta", label: "beta"))), now: state.now)
+        let alpha = state.fleet.entries.first { $0.name == "alpha" }
+        #expect(alpha?.state == .connecting && alpha?.overview == nil)
+    }
 }

@@ -51,4 +51,13 @@ import Testing
         #expect(state.focus == .nodes && state.selectedNode?.name == "node-x")
         #expect(state.pendingSelect == nil)
     }
+
+    /// Review of issue 23: a cluster that cannot be read is the first problem, never a silent absence.
+    @Test func anUnreadableClusterComesFirst() {
+        var state = state()
+        TestCluster.press(&state, .char("P"))
+        _ = Update.update(&state, .fleetOverview(context: "beta", .failure(.connectionRefused("b:1")), latency: 0.01), now: state.now)
+        let rows = ProblemRows.make(state)
+        #expect(rows.first?.subject == .cluster && rows.first?.context == "beta" && rows.first?.what == "unreachable")
+    }
 }

@@ -5,6 +5,8 @@ import Foundation
 public struct FleetProblem: Sendable, Equatable {
     /// What the row is about, to select it once that cluster is open.
     public enum Subject: Sendable, Equatable {
+        /// The cluster itself cannot be read (unreachable, stale, unauthorised…): above all else.
+        case cluster
         case node(String)
         case instance(EntityKey)
     }
@@ -23,15 +25,29 @@ public struct FleetProblem: Sendable, Equatable {
         self.context = context; self.subject = subject; self.name = name; self.what = what; self.severity = severity
     }
 
-    /// Most severe first, then context, nodes before instances, then name (natural order).
+    /// Most severe first, then context, the cluster before its nodes before its instances, then name (natural order).
     public static func precedes(_ a: FleetProblem, _ b: FleetProblem) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
         if a.context != b.context { return NaturalOrder.precedes(a.context, b.context) }
-        if a.isNode != b.isNode { return a.isNode }
+        if a.kindRank != b.kindRank { return a.kindRank < b.kindRank }
         return NaturalOrder.precedes(a.name, b.name)
     }
 
     public var isNode: Bool { if case .node = subject { true } else { false } }
+
+    /// The same row in another listing: same cluster, same subject.
+    public func isSameRow(_ other: FleetProblem) -> Bool { context == other.context && subject == other.subject }
+
+    private var kindRank: Int {
+        switch subject {
+        case .cluster: 0
+        case .node: 1
+        case .instance: 2
+        }
+    }
+
+    /// A cluster that cannot be read outranks anything inside one.
+    public static let clusterSeverity = 5
 }
 
 /// A cluster's problems from its overview alone: nodes by health (ghosts
