@@ -73,7 +73,8 @@ struct DashboardCommand: AsyncParsableCommand {
         config.wallboard = wallboard
         config.tick = !noTick
         config.cycle = cycle
-        config.openFleet = fleet
+        // `fleet = true` in the config file does what --fleet does (not with the wallboard).
+        config.openFleet = fleet || (!wallboard && Self.configSaysFleet())
         config.isProtected = link.isProtected
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         // Read-only never constructs a writer: the factory is simply not called.
@@ -106,6 +107,11 @@ struct DashboardCommand: AsyncParsableCommand {
 }
 
 extension DashboardCommand {
+    /// `fleet = true` at the top of the config file (an unreadable file says no).
+    static func configSaysFleet() -> Bool {
+        (try? ClusterConfig.load(path: ClusterConfig.defaultPath))?.startOnFleet ?? false
+    }
+
     /// The config file's contexts for the `c` picker (an unreadable file
     /// gives none: the dashboard already connected, so it runs without),
     /// and the one in use when the label names it.

@@ -64,6 +64,15 @@ struct ConfigTests {
         }
     }
 
+    /// Issue 23: `fleet = true` starts on the fleet screen; `protected` is a context's boolean.
+    @Test("fleet and protected")
+    func fleetAndProtected() throws {
+        let config = try ClusterConfig.parse("fleet = true\n[contexts.prod]\nurl = \"https://p\"\nprotected = true\n[contexts.dev]\nurl = \"https://d\"")
+        #expect(config.startOnFleet && config.contexts["prod"]?.isProtected == true && config.contexts["dev"]?.isProtected == false)
+        #expect(throws: ClusterError.self) { try ClusterConfig.parse("fleet = \"yes\"") }
+        #expect(throws: ClusterError.self) { try ClusterConfig.parse("[contexts.a]\nprotected = 1") }
+    }
+
     @Test("current-context must name a defined context")
     func currentContextMustExist() {
         #expect(throws: ClusterError.self) { try ClusterConfig.parse("current-context = \"nope\"") }

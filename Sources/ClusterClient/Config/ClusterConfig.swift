@@ -52,6 +52,8 @@ public struct ContextConfig: Sendable, Equatable {
 public struct ClusterConfig: Sendable, Equatable {
     public var contexts: [String: ContextConfig]
     public var currentContext: String?
+    /// `fleet = true`: the dashboard starts on the fleet screen, as with `--fleet` (issue 23).
+    public var startOnFleet = false
     /// The entries of the global `[alerts]` table (issue 21; see `AlertSettings`).
     public var alertEntries: [String: TOMLSubset.Entry] = [:]
 
@@ -119,8 +121,13 @@ public struct ClusterConfig: Sendable, Equatable {
         switch table.path.count {
         case 0:
             for (key, entry) in table.entries {
-                guard key == "current-context" else { throw fail(entry.line, "unknown top-level key \"\(TextSanitizer.excerpt(key))\"") }
-                currentContext = try Self.string(entry, key: key, fail: fail)
+                switch key {
+                case "current-context": currentContext = try Self.string(entry, key: key, fail: fail)
+                case "fleet":
+                    guard case .bool(let b) = entry.value else { throw fail(entry.line, "\"fleet\" must be true or false") }
+                    startOnFleet = b
+                default: throw fail(entry.line, "unknown top-level key \"\(TextSanitizer.excerpt(key))\"")
+                }
             }
         case 2 where table.path[0] == "contexts":
             let name = table.path[1]
