@@ -22,10 +22,21 @@ extension AppState {
     /// When the loop must wake next even if nothing happens: the next poll,
     /// the next whole second of the age tick, a spinner frame, a notice expiring.
     package func nextDeadline() -> Date {
+        // The instance list waits for the first overview: before it, its due
+        // time is no reason to wake (it stays in the past, and the loop spun
+        // at 100 % CPU while a cluster had never answered).
+        // While a context switch connects, no poll starts: nor is one a reason to wake.
+        let switching = switchingTo != nil
         var deadline = min(
-            overviewPoll.inFlight ? .distantFuture : overviewPoll.nextDue,
-            instancesPoll.inFlight ? .distantFuture : instancesPoll.nextDue
+            overviewPoll.inFlight || switching ? .distantFuture : overviewPoll.nextDue,
+            instancesPoll.inFlight || switching || snapshot == nil ? .distantFuture : instancesPoll.nextDue
         )
+        // The fleet's background polls (issue 23), never the open cluster's own.
+        if fleet.polling {
+            for entry in fleet.entries where !entry.poll.inFlight && entry.name != config.currentContext {
+                deadline = min(deadline, entry.poll.nextDue)
+            }
+        }
         if redrawsEverySecond {
             // Tick on the server clock's whole seconds so ages change together.
             let server = serverNow.timeIntervalSince1970

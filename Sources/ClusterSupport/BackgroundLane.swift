@@ -21,10 +21,12 @@ public final class BackgroundLane: @unchecked Sendable {
     private var jobs: [(@Sendable () -> Void)?] = []
     private var next = 0
 
-    /// Starts the lane's thread (it lives as long as the process), `nice`
-    /// steps below the thread that creates it.
+    /// Starts the lane's thread (it lives as long as the process, and keeps
+    /// the lane alive: a lane made by an object that goes away, such as a
+    /// `HookRunner` in a test, must not leave its thread reading a freed
+    /// lane), `nice` steps below the thread that creates it.
     public init(name: String, nice: Int32) {
-        let thread = Thread { [unowned self] in
+        let thread = Thread { [self] in
             #if os(Linux)
             // On Linux the nice value is per thread and `who` 0 is this one;
             // `nice` is added to what the thread inherited (a dashboard

@@ -114,6 +114,30 @@ import Testing
         #expect(other.quitting)
     }
 
+    /// The loop spun at 100 % CPU while a cluster had never answered: the instance list's due time (it waits for the first overview) lay in the past.
+    @Test func noDeadlineInThePastBeforeTheFirstOverview() {
+        var state = AppState(config: AppConfig(label: "t"), width: 120, height: 40, now: now)
+        _ = Update.update(&state, .tick, now: now)
+        let later = now.addingTimeInterval(0.5)
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:1")), latency: 0.01), now: later)
+        #expect(state.nextDeadline() > later, "waits for the retry or the next tick, not at once")
+        var quiet = AppConfig(label: "t")
+        quiet.tick = false
+        var still = AppState(config: quiet, width: 120, height: 40, now: now)
+        _ = Update.update(&still, .tick, now: now)
+        _ = Update.update(&still, .overviewFetched(.failure(.connectionRefused("127.0.0.1:1")), latency: 0.01), now: later)
+        #expect(still.nextDeadline() > later.addingTimeInterval(1), "under --no-tick: the retry, seconds away")
+    }
+
+    /// While a context switch connects no poll starts, so none may make the loop spin.
+    @Test func noDeadlineInThePastWhileSwitching() {
+        var state = TestCluster.withContexts(["alpha", "beta"])
+        _ = ContextSwitchFlow.switchTo(&state, "beta")
+        let later = state.now.addingTimeInterval(5)
+        state.now = later
+        #expect(state.nextDeadline() > later)
+    }
+
     @Test func nextDeadlineIsTheNextWholeSecondWhenTicking() {
         var state = TestCluster.loadedState()
         state.now = now.addingTimeInterval(0.3)
