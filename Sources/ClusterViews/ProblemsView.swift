@@ -19,7 +19,8 @@ package enum ProblemsView {
     package static func draw(_ state: AppState, _ list: ProblemsList, into screen: inout Screen, glyphs: Glyphs) {
         let rows = ProblemRows.make(state)
         let unheard = state.fleet.entries.filter { $0.overview == nil && $0.name != state.config.currentContext }.map(\.name)
-        var title = " Problems: " + (rows.isEmpty ? "none" : "\(rows.count) in \(Set(rows.map(\.context)).count) clusters")
+        let clusters = Set(rows.map(\.context)).count
+        var title = " Problems: " + (rows.isEmpty ? "none" : "\(rows.count) in \(clusters) cluster\(clusters == 1 ? "" : "s")")
         if !unheard.isEmpty { title += " · no data from: " + unheard.map(TextSanitizer.visible).joined(separator: ", ") }
         FullScreenList.draw(
             title: title, titleRole: rows.isEmpty && unheard.isEmpty ? .ok : .warning, columns: columns, maxFlex: 60,
