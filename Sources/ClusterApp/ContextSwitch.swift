@@ -12,12 +12,7 @@ import Foundation
 /// of the old connection still in flight are dropped by the runner.
 package enum ContextSwitchFlow {
     package static func open(_ state: inout AppState) {
-        if state.runningBatch != nil {
-            return state.post("a batch is being applied: switch after its summary (Esc stops it)", .notice)
-        }
-        if let target = state.switchingTo {
-            return state.post("already switching to \(TextSanitizer.visible(target))…", .notice)
-        }
+        if let why = refusal(state) { return state.post(why, .notice) }
         let contexts = state.config.contexts
         guard !contexts.isEmpty else {
             state.post("no contexts in the config file (\(state.config.configPath)): add [contexts.NAME] tables", .notice)
@@ -52,6 +47,15 @@ package enum ContextSwitchFlow {
         return []
     }
 
+    /// Why no switch may start now: one is connecting (two racing could leave
+    /// the screen on one cluster and the connection on another), or a batch
+    /// is being applied.
+    private static func refusal(_ state: AppState) -> String? {
+        if let target = state.switchingTo { return "already switching to \(TextSanitizer.visible(target))…" }
+        if state.runningBatch != nil { return "a batch is being applied: switch after its summary (Esc stops it)" }
+        return nil
+    }
+
     /// Enter on a context: switch to it (or say it is the current one).
     private static func choose(_ state: inout AppState, _ choice: ContextChoice) -> [Effect] { switchTo(&state, choice.name) }
 
@@ -61,15 +65,9 @@ package enum ContextSwitchFlow {
             state.post("already on \(TextSanitizer.visible(name))", .notice)
             return []
         }
-        // One switch at a time: two racing could leave the screen on one cluster and the connection on another.
-        if let target = state.switchingTo {
+        if let why = refusal(state) {
             state.pendingSelect = nil
-            state.post("already switching to \(TextSanitizer.visible(target))…", .notice)
-            return []
-        }
-        if state.runningBatch != nil {
-            state.pendingSelect = nil
-            state.post("a batch is being applied: switch after its summary (Esc stops it)", .notice)
+            state.post(why, .notice)
             return []
         }
         if state.pendingSelect?.context != name { state.pendingSelect = nil }

@@ -15,10 +15,7 @@ package enum FleetFlow {
             state.post("no contexts in the config file (\(state.config.configPath)): add [contexts.NAME] tables", .notice)
             return
         }
-        state.fleet.start(state.config.contexts, now: state.now)
-        let rows = FleetRows.make(state)
-        let current = rows.firstIndex { $0.isCurrent } ?? 0
-        state.overlays.append(.fleet(FleetList(selected: current)))
+        state.openFleetScreen()
     }
 
     package static func key(_ state: inout AppState, _ list: inout FleetList, _ key: Key) -> [Effect] {
@@ -64,19 +61,15 @@ package enum FleetFlow {
             entry.poll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             entry.latency = fetched.roundTrip ?? latency
             entry.clockSkew = fetched.serverDate.map { $0.timeIntervalSince(state.now) }
-            let at = fetched.serverDate ?? state.now
             // An unchanged body is the same overview, older: its heartbeats have aged (a cluster
             // whose nodes all stopped sends the same bytes at every poll).
-            if let overview = fetched.value ?? entry.overview {
-                entry.figures = FleetFigures(overview: overview, now: at, thresholds: state.config.thresholds)
-                entry.overview = overview
-            }
-            entry.overviewAt = at
+            if let overview = fetched.value { entry.overview = overview }
+            entry.overviewAt = fetched.serverDate ?? state.now
             entry.state = .live
         case .failure(let error):
             entry.poll.failed(at: state.now, error: error, random: &state.random)
             // Figures once known stay, as of the last good poll, and say so.
-            if let last = entry.poll.lastSuccess, entry.figures != nil {
+            if let last = entry.poll.lastSuccess, entry.overview != nil {
                 entry.state = .stale(since: last, error)
             } else {
                 entry.state = .down(error)

@@ -39,36 +39,30 @@ enum FleetPoll {
         }
     }
 
-    /// One context: connect, read its overview once, always shut down.
+    /// One context: its overview read once through the fleet's own
+    /// per-context connection (`FleetLinks`, as the dashboard's fleet screen
+    /// does), then the connection shut down.
     static func row(_ name: String, url: String, options: ConnectionOptions, configPath: String) async -> FleetRowResult {
         var row = FleetRowResult(context: name, url: url, state: .connecting)
-        let started = ContinuousClock.now
-        let connection: ClusterConnection
-        do {
-            connection = try await options.connect(quiet: true, configPath: configPath)
-        } catch {
-            row.state = .down(Self.clusterError(error))
-            return row
-        }
-        do {
-            let fetched = try await connection.reader.overview(unlessUnchangedFrom: nil)
-            guard let overview = fetched.value else { throw ClusterError.malformed("overview: empty reply") }
-            row.latency = fetched.roundTrip ?? seconds(ContinuousClock.now - started)
+        let links = FleetLinks(connector: { _ in try await options.connect(quiet: true, configPath: configPath) })
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = await links.overview(name, previous: nil)
+        let elapsed = clock.now - started
+        await links.shutdown()
+        switch result {
+        case .success(let fetched):
+            guard let overview = fetched.value else {
+                row.state = .down(.malformed("overview: empty reply"))
+                return row
+            }
+            row.latency = fetched.roundTrip ?? Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             row.clockSkew = fetched.serverDate.map { $0.timeIntervalSinceNow }
             row.figures = FleetFigures(overview: overview, now: fetched.serverDate ?? Date())
             row.state = .live
-        } catch {
-            row.state = .down(Self.clusterError(error))
+        case .failure(let error):
+            row.state = .down(error)
         }
-        await connection.shutdown()
         return row
-    }
-
-    private static func clusterError(_ error: Error) -> ClusterError {
-        (error as? ClusterError) ?? .transport(TextSanitizer.excerpt(String(describing: error), limit: 200))
-    }
-
-    private static func seconds(_ d: Duration) -> TimeInterval {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

@@ -59,8 +59,6 @@ package final class HookRunner: @unchecked Sendable {
         do { try process.run() } catch {
             return "alert hook \(name) could not start: \(TextSanitizer.excerpt(String(describing: error), limit: 120))"
         }
-        // Below the dashboard, also if started from a thread that is not niced.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 10)
         // A hook that does not read its stdin must not block us: write, then close.
         try? input.fileHandleForWriting.write(contentsOf: stdin)
         try? input.fileHandleForWriting.close()

@@ -224,11 +224,7 @@ package struct AppState: Sendable {
             overviewPoll.maxBackoff = max(config.overviewInterval, 10)
             instancesPoll.maxBackoff = max(config.instancesInterval, 10)
         }
-        if config.openFleet, !config.wallboard, !config.contexts.isEmpty {
-            fleet.start(config.contexts, now: now)
-            let current = config.contexts.firstIndex { $0.name == config.currentContext } ?? 0
-            overlays = [.fleet(FleetList(selected: current))]
-        }
+        if config.openFleet, !config.wallboard, !config.contexts.isEmpty { openFleetScreen() }
     }
 
     /// Now on the server's clock: ages are computed against this.

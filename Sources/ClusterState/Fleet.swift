@@ -9,12 +9,12 @@ package struct FleetEntry: Sendable, Equatable {
     package var url: String
     package var poll: PollTracker
     package var state: ContextState = .connecting
-    /// The figures of its last good overview (kept, and shown as stale, while it fails).
-    package var figures: FleetFigures?
     package var latency: TimeInterval?
     /// The answering node's clock less ours, when its reply had a `Date` header.
     package var clockSkew: TimeInterval?
-    /// Its last good overview, for the problems view, and the moment (its clock) it describes.
+    /// Its last good overview (kept, and shown as stale, while it fails) and
+    /// the moment, on its clock, it describes: the row's figures and the
+    /// problems view are derived from these.
     package var overview: Overview?
     package var overviewAt: Date?
 
@@ -42,6 +42,16 @@ package struct Fleet: Sendable, Equatable {
     }
 
     package func index(of name: String) -> Int? { entries.firstIndex { $0.name == name } }
+}
+
+extension AppState {
+    /// Opens the fleet screen on the open cluster's row and starts the
+    /// background polls (`F`, `--fleet`). Its rows are the config's contexts, in order.
+    package mutating func openFleetScreen() {
+        fleet.start(config.contexts, now: now)
+        let current = config.contexts.firstIndex { $0.name == config.currentContext } ?? 0
+        overlays.append(.fleet(FleetList(selected: current)))
+    }
 }
 
 /// The fleet screen's overlay: the row under the cursor.

@@ -39,25 +39,31 @@ package enum FleetRows {
             guard let entry = state.fleet.entries.first(where: { $0.name == choice.name }) else {
                 return FleetRow(name: choice.name, url: choice.url, isCurrent: false, state: .connecting)
             }
+            // Derived from its last good overview at the moment it describes: never a second copy to keep in step.
+            let figures = entry.overview.map {
+                FleetFigures(overview: $0, now: entry.overviewAt ?? state.now, thresholds: state.config.thresholds)
+            }
             return FleetRow(
-                name: entry.name, url: entry.url, isCurrent: false, state: entry.state, figures: entry.figures,
-                atRisk: entry.figures?.atRiskFromOverview, latency: entry.latency, clockSkew: entry.clockSkew,
+                name: entry.name, url: entry.url, isCurrent: false, state: entry.state, figures: figures,
+                atRisk: figures?.atRiskFromOverview, latency: entry.latency, clockSkew: entry.clockSkew,
                 lastGood: entry.poll.lastSuccess)
         }
+    }
+
+    /// The open cluster's state, from the dashboard's own polls.
+    package static func openClusterState(_ state: AppState) -> ContextState {
+        let poll = state.overviewPoll
+        if let error = poll.lastError { return poll.lastSuccess.map { .stale(since: $0, error) } ?? .down(error) }
+        if state.isStale, let last = poll.lastSuccess {
+            return .stale(since: last, .timedOut("no reply for \(Int(state.now.timeIntervalSince(last))) s"))
+        }
+        return poll.lastSuccess == nil ? .connecting : .live
     }
 
     /// The open cluster, from the dashboard's state.
     private static func current(_ state: AppState, _ choice: ContextChoice) -> FleetRow {
         let poll = state.overviewPoll
-        let contextState: ContextState
-        if let error = poll.lastError {
-            contextState = poll.lastSuccess.map { .stale(since: $0, error) } ?? .down(error)
-        } else if state.isStale, let last = poll.lastSuccess {
-            contextState = .stale(since: last, .timedOut("no reply for \(Int(state.now.timeIntervalSince(last))) s"))
-        } else {
-            contextState = poll.lastSuccess == nil ? .connecting : .live
-        }
-        var row = FleetRow(name: choice.name, url: choice.url, isCurrent: true, state: contextState,
+        var row = FleetRow(name: choice.name, url: choice.url, isCurrent: true, state: openClusterState(state),
                            latency: poll.lastLatency, clockSkew: state.clockSkew, lastGood: poll.lastSuccess)
         if let snapshot = state.snapshot {
             let figures = FleetFigures(overview: snapshot.overview, now: state.observedAt, thresholds: state.thresholds)

@@ -38,10 +38,10 @@ package enum ProblemRows {
             problems.append(FleetProblem(context: row.name, subject: .cluster, name: row.name, what: what,
                                          severity: FleetProblem.clusterSeverity))
         }
-        if state.config.contexts.isEmpty, state.isStale, let last = state.overviewPoll.lastSuccess {
+        // Without contexts in the config file the open cluster has no fleet row: its state is asked directly.
+        if state.config.contexts.isEmpty, let what = unreadable(FleetRows.openClusterState(state), now: state.now) {
             stale.insert(current)
-            problems.append(FleetProblem(context: current, subject: .cluster, name: current,
-                                         what: unreadable(.stale(since: last, .timedOut("")), now: state.now) ?? "stale",
+            problems.append(FleetProblem(context: current, subject: .cluster, name: current, what: what,
                                          severity: FleetProblem.clusterSeverity))
         }
         var inside: [FleetProblem] = []

@@ -25,6 +25,8 @@ package struct ScreenKeys: Sendable {
     package var typing: Bool = false
     /// What any other key does ("closes"), when every key acts.
     package var anyOtherKey: String?
+    /// The screen covers the panes, so the key bar shows its keys, not `KeyMap`'s.
+    package var ownsKeyBar = false
     package var rows: [ScreenKeyRow]
 
     /// Every key that acts on this screen, besides typing and Ctrl-C / Ctrl-L / Ctrl-Z.
@@ -103,18 +105,18 @@ extension ScreenKeys {
             row([.enter], "Enter", "a node's alert: select that node in the nodes pane"),
             row([.escape, .char("q"), .char("A")], "Esc  q  A", "close"),
         ]),
-        ScreenKeys(screen: .fleet, title: "On the fleet screen (F)", rows: [
+        ScreenKeys(screen: .fleet, title: "On the fleet screen (F)", ownsKeyBar: true, rows: [
             row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick a cluster"),
             row([.enter], "Enter", "open it (a context switch)"),
             row([.char("P")], "P", "every cluster's problems"),
             row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster"),
         ]),
-        ScreenKeys(screen: .problems, title: "In the problems view (P)", rows: [
+        ScreenKeys(screen: .problems, title: "In the problems view (P)", ownsKeyBar: true, rows: [
             row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a problem"),
             row([.enter], "Enter", "open its cluster with that row selected"),
             row([.escape, .char("q"), .char("P")], "Esc  q  P", "close"),
         ]),
-        ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, rows: [
+        ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, ownsKeyBar: true, rows: [
             row([], TextEditing.label, "type the context's name"),
             row([.enter], "Enter", "send, when the name matches"),
             row([.escape], "Esc", "do not send"),

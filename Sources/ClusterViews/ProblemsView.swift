@@ -13,7 +13,7 @@ package enum ProblemsView {
         WallColumn(id: "context", title: "CONTEXT", width: 14, priority: 98),
         WallColumn(id: "kind", title: "KIND", width: 8, priority: 60),
         WallColumn(id: "name", title: "NAME", width: 0, priority: 99, flexible: true),
-        WallColumn(id: "what", title: "STATE", width: 36, priority: 97),
+        WallColumn(id: "what", title: "STATE", width: 44, priority: 97),
     ]
 
     package static func draw(_ state: AppState, _ list: ProblemsList, into screen: inout Screen, glyphs: Glyphs) {

@@ -38,12 +38,11 @@ package enum StatusLine {
         }
     }
 
-    /// The key bar's hints: the fleet screen's or the protected-write
-    /// confirmation's own keys while on top (they cover the panes whose keys
-    /// `KeyMap` hints), else `KeyMap`'s.
+    /// The key bar's hints: the screen's own keys when it covers the panes
+    /// (`ScreenKeys.ownsKeyBar`), else `KeyMap`'s.
     package static func hints(_ state: AppState) -> [(String, String)] {
-        if let screen = state.keyScreen, [.fleet, .typeName, .problems].contains(screen) {
-            return ScreenKeys.of(screen).rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
+        if let screen = state.keyScreen.map(ScreenKeys.of), screen.ownsKeyBar {
+            return screen.rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
         }
         return KeyMap.hints(state)
     }
