@@ -109,19 +109,24 @@ let package = Package(
         .target(name: "ClusterApp", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState"]),
         // Views lay out the state into a grid; they cannot see the flows.
         .target(name: "ClusterViews", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState"]),
+        // Each cluster's recorded history (issue 22): the SQLite store and the recorder.
+        .target(
+            name: "ClusterHistory",
+            dependencies: ["ClusterModel", "ClusterSupport", "ClusterWrites", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The one code that calls curses.
         .target(name: "ClusterTerminal", dependencies: ["CNcurses", "ClusterGrid"]),
         // The loop, its one dispatch path and the effect runner.
         .target(
             name: "ClusterRuntime",
             dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState", "ClusterApp", "ClusterViews",
-                           "ClusterTerminal", "ClusterSupport"]),
+                           "ClusterTerminal", "ClusterSupport", "ClusterHistory"]),
         // The commands (swift-argument-parser): the dashboard, get, plan, apply, doctor, serve…
         .target(
             name: "ClusterCLI",
             dependencies: [
                 "ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState", "ClusterApp", "ClusterViews", "ClusterTerminal",
-                "ClusterRuntime", "ClusterSupport", "ClusterClient", "ClusterCore",
+                "ClusterRuntime", "ClusterSupport", "ClusterClient", "ClusterCore", "ClusterHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -131,7 +136,8 @@ let package = Package(
             name: "ClusterTUIBench",
             dependencies: [
                 "ClusterCLI", "ClusterRuntime", "ClusterViews", "ClusterApp", "ClusterState", "ClusterGrid", "ClusterTerminal",
-                "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport",
+                "ClusterModel", "ClusterSupport", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterHistory",
+                "ClusterTestSupport",
             ]
         ),
         // What the test targets share (issue 12): starting `serve`, the fault
@@ -177,7 +183,8 @@ let package = Package(
             name: "ClusterTUITests",
             dependencies: [
                 "ClusterCLI", "ClusterRuntime", "ClusterViews", "ClusterApp", "ClusterState", "ClusterGrid", "ClusterTerminal",
-                "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterTestSupport",
+                "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterHistory",
+                "ClusterTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterSupport
 import Foundation
 
 /// Where acknowledgements and snoozes are kept between runs (issue 21): one
@@ -16,20 +17,11 @@ package struct AlertQuietStore: Sendable {
 
     /// `$XDG_STATE_HOME/clustertui/alerts`, else `~/.local/state/clustertui/alerts`.
     package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/clustertui/alerts" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/clustertui/alerts"
+        StateFiles.directory("alerts", environment: environment)
     }
 
     /// The file for the cluster at `url`: a readable stem and a hash of the whole URL.
-    package func path(for url: String) -> String {
-        let stem = String(url.lowercased().unicodeScalars.map { scalar -> Character in
-            let c = Character(scalar)
-            return (c.isASCII && (c.isLetter || c.isNumber)) ? c : "-"
-        }.prefix(60))
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in url.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return directory + "/" + stem + "-" + String(hash, radix: 16) + ".json"
-    }
+    package func path(for url: String) -> String { directory + "/" + StateFiles.stem(for: url) + ".json" }
 
     /// What was kept for this cluster; nothing when there is no file or it cannot be read as one.
     package func load(for url: String) -> [AlertQuiet] {

@@ -1,0 +1,141 @@
+import ClusterModel
+import ClusterSupport
+import ClusterWrites
+import Foundation
+
+/// What the recorder tells the dashboard about one cluster: a new digest, or
+/// a problem with the store (reported once; the dashboard runs on without
+/// keeping history).
+package enum HistoryReport: Sendable {
+    case digest(HistoryDigest)
+    case problem(String)
+}
+
+/// Keeps the open cluster's history as the polls come in (issue 22). The UI
+/// thread only hands over a `HistorySample` (values it already holds); the
+/// window, the store and the digest run here, on one low-priority thread,
+/// in poll order. The store is opened per cluster (a context switch opens
+/// another), and the last hour is read back from it first, so a restarted
+/// dashboard shows its strips at once. A store that cannot be opened or
+/// written is reported once and dropped: the strips of this run still work.
+package final class HistoryRecorder: @unchecked Sendable {
+    /// One thread for every recorder of the process (tests make many).
+    private static let lane = BackgroundLane(name: "clustertui-hist", nice: 10)
+
+    package let directory: String
+    /// Days of history kept; the file is also kept under `maxBytes`.
+    package var retention: TimeInterval = 7 * 86_400
+    package var maxBytes = 256 << 20
+    /// The write journal, for telling this operator's own changes (its batch id).
+    package var journalPath: String?
+    private let report: @Sendable (HistoryReport, _ url: String) -> Void
+    // Touched only on the lane.
+    private var url: String?
+    private var store: HistoryStore?
+    private var window = HistoryWindow()
+    private var lastDigest: HistoryDigest?
+    private var lastPrune: Date?
+    private var reported = Set<String>()
+
+    package init(directory: String, report: @escaping @Sendable (HistoryReport, _ url: String) -> Void) {
+        self.directory = directory
+        self.report = report
+    }
+
+    /// Queues one poll of the cluster at `url`.
+    package func record(_ sample: HistorySample, url: String) {
+        Self.lane.async { [self] in record(sample, at: url) }
+    }
+
+    /// Waits until everything queued so far is done (tests, exit).
+    package func flush() { Self.lane.sync {} }
+
+    private func record(_ sample: HistorySample, at url: String) {
+        if url != self.url { open(url, now: sample.at) }
+        let journal = JournalMatcher(path: journalPath, url: url)
+        let writes = window.apply(sample, ownBatch: { journal.batch(for: $0) })
+        if let store {
+            do {
+                try store.persist(writes)
+                try pruneIfDue(store, now: sample.at)
+            } catch {
+                problem("history not kept from now on: \(error)")
+                self.store = nil
+            }
+        }
+        let digest = window.digest(now: sample.at)
+        if digest != lastDigest {
+            lastDigest = digest
+            report(.digest(digest), url)
+        }
+    }
+
+    /// Opens the store for `url` and reads the last hour back.
+    private func open(_ url: String, now: Date) {
+        self.url = url
+        lastDigest = nil
+        lastPrune = nil
+        // The embedded demo is a new cluster every run: its history lives as long as the run.
+        guard url != ClusterIdentity.embedded else {
+            store = nil
+            window = HistoryWindow()
+            return
+        }
+        do {
+            let store = try HistoryStore(path: HistoryStore.path(for: url, in: directory))
+            window = HistoryWindow(records: try store.load(since: now.addingTimeInterval(-3600)))
+            self.store = store
+        } catch {
+            problem("history not kept: \(error)")
+            store = nil
+            window = HistoryWindow()
+        }
+    }
+
+    private func pruneIfDue(_ store: HistoryStore, now: Date) throws {
+        if let last = lastPrune, now.timeIntervalSince(last) < 3600, now >= last { return }
+        lastPrune = now
+        try store.prune(before: now.addingTimeInterval(-retention), maxBytes: maxBytes)
+    }
+
+    private func problem(_ text: String) {
+        guard reported.insert(text).inserted else { return }
+        report(.problem(text), url ?? "")
+    }
+}
+
+/// Finds the journal batch that asked for a binding change (issue 22: "ours,
+/// with the batch id"): an intent for the same entity and the same new
+/// binding, on this cluster, in the quarter hour before the change was seen.
+/// The journal is read once per poll that found changes, not per change.
+struct JournalMatcher {
+    let path: String?
+    let url: String
+    private let cache = Cache()
+
+    init(path: String?, url: String) { self.path = path; self.url = url }
+
+    func batch(for change: BindingChange) -> String? {
+        guard let entries = cache.entries ?? load() else { return nil }
+        let wanted = change.after.map { PlanBinding.explicit(node: $0.node, mode: AssignmentMode($0.mode)).normalized }
+            ?? .followsDefault
+        return entries.last { entry in
+            entry.key == change.key && entry.requested.normalized == wanted
+                && entry.time <= change.seenAt.addingTimeInterval(60)
+                && entry.time >= change.seenAt.addingTimeInterval(-900)
+        }?.batch
+    }
+
+    private func load() -> [JournalEntry]? {
+        guard let path, let contents = try? WriteJournal.read(path: path) else {
+            cache.entries = []
+            return nil
+        }
+        let entries = JournalEntries.entries(contents.records).filter { $0.target.url == url }
+        cache.entries = entries
+        return entries
+    }
+
+    /// The entries read for one poll.
+    final class Cache { var entries: [JournalEntry]? }
+}
