@@ -72,6 +72,9 @@ package enum KeyHandling {
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
         case .problems: ProblemsFlow.open(&state)
+        case .changes:
+            state.overlays.close(.changes)
+            state.overlays.append(.changes(ChangesList()))
         case .refresh:
             state.overviewPoll.requestNow(state.now)
             state.instancesPoll.requestNow(state.now)

@@ -62,6 +62,9 @@ package enum OverlayKeys {
             let effects = ProblemsFlow.key(&state, &list, key)
             state.overlays.replace(.problems(list))
             return effects
+        case .changes(var list):
+            ChangesFlow.key(&state, &list, key)
+            state.overlays.replace(.changes(list))
         case .fleet(var list):
             let effects = FleetFlow.key(&state, &list, key)
             state.overlays.replace(.fleet(list))

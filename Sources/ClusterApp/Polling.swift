@@ -68,7 +68,7 @@ package enum Polling {
                 state.recompute(.clock)
             }
             BindingStage.checkPendingWrite(&state, requestSent: sent)
-            return effects
+            return effects + HistoryFlow.record(state)
         }
         return []
     }

@@ -87,6 +87,8 @@ package enum Update {
         case .undoLoaded(let result): UndoFlow.loaded(&state, result)
         case .journalProblem(let text): state.post(text, .warning, seconds: 10)
         case .alertStoreProblem(let text): state.post(text, .warning, seconds: 10)
+        case .historyUpdated(let digest): HistoryFlow.updated(&state, digest)
+        case .historyProblem(let text): HistoryFlow.problem(&state, text)
         case .hookProblem(let text):
             state.post(text, .warning, seconds: 10)
             Polling.appendEvents(&state, [ClusterEvent(time: state.serverNow, kind: .alertFired, severity: .warning,

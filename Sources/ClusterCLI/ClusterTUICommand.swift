@@ -16,7 +16,7 @@ public struct ClusterTUICommand: AsyncParsableCommand {
         version: BuildInfo.versionLine,
         subcommands: [
             DashboardCommand.self, GetCommand.self, AssignCommand.self, UnassignCommand.self,
-            PlanCommand.self, ApplyCommand.self, UndoCommand.self, JournalCommand.self,
+            PlanCommand.self, ApplyCommand.self, UndoCommand.self, JournalCommand.self, HistoryCommand.self, ChangesCommand.self,
             LoginCommand.self, ServeCommand.self,
             DoctorCommand.self, CheckCommand.self, WatchCommand.self, VersionCommand.self,
         ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterClient
+import ClusterHistory
 import ClusterModel
 import ClusterRuntime
 import ClusterState
@@ -47,6 +48,10 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "Start on the fleet screen: every context of the config file in one table (F inside).")
     var fleet = false
 
+    @Flag(name: .customLong("no-history"), help: ArgumentHelp(
+        "Do not record this cluster's history (strips, restarts, changes) under $XDG_STATE_HOME/clustertui/history."))
+    var noHistory = false
+
     @OptionGroup var journal: JournalOptions
 
     @OptionGroup var alerts: AlertOptions
@@ -76,6 +81,7 @@ struct DashboardCommand: AsyncParsableCommand {
         // `fleet = true` in the config file does what --fleet does (not with the wallboard).
         config.openFleet = fleet || (!wallboard && Self.configSaysFleet())
         config.isProtected = link.isProtected
+        config.recordsHistory = !noHistory
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
@@ -169,6 +175,11 @@ enum UIThread {
         state.alerts.restore(store.load(for: link.identity.url))
         runner.alertStore = store
         runner.batches = BatchEffects(journal: config.readOnly || noJournal ? nil : WriteJournal(path: WriteJournal.defaultPath()))
+        // Issue 22: every good overview poll is recorded, off the UI thread.
+        if config.recordsHistory {
+            runner.history = runner.makeHistoryRecorder(directory: HistoryStore.defaultDirectory(),
+                                                        journalPath: WriteJournal.defaultPath())
+        }
         return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
     }
 }

@@ -1,3 +1,4 @@
+import ClusterHistory
 import ClusterModel
 import ClusterState
 import ClusterSupport
@@ -22,11 +23,30 @@ package struct EffectRunner: Sendable {
     package let hooks: HookRunner
     /// Where acknowledgements and snoozes are kept; `nil`: not kept (tests).
     package var alertStore: AlertQuietStore?
+    /// The open cluster's history recorder (issue 22); `nil`: not recorded (`--no-history`, tests).
+    package var history: HistoryRecorder?
     /// Small state files (acknowledgements), written in order off the UI thread.
     private static let files = DispatchQueue(label: "clustertui.state-files", qos: .utility)
 
-    /// Waits for the state files queued so far (before exit).
-    package func flushFiles() { Self.files.sync {} }
+    /// Waits for the state files and history queued so far (before exit).
+    package func flushFiles() {
+        Self.files.sync {}
+        history?.flush()
+    }
+
+    /// A recorder for this runner's cluster whose digests reach the loop
+    /// while that cluster is still the open one (a switch drops the rest).
+    package func makeHistoryRecorder(directory: String, journalPath: String?) -> HistoryRecorder {
+        let recorder = HistoryRecorder(directory: directory) { [link, inbox] report, url in
+            guard link.identity.url == url else { return }
+            switch report {
+            case .digest(let digest): inbox.post(.historyUpdated(digest))
+            case .problem(let text): inbox.post(.historyProblem(text))
+            }
+        }
+        recorder.journalPath = journalPath
+        return recorder
+    }
 
     package init(link: LiveConnection, inbox: MessageInbox, batches: BatchEffects = BatchEffects(journal: nil)) {
         self.link = link; self.inbox = inbox; self.batches = batches
@@ -88,6 +108,8 @@ package struct EffectRunner: Sendable {
                     mailbox.post(.alertStoreProblem("acknowledgements not kept: \(error)"))
                 }
             }
+        case .recordHistory(let sample):
+            history?.record(sample, url: identity.url)
         case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert:
             break
         }

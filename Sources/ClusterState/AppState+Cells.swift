@@ -12,6 +12,7 @@ extension AppState {
         cell.clockLag = thresholds.clockLag(of: node.name)
         cell.absoluteTimes = absoluteTimes
         cell.skewed = derived.nodeSummary?.isSkewed(node) ?? false
+        cell.history = history?.nodes[node.name]
         guard let snapshot else { return cell }
         cell.isThisNode = node.name == snapshot.thisNodeName
         cell.isDefaultNode = node.name == snapshot.defaultNodeName

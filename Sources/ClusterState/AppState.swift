@@ -46,6 +46,9 @@ package struct AppConfig: Sendable, Equatable {
     /// The open context is `protected` (issue 23): a badge on every screen,
     /// and no write is sent until the context's name is typed.
     package var isProtected = false
+    /// Keep this cluster's history (issue 22): every good overview poll is
+    /// handed to the recorder. Off unless the dashboard turns it on (`--no-history`).
+    package var recordsHistory = false
 
     package init(label: String) { self.label = label }
 }
@@ -128,6 +131,8 @@ package enum Overlay: Sendable, Equatable {
     case typeName(TypeNameConfirm)
     /// Every cluster's problems, most severe first (issue 23).
     case problems(ProblemsList)
+    /// Recorded binding changes, newest first: who changed what (issue 22).
+    case changes(ChangesList)
 }
 
 /// After a write: what the next overview should show for the entity.
@@ -201,6 +206,11 @@ package struct AppState: Sendable {
     package var fleet = Fleet()
     /// A row chosen in the problems view, selected once its cluster has loaded.
     package var pendingSelect: PendingSelect?
+    /// The recorded history's digest for the open cluster (issue 22): strips,
+    /// restarts, flapping nodes, binding changes; `nil` until the recorder speaks.
+    package var history: HistoryDigest?
+    /// Bumped with every digest taken, so the frame follows it.
+    package var historyRevision = 0
     /// The process exit status once quitting: 0 for `q`, 128 + the signal
     /// for SIGINT/SIGTERM/SIGHUP from outside, 129 when the terminal hung up
     /// (issue 13: shells and supervisors read these).

@@ -108,7 +108,7 @@ extension AppState {
     /// Everything after risk: the filter context, the risk table and
     /// instance counts, the node and instance rows, the wallboard.
     private mutating func recomputeRows(_ snapshot: ClusterSnapshot, risk: RiskContext, change: DerivedChange) {
-        let context = FilterContext(snapshot: snapshot, risk: risk)
+        let context = FilterContext(snapshot: snapshot, risk: risk, flapping: history?.flapping ?? [])
         derived.filterContext = context
         // A filter keystroke leaves the list and the risk as they were: so are the table and counts.
         if change != .filter || derived.instanceSummary == nil {
@@ -143,7 +143,8 @@ extension AppState {
         if !nodesMoved, let cached = derived.sortedNodes {
             sorted = cached
         } else {
-            sorted = snapshot.sortedNodes(by: nodePane.sort, now: serverNow, thresholds: thresholds)
+            sorted = snapshot.sortedNodes(by: nodePane.sort, now: serverNow, thresholds: thresholds,
+                                          flapping: history?.flapping ?? [])
             derived.sortedNodes = sorted
         }
         var shown: [Node] = []

@@ -33,6 +33,8 @@ package struct FrameStamp: Equatable {
     var spinner: Int?
     /// The background contexts (issue 23), while the fleet screen or the problems view is open.
     var fleet: [FleetEntry]?
+    /// The recorded history's digests taken (issue 22: strips, restarts, changes).
+    var history: Int
 }
 
 /// One poll's part of the stamp: failing or not, and how often.
@@ -58,7 +60,8 @@ extension AppState {
                 case .fleet, .problems: true
                 default: false
                 }
-            } ? fleet.entries : nil)
+            } ? fleet.entries : nil,
+            history: historyRevision)
     }
 }
 
@@ -71,7 +74,7 @@ extension Message {
              .planExported, .undoLoaded:
             return true
         case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .fleetOverview, .writeSettled, .journalProblem,
-             .hookProblem, .alertStoreProblem, .signal, .hangup:
+             .hookProblem, .alertStoreProblem, .historyUpdated, .historyProblem, .signal, .hangup:
             return false
         }
     }

@@ -27,6 +27,11 @@ package struct Glyphs: Sendable {
     /// A marked row (issue 10).
     package var mark: String
     package var spinner: [String]
+    /// A history strip's cells by `HistoryState` (issue 22): ok, unknown, late,
+    /// silent/offline, restart — distinct by shape as well as colour.
+    package var strip: [Character] = ["▁", "░", "▄", "█", "↻"]
+    /// Bar heights, lowest first: the node details' heartbeat-gap graph (issue 22).
+    package var levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     package static let unicode = Glyphs(
         ok: "●", late: "◐", stale: "○", draining: "◒", offline: "✕", ghost: "·",
@@ -37,12 +42,23 @@ package struct Glyphs: Sendable {
         ok: "o", late: "~", stale: "?", draining: "d", offline: "x", ghost: ".",
         thisNode: "*", defaultNode: "+", sortUp: "^", sortDown: "v", separator: "|",
         warning: "!", check: "ok", pointer: ">", mark: "*", spinner: ["|", "/", "-", "\\"]
-    ).with(ahead: "!", waiting: "-")
+    ).with(ahead: "!", waiting: "-", strip: ["_", ":", "~", "X", "R"])
 
-    private func with(ahead: String, waiting: String) -> Glyphs {
+    private func with(ahead: String, waiting: String, strip: [Character]) -> Glyphs {
         var copy = self
-        copy.ahead = ahead; copy.waiting = waiting
+        copy.ahead = ahead; copy.waiting = waiting; copy.strip = strip
+        copy.levels = ["_", ".", "-", "=", "+", "*", "#", "@"]
         return copy
+    }
+
+    /// The strip cell for `state`.
+    package func strip(_ state: HistoryState) -> Character { strip[Int(state.rawValue)] }
+
+    /// The state a strip cell shows, for its colour (either glyph set).
+    package static func stripState(_ character: Character) -> HistoryState? {
+        if let i = unicode.strip.firstIndex(of: character) { return HistoryState(rawValue: UInt8(i)) }
+        if let i = ascii.strip.firstIndex(of: character) { return HistoryState(rawValue: UInt8(i)) }
+        return nil
     }
 
     package func health(_ h: HeartbeatHealth) -> String {
@@ -71,6 +87,17 @@ package enum Roles {
         case .draining: .draining
         case .offline: .offline
         case .ghost: .ghost
+        }
+    }
+
+    /// The colour of a strip cell (issue 22).
+    package static func history(_ state: HistoryState) -> StyleRole {
+        switch state {
+        case .ok: .ok
+        case .unknown: .dim
+        case .late: .late
+        case .down: .stale
+        case .restart: .accent
         }
     }
 

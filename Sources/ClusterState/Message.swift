@@ -41,6 +41,10 @@ package enum Message: Sendable {
     case hookProblem(String)
     /// Acknowledgements and snoozes could not be kept (issue 21): said once per failure.
     case alertStoreProblem(String)
+    /// The recorder's newest digest of the open cluster's history (issue 22).
+    case historyUpdated(HistoryDigest)
+    /// The history store could not be opened or written: said once, history off.
+    case historyProblem(String)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -89,6 +93,8 @@ package enum Effect: Sendable, Equatable {
     case announceAlert(AlertHookMessage)
     /// Keep these acknowledgements and snoozes for the next start (issue 21).
     case saveAlertQuiet([AlertQuiet])
+    /// Hand a good overview poll to the history recorder (issue 22).
+    case recordHistory(HistorySample)
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit

@@ -4,7 +4,7 @@ import ClusterModel
 /// sent a write, a plan is being applied): one way to find, replace and
 /// close an overlay (issue 19: each overlay had its own find/replace/close).
 package enum OverlayID: Hashable, Sendable {
-    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems
+    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes
 }
 
 extension Overlay {
@@ -19,6 +19,7 @@ extension Overlay {
         case .fleet: .fleet
         case .typeName: .typeName
         case .problems: .problems
+        case .changes: .changes
         case .help, .nodeDetails, .instanceDetails, .contextPicker: nil
         }
     }

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, problems, typeName, tooSmall, wallboard
+         contextPicker, alerts, fleet, problems, changes, typeName, tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -116,6 +116,12 @@ extension ScreenKeys {
             row([.enter], "Enter", "open its cluster with that row selected"),
             row([.escape, .char("q"), .char("P")], "Esc  q  P", "close"),
         ]),
+        ScreenKeys(screen: .changes, title: "In the changes view (C)", ownsKeyBar: true, rows: [
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a change"),
+            row([.char("/")], "/", "filter: by:WHO (by:me for yours), changed:<10m or changed:>1h, words; Enter applies, Esc cancels"),
+            row([.enter], "Enter", "show that instance in the instances pane"),
+            row([.escape, .char("q"), .char("C")], "Esc  q  C", "close (Esc first clears a filter)"),
+        ]),
         ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, ownsKeyBar: true, rows: [
             row([], TextEditing.label, "type the context's name"),
             row([.enter], "Enter", "send, when the name matches"),
@@ -165,6 +171,7 @@ extension AppState {
             case .fleet?: return .fleet
             case .typeName?: return .typeName
             case .problems?: return .problems
+            case .changes?: return .changes
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

@@ -42,6 +42,10 @@ package enum DetailsOverlay {
             frame.line(&screen, row, value, style: TextStyle(role: role), indent: 12)
             row += 1
         }
+        if let history = state.history?.nodes[name] {
+            row = NodeHistorySection.draw(history, period: state.thresholds.period(of: name), frame: frame,
+                                          row: row, into: &screen, glyphs: glyphs)
+        }
         row += 1
         let bound = snapshot.instances.filter { $0.nodeName == name }
         frame.line(&screen, row, "Instances bound here: \(Fmt.count(bound.count))", style: TextStyle(role: .title, bold: true))

@@ -9,9 +9,13 @@ import Foundation
 package enum NodesPane {
     /// The dashboard's node columns, from the one definition (`NodeColumns`).
     package static let columns = NodeColumns.all.onDashboard()
+    /// Without recorded history (`--no-history`, or before the recorder's
+    /// first digest) its two columns would only say "—": they are left out.
+    static let columnsWithoutHistory = columns.filter { !NodeColumns.fromHistory.contains($0.name) }
 
     package static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
         guard state.snapshot != nil else { return }
+        let columns = state.history == nil ? Self.columnsWithoutHistory : Self.columns
         let nodes = state.derived.nodes
         var title = " Nodes \(nodes.count)"
         if state.nodePane.filter.isActive { title += " match /\(state.nodePane.filter.text)" }

@@ -49,6 +49,7 @@ package enum RootView {
             case .fleet(let list): FleetView.draw(state, list, into: &screen, glyphs: glyphs)
             case .typeName(let confirm): TypeNameView.draw(state, confirm, into: &screen)
             case .problems(let list): ProblemsView.draw(state, list, into: &screen, glyphs: glyphs)
+            case .changes(let list): ChangesView.draw(state, list, into: &screen, glyphs: glyphs)
             }
         }
     }

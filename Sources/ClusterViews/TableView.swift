@@ -141,7 +141,12 @@ package struct TableView {
                 if DisplayWidth.of(text) > widths[i], let short = column.shortForm?(text), DisplayWidth.of(short) <= widths[i] {
                     text = short
                 }
-                put(&screen, text, x: x, y: y, width: widths[i], right: column.rightAligned, style: rowStyle ?? style)
+                if column.keepsEnd, text.count > widths[i] { text = String(text.suffix(widths[i])) }
+                if let characterStyle = column.characterStyle, rowStyle == nil {
+                    putEach(&screen, text, x: x, y: y, width: widths[i], dim: dimmed, style: characterStyle)
+                } else {
+                    put(&screen, text, x: x, y: y, width: widths[i], right: column.rightAligned, style: rowStyle ?? style)
+                }
                 x += widths[i] + 1
             }
         }
@@ -158,6 +163,18 @@ package struct TableView {
         if DisplayWidth.of(full) <= width { return full }
         if let short = column.shortTitle, DisplayWidth.of(short + arrow) <= width { return short + arrow }
         return arrow + column.title
+    }
+
+    /// One character at a time, each in its own style (single-width characters: a strip).
+    private func putEach(_ screen: inout Screen, _ text: String, x: Int, y: Int, width: Int, dim: Bool,
+                         style: (Character) -> TextStyle) {
+        var column = x
+        for character in text where column < x + width {
+            var cellStyle = style(character)
+            if dim { cellStyle.dim = true }
+            screen.put(String(character), x: column, y: y, maxWidth: 1, style: cellStyle)
+            column += 1
+        }
     }
 
     private func put(_ screen: inout Screen, _ text: String, x: Int, y: Int, width: Int, right: Bool, style: TextStyle) {

@@ -57,7 +57,7 @@ import Testing
 
     @Test func unknownFlag() {
         #expect(error("is:pinned") == FilterParseError(
-            message: "unknown is:pinned (try is:explicit is:default is:risk is:this)", position: 0))
+            message: "unknown is:pinned (try is:explicit is:default is:risk is:this is:flapping)", position: 0))
     }
 
     @Test func unclosedQuote() {

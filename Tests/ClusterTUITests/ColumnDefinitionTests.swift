@@ -49,7 +49,14 @@ import Testing
 
     /// The dashboard draws every dashboard column's title that fits at 200 columns.
     @Test func theDashboardDrawsTheDefinedColumns() {
-        let state = TestCluster.loadedState(width: 200, height: 50)
+        var state = TestCluster.loadedState(width: 200, height: 50)
+        let bare = RootView.render(state).text()
+        #expect(!bare.contains("RESTARTS") && !bare.contains("HISTORY"), "no recorded history: no history columns")
+        let quiet = NodeHistory(strip: Array(repeating: .ok, count: 60), gaps: Array(repeating: 0, count: 60),
+                                restarts: 0, flapping: false, events: [])
+        let nodes = Dictionary(uniqueKeysWithValues: state.snapshot!.nodes.map { ($0.name, quiet) })
+        _ = Update.update(&state, .historyUpdated(HistoryDigest(endsAt: state.now, nodes: nodes, flapping: [], changes: [])),
+                          now: state.now)
         let screen = RootView.render(state).text()
         for column in NodeColumns.all.onDashboard() where !column.spec.title.isEmpty {
             #expect(screen.contains(column.spec.title), "\(column.spec.title)")

@@ -50,6 +50,7 @@ import Testing
         case .alerts: TestCluster.press(&state, .char("A"))
         case .fleet: TestCluster.press(&state, .char("F"))
         case .problems: TestCluster.press(&state, .char("P"))
+        case .changes: TestCluster.press(&state, .char("C"))
         case .typeName: TestCluster.press(&state, .char("x"), .char("y"))
         case .tooSmall: _ = Update.update(&state, .resize(width: 20, height: 6), now: state.now)
         case .wallboard: break

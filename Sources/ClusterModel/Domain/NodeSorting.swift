@@ -13,7 +13,7 @@ extension ClusterSnapshot {
     /// last in both directions. Ties fall back to name, then registry order.
     public func sortedNodes(
         by spec: SortSpec<NodeColumn>?, now: Date, thresholds: HeartbeatThresholds = .standard,
-        defaultOrder: NodeDefaultOrder = .problemsFirst
+        defaultOrder: NodeDefaultOrder = .problemsFirst, flapping: Set<String> = []
     ) -> [Node] {
         let rows = nodes.enumerated().map { (pos, n) in
             NodeRow(node: n, pos: pos, health: n.health(now: now, thresholds: thresholds),
@@ -23,7 +23,11 @@ extension ClusterSnapshot {
             // Indices are sorted, not the rows: moving a row copies a whole Node.
             let rank: (HeartbeatHealth) -> Int = defaultOrder == .problemsFirst
                 ? { $0.problemRank } : { HeartbeatHealth.allCases.firstIndex(of: $0) ?? 0 }
-            let ranks = rows.map { rank($0.health) }
+            // A flapping node (issue 22) sorts with the problems, however it reads this second.
+            let ranks = rows.map { row in
+                flapping.contains(row.node.name) && defaultOrder == .problemsFirst
+                    ? min(rank(row.health), HeartbeatHealth.ahead.problemRank) : rank(row.health)
+            }
             return rows.indices.sorted { a, b in
                 ranks[a] != ranks[b] ? ranks[a] < ranks[b] : rows[a].tieBreak(rows[b])
             }.map { rows[$0].node }

@@ -6,10 +6,13 @@ import Foundation
 public struct FilterContext: Sendable {
     public let snapshot: ClusterSnapshot
     public let risk: RiskContext
+    /// Nodes the recorded history says are flapping (issue 22), for `is:flapping`.
+    public let flapping: Set<String>
 
-    public init(snapshot: ClusterSnapshot, risk: RiskContext) {
+    public init(snapshot: ClusterSnapshot, risk: RiskContext, flapping: Set<String> = []) {
         self.snapshot = snapshot
         self.risk = risk
+        self.flapping = flapping
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 /// problem is a `FilterParseError` with a message and a character offset.
 enum FilterParser {
     static let fieldHint = "(try type: node: tenant: mode: status: role: is:)"
-    static let flagHint = "(try is:explicit is:default is:risk is:this)"
+    static let flagHint = "(try is:explicit is:default is:risk is:this is:flapping)"
 
     static func parse(_ text: String) -> Result<FilterQuery, FilterParseError> {
         let c = Array(text)

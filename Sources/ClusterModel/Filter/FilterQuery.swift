@@ -12,6 +12,8 @@ public enum FilterField: String, Sendable, Hashable, CaseIterable {
 /// The values of `is:`.
 public enum FilterFlag: String, Sendable, Hashable, CaseIterable {
     case explicit, `default`, risk, this
+    /// A node the recorded history says is flapping, or an instance bound to one (issue 22).
+    case flapping
 }
 
 /// One term of a query: free text (`field == nil`) or a field term, maybe negated.
@@ -52,7 +54,8 @@ public struct FilterTerm: Sendable, Hashable {
 ///   instance's node; an unregistered node matches no status or role.
 /// - For nodes: `is:this` is the answering node, `is:default` the default
 ///   node, `is:risk` a node that is down (stale or offline), plus ghosts that
-///   still have instances bound; `type:`, `tenant:`, `mode:` and
+///   still have instances bound, `is:flapping` a node the recorded history
+///   says is flapping (issue 22); `type:`, `tenant:`, `mode:` and
 ///   `is:explicit` do not apply to nodes and are ignored (even negated).
 public struct FilterQuery: Sendable, Hashable {
     public var terms: [FilterTerm]
@@ -70,7 +73,7 @@ public struct FilterQuery: Sendable, Hashable {
         "words         all must match (name, id, subtitle, tenant, node; nodes: name, host, url, version, tags)",
         "\"a phrase\"    match text with spaces",
         "type: node: tenant:   substring of that field      mode: status: role:   exact value",
-        "is:explicit is:default is:risk is:this",
+        "is:explicit is:default is:risk is:this is:flapping",
         "-term         exclude matches, e.g. -status:ghost",
     ]
 
@@ -144,6 +147,7 @@ extension FilterTerm {
             case .default: return !i.explicit
             case .risk: return ctx.risk.risk(of: i) != .none
             case .this: return i.nodeName == ctx.snapshot.thisNodeName
+            case .flapping: return ctx.flapping.contains(i.nodeName)
             case nil: return false
             }
         }
@@ -169,6 +173,7 @@ extension FilterTerm {
         case .is:
             switch flag {
             case .this: return n.name == ctx.snapshot.thisNodeName
+            case .flapping: return ctx.flapping.contains(n.name)
             case .default: return n.name == ctx.snapshot.defaultNodeName
             case .risk:
                 let h = ctx.risk.health(ofNode: n.name) ?? n.health(now: ctx.risk.now, thresholds: ctx.risk.thresholds)

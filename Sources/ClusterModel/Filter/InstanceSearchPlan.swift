@@ -60,6 +60,7 @@ extension InstanceSearchIndex {
             case .explicit: return .explicit(true)
             case .default: return .explicit(false)
             case .this: return .node(nodeNames.map { $0 == ctx.snapshot.thisNodeName })
+            case .flapping: return .node(nodeNames.map { ctx.flapping.contains($0) })
             case .risk: return riskTest(ctx)
             case nil: return .node(nodeNames.map { _ in false }) // as `matches`: an unknown flag matches nothing
             }

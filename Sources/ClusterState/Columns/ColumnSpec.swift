@@ -1,3 +1,4 @@
+import ClusterGrid
 import Foundation
 
 /// One column of a table: its title, how narrow and how wide it may be, and
@@ -22,13 +23,18 @@ package struct ColumnSpec: Sendable {
     /// A value's short form chosen on purpose ("DFLT↓") when it does not fit,
     /// instead of a word cut in the middle.
     package var shortForm: (@Sendable (String) -> String?)?
+    /// Cut from the left when too wide: the end is what matters (a strip's newest cells).
+    package var keepsEnd = false
+    /// Each character in its own style (a strip: a colour per state, issue 22).
+    package var characterStyle: (@Sendable (Character) -> TextStyle)?
 
     package init(
         title: String, minWidth: Int, maxWidth: Int, priority: Int, rightAligned: Bool = false, identifying: Bool = false,
-        flexible: Bool = false, shortTitle: String? = nil, shortForm: (@Sendable (String) -> String?)? = nil
+        flexible: Bool = false, shortTitle: String? = nil, shortForm: (@Sendable (String) -> String?)? = nil,
+        keepsEnd: Bool = false, characterStyle: (@Sendable (Character) -> TextStyle)? = nil
     ) {
         self.title = title; self.minWidth = minWidth; self.maxWidth = maxWidth; self.priority = priority
         self.rightAligned = rightAligned; self.identifying = identifying; self.flexible = flexible
-        self.shortTitle = shortTitle; self.shortForm = shortForm
+        self.shortTitle = shortTitle; self.shortForm = shortForm; self.keepsEnd = keepsEnd; self.characterStyle = characterStyle
     }
 }

@@ -19,6 +19,8 @@ package struct NodeCell: Sendable {
     /// Runs another version than most live nodes.
     package var skewed = false
     package var absoluteTimes = false
+    /// The recorded history (issue 22); `nil` until the recorder spoke or when it is off.
+    package var history: NodeHistory?
     package var glyphs: Glyphs
 
     package init(node: Node, health: HeartbeatHealth, now: Date, glyphs: Glyphs) {
@@ -49,6 +51,9 @@ package enum NodeColumns {
         },
         TableColumn("heartbeat", ColumnSpec(title: "HEARTBEAT", minWidth: 6, maxWidth: 10, priority: 95, rightAligned: true,
                                             shortTitle: "BEAT"), sort: .heartbeat) { (beat($0), $0.healthStyle) },
+        // Issue 22: restarts in the last hour, as kubectl counts a pod's; flapping said in words.
+        TableColumn("restarts", ColumnSpec(title: "RESTARTS", minWidth: 3, maxWidth: 11, priority: 55, rightAligned: true,
+                                           shortTitle: "RST"), surfaces: [.dashboard], cell: restarts),
         TableColumn("uptime", ColumnSpec(title: "UPTIME", minWidth: 6, maxWidth: 10, priority: 30, rightAligned: true,
                                          shortTitle: "UP"), sort: .uptime, surfaces: [.dashboard, .wide]) {
             (Fmt.age($0.node.startedAt, now: $0.now, absolute: $0.absoluteTimes), plain)
@@ -68,9 +73,29 @@ package enum NodeColumns {
         // The instance list's count: `get nodes` reads only the overview.
         TableColumn("bound", ColumnSpec(title: "BOUND", minWidth: 5, maxWidth: 7, priority: 70, rightAligned: true, shortTitle: "#"),
                     sort: .bound, surfaces: [.dashboard]) { (Fmt.count($0.bound), plain) },
+        // Issue 22: one cell per minute, newest at the right; as many minutes as the width allows.
+        TableColumn("history", ColumnSpec(title: "HISTORY", minWidth: 10, maxWidth: 60, priority: 35, flexible: true,
+                                          shortTitle: "HIST", keepsEnd: true, characterStyle: stripStyle),
+                    surfaces: [.dashboard]) { cell in
+            (cell.history.map { String($0.strip.map(cell.glyphs.strip)) } ?? "", plain)
+        },
     ]
 
+    /// A strip cell's colour, from its glyph.
+    @Sendable private static func stripStyle(_ character: Character) -> TextStyle {
+        TextStyle(role: Glyphs.stripState(character).map(Roles.history) ?? .normal)
+    }
+
+    /// `3`, `7 flapping`, or `—` without history.
+    @Sendable private static func restarts(_ r: NodeCell) -> (String, TextStyle) {
+        guard let history = r.history else { return ("—", plain) }
+        if history.flapping { return ("\(history.restarts) flapping", TextStyle(role: .warning, bold: true)) }
+        return (String(history.restarts), history.restarts > 0 ? TextStyle(role: .warning) : plain)
+    }
+
     private static let plain = TextStyle(role: .normal)
+    /// The columns drawn from the recorded history (issue 22).
+    package static let fromHistory: Set<String> = ["restarts", "history"]
 
     /// `node-a ★◆`, with a warning mark on a name that does not name one node.
     @Sendable private static func name(_ r: NodeCell) -> (String, TextStyle) {
