@@ -80,6 +80,13 @@ package final class HistoryStore: Sendable {
         }
     }
 
+    /// Moves the WAL into the main file (the bench measures the file alone).
+    package func checkpoint() throws {
+        do { try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } } catch {
+            throw Self.failure("cannot write", path, TextSanitizer.excerpt(String(describing: error), limit: 160))
+        }
+    }
+
     /// The file's size in bytes (pages in use and free).
     package func sizeInBytes() throws -> Int {
         try read { db in

@@ -66,6 +66,11 @@ struct Bench {
         let overview = try s1.get("/api/cluster/overview")
         let instances = try s1.get("/api/cluster/instances")
         if !options.skipPty {
+            log("S1: first frame with 7 days of recorded history …")
+            try HistoryBench.sevenDays(url: s1.url, home: dir, overview: try JSONDecoder().decode(Overview.self, from: overview))
+            let ff = try RealBinary.firstFrame(command: command, home: dir, runs: q ? 3 : 7,
+                                               extra: ["--url", s1.url, "--token-file", s1.tokenFile])
+            r.set("first_frame_ms_7d_history", InProcess.median(ff.frame))
             let proxy = try CountingProxy(upstreamPort: s1.port)
             let window = q ? 30.0 : 120.0
             log("S1: idle dashboard through a pty for \(Int(window)) s, then Ctrl-L each second …")
@@ -111,6 +116,10 @@ struct Bench {
                 command: command, url: s2.url, tokenFile: s2.tokenFile, home: dir, limit: q ? 30 : 45)
             r.set("rss_mb_s2", mem.rss)
             r.set("rss_peak_mb_s2", mem.hwm)
+            let bare = try RealBinary.settledRSS(
+                command: command, url: s2.url, tokenFile: s2.tokenFile, home: dir, limit: q ? 30 : 45, extra: ["--no-history"])
+            r.set("rss_mb_s2_no_history", bare.rss)
+            r.set("history_rss_growth_mb_s2", mem.rss - bare.rss)
         }
         log("S2: gzipped instance polls through the dashboard's HTTP client …")
         do {
@@ -135,6 +144,19 @@ struct Bench {
             r.set("base_order_agrees_s2", BenchPreparedInstances.baseOrderAgrees(list.instances) ? 1 : 0)
         }
         try runS2Alerts(&r, probe: p2, overview: overview, instances: instances)
+        try runHistory(&r, probe: p2, overview: overview)
+    }
+
+    /// Issue 22: the recorder's cost per S2 poll (UI thread, its lane) and the store's size after simulated days.
+    private func runHistory(_ r: inout Report, probe: DashboardBenchProbe, overview body: Data) throws {
+        let overview = try JSONDecoder().decode(Overview.self, from: body)
+        log("S2: the history recorder's cost per poll …")
+        r.set("history_ui_ms_s2", HistoryBench.uiThreadCost(probe.state, runs: 201))
+        r.set("history_lane_ms_s2", try HistoryBench.laneCost(overview: overview, runs: options.quick ? 20 : 60))
+        log("history: 24 simulated hours of S2, and of one flapping node …")
+        r.set("history_disk_mb_s2_24h", try HistoryBench.diskAfterADay(overview: overview))
+        r.set("history_flapping_kb_per_day", try HistoryBench.flappingNodePerDay(every: 60))
+        r.set("history_flapping_15s_kb_per_day", try HistoryBench.flappingNodePerDay(every: 15))
     }
 
     /// S2, issue 21: the mass failure through the alert engine, then the

@@ -7,6 +7,8 @@ enum RealBinary {
     static func environment(home: String) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = home
+        // History and the journal under the scratch home, whatever the machine sets.
+        env["XDG_STATE_HOME"] = home + "/.local/state"
         env["TERM"] = "xterm-256color"
         env["LANG"] = "C.UTF-8"
         for key in ["XDG_CONFIG_HOME", "CLUSTERTUI_TOKEN", "NO_COLOR", "COLUMNS", "LINES"] { env[key] = nil }
@@ -15,11 +17,12 @@ enum RealBinary {
 
     /// Spawn to the first frame whose bottom row (the key hints) is written:
     /// the whole first frame has then reached the terminal. Embedded core.
-    static func firstFrame(command: [String], home: String, runs: Int) throws -> (frame: [Double], data: [Double]) {
+    /// `extra`: further arguments (`--url` a served cluster, its token).
+    static func firstFrame(command: [String], home: String, runs: Int, extra: [String] = []) throws -> (frame: [Double], data: [Double]) {
         var frames: [Double] = [], data: [Double] = []
         for _ in 0..<runs {
             let child = try PtyChild(
-                executable: command[0], arguments: Array(command.dropFirst()) + [],
+                executable: command[0], arguments: Array(command.dropFirst()) + extra,
                 environment: environment(home: home), markers: ["filter", "default"])
             if let d = child.wait(for: "filter", timeout: 15) { frames.append(InProcess.ms(d)) }
             if let d = child.wait(for: "default", timeout: 15) { data.append(InProcess.ms(d)) }
@@ -84,9 +87,11 @@ enum RealBinary {
 
     /// Resident memory once the dashboard holds the whole list: waits until
     /// RSS stops moving (or `limit` seconds), then reads it.
-    static func settledRSS(command: [String], url: String, tokenFile: String, home: String, limit: Double) throws -> (rss: Double, hwm: Double) {
+    static func settledRSS(
+        command: [String], url: String, tokenFile: String, home: String, limit: Double, extra: [String] = []
+    ) throws -> (rss: Double, hwm: Double) {
         let child = try PtyChild(
-            executable: command[0], arguments: Array(command.dropFirst()) + ["--url", url, "--token-file", tokenFile],
+            executable: command[0], arguments: Array(command.dropFirst()) + ["--url", url, "--token-file", tokenFile] + extra,
             environment: environment(home: home))
         defer { child.stop() }
         let name = String(URL(fileURLWithPath: command[0]).lastPathComponent.prefix(15))

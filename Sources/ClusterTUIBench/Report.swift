@@ -44,6 +44,11 @@ struct Report {
         case "rss_mb_s1": return le(30, "≤ 30 MB")
         case "rss_mb_s2": return le(300, "≤ 300 MB")
         case "first_frame_ms": return le(250, "≤ 250 ms")
+        case "first_frame_ms_7d_history": return le(250, "≤ 250 ms")
+        case "history_ui_ms_s2": return le(0.5, "≤ 0.5 ms")
+        case "history_rss_growth_mb_s2": return le(20, "≤ 20 MB")
+        case "history_disk_mb_s2_24h": return le(20, "≤ 20 MB")
+        case "history_flapping_kb_per_day": return le(100, "≤ 100 KB (a restart a minute)")
         case "overview_req_per_min": return le(30, "≤ 30")
         case "instances_req_per_min": return le(2, "≤ 2")
         default: return nil

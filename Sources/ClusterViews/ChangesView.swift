@@ -13,7 +13,7 @@ package enum ChangesView {
         WallColumn(id: "entity", title: "ENTITY", width: 0, priority: 99, flexible: true),
         WallColumn(id: "from", title: "FROM", width: 24, priority: 95),
         WallColumn(id: "to", title: "TO", width: 24, priority: 96),
-        WallColumn(id: "batch", title: "OURS", width: 22, priority: 40),
+        WallColumn(id: "batch", title: "OURS (journal batch)", width: 42, priority: 40),
     ]
 
     package static func draw(_ state: AppState, _ list: ChangesList, into screen: inout Screen, glyphs: Glyphs) {

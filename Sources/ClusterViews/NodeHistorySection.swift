@@ -50,8 +50,7 @@ package enum NodeHistorySection {
 
     private static func legend(_ history: NodeHistory, period: TimeInterval, glyphs: Glyphs) -> String {
         let restarts = history.restarts == 1 ? "1 restart" : "\(history.restarts) restarts"
-        let flapping = history.flapping ? " · FLAPPING" : ""
-        return "one cell a minute · gaps: \(glyphs.levels.first!) ≤ period (\(AgeFormat.compact(period))), "
-            + "\(glyphs.levels.last!) ≥ 4× · \(restarts) this hour\(flapping)"
+        return "a cell a minute · gap \(glyphs.levels.first!) ≤ \(AgeFormat.compact(period)), \(glyphs.levels.last!) ≥ 4× · "
+            + restarts + " this hour" + (history.flapping ? " · FLAPPING" : "")
     }
 }

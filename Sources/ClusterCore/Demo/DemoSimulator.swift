@@ -4,7 +4,7 @@ import Foundation
 /// Moves the demo cluster along like a real one: live nodes heartbeat on
 /// their own phase, the flaky node falls silent (and is swept offline by the
 /// real sweep) and restarts with a new pid, and a rolling upgrade restarts
-/// one live node at a time on the next version.
+/// one live node at a time on the next version, round after round with a pause between.
 actor DemoSimulator {
     let cluster: EmbeddedCluster
     let plan: DemoPlan
@@ -63,11 +63,19 @@ actor DemoSimulator {
         try await rollUpgrade(t: t)
     }
 
-    /// Restarts one live node per `upgradeEvery` on the next patch version.
+    /// Between two rounds of the upgrade: long enough that the upgrade alone
+    /// never reads as flapping (issue 22: 3 restarts in 10 minutes); only the
+    /// flaky node flaps.
+    static let pauseBetweenRounds: TimeInterval = 900
+
+    /// Restarts one live node per `upgradeEvery` on the next patch version,
+    /// one round over the live nodes, then a pause, as real upgrades go.
     func rollUpgrade(t: TimeInterval) async throws {
         let live = plan.liveNodes.filter { $0.behaviour != .draining }
         guard !live.isEmpty else { return }
-        let target = Int(t / upgradeEvery)
+        let roundLength = Double(live.count) * upgradeEvery + Self.pauseBetweenRounds
+        let round = Int(t / roundLength)
+        let target = round * live.count + min(live.count, Int((t - Double(round) * roundLength) / upgradeEvery))
         while upgradeStep < target {
             upgradeStep += 1
             let round = (upgradeStep - 1) / live.count
