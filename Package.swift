@@ -110,10 +110,9 @@ let package = Package(
         // Views lay out the state into a grid; they cannot see the flows.
         .target(name: "ClusterViews", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState"]),
         // Each cluster's recorded history (issue 22): the SQLite store and the recorder.
-        .target(
-            name: "ClusterHistory",
-            dependencies: ["ClusterModel", "ClusterSupport", "ClusterWrites", .product(name: "GRDB", package: "GRDB.swift")]
-        ),
+        // SQLite's C API for the history store (the system's libsqlite3, which GRDB links too).
+        .systemLibrary(name: "CSQLite"),
+        .target(name: "ClusterHistory", dependencies: ["ClusterModel", "ClusterSupport", "ClusterWrites", "CSQLite"]),
         // The one code that calls curses.
         .target(name: "ClusterTerminal", dependencies: ["CNcurses", "ClusterGrid"]),
         // The loop, its one dispatch path and the effect runner.

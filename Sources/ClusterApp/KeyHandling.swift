@@ -46,6 +46,8 @@ package enum KeyHandling {
             return enter(&state)
         case .undo:
             return UndoFlow.start(&state)
+        case .asOf:
+            return AsOfFlow.open(&state)
         default:
             view(&state, action)
             return []
@@ -72,6 +74,7 @@ package enum KeyHandling {
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
         case .problems: ProblemsFlow.open(&state)
+        case .asOf: break  // answered above: it asks the recorder
         case .changes:
             state.overlays.close(.changes)
             state.overlays.append(.changes(ChangesList()))

@@ -65,6 +65,10 @@ package enum OverlayKeys {
         case .changes(var list):
             ChangesFlow.key(&state, &list, key)
             state.overlays.replace(.changes(list))
+        case .asOf(var mode):
+            let effects = AsOfFlow.key(&state, &mode, key)
+            state.overlays.replace(.asOf(mode))
+            return effects
         case .fleet(var list):
             let effects = FleetFlow.key(&state, &list, key)
             state.overlays.replace(.fleet(list))

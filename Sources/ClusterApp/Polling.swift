@@ -33,6 +33,7 @@ package enum Polling {
             state.heartbeats.missedPoll()
             // From now on health and counts are those of the last good poll.
             if !wasStale { state.recompute(.clock) }
+            return HistoryFlow.missed(state)
         case .success(let fetched):
             // When the request went out (no later than that): bounds when the reply was produced.
             let sent = state.overviewPoll.lastAttempt ?? state.now.addingTimeInterval(-latency)
@@ -70,7 +71,6 @@ package enum Polling {
             BindingStage.checkPendingWrite(&state, requestSent: sent)
             return effects + HistoryFlow.record(state)
         }
-        return []
     }
 
     /// An instance list already made ready off the UI thread: swapped in.

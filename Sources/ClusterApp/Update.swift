@@ -89,6 +89,7 @@ package enum Update {
         case .alertStoreProblem(let text): state.post(text, .warning, seconds: 10)
         case .historyUpdated(let digest): HistoryFlow.updated(&state, digest)
         case .historyProblem(let text): HistoryFlow.problem(&state, text)
+        case .asOfLoaded(let view): AsOfFlow.loaded(&state, view)
         case .hookProblem(let text):
             state.post(text, .warning, seconds: 10)
             Polling.appendEvents(&state, [ClusterEvent(time: state.serverNow, kind: .alertFired, severity: .warning,

@@ -9,6 +9,8 @@ import Foundation
 package enum HistoryReport: Sendable {
     case digest(HistoryDigest)
     case problem(String)
+    /// The cluster as recorded at a past moment (the as-of mode).
+    case asOf(ClusterAsOf)
 }
 
 /// Keeps the open cluster's history as the polls come in (issue 22). The UI
@@ -47,6 +49,23 @@ package final class HistoryRecorder: @unchecked Sendable {
         Self.lane.async { [self] in record(sample, at: url) }
     }
 
+    /// Works out the cluster at `url` as recorded at `moment`: from the
+    /// store, or from the window when there is none (the embedded demo, a
+    /// store that failed), in which case only the last hour is known.
+    package func asOf(_ moment: Date, url: String) {
+        Self.lane.async { [self] in
+            guard url == self.url else { return }
+            let view: ClusterAsOf
+            if let store, let records = try? store.load(since: moment.addingTimeInterval(-3600), changes: 0),
+               let since = try? store.changes(since: moment) {
+                view = ClusterAsOf.make(at: moment, records: records, changesSince: since)
+            } else {
+                view = ClusterAsOf.make(at: moment, records: window.records, changesSince: window.changes)
+            }
+            report(.asOf(view), url)
+        }
+    }
+
     /// Waits until everything queued so far is done (tests, exit).
     package func flush() { Self.lane.sync {} }
 
@@ -54,19 +73,46 @@ package final class HistoryRecorder: @unchecked Sendable {
         if url != self.url { open(url, now: sample.at) }
         let journal = JournalMatcher(path: journalPath, url: url)
         let writes = window.apply(sample, ownBatch: { journal.batch(for: $0) })
-        if let store {
-            do {
-                try store.persist(writes)
-                try pruneIfDue(store, now: sample.at)
-            } catch {
-                problem("history not kept from now on: \(error)")
-                self.store = nil
-            }
+        keep(writes, now: sample.at)
+        post(window.digest(now: sample.at), url)
+    }
+
+    /// Writes what the window returned; another dashboard holding the lock
+    /// costs this poll only, anything else ends keeping (said once).
+    private func keep(_ writes: HistoryWrites, now: Date) {
+        guard let store else { return }
+        do {
+            try store.persist(writes)
+            try pruneIfDue(store, now: now)
+        } catch is HistoryBusy {
+            return
+        } catch {
+            problem("history not kept from now on: \(error)")
+            self.store = nil
         }
-        let digest = window.digest(now: sample.at)
-        if digest != lastDigest {
-            lastDigest = digest
-            report(.digest(digest), url)
+    }
+
+    private func post(_ digest: HistoryDigest, _ url: String) {
+        guard digest != lastDigest else { return }
+        lastDigest = digest
+        report(.digest(digest), url)
+    }
+
+    /// The digest at `now` with no new poll (one failed): the time since the
+    /// last good poll reads unknown.
+    package func refresh(at now: Date, url: String) {
+        Self.lane.async { [self] in
+            guard url == self.url else { return }
+            post(window.digest(now: now), url)
+        }
+    }
+
+    /// Closes this run's open runs where its last poll was and waits (at exit):
+    /// a run left open would read as lasting for as long as a later span.
+    package func finish() {
+        Self.lane.sync { [self] in
+            let writes = window.closeOpenRuns()
+            if !writes.isEmpty { keep(writes, now: Date()) }
         }
     }
 
@@ -83,8 +129,11 @@ package final class HistoryRecorder: @unchecked Sendable {
         }
         do {
             let store = try HistoryStore(path: HistoryStore.path(for: url, in: directory))
-            window = HistoryWindow(records: try store.load(since: now.addingTimeInterval(-3600)))
+            let records = try store.load(since: now.addingTimeInterval(-3600))
+            window = HistoryWindow(records: records)
             self.store = store
+            // Runs a stopped dashboard left open end where its span did, in the file too.
+            keep(window.closedWhenLoaded(records), now: now)
         } catch {
             problem("history not kept: \(error)")
             store = nil

@@ -31,7 +31,7 @@ package struct EffectRunner: Sendable {
     /// Waits for the state files and history queued so far (before exit).
     package func flushFiles() {
         Self.files.sync {}
-        history?.flush()
+        history?.finish()
     }
 
     /// A recorder for this runner's cluster whose digests reach the loop
@@ -42,6 +42,7 @@ package struct EffectRunner: Sendable {
             switch report {
             case .digest(let digest): inbox.post(.historyUpdated(digest))
             case .problem(let text): inbox.post(.historyProblem(text))
+            case .asOf(let view): inbox.post(.asOfLoaded(view))
             }
         }
         recorder.journalPath = journalPath
@@ -109,7 +110,11 @@ package struct EffectRunner: Sendable {
                 }
             }
         case .recordHistory(let sample):
-            history?.record(sample, url: identity.url)
+            history?.record(sample, url: sample.cluster)
+        case .historyClock(let now):
+            history?.refresh(at: now, url: identity.url)
+        case .loadAsOf(let moment):
+            history?.asOf(moment, url: identity.url)
         case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert:
             break
         }

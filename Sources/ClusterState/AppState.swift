@@ -133,6 +133,8 @@ package enum Overlay: Sendable, Equatable {
     case problems(ProblemsList)
     /// Recorded binding changes, newest first: who changed what (issue 22).
     case changes(ChangesList)
+    /// The cluster as recorded at a past moment (issue 22): no write key reaches a form here.
+    case asOf(AsOfState)
 }
 
 /// After a write: what the next overview should show for the entity.

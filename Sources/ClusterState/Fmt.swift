@@ -10,6 +10,13 @@ package enum Fmt {
         return String(s[start..<s.index(start, offsetBy: 8)])
     }
 
+    /// `12:34:56` on `now`'s UTC day, else `2026-12-05 12:34:56`: a moment in the past, never ambiguous.
+    package static func moment(_ date: Date, now: Date) -> String {
+        let day = { (d: Date) in Int((d.timeIntervalSince1970 / 86_400).rounded(.down)) }
+        guard day(date) != day(now) else { return clock(date) }
+        return String(WireDate.format(date).replacingOccurrences(of: "T", with: " ").prefix(19))
+    }
+
     /// An age, or the absolute UTC time when the operator asked for those (`t`).
     package static func age(_ date: Date?, now: Date, absolute: Bool) -> String {
         guard let date else { return "—" }

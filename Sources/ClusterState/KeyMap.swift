@@ -9,7 +9,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
     case mark, markAll, evacuate, undo
-    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, changes, repaint, help, quit, suspend
+    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, changes, asOf, repaint, help, quit, suspend
 }
 
 /// When a key-bar hint is shown.
@@ -112,6 +112,8 @@ package enum KeyMap {
                    help: "problems of every cluster, most severe first; Enter opens one"),
         KeyBinding(keys: [.char("C")], label: "C", action: .changes, section: "View",
                    help: "recorded binding changes, newest first: who moved what, when; Enter shows the instance"),
+        KeyBinding(keys: [.char("[")], label: "[", action: .asOf, section: "View",
+                   help: "look back: the cluster as recorded a minute ago ([ ] { } step, @ a time, Esc live)"),
         KeyBinding(keys: [.ctrl("l")], label: "Ctrl-L", action: .repaint, section: "View", help: "repaint the whole screen"),
         KeyBinding(keys: [.char("?"), .function(1)], label: "?  F1", action: .help, section: "View", help: "this help overlay",
                    hints: [KeyHint(key: "?", text: "help", order: 2, when: .always)]),

@@ -45,6 +45,8 @@ package enum Message: Sendable {
     case historyUpdated(HistoryDigest)
     /// The history store could not be opened or written: said once, history off.
     case historyProblem(String)
+    /// The cluster as recorded at a past moment, for the as-of mode (issue 22).
+    case asOfLoaded(ClusterAsOf)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -95,6 +97,10 @@ package enum Effect: Sendable, Equatable {
     case saveAlertQuiet([AlertQuiet])
     /// Hand a good overview poll to the history recorder (issue 22).
     case recordHistory(HistorySample)
+    /// Work out the cluster as recorded at this moment (the as-of mode).
+    case loadAsOf(Date)
+    /// A poll failed: the history's digest at this moment (its newest stretch unwatched).
+    case historyClock(Date)
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, problems, changes, typeName, tooSmall, wallboard
+         contextPicker, alerts, fleet, problems, changes, asOf, typeName, tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -122,6 +122,13 @@ extension ScreenKeys {
             row([.enter], "Enter", "show that instance in the instances pane"),
             row([.escape, .char("q"), .char("C")], "Esc  q  C", "close (Esc first clears a filter)"),
         ]),
+        ScreenKeys(screen: .asOf, title: "Looking back ([)", ownsKeyBar: true, rows: [
+            row([.char("["), .char("]")], "[ ]", "a minute back / forward (past now: live again)"),
+            row([.char("{"), .char("}")], "{ }", "ten minutes back / forward"),
+            row([.char("@")], "@", "type a moment: 14:02, 14:02:10 (UTC) or -15m; Enter goes there"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick a node"),
+            row([.escape, .char("q")], "Esc  q", "back to live"),
+        ]),
         ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, ownsKeyBar: true, rows: [
             row([], TextEditing.label, "type the context's name"),
             row([.enter], "Enter", "send, when the name matches"),
@@ -172,6 +179,7 @@ extension AppState {
             case .typeName?: return .typeName
             case .problems?: return .problems
             case .changes?: return .changes
+            case .asOf?: return .asOf
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

@@ -8,7 +8,7 @@ import Foundation
 /// with the journal's batch id), the entity, from → to.
 package enum ChangesView {
     static let columns = [
-        WallColumn(id: "when", title: "WHEN", width: 8, priority: 100),
+        WallColumn(id: "when", title: "WHEN (UTC)", width: 19, priority: 100),
         WallColumn(id: "by", title: "BY", width: 16, priority: 90),
         WallColumn(id: "entity", title: "ENTITY", width: 0, priority: 99, flexible: true),
         WallColumn(id: "from", title: "FROM", width: 24, priority: 95),
@@ -32,7 +32,7 @@ package enum ChangesView {
         ) { index, column in
             let change = rows[index]
             switch column.id {
-            case "when": return (Fmt.clock(change.when), .normal)
+            case "when": return (Fmt.moment(change.when, now: state.now), .normal)
             case "by": return (change.updatedBy ?? (change.after == nil ? "(removed)" : "—"), change.batch == nil ? .normal : .accent)
             case "entity": return (change.key.description, .normal)
             case "from": return (change.before?.description ?? "(default node)", .dim)

@@ -121,12 +121,18 @@ package enum HeaderView {
         } else {
             group([(bar, .header, false), ("Instances loading… ", .header, false)])
         }
-        // Version skew comes last: the counts matter more on a narrow screen.
+        // Version skew comes after the counts: they matter more on a narrow screen.
         if nodes.hasVersionSkew {
             let versions = nodes.versions.prefix(3).map { "\($0.version)×\($0.count) " }
             if group([(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true), (versions[0], .warning, false)]) {
                 for version in versions.dropFirst() where !group([(version, .warning, false)]) { break }
             }
+        }
+        // Issue 22: the last hour's trend, when the width allows (after everything else).
+        if let trend = state.history?.trend, trend.contains(where: { $0 != nil }) {
+            let (problems, risk) = TrendText.series(trend, cells: 20, levels: glyphs.levels)
+            group([(bar, .header, false), ("1h ", .dim, false), ("late/down ", .late, false), (problems + " ", .late, false),
+                   ("at risk ", .risk, false), (risk + " ", .risk, false)])
         }
     }
 }

@@ -50,6 +50,7 @@ package enum RootView {
             case .typeName(let confirm): TypeNameView.draw(state, confirm, into: &screen)
             case .problems(let list): ProblemsView.draw(state, list, into: &screen, glyphs: glyphs)
             case .changes(let list): ChangesView.draw(state, list, into: &screen, glyphs: glyphs)
+            case .asOf(let mode): AsOfScreen.draw(state, mode, into: &screen, glyphs: glyphs)
             }
         }
     }

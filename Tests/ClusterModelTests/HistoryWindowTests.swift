@@ -14,7 +14,7 @@ import Testing
             Node(name: name, lastHeartbeatAt: t0.addingTimeInterval(at - 1), startedAt: t0.addingTimeInterval(-3600 + Double(pid)), pid: pid)
         }
         return HistorySample(at: t0.addingTimeInterval(at), pollEvery: 2, nodes: wire,
-                             health: Dictionary(uniqueKeysWithValues: nodes.map { ($0.0, $0.1) }),
+                             health: Dictionary(nodes.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }),
                              assignments: assignments, bindingGeneration: generation)
     }
 
@@ -143,5 +143,85 @@ import Testing
         #expect(try matches("-by:bob") == ["o1"])
         #expect((try? ChangeFilter.parse("changed:soon").get()) == nil)
         #expect(TypedDuration.parse("1h") == 3600 && TypedDuration.parse("90s") == 90 && TypedDuration.parse("x") == nil)
+    }
+
+    /// The trend keeps the worst poll of each minute, and a minute without polls stays empty.
+    @Test func theTrendKeepsEachMinutesWorstPoll() {
+        var window = HistoryWindow()
+        var first = sample(0, [("a", .ok, 1), ("b", .ok, 1)])
+        first.atRisk = 0
+        _ = window.apply(first)
+        var second = sample(2, [("a", .ok, 1), ("b", .late, 1)])
+        second.atRisk = 3
+        let writes = window.apply(second)
+        #expect(writes.trend == TrendPoint(minute: Int(t0.timeIntervalSince1970 / 60), ok: 1, late: 1, down: 0, atRisk: 3))
+        _ = window.apply(sample(4, [("a", .ok, 1), ("b", .ok, 1)]))
+        let trend = window.digest(now: t0.addingTimeInterval(70)).trend
+        #expect(trend.count == 60 && trend[58]?.late == 1 && trend[58]?.ok == 1 && trend[59] == nil)
+        #expect(Sparkline.draw([0, 1, 2, nil, 4], levels: ["_", "a", "b", "c", "d"]) == "_bc d")
+    }
+}
+
+
+/// Issue 22 review fixes: what the first reading of the window got wrong.
+@Suite struct HistoryWindowEdgeTests {
+    let t0 = HistoryWindowTests().t0
+
+    func sample(_ at: TimeInterval, _ nodes: [(String, HeartbeatHealth, Int)]) -> HistorySample {
+        HistoryWindowTests().sample(at, nodes)
+    }
+
+    /// Guards a node gone from the registry reading "ok" for as long as the span lasts.
+    @Test func aNodeThatLeavesTheRegistryEndsItsRun() {
+        var window = HistoryWindow()
+        _ = window.apply(sample(0, [("a", .ok, 1), ("b", .ok, 1)]))
+        let writes = window.apply(sample(2, [("a", .ok, 1)]))
+        #expect(writes.closedRuns.map(\.node) == ["b"] && writes.closedRuns.first?.end == t0.addingTimeInterval(2))
+        #expect(window.digest(now: t0.addingTimeInterval(4)).nodes["b"] == nil)
+    }
+
+    /// Guards false restarts from a name listed twice (its pids alternate).
+    @Test func aNameListedTwiceRecordsNoRestarts() {
+        var window = HistoryWindow()
+        for (i, s) in [0.0, 2, 4, 6].enumerated() {
+            let writes = window.apply(sample(s, [("a", .ok, 1 + i % 2), ("a", .ok, 2 - i % 2), ("b", .ok, 1)]))
+            #expect(writes.events.isEmpty)
+        }
+        #expect(window.digest(now: t0.addingTimeInterval(8)).flapping.isEmpty)
+    }
+
+    /// Guards "waiting for data" being recorded as a healthy run.
+    @Test func waitingForDataContinuesTheRunItInterrupts() {
+        var window = HistoryWindow()
+        _ = window.apply(sample(0, [("a", .late, 1)]))
+        _ = window.apply(sample(2, [("a", .waiting, 1)]))
+        #expect(window.runs["a"]!.map(\.state) == [.late])
+    }
+
+    /// Guards two dashboards' overlapping spans counting a second twice (a half-watched minute read ok).
+    @Test func overlappingSpansAreCountedOnce() {
+        let spans = [ObservedSpan(start: t0, end: t0.addingTimeInterval(30)),
+                     ObservedSpan(start: t0.addingTimeInterval(10), end: t0.addingTimeInterval(25)),
+                     ObservedSpan(start: t0.addingTimeInterval(40), end: t0.addingTimeInterval(50))]
+        #expect(HistoryWindow.union(spans) == [ObservedSpan(start: t0, end: t0.addingTimeInterval(30)),
+                                               ObservedSpan(start: t0.addingTimeInterval(40), end: t0.addingTimeInterval(50))])
+    }
+
+    /// Guards a stopped dashboard's runs staying open (read later as lasting a whole later span).
+    @Test func stoppingClosesTheOpenRunsAtTheLastPoll() {
+        var window = HistoryWindow()
+        _ = window.apply(sample(0, [("a", .ok, 1)]))
+        _ = window.apply(sample(2, [("a", .ok, 1)]))
+        let writes = window.closeOpenRuns()
+        #expect(writes.closedRuns.map(\.end) == [t0.addingTimeInterval(2)])
+    }
+
+    /// Guards the strip freezing on the last states seen while the polls fail.
+    @Test func withoutPollsTheNewestCellsTurnUnknown() {
+        var window = HistoryWindow()
+        for s in stride(from: 0.0, through: 58, by: 2) { _ = window.apply(sample(s, [("a", .ok, 1)])) }
+        #expect(window.digest(now: t0.addingTimeInterval(59)).nodes["a"]!.strip.last == .ok)
+        let later = window.digest(now: t0.addingTimeInterval(150)).nodes["a"]!.strip
+        #expect(later.suffix(2) == [.unknown, .unknown] && later[later.count - 3] == .ok)
     }
 }

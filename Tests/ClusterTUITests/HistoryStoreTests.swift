@@ -99,3 +99,30 @@ import Testing
         var digests: Int { lock.withLock { all.filter { if case .digest = $0 { true } else { false } }.count } }
     }
 }
+
+/// Issue 22: what the history file holds is never a raw control character.
+@Suite struct StoredTextTests {
+    /// Guards server text (an ESC in a node name) reaching the file raw.
+    @Test func controlCharactersAreEscapedAndReadBack() throws {
+        let hostile = "node\u{1B}[31m%x\u{7F}\u{9B}é"
+        let stored = StoredText.encode(hostile)
+        #expect(!stored.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(stored == "node%1B[31m%25x%7F%9Bé")
+        #expect(StoredText.decode(stored) == hostile)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-hstore-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = HistoryStore.path(for: "http://h:1", in: dir)
+        let store = try HistoryStore(path: path)
+        var window = HistoryWindow()
+        let now = Date()
+        try store.persist(window.apply(HistorySample(
+            at: now, pollEvery: 2, nodes: [Node(name: hostile, lastHeartbeatAt: now, pid: 1)], health: [hostile: .ok],
+            assignments: [], bindingGeneration: 0)))
+        try store.checkpoint()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // The file is binary (page headers hold any byte): look for the escape sequence itself.
+        #expect(bytes.range(of: Data("\u{1B}[31m".utf8)) == nil, "an ESC sequence reached the file")
+        #expect(bytes.range(of: Data("%1B[31m".utf8)) != nil)
+        #expect(try store.load(since: now.addingTimeInterval(-60)).facts[hostile] != nil)
+    }
+}

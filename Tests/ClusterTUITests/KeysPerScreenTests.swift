@@ -51,6 +51,10 @@ import Testing
         case .fleet: TestCluster.press(&state, .char("F"))
         case .problems: TestCluster.press(&state, .char("P"))
         case .changes: TestCluster.press(&state, .char("C"))
+        case .asOf:
+            state.config.recordsHistory = true
+            state.history = HistoryDigest(endsAt: state.now, nodes: [:], flapping: [], changes: [])
+            TestCluster.press(&state, .char("["))
         case .typeName: TestCluster.press(&state, .char("x"), .char("y"))
         case .tooSmall: _ = Update.update(&state, .resize(width: 20, height: 6), now: state.now)
         case .wallboard: break

@@ -27,9 +27,25 @@ public struct HistoryDigest: Sendable, Equatable {
     public var flapping: Set<String>
     /// Newest first.
     public var changes: [BindingChange]
+    /// The cluster's trend, a point per strip cell (`nil`: no poll recorded in that minute).
+    public var trend: [TrendPoint?]
 
-    public init(endsAt: Date, nodes: [String: NodeHistory], flapping: Set<String>, changes: [BindingChange]) {
-        self.endsAt = endsAt; self.nodes = nodes; self.flapping = flapping; self.changes = changes
+    public init(endsAt: Date, nodes: [String: NodeHistory], flapping: Set<String>, changes: [BindingChange],
+                trend: [TrendPoint?] = []) {
+        self.endsAt = endsAt; self.nodes = nodes; self.flapping = flapping; self.changes = changes; self.trend = trend
+    }
+}
+
+extension HistoryDigest {
+    /// Whether the two differ at most in their heartbeat-gap graphs (drawn only in node details).
+    public func drawsLike(_ other: HistoryDigest) -> Bool {
+        guard endsAt == other.endsAt, flapping == other.flapping, changes == other.changes, trend == other.trend,
+              nodes.count == other.nodes.count else { return false }
+        return nodes.allSatisfy { name, mine in
+            guard let theirs = other.nodes[name] else { return false }
+            return mine.strip == theirs.strip && mine.restarts == theirs.restarts && mine.flapping == theirs.flapping
+                && mine.events == theirs.events
+        }
     }
 }
 
@@ -60,8 +76,9 @@ extension HistoryWindow {
             if history.flapping { flapping.insert(name) }
             nodes[name] = history
         }
+        let firstMinute = Int(start / 60)
         return HistoryDigest(endsAt: Date(timeIntervalSince1970: end), nodes: nodes, flapping: flapping,
-                             changes: changes.reversed())
+                             changes: changes.reversed(), trend: (0..<count).map { trend[firstMinute + $0] })
     }
 
     /// Per cell, the seconds up to `now` no span of ours covered.
@@ -69,7 +86,7 @@ extension HistoryWindow {
         let bucket = 60.0
         let nowSeconds = now.timeIntervalSince1970
         var unwatched = (0..<count).map { i in max(0, min(bucket, nowSeconds - (start + Double(i) * bucket))) }
-        for span in spans {
+        for span in Self.union(spans) {
             let s = span.start.timeIntervalSince1970, e = span.end.timeIntervalSince1970
             guard e > start else { continue }
             let first = max(0, Int((s - start) / bucket)), last = min(count - 1, Int((e - start) / bucket))
@@ -80,6 +97,19 @@ extension HistoryWindow {
             }
         }
         return unwatched
+    }
+
+    /// Spans that overlap (two dashboards, a clock stepped back) merged, so no second is counted twice.
+    public static func union(_ spans: [ObservedSpan]) -> [ObservedSpan] {
+        var merged: [ObservedSpan] = []
+        for span in spans.sorted(by: { $0.start < $1.start }) {
+            if let last = merged.last, span.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, span.end)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
     }
 
     private func nodeHistory(_ name: String, start: Double, count: Int, now: Date, unwatched: [Double]) -> NodeHistory {

@@ -139,10 +139,12 @@ public struct HistoryWrites: Sendable, Equatable {
     public var changes: [BindingChange] = []
     public var facts: [String: NodeFacts] = [:]
     public var bindings: [EntityKey: HistoryBinding?] = [:]
+    /// The current minute of the cluster's trend, as it stands after this poll.
+    public var trend: TrendPoint?
     public init() {}
 
     public var isEmpty: Bool {
-        span == nil && closedRuns.isEmpty && openedRuns.isEmpty && events.isEmpty && changes.isEmpty
+        span == nil && trend == nil && closedRuns.isEmpty && openedRuns.isEmpty && events.isEmpty && changes.isEmpty
             && facts.isEmpty && bindings.isEmpty
     }
 }

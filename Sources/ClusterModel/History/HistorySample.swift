@@ -16,11 +16,16 @@ public struct HistorySample: Sendable, Equatable {
     public var bindingGeneration: Int
     /// The thresholds health used, for each run's heartbeat period.
     public var thresholds: HeartbeatThresholds
+    /// Instances at risk, once the instance list is known (the trend's third series).
+    public var atRisk: Int?
+    /// The cluster the poll was of (its URL): the store it belongs in, whatever is open when it is recorded.
+    public var cluster: String = ""
 
     public init(
         at: Date, pollEvery: TimeInterval, nodes: [Node], health: [String: HeartbeatHealth],
-        assignments: [Assignment], bindingGeneration: Int, thresholds: HeartbeatThresholds = .standard
+        assignments: [Assignment], bindingGeneration: Int, thresholds: HeartbeatThresholds = .standard, atRisk: Int? = nil
     ) {
+        self.atRisk = atRisk
         self.at = at; self.pollEvery = pollEvery; self.nodes = nodes; self.health = health
         self.assignments = assignments; self.bindingGeneration = bindingGeneration; self.thresholds = thresholds
     }

@@ -11,6 +11,8 @@ public struct HistoryRecords: Sendable, Equatable {
     public var bindings: [EntityKey: HistoryBinding] = [:]
     /// Whether bindings were ever recorded: else the first poll only seeds them.
     public var bindingsKnown = false
+    /// The cluster's trend, a point a minute, oldest first.
+    public var trend: [TrendPoint] = []
     public init() {}
 }
 
@@ -36,6 +38,8 @@ public struct HistoryWindow: Sendable {
     var beats: [String: Date] = [:]
     var gaps: [String: [Int: Float]] = [:]
     var lastGeneration: Int?
+    /// The cluster's trend by minute since 1970.
+    public private(set) var trend: [Int: TrendPoint] = [:]
     /// How much of the past is held (the strip's hour by default).
     public var keep: TimeInterval
     public var changesKept = 500
@@ -57,6 +61,23 @@ public struct HistoryWindow: Sendable {
         facts = records.facts
         bindings = records.bindings
         bindingsKnown = records.bindingsKnown
+        for point in records.trend { trend[point.minute] = point }
+    }
+
+    /// The runs `records` held open, as this window closed them (to be written back).
+    public func closedWhenLoaded(_ records: HistoryRecords) -> HistoryWrites {
+        var writes = HistoryWrites()
+        for run in records.runs where run.end == nil {
+            if let closed = runs[run.node]?.first(where: { $0.start == run.start }) { writes.closedRuns.append(closed) }
+        }
+        return writes
+    }
+
+    /// Closes every open run at the last poll (the dashboard is stopping).
+    public mutating func closeOpenRuns() -> HistoryWrites {
+        var writes = HistoryWrites()
+        if let end = spans.last?.end { closeOpenRuns(at: end, into: &writes) }
+        return writes
     }
 
     /// The end of the span `time` lies in (`time` itself when none does).
@@ -81,6 +102,7 @@ public struct HistoryWindow: Sendable {
         writes.span = spans.last
         recordNodes(sample, continues: continues, previousAt: previousEnd, into: &writes)
         recordBindings(sample, ownBatch: ownBatch, into: &writes)
+        writes.trend = recordTrend(sample)
         trim(before: at.addingTimeInterval(-keep))
         return writes
     }
@@ -98,9 +120,13 @@ public struct HistoryWindow: Sendable {
         var names: [String] = []
         names.reserveCapacity(sample.nodes.count)
         var seen = Set<String>(minimumCapacity: sample.nodes.count)
-        for node in sample.nodes where seen.insert(node.name).inserted {
+        var twice = Set<String>()
+        for node in sample.nodes where !seen.insert(node.name).inserted { twice.insert(node.name) }
+        // A name listed twice names no one node: its pid would alternate into false restarts.
+        for node in sample.nodes where !twice.contains(node.name) {
             names.append(node.name)
-            guard let health = sample.health[node.name] else { continue }
+            // "Waiting for data" says nothing new: the run goes on until the data does.
+            guard let health = sample.health[node.name], health != .waiting else { continue }
             recordState(node.name, HistoryState(health: health), at: sample.at,
                         period: sample.thresholds.period(of: node.name), into: &writes)
             recordFacts(node, at: sample.at, previousAt: previousAt, into: &writes)
@@ -112,6 +138,17 @@ public struct HistoryWindow: Sendable {
                 }
                 beats[node.name] = beat
             }
+        }
+        // A node gone from the registry: its run ends here, its beats are forgotten.
+        let now = Set(names)
+        for name in current where !now.contains(name) {
+            if var last = runs[name]?.last, last.end == nil {
+                last.end = sample.at
+                runs[name]![runs[name]!.count - 1] = last
+                writes.closedRuns.append(last)
+            }
+            beats[name] = nil
+            gaps[name] = nil
         }
         current = names
     }
@@ -203,16 +240,50 @@ public struct HistoryWindow: Sendable {
         writes.changes = found
     }
 
+    /// What the window holds, as the store would give it back.
+    public var records: HistoryRecords {
+        var records = HistoryRecords()
+        records.spans = spans
+        records.runs = runs.values.flatMap { $0 }
+        records.events = events.values.flatMap { $0 }
+        records.changes = changes
+        records.facts = facts
+        records.bindings = bindings
+        records.bindingsKnown = bindingsKnown
+        records.trend = trend.values.sorted { $0.minute < $1.minute }
+        return records
+    }
+
+    /// This poll's counts folded into its minute of the trend (ghosts are not counted).
+    private mutating func recordTrend(_ sample: HistorySample) -> TrendPoint {
+        var ok = 0, late = 0, down = 0
+        for health in sample.health.values where health != .ghost {
+            switch HistoryState(health: health) {
+            case .ok: ok += 1
+            case .late: late += 1
+            default: down += 1
+            }
+        }
+        let minute = Int((sample.at.timeIntervalSince1970 / 60).rounded(.down))
+        let point = TrendPoint(minute: minute, ok: ok, late: late, down: down, atRisk: sample.atRisk)
+        let merged = trend[minute].map { $0.merged(with: point) } ?? point
+        trend[minute] = merged
+        return merged
+    }
+
     /// Forgets what ended before `cutoff` (the store keeps it).
     mutating func trim(before cutoff: Date) {
         if let first = spans.first, first.end < cutoff { spans.removeAll { $0.end < cutoff } }
         for (name, list) in runs where (list.first?.end).map({ $0 < cutoff }) == true {
-            runs[name] = list.filter { ($0.end ?? .distantFuture) >= cutoff }
+            let kept = list.filter { ($0.end ?? .distantFuture) >= cutoff }
+            runs[name] = kept.isEmpty ? nil : kept
         }
         for (name, list) in events where list.first.map({ $0.at < cutoff }) == true {
-            events[name] = list.filter { $0.at >= cutoff }
+            let kept = list.filter { $0.at >= cutoff }
+            events[name] = kept.isEmpty ? nil : kept
         }
         let minute = Int((cutoff.timeIntervalSince1970 / 60).rounded(.down))
+        if trend.keys.contains(where: { $0 < minute }) { trend = trend.filter { $0.key >= minute } }
         for (name, byMinute) in gaps where byMinute.keys.contains(where: { $0 < minute }) {
             gaps[name] = byMinute.filter { $0.key >= minute }
         }

@@ -33,7 +33,7 @@ package enum WallboardView {
         WallboardTopLine.draw(state, pageText: pages.count > 1 ? "page \(page + 1)/\(pages.count)" : nil, into: &screen)
         SummaryBand.draw(state.wallboardFigures, y: plan.bandTop, rows: plan.bandRows, into: &screen)
         if plan.alertRow >= 0 { WallboardAlertRow.draw(state.wallboardAlertBand, y: plan.alertRow, into: &screen, glyphs: glyphs) }
-        if plan.contextRow >= 0 { drawContext(state, y: plan.contextRow, into: &screen) }
+        if plan.contextRow >= 0 { drawContext(state, y: plan.contextRow, into: &screen, glyphs: glyphs) }
         if plan.listRows > 0 {
             WallboardPages.draw(pinned.lines, top: plan.listTop, state: state, glyphs: glyphs, into: &screen)
         }
@@ -48,7 +48,7 @@ package enum WallboardView {
     }
 
     /// "1 ghost record · versions 0.4.1×2 0.4.0×1 · 4 instances, 2 explicit".
-    private static func drawContext(_ state: AppState, y: Int, into screen: inout Screen) {
+    private static func drawContext(_ state: AppState, y: Int, into screen: inout Screen, glyphs: Glyphs) {
         var parts: [(String, StyleRole)] = []
         if let nodes = state.derived.nodeSummary {
             if nodes.ghosts > 0 { parts.append(("\(nodes.ghosts) ghost record\(nodes.ghosts == 1 ? "" : "s")", .ghost)) }
@@ -61,6 +61,11 @@ package enum WallboardView {
         }
         if state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary {
             parts.append(("\(Fmt.count(inst.total)) instances, \(Fmt.count(inst.explicit)) explicit", .dim))
+        }
+        // Issue 22: the last hour's trend, late or down nodes and instances at risk.
+        if let trend = state.history?.trend, trend.contains(where: { $0 != nil }) {
+            let series = TrendText.series(trend, cells: 30, levels: glyphs.levels)
+            parts.append(("last hour: late/down " + series.problems + "  at risk " + series.atRisk, .normal))
         }
         var x = 0
         for (i, part) in parts.enumerated() where x < screen.width {

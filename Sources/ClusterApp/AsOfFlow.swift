@@ -1,0 +1,88 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The as-of mode (`[`, issue 22): the cluster as recorded at a past
+/// moment, stepped with `[` `]` (a minute) and `{` `}` (ten), or a typed
+/// time (`@`); a screen of its own, so no write key reaches a form; `Esc`
+/// (or stepping past now) returns to live.
+package enum AsOfFlow {
+    package static func open(_ state: inout AppState) -> [Effect] {
+        guard state.config.recordsHistory, state.history != nil else {
+            state.post(state.config.recordsHistory ? "no history recorded yet: wait for the first poll"
+                                                   : "history is off (--no-history)", .warning)
+            return []
+        }
+        state.overlays.close(.asOf)
+        state.overlays.append(.asOf(AsOfState(at: state.now.addingTimeInterval(-60))))
+        return [.loadAsOf(state.now.addingTimeInterval(-60))]
+    }
+
+    package static func key(_ state: inout AppState, _ mode: inout AsOfState, _ key: Key) -> [Effect] {
+        if mode.typing { return type(&state, &mode, key) }
+        let rows = mode.view?.nodes.count ?? 0
+        switch key {
+        case .char("["): return move(&state, &mode, by: -60)
+        case .char("]"): return move(&state, &mode, by: 60)
+        case .char("{"): return move(&state, &mode, by: -600)
+        case .char("}"): return move(&state, &mode, by: 600)
+        case .char("@"):
+            mode.typing = true
+            mode.text = ""
+        case .up, .char("k"): mode.selected = max(0, mode.selected - 1)
+        case .down, .char("j"): mode.selected = min(max(0, rows - 1), mode.selected + 1)
+        case .home: mode.selected = 0
+        case .end: mode.selected = max(0, rows - 1)
+        case .escape, .char("q"):
+            state.overlays.close(.asOf)
+            state.post("live again")
+        default: break
+        }
+        return []
+    }
+
+    /// Steps to another moment; past now is live again.
+    private static func move(_ state: inout AppState, _ mode: inout AsOfState, by seconds: TimeInterval) -> [Effect] {
+        go(&state, &mode, to: mode.at.addingTimeInterval(seconds))
+    }
+
+    private static func go(_ state: inout AppState, _ mode: inout AsOfState, to moment: Date) -> [Effect] {
+        guard moment < state.now else {
+            state.overlays.close(.asOf)
+            state.post("live again")
+            return []
+        }
+        mode.at = moment
+        mode.view = nil
+        return [.loadAsOf(moment)]
+    }
+
+    private static func type(_ state: inout AppState, _ mode: inout AsOfState, _ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            guard let moment = TypedMoment.parse(mode.text, now: state.now) else {
+                mode.error = "try 14:02, 14:02:10 (UTC) or -15m"
+                return []
+            }
+            mode.typing = false
+            mode.error = nil
+            return go(&state, &mode, to: moment)
+        case .escape:
+            mode.typing = false
+            mode.error = nil
+        default:
+            TextEditing.apply(key, to: &mode.text, limit: 20)
+            mode.error = nil
+        }
+        return []
+    }
+
+    /// The store's answer: taken when it is for the moment still shown.
+    package static func loaded(_ state: inout AppState, _ view: ClusterAsOf) {
+        guard case .asOf(var mode)? = state.overlays.find(.asOf), mode.at == view.at else { return }
+        mode.view = view
+        mode.selected = min(mode.selected, max(0, view.nodes.count - 1))
+        state.overlays.replace(.asOf(mode))
+    }
+}

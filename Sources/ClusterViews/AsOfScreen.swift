@@ -1,0 +1,72 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The as-of mode's screen (issue 22): a banner that cannot be mistaken for
+/// live data, the counts then, and the node table as recorded at that
+/// moment (state, status, version, restarts in the hour before, explicit
+/// bindings then).
+package enum AsOfScreen {
+    static let columns = [
+        WallColumn(id: "glyph", title: "", width: 1, priority: 100),
+        WallColumn(id: "name", title: "NAME", width: 0, priority: 99, flexible: true),
+        WallColumn(id: "state", title: "STATE THEN", width: 34, priority: 98),
+        WallColumn(id: "status", title: "STATUS", width: 9, priority: 60),
+        WallColumn(id: "version", title: "VERSION", width: 10, priority: 50),
+        WallColumn(id: "restarts", title: "RESTARTS 1H", width: 11, priority: 70),
+        WallColumn(id: "bound", title: "BOUND THEN", width: 10, priority: 80),
+    ]
+
+    package static func draw(_ state: AppState, _ mode: AsOfState, into screen: inout Screen, glyphs: Glyphs) {
+        let view = mode.view
+        let nodes = view?.nodes ?? []
+        FullScreenList.draw(
+            title: title(view, at: mode.at, now: state.now), titleRole: .normal, columns: columns, maxFlex: 50,
+            count: nodes.count, selected: mode.selected, into: &screen
+        ) { index, column in
+            let node = nodes[index]
+            let role = Roles.history(node.state)
+            switch column.id {
+            case "glyph": return (String(glyphs.strip(node.state)), role)
+            case "name": return (node.name, .normal)
+            case "state":
+                if let last = node.lastKnown { return ("not watched (was \(last.state.word) until \(Fmt.moment(last.until, now: state.now)))", .dim) }
+                return (node.state.word, role)
+            case "status": return (node.status ?? "—", .normal)
+            case "version": return (node.version ?? "—", .normal)
+            case "restarts": return (String(node.restarts), node.restarts > 0 ? .warning : .normal)
+            default: return (Fmt.count(node.bound), .normal)
+            }
+        }
+        // The banner over the header: this is history, not the cluster now.
+        let banner = " AS OF \(Fmt.moment(mode.at, now: state.now))Z — history · not live (now \(Fmt.clock(state.now))Z) · "
+            + "[ ] ±1 min  { } ±10 min  @ time  Esc live "
+        screen.fill(x: 0, y: 0, width: screen.width, height: 1, style: TextStyle(role: .banner, bold: true, reverse: true))
+        screen.put(banner, x: 0, y: 0, maxWidth: screen.width, style: TextStyle(role: .banner, bold: true, reverse: true))
+        let bottom = screen.height - 1
+        guard bottom > 2 else { return }
+        screen.fill(x: 0, y: bottom, width: screen.width, height: 1, style: TextStyle(role: .input))
+        if mode.typing || mode.error != nil {
+            let prompt = "as of (14:02, 14:02:10 UTC, -15m): " + mode.text + (mode.error.map { "   ✕ \($0)" } ?? "")
+            screen.put(prompt, x: 0, y: bottom, maxWidth: screen.width, style: TextStyle(role: mode.error == nil ? .input : .error))
+        } else {
+            screen.put(" writes are off while looking back · Esc returns to live", x: 0, y: bottom, maxWidth: screen.width,
+                       style: TextStyle(role: .dim))
+        }
+    }
+
+    private static func title(_ view: ClusterAsOf?, at: Date, now: Date) -> String {
+        guard let view else { return " reading the recorded history for \(Fmt.moment(at, now: now))Z …" }
+        guard !view.nodes.isEmpty else {
+            return " nothing recorded at \(Fmt.moment(at, now: now))Z" + (view.recordedSince.map { " (recorded since \(Fmt.moment($0, now: now))Z)" } ?? "")
+        }
+        let counts = view.counts
+        let order: [HistoryState] = [.down, .late, .ok, .unknown]
+        var text = " Nodes then: " + order.compactMap { s in counts[s].map { "\($0) \(s.word)" } }.joined(separator: " · ")
+        text += " │ explicit bindings then: \(Fmt.count(view.bindings.count))"
+        if view.changedSince > 0 { text += " (\(view.changedSince) changed since: C lists them)" }
+        if !view.watched { text += " │ no dashboard was polling at that moment" }
+        return text
+    }
+}

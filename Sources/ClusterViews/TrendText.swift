@@ -1,0 +1,17 @@
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The cluster's trend as two sparklines (issue 22): nodes late or down, and
+/// instances at risk, over the strip's hour, `cells` wide (each cell the
+/// worst of its minutes; blank where nothing was recorded).
+enum TrendText {
+    static func series(_ trend: [TrendPoint?], cells: Int, levels: [Character]) -> (problems: String, atRisk: String) {
+        guard !trend.isEmpty, cells > 0 else { return ("", "") }
+        let step = max(1, Int((Double(trend.count) / Double(cells)).rounded(.up)))
+        let groups = stride(from: 0, to: trend.count, by: step).map { trend[$0..<min(trend.count, $0 + step)] }
+        let problems: [Int?] = groups.map { group in group.compactMap { $0.map { $0.late + $0.down } }.max() }
+        let risk: [Int?] = groups.map { group in group.compactMap { $0?.atRisk }.max() }
+        return (Sparkline.draw(problems, levels: levels), Sparkline.draw(risk, levels: levels))
+    }
+}

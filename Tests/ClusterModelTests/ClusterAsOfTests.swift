@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import ClusterModel
+
+/// Issue 22's as-of mode: the cluster worked out from the records at a past
+/// moment — states then, unknown where nobody polled, versions and
+/// bindings as they were, and typed moments.
+@Suite struct ClusterAsOfTests {
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func records() -> HistoryRecords {
+        var r = HistoryRecords()
+        r.spans = [ObservedSpan(start: t0, end: t0.addingTimeInterval(600)),
+                   ObservedSpan(start: t0.addingTimeInterval(900), end: t0.addingTimeInterval(1200))]
+        r.runs = [
+            StateRun(node: "a", state: .ok, start: t0, end: t0.addingTimeInterval(300)),
+            StateRun(node: "a", state: .down, start: t0.addingTimeInterval(300), end: t0.addingTimeInterval(600)),
+            StateRun(node: "a", state: .ok, start: t0.addingTimeInterval(900)),
+            StateRun(node: "b", state: .ok, start: t0, end: t0.addingTimeInterval(600)),
+            StateRun(node: "b", state: .ok, start: t0.addingTimeInterval(900)),
+            StateRun(node: "late-comer", state: .ok, start: t0.addingTimeInterval(1000)),
+        ]
+        r.events = [NodeEvent(node: "a", at: t0.addingTimeInterval(200), kind: .restart, detail: "pid 1 → 2"),
+                    NodeEvent(node: "b", at: t0.addingTimeInterval(950), kind: .version, detail: "1.0 → 1.1")]
+        r.facts = ["a": NodeFacts(startedAt: nil, pid: 2, version: "1.1", status: "online"),
+                   "b": NodeFacts(startedAt: nil, pid: 1, version: "1.1", status: "online")]
+        r.bindings = [EntityKey(.agent, "x"): HistoryBinding(node: "b", mode: "strict")]
+        return r
+    }
+
+    @Test func theStatesVersionsAndBindingsOfThatMoment() {
+        let moved = BindingChange(seenAt: t0.addingTimeInterval(1000), entityType: "agent", entityId: "x",
+                                  before: HistoryBinding(node: "a", mode: "strict"), after: HistoryBinding(node: "b", mode: "strict"))
+        let then = ClusterAsOf.make(at: t0.addingTimeInterval(400), records: records(), changesSince: [moved])
+        #expect(then.watched)
+        #expect(then.nodes.map(\.name) == ["a", "b"], "down first; late-comer was not there yet")
+        #expect(then.nodes[0].state == .down && then.nodes[0].restarts == 1 && then.nodes[0].bound == 1)
+        #expect(then.nodes[1].version == "1.0", "before its upgrade")
+        #expect(then.bindings[EntityKey(.agent, "x")]?.node == "a" && then.changedSince == 1)
+    }
+
+    /// Guards "a gap in our polling is unknown": a moment nobody watched is not shown as the last state.
+    @Test func aMomentNobodyWatchedIsUnknownWithTheLastKnownState() {
+        let then = ClusterAsOf.make(at: t0.addingTimeInterval(700), records: records(), changesSince: [])
+        #expect(!then.watched)
+        #expect(then.nodes.allSatisfy { $0.state == .unknown })
+        #expect(then.nodes.first { $0.name == "a" }?.lastKnown?.state == .down)
+    }
+
+    @Test func typedMomentsAreUTCClockTimesOrAgo() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)  // 08:00:00 UTC
+        #expect(TypedMoment.parse("07:59", now: now) == now.addingTimeInterval(-60))
+        #expect(TypedMoment.parse("08:00:30", now: now) == now.addingTimeInterval(30 - 86_400), "not in the future: yesterday")
+        #expect(TypedMoment.parse("-15m", now: now) == now.addingTimeInterval(-900))
+        #expect(TypedMoment.parse("25:00", now: now) == nil && TypedMoment.parse("soon", now: now) == nil)
+    }
+}
