@@ -6,16 +6,16 @@ import Foundation
 /// The as-of mode's screen (issue 22): a banner that cannot be mistaken for
 /// live data, the counts then, and the node table as recorded at that
 /// moment (state, status, version, restarts in the hour before, explicit
-/// bindings then).
+/// bindings to each node then).
 package enum AsOfScreen {
     static let columns = [
         WallColumn(id: "glyph", title: "", width: 1, priority: 100),
         WallColumn(id: "name", title: "NAME", width: 0, priority: 99, flexible: true),
-        WallColumn(id: "state", title: "STATE THEN", width: 34, priority: 98),
+        WallColumn(id: "state", title: "STATE THEN", width: 24, priority: 98),
         WallColumn(id: "status", title: "STATUS", width: 9, priority: 60),
         WallColumn(id: "version", title: "VERSION", width: 10, priority: 50),
         WallColumn(id: "restarts", title: "RESTARTS 1H", width: 11, priority: 70),
-        WallColumn(id: "bound", title: "BOUND THEN", width: 10, priority: 80),
+        WallColumn(id: "bound", title: "EXPLICIT THEN", width: 13, priority: 80),
     ]
 
     package static func draw(_ state: AppState, _ mode: AsOfState, into screen: inout Screen, glyphs: Glyphs) {

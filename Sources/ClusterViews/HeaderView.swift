@@ -130,7 +130,7 @@ package enum HeaderView {
         }
         // Issue 22: the last hour's trend, when the width allows (after everything else).
         if let trend = state.history?.trend, trend.contains(where: { $0 != nil }) {
-            let (problems, risk) = TrendText.series(trend, cells: 20, levels: glyphs.levels)
+            let (problems, risk) = TrendText.series(trend, cells: 20, glyphs: glyphs)
             group([(bar, .header, false), ("1h ", .dim, false), ("late/down ", .late, false), (problems + " ", .late, false),
                    ("at risk ", .risk, false), (risk + " ", .risk, false)])
         }

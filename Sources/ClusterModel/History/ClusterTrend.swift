@@ -29,13 +29,13 @@ public struct TrendPoint: Sendable, Hashable, Codable {
 }
 
 /// A series of the trend drawn as a sparkline: one cell a minute, its height
-/// the value over the series' largest in the window; a blank where no poll
+/// the value over the series' largest in the window; `missing` where no poll
 /// was recorded. `levels` are the glyphs lowest first.
 public enum Sparkline {
-    public static func draw(_ values: [Int?], levels: [Character]) -> String {
+    public static func draw(_ values: [Int?], levels: [Character], missing: Character = " ") -> String {
         let top = max(1, values.compactMap { $0 }.max() ?? 1)
         return String(values.map { value -> Character in
-            guard let value else { return " " }
+            guard let value else { return missing }
             guard value > 0 else { return levels[0] }
             let level = 1 + Int((Double(value) / Double(top) * Double(levels.count - 2)).rounded())
             return levels[min(levels.count - 1, level)]

@@ -64,7 +64,7 @@ package enum WallboardView {
         }
         // Issue 22: the last hour's trend, late or down nodes and instances at risk.
         if let trend = state.history?.trend, trend.contains(where: { $0 != nil }) {
-            let series = TrendText.series(trend, cells: 30, levels: glyphs.levels)
+            let series = TrendText.series(trend, cells: 30, glyphs: glyphs)
             parts.append(("last hour: late/down " + series.problems + "  at risk " + series.atRisk, .normal))
         }
         var x = 0
