@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "ClusterModel"),
         // Threads and scheduling (the low-priority background lane): kept out
         // of ClusterModel, which has no I/O.
-        .target(name: "ClusterSupport"),
+        .target(name: "ClusterSupport", dependencies: ["CMalloc"]),
         .target(
             name: "ClusterClient",
             dependencies: [
@@ -110,6 +110,8 @@ let package = Package(
         // Views lay out the state into a grid; they cannot see the flows.
         .target(name: "ClusterViews", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterState"]),
         // Each cluster's recorded history (issue 22): the SQLite store and the recorder.
+        // glibc's malloc controls (arenas, trim), for the dashboard's resident memory.
+        .systemLibrary(name: "CMalloc"),
         // SQLite's C API for the history store (the system's libsqlite3, which GRDB links too).
         .systemLibrary(name: "CSQLite"),
         .target(name: "ClusterHistory", dependencies: ["ClusterModel", "ClusterSupport", "ClusterWrites", "CSQLite"]),
@@ -129,7 +131,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ClusterTUIMain", dependencies: ["ClusterCLI"], linkerSettings: releaseLinkSettings),
+        .executableTarget(name: "ClusterTUIMain", dependencies: ["ClusterCLI", "ClusterSupport"], linkerSettings: releaseLinkSettings),
         // The figures of BENCHMARKS.md (issue 6): `swift run -c release clustertui-bench`.
         .executableTarget(
             name: "ClusterTUIBench",

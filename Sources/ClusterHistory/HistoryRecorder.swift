@@ -21,8 +21,10 @@ package enum HistoryReport: Sendable {
 /// dashboard shows its strips at once. A store that cannot be opened or
 /// written is reported once and dropped: the strips of this run still work.
 package final class HistoryRecorder: @unchecked Sendable {
-    /// One thread for every recorder of the process (tests make many).
-    private static let lane = BackgroundLane(name: "clustertui-hist", nice: 10)
+    /// The dashboard's background lane (its list work comes in bursts, a poll
+    /// every few seconds): no thread of its own, whose stack and heap would
+    /// cost the idle dashboard memory; a record may wait behind a list.
+    private static var lane: BackgroundLane { BackgroundLane.shared }
 
     package let directory: String
     /// Days of history kept; the file is also kept under `maxBytes`.
@@ -75,6 +77,7 @@ package final class HistoryRecorder: @unchecked Sendable {
         let writes = window.apply(sample, ownBatch: { journal.batch(for: $0) })
         keep(writes, now: sample.at)
         post(window.digest(now: sample.at), url)
+        MemoryTrim.giveBack()
     }
 
     /// Writes what the window returned; another dashboard holding the lock

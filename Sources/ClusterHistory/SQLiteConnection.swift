@@ -69,6 +69,9 @@ final class SQLiteConnection {
         }
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, 5000)
+        // A small store, written a few rows at a time: a small page cache
+        // (128 KB, not 2 MB) is enough and keeps the dashboard's memory down.
+        try execute("PRAGMA cache_size = -128")
     }
 
     deinit {

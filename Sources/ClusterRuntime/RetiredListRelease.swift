@@ -10,7 +10,10 @@ extension AppState {
         guard !retired.isEmpty else { return }
         let box = RetiredBox(retired)
         retired = RetiredLists()
-        BackgroundLane.shared.async { box.empty() }
+        BackgroundLane.shared.async {
+            box.empty()
+            MemoryTrim.giveBack()
+        }
     }
 }
 
