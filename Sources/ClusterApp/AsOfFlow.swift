@@ -14,9 +14,12 @@ package enum AsOfFlow {
                                                    : "history is off (--no-history)", .warning)
             return []
         }
+        // A minute back, but not before the first poll recorded (a dashboard started seconds ago).
+        var moment = state.now.addingTimeInterval(-60)
+        if let since = state.history?.recordedSince, since > moment { moment = min(since, state.now) }
         state.overlays.close(.asOf)
-        state.overlays.append(.asOf(AsOfState(at: state.now.addingTimeInterval(-60))))
-        return [.loadAsOf(state.now.addingTimeInterval(-60))]
+        state.overlays.append(.asOf(AsOfState(at: moment)))
+        return [.loadAsOf(moment)]
     }
 
     package static func key(_ state: inout AppState, _ mode: inout AsOfState, _ key: Key) -> [Effect] {

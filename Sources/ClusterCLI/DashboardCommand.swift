@@ -52,12 +52,16 @@ struct DashboardCommand: AsyncParsableCommand {
         "Do not record this cluster's history (strips, restarts, changes) under $XDG_STATE_HOME/clustertui/history."))
     var noHistory = false
 
+    @Option(name: .customLong("history-days"), help: "Days of recorded history kept (default 7).")
+    var historyDays = 7
+
     @OptionGroup var journal: JournalOptions
 
     @OptionGroup var alerts: AlertOptions
 
     func validate() throws {
         if !(cycle >= 2 && cycle <= 3600) { throw ValidationError("--cycle must be 2…3600 seconds") }
+        if !(1...365).contains(historyDays) { throw ValidationError("--history-days must be 1…365") }
         if fleet && wallboard { throw ValidationError("--fleet with --wallboard (a tile per cluster) is not built yet: use one or the other") }
     }
 
@@ -82,6 +86,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.openFleet = fleet || (!wallboard && Self.configSaysFleet())
         config.isProtected = link.isProtected
         config.recordsHistory = !noHistory
+        config.historyDays = historyDays
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
@@ -179,6 +184,7 @@ enum UIThread {
         if config.recordsHistory {
             runner.history = runner.makeHistoryRecorder(directory: HistoryStore.defaultDirectory(),
                                                         journalPath: WriteJournal.defaultPath())
+            runner.history?.retention = Double(config.historyDays) * 86_400
         }
         return .finished(DashboardLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, eventsLog: eventsLog).run())
     }

@@ -49,6 +49,8 @@ package struct AppConfig: Sendable, Equatable {
     /// Keep this cluster's history (issue 22): every good overview poll is
     /// handed to the recorder. Off unless the dashboard turns it on (`--no-history`).
     package var recordsHistory = false
+    /// Days of history kept (`--history-days`, default 7).
+    package var historyDays = 7
 
     package init(label: String) { self.label = label }
 }

@@ -29,6 +29,8 @@ public struct HistoryDigest: Sendable, Equatable {
     public var changes: [BindingChange]
     /// The cluster's trend, a point per strip cell (`nil`: no poll recorded in that minute).
     public var trend: [TrendPoint?]
+    /// The first poll the window holds (within the last hour).
+    public var recordedSince: Date?
 
     public init(endsAt: Date, nodes: [String: NodeHistory], flapping: Set<String>, changes: [BindingChange],
                 trend: [TrendPoint?] = []) {
@@ -39,7 +41,7 @@ public struct HistoryDigest: Sendable, Equatable {
 extension HistoryDigest {
     /// Whether the two differ at most in their heartbeat-gap graphs (drawn only in node details).
     public func drawsLike(_ other: HistoryDigest) -> Bool {
-        guard endsAt == other.endsAt, flapping == other.flapping, changes == other.changes, trend == other.trend,
+        guard endsAt == other.endsAt, recordedSince == other.recordedSince, flapping == other.flapping, changes == other.changes, trend == other.trend,
               nodes.count == other.nodes.count else { return false }
         return nodes.allSatisfy { name, mine in
             guard let theirs = other.nodes[name] else { return false }
@@ -77,8 +79,10 @@ extension HistoryWindow {
             nodes[name] = history
         }
         let firstMinute = Int(start / 60)
-        return HistoryDigest(endsAt: Date(timeIntervalSince1970: end), nodes: nodes, flapping: flapping,
-                             changes: changes.reversed(), trend: (0..<count).map { trend[firstMinute + $0] })
+        var digest = HistoryDigest(endsAt: Date(timeIntervalSince1970: end), nodes: nodes, flapping: flapping,
+                                   changes: changes.reversed(), trend: (0..<count).map { trend[firstMinute + $0] })
+        digest.recordedSince = spans.first?.start
+        return digest
     }
 
     /// Per cell, the seconds up to `now` no span of ours covered.

@@ -88,6 +88,14 @@ struct HistoryE2ETests {
                 try second.waitUntil(timeout: 20) { Self.row("flappy", in: $0)?.contains("flapping") == true }
             }
             #expect(Self.row("steady", in: again)?.contains("flapping") == false, "\(again)")
+            // Looking back: the banner, and write keys that do nothing there.
+            second.sendKeys("[")
+            try await offPool { _ = try second.waitFor("AS OF", timeout: 10) }
+            second.sendKeys("x", "y", "Enter")
+            let back = try await offPool { try second.waitUntil(timeout: 10) { $0.contains("STATE THEN") && $0.contains("flappy") } }
+            #expect(back.contains("not live") && !back.contains("Reset") && !back.contains("Rebind"), "\(back)")
+            second.sendKeys("Escape")
+            try await offPool { _ = try second.waitUntil(timeout: 10) { !$0.contains("AS OF") && $0.contains("HISTORY") } }
             second.sendKeys("q")
             try await offPool { try second.waitFor("EXITED:0", timeout: 10) }
         }
