@@ -10,14 +10,11 @@ package enum AlertsListFlow {
     package static func key(_ state: inout AppState, _ list: inout AlertsList, _ key: Key) -> [Effect] {
         let rows = state.alertRows
         var row = state.selectedAlertRow(list, in: rows)
+        if let moved = ListKeys.moved(key, at: row, count: rows.count, page: ListKeys.page(state.height)) { row = moved }
         switch key {
         case .escape, .char("q"), .char("A"):
             state.overlays.close(.alerts)
             return []
-        case .up, .char("k"): row -= 1
-        case .down, .char("j"): row += 1
-        case .home: row = 0
-        case .end: row = rows.count - 1
         case .char("a"):
             guard rows.indices.contains(row) else { return [] }
             let alert = rows[row]

@@ -24,7 +24,10 @@ package enum AsOfFlow {
 
     package static func key(_ state: inout AppState, _ mode: inout AsOfState, _ key: Key) -> [Effect] {
         if mode.typing { return type(&state, &mode, key) }
-        let rows = mode.view?.nodes.count ?? 0
+        if let moved = ListKeys.moved(key, at: mode.selected, count: mode.view?.nodes.count ?? 0, page: ListKeys.page(state.height)) {
+            mode.selected = moved
+            return []
+        }
         switch key {
         case .char("["): return move(&state, &mode, by: -60)
         case .char("]"): return move(&state, &mode, by: 60)
@@ -33,10 +36,6 @@ package enum AsOfFlow {
         case .char("@"):
             mode.typing = true
             mode.text = ""
-        case .up, .char("k"): mode.selected = max(0, mode.selected - 1)
-        case .down, .char("j"): mode.selected = min(max(0, rows - 1), mode.selected + 1)
-        case .home: mode.selected = 0
-        case .end: mode.selected = max(0, rows - 1)
         case .escape, .char("q"):
             state.overlays.close(.asOf)
             state.post("live again")
@@ -62,8 +61,8 @@ package enum AsOfFlow {
     }
 
     private static func type(_ state: inout AppState, _ mode: inout AsOfState, _ key: Key) -> [Effect] {
-        switch key {
-        case .enter:
+        switch TextEditing.prompt(key, text: &mode.text, limit: 20) {
+        case .submit:
             guard let moment = TypedMoment.parse(mode.text, now: state.now) else {
                 mode.error = "try 14:02, 14:02:10 (UTC) or -15m"
                 return []
@@ -71,12 +70,11 @@ package enum AsOfFlow {
             mode.typing = false
             mode.error = nil
             return go(&state, &mode, to: moment)
-        case .escape:
+        case .cancel:
             mode.typing = false
             mode.error = nil
-        default:
-            TextEditing.apply(key, to: &mode.text, limit: 20)
-            mode.error = nil
+        case .edited: mode.error = nil
+        case .ignored: break
         }
         return []
     }

@@ -10,22 +10,20 @@ package enum ChangesFlow {
     package static func key(_ state: inout AppState, _ list: inout ChangesList, _ key: Key) {
         if list.editing { return edit(&list, key) }
         let rows = list.rows(state)
-        let page = max(1, state.height - 5)
-        let last = max(0, rows.count - 1)
         let at = list.index(in: rows)
+        if let moved = ListKeys.moved(key, at: at, count: rows.count, page: ListKeys.page(state.height)) {
+            list.selected = moved
+            list.anchor = rows.indices.contains(moved) ? rows[moved] : nil
+            return
+        }
         switch key {
-        case .up, .char("k"): list.selected = max(0, at - 1)
-        case .down, .char("j"): list.selected = min(last, at + 1)
-        case .pageUp: list.selected = max(0, at - page)
-        case .pageDown: list.selected = min(last, at + page)
-        case .home: list.selected = 0
-        case .end: list.selected = last
         case .char("/"):
             list.editing = true
             return
         case .escape where list.filter != nil:
             list.filter = nil
             list.filterText = ""
+            list.anchor = nil
         case .escape, .char("q"), .char("C"):
             state.overlays.close(.changes)
             return
@@ -36,16 +34,14 @@ package enum ChangesFlow {
             state.pendingSelect = PendingSelect(context: state.config.currentContext ?? state.config.label,
                                                 subject: .instance(change.key))
             ProblemsFlow.selectPending(&state)
-            return
         default: return
         }
-        list.anchor = rows.indices.contains(list.selected) ? rows[list.selected] : nil
     }
 
     /// The filter prompt: the one text field's keys; Enter applies, Esc cancels.
     private static func edit(_ list: inout ChangesList, _ key: Key) {
-        switch key {
-        case .enter:
+        switch TextEditing.prompt(key, text: &list.filterText, limit: 200) {
+        case .submit:
             switch ChangeFilter.parse(list.filterText) {
             case .success(let filter):
                 list.filter = filter.isEmpty ? nil : filter
@@ -56,12 +52,11 @@ package enum ChangesFlow {
             case .failure(let error):
                 list.error = error.message
             }
-        case .escape:
+        case .cancel:
             list.editing = false
             list.error = nil
-        default:
-            TextEditing.apply(key, to: &list.filterText, limit: 200)
-            list.error = nil
+        case .edited: list.error = nil
+        case .ignored: break
         }
     }
 }

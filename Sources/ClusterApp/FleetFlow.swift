@@ -20,11 +20,11 @@ package enum FleetFlow {
 
     package static func key(_ state: inout AppState, _ list: inout FleetList, _ key: Key) -> [Effect] {
         let rows = FleetRows.make(state)
+        if let moved = ListKeys.moved(key, at: list.selected, count: rows.count, page: ListKeys.page(state.height)) {
+            list.selected = moved
+            return []
+        }
         switch key {
-        case .up, .char("k"): list.selected = max(0, list.selected - 1)
-        case .down, .char("j"): list.selected = min(max(0, rows.count - 1), list.selected + 1)
-        case .home: list.selected = 0
-        case .end: list.selected = max(0, rows.count - 1)
         case .escape, .char("q"), .char("F"): state.overlays.close(.fleet)
         case .char("P"): ProblemsFlow.open(&state)
         case .enter:

@@ -17,16 +17,13 @@ package enum ProblemsFlow {
 
     package static func key(_ state: inout AppState, _ list: inout ProblemsList, _ key: Key) -> [Effect] {
         let rows = ProblemRows.make(state)
-        let page = max(1, state.height - 5)
-        let last = max(0, rows.count - 1)
         let at = list.index(in: rows)
+        if let moved = ListKeys.moved(key, at: at, count: rows.count, page: ListKeys.page(state.height)) {
+            list.selected = moved
+            list.anchor = rows.indices.contains(moved) ? rows[moved] : nil
+            return []
+        }
         switch key {
-        case .up, .char("k"): list.selected = max(0, at - 1)
-        case .down, .char("j"): list.selected = min(last, at + 1)
-        case .pageUp: list.selected = max(0, at - page)
-        case .pageDown: list.selected = min(last, at + page)
-        case .home: list.selected = 0
-        case .end: list.selected = last
         case .escape, .char("q"), .char("P"):
             state.overlays.close(.problems)
             return []
@@ -45,8 +42,6 @@ package enum ProblemsFlow {
             return ContextSwitchFlow.switchTo(&state, problem.context)
         default: return []
         }
-        list.anchor = rows.indices.contains(list.selected) ? rows[list.selected] : nil
-        return []
     }
 
     /// Selects the row chosen in the problems view once it is listed (called

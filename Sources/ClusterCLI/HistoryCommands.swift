@@ -21,27 +21,19 @@ struct HistoryCommand: AsyncParsableCommand {
     @Argument(help: "The node's name, as the node table shows it.")
     var node: String
 
-    @Option(help: "How far back: 90s, 10m, 1h, 7d (default 1h).")
-    var since = "1h"
-
-    @Option(name: .shortAndLong, help: "table or json.")
-    var output: HistoryOutput = .table
-
-    func validate() throws {
-        if TypedDuration.parse(since) == nil { throw ValidationError("--since takes a duration such as 90s, 10m, 1h or 7d") }
-    }
+    @OptionGroup var window: HistoryReadOptions
 
     func run() async throws {
         try await CLIRun.run {
             let (store, url) = try HistoryFiles.open(connection)
             let now = Date()
-            let from = now.addingTimeInterval(-(TypedDuration.parse(since) ?? 3600))
+            let from = window.from(now)
             let records = try store.load(since: from, node: node, changes: 0)
             guard records.facts[node] != nil else {
                 throw ClusterError.notFound("no node \(TextSanitizer.excerpt(node)) in the history of \(url)")
             }
             let entries = NodeTimeline.entries(node: node, records: records, since: from, now: now)
-            switch output {
+            switch window.output {
             case .json: StandardOutput.write(try StableJSON.encode(entries.map(TimelineJSON.init)) + "\n")
             case .table:
                 guard !entries.isEmpty else {
@@ -70,25 +62,17 @@ struct ChangesCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "How far back: 90s, 10m, 1h, 7d (default 1h).")
-    var since = "1h"
-
     @Option(help: "Only changes made by a user whose id contains WHO.")
     var by: String?
 
-    @Option(name: .shortAndLong, help: "table or json.")
-    var output: HistoryOutput = .table
-
-    func validate() throws {
-        if TypedDuration.parse(since) == nil { throw ValidationError("--since takes a duration such as 90s, 10m, 1h or 7d") }
-    }
+    @OptionGroup var window: HistoryReadOptions
 
     func run() async throws {
         try await CLIRun.run {
             let (store, _) = try HistoryFiles.open(connection)
-            let from = Date().addingTimeInterval(-(TypedDuration.parse(since) ?? 3600))
+            let from = window.from(Date())
             let changes = try store.changes(since: from, by: by)
-            switch output {
+            switch window.output {
             case .json: StandardOutput.write(try StableJSON.encode(changes.map(ChangeJSON.init)) + "\n")
             case .table:
                 guard !changes.isEmpty else {
@@ -108,6 +92,22 @@ struct ChangesCommand: AsyncParsableCommand {
 
 /// How `history` and `changes` print.
 enum HistoryOutput: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+/// What `history` and `changes` share: how far back, and how to print.
+struct HistoryReadOptions: ParsableArguments {
+    @Option(help: "How far back: 90s, 10m, 1h, 7d (default 1h).")
+    var since = "1h"
+
+    @Option(name: .shortAndLong, help: "table or json.")
+    var output: HistoryOutput = .table
+
+    func validate() throws {
+        if TypedDuration.parse(since) == nil { throw ValidationError("--since takes a duration such as 90s, 10m, 1h or 7d") }
+    }
+
+    /// The oldest moment asked for, seen from `now`.
+    func from(_ now: Date) -> Date { now.addingTimeInterval(-(TypedDuration.parse(since) ?? 3600)) }
+}
 
 /// Finding the recorded store for the cluster the flags name.
 enum HistoryFiles {

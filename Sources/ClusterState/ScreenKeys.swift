@@ -99,14 +99,14 @@ extension ScreenKeys {
             row([.escape], "Esc", "cancel"),
         ]),
         ScreenKeys(screen: .alerts, title: "In the alerts list (A)", rows: [
-            row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick an alert"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick an alert"),
             row([.char("a")], "a", "acknowledge it: listed, but no longer counted or paged until it resolves or gets worse (again: undo)"),
             row([.char("z")], "z", "snooze it: 15 min, 1 h, 4 h, 24 h, off (each press the next); loud again after, if it still holds"),
             row([.enter], "Enter", "a node's alert: select that node in the nodes pane"),
             row([.escape, .char("q"), .char("A")], "Esc  q  A", "close"),
         ]),
         ScreenKeys(screen: .fleet, title: "On the fleet screen (F)", ownsKeyBar: true, rows: [
-            row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick a cluster"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a cluster"),
             row([.enter], "Enter", "open it (a context switch)"),
             row([.char("P")], "P", "every cluster's problems"),
             row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster"),
@@ -126,7 +126,7 @@ extension ScreenKeys {
             row([.char("["), .char("]")], "[ ]", "a minute back / forward (past now: live again)"),
             row([.char("{"), .char("}")], "{ }", "ten minutes back / forward"),
             row([.char("@")], "@", "type a moment: 14:02, 14:02:10 (UTC) or -15m; Enter goes there"),
-            row([.up, .down, .char("j"), .char("k"), .home, .end], "↑ ↓  j k  Home End", "pick a node"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a node"),
             row([.escape, .char("q")], "Esc  q", "back to live"),
         ]),
         ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, ownsKeyBar: true, rows: [

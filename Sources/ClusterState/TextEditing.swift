@@ -6,6 +6,18 @@ import ClusterGrid
 /// with the same keys — printable characters, Backspace, Ctrl-U (clear),
 /// Ctrl-W (delete the last word).
 package enum TextEditing {
+    /// What a key did to a one-line prompt.
+    package enum PromptKey { case submit, cancel, edited, ignored }
+
+    /// A one-line prompt's keys: Enter submits, Esc cancels, the editing keys edit `text`.
+    package static func prompt(_ key: Key, text: inout String, limit: Int) -> PromptKey {
+        switch key {
+        case .enter: return .submit
+        case .escape: return .cancel
+        default: return apply(key, to: &text, limit: limit) ? .edited : .ignored
+        }
+    }
+
     /// The editing keys, as the help and README list them.
     package static let label = "type  Backspace  Ctrl-U  Ctrl-W"
 
