@@ -7,14 +7,17 @@ import Foundation
 /// cluster, newest first — when, who (this operator's own marked "ours"
 /// with the journal's batch id), the entity, from → to.
 package enum ChangesView {
-    static let columns = [
-        WallColumn(id: "when", title: "WHEN (UTC)", width: 19, priority: 100),
-        WallColumn(id: "by", title: "BY", width: 16, priority: 90),
-        WallColumn(id: "entity", title: "ENTITY", width: 0, priority: 99, flexible: true),
-        WallColumn(id: "from", title: "FROM", width: 24, priority: 95),
-        WallColumn(id: "to", title: "TO", width: 24, priority: 96),
-        WallColumn(id: "batch", title: "OURS (journal batch)", width: 42, priority: 40),
-    ]
+    /// The columns; WHEN is wide enough for a date only when a row needs one.
+    static func columns(dated: Bool) -> [WallColumn] {
+        [
+            WallColumn(id: "when", title: "WHEN (UTC)", width: dated ? 19 : 10, priority: 100),
+            WallColumn(id: "by", title: "BY", width: 16, priority: 98),
+            WallColumn(id: "entity", title: "ENTITY", width: 0, priority: 99, flexible: true),
+            WallColumn(id: "from", title: "FROM", width: 24, priority: 95),
+            WallColumn(id: "to", title: "TO", width: 24, priority: 97),
+            WallColumn(id: "batch", title: "OURS (journal batch)", width: 42, priority: 40),
+        ]
+    }
 
     package static func draw(_ state: AppState, _ list: ChangesList, into screen: inout Screen, glyphs: Glyphs) {
         let rows = list.rows(state)
@@ -27,7 +30,8 @@ package enum ChangesView {
         }
         title += " · newest first"
         let end = FullScreenList.draw(
-            title: title, titleRole: .title, columns: columns, maxFlex: 60,
+            title: title, titleRole: .title,
+            columns: columns(dated: rows.contains { Fmt.moment($0.when, now: state.now).count > 8 }), maxFlex: 60,
             count: rows.count, selected: list.index(in: rows), into: &screen
         ) { index, column in
             let change = rows[index]

@@ -55,3 +55,17 @@ import Testing
         #expect(TypedMoment.parse("25:00", now: now) == nil && TypedMoment.parse("soon", now: now) == nil)
     }
 }
+
+/// Issue 22: a node that was not in the registry at a watched moment is not listed then.
+@Suite struct ClusterAsOfRegistryTests {
+    /// Guards a node gone before the moment reading "not watched (was ok …)" while the moment was watched.
+    @Test func aNodeGoneBeforeAWatchedMomentIsNotListed() {
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        var r = HistoryRecords()
+        r.spans = [ObservedSpan(start: t0, end: t0.addingTimeInterval(600))]
+        r.runs = [StateRun(node: "gone", state: .ok, start: t0, end: t0.addingTimeInterval(100)),
+                  StateRun(node: "here", state: .ok, start: t0)]
+        let then = ClusterAsOf.make(at: t0.addingTimeInterval(300), records: r, changesSince: [])
+        #expect(then.nodes.map(\.name) == ["here"])
+    }
+}

@@ -67,7 +67,9 @@ public struct ClusterAsOf: Sendable, Equatable {
             let ends = ordered.map { $0.end ?? HistoryWindow.spanEnd(containing: $0.start, in: spans) }
             let covering = ordered.indices.last { ordered[$0].start <= at && at <= ends[$0] }
             let before = ordered.indices.last { ends[$0] < at }
-            // A node last seen more than an hour before was gone by then.
+            // Watched then and not seen: it was not in the registry. Not watched:
+            // unknown, with what was last seen — unless that was over an hour before.
+            if covering == nil, watched { continue }
             if covering == nil, let before, at.timeIntervalSince(ends[before]) > 3600 { continue }
             let events = eventsByNode[name] ?? []
             nodes.append(AsOfNode(
