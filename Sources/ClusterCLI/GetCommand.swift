@@ -2,9 +2,10 @@ import ArgumentParser
 import ClusterModel
 import Foundation
 
-/// `clustertui get nodes|instances|overview|fleet [-o table|wide|json]`:
-/// prints the cluster's state (or every context's, for `fleet`) for
-/// scripts and quick looks.
+/// `clustertui get nodes|instances|overview|fleet [-o table|wide|json]
+/// [--filter QUERY] [--watch]`: prints the cluster's state (or every
+/// context's, for `fleet`) for scripts and quick looks; nodes and instances
+/// filtered by the dashboard's filter language, and watched (issue 24).
 struct GetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
@@ -20,6 +21,11 @@ struct GetCommand: AsyncParsableCommand {
                          node counts by health, instances at risk from the overview alone, versions,
                          clock skew and latency; every context read at once, each within --timeout.
                          Exit 0 when every context answered, 1 when some did not.
+            --filter QUERY (nodes, instances) keeps what the dashboard's filter would: words, type: node: \
+            tenant: mode: status: role:, is:explicit is:default is:risk is:this, -term to exclude; \
+            is:flapping reads the history the dashboards recorded.
+            --watch (nodes, instances) polls until interrupted: the table again when a row's state changes, \
+            or with -o json one line per change: {"type":"ADDED|MODIFIED|DELETED","object":{…}}.
             """ + "\n" + CLIRun.exitCodeHelp)
 
     /// What to print.
@@ -47,10 +53,37 @@ struct GetCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "table, wide or json.")
     var output: Format = .table
 
+    @Option(name: .customLong("filter"), help: ArgumentHelp(
+        "Only what the dashboard's filter keeps, e.g. 'status:late' or 'node:w-3 is:explicit'.", valueName: "QUERY"))
+    var filter: String?
+
+    @Flag(help: "Keep polling (nodes, instances): print again when something changes; Ctrl-C ends it.")
+    var watch = false
+
+    @Option(help: "Seconds between polls with --watch.")
+    var interval = 2.0
+
     @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        let listing = resource == .nodes || resource == .instances
+        if filter != nil && !listing { throw ValidationError("--filter applies to nodes and instances") }
+        if watch && !listing { throw ValidationError("--watch applies to nodes and instances") }
+        if !(interval >= 0.5 && interval <= 3600) { throw ValidationError("--interval must be 0.5…3600 seconds") }
+        if let filter, case .failure(let error) = FilterQuery.parse(filter) {
+            throw ValidationError("--filter: \(error.message) (at character \(error.position + 1))")
+        }
+    }
+
+    /// The `--filter` query (validated already).
+    func selection() throws -> GetSelection { try GetSelection(filter, connection: connection) }
 
     func run() async throws {
         try await CLIRun.run {
+            if watch {
+                try await connection.withConnection { try await GetWatch(command: self).run($0.reader) }
+                return
+            }
             if resource == .fleet {
                 let rows = try await FleetPoll.rows(connection)
                 StandardOutput.write(try FleetTable.render(rows, output))
@@ -65,17 +98,21 @@ struct GetCommand: AsyncParsableCommand {
     func render(_ reader: any ClusterReading) async throws -> String {
         switch resource {
         case .nodes:
-            let (overview, now) = try await fetchOverview(reader)
+            var (overview, now) = try await fetchOverview(reader)
+            let kept = try selection().nodes(overview, now: now)
             if output == .json {
+                if let kept { overview.nodes = overview.nodes.filter { kept.contains($0.name) } }
                 return try StableJSON.encode(NodesJSON(overview)) + "\n"
             }
-            return ResourceTables.nodes(overview, now: now, wide: output == .wide).render()
+            return ResourceTables.nodes(overview, now: now, wide: output == .wide, only: kept).render()
         case .instances:
-            let list = try await reader.instances()
+            var list = try await reader.instances()
+            let selection = try selection()
+            let fetched = output == .wide || selection.needsOverview ? try await fetchOverview(reader) : nil
+            if let fetched { list.instances = selection.instances(list.instances, overview: fetched.0, now: fetched.1) }
             if output == .json { return try StableJSON.encode(list) + "\n" }
             var risk: RiskContext?
-            if output == .wide {
-                let (overview, now) = try await fetchOverview(reader)
+            if output == .wide, let (overview, now) = fetched {
                 let snapshot = ClusterSnapshot(overview: overview, instances: list.instances, instancesKnown: true, takenAt: now)
                 risk = RiskContext(snapshot: snapshot, now: now)
             }

@@ -30,7 +30,7 @@ struct HistoryCommand: AsyncParsableCommand {
             let from = window.from(now)
             let records = try store.load(since: from, node: node, changes: 0)
             guard records.facts[node] != nil else {
-                throw ClusterError.notFound("no node \(TextSanitizer.excerpt(node)) in the history of \(url)")
+                throw ClusterError.usage("no node \(TextSanitizer.excerpt(node)) in the history of \(url)")
             }
             let entries = NodeTimeline.entries(node: node, records: records, since: from, now: now)
             switch window.output {
@@ -118,7 +118,7 @@ enum HistoryFiles {
         let url = ClusterIdentity.recordable(target.url)
         let path = HistoryStore.path(for: url, in: HistoryStore.defaultDirectory())
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ClusterError.notFound("no history recorded for \(url) yet: the dashboard records it while it runs")
+            throw ClusterError.usage("no history recorded for \(url) yet: the dashboard records it while it runs")
         }
         return (try HistoryStore(path: path, create: false), url)
     }

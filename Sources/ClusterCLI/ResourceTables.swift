@@ -6,13 +6,14 @@ import Foundation
 /// server's clock (`now` is the reply's `Date` header when it had one).
 enum ResourceTables {
     /// `get nodes`: the columns `NodeColumns` shows in `-o table` (or `wide`),
-    /// in the dashboard's default order (problems first, ghosts last).
-    static func nodes(_ overview: Overview, now: Date, wide: Bool) -> TextTable {
+    /// in the dashboard's default order (problems first, ghosts last);
+    /// `only`: the nodes `--filter` kept (version skew is still judged on all).
+    static func nodes(_ overview: Overview, now: Date, wide: Bool, only: Set<String>? = nil) -> TextTable {
         let columns = NodeColumns.all.filter { $0.isShown(wide: wide) }
         var table = TextTable(columns.map(\.spec.title))
         let snapshot = ClusterSnapshot(overview: overview, instances: [], instancesKnown: false, takenAt: now)
         let summary = snapshot.nodeSummary(now: now)
-        let cells = snapshot.sortedNodes(by: nil, now: now).map { node in
+        let cells = snapshot.sortedNodes(by: nil, now: now).filter { only?.contains($0.name) ?? true }.map { node in
             var cell = NodeCell(node: node, health: node.health(now: now), now: now, glyphs: .ascii)
             cell.isThisNode = node.name == overview.thisNodeName
             cell.isDefaultNode = node.name == overview.defaultNodeName

@@ -158,6 +158,14 @@ extension HistoryWindow {
         return (0..<count).map { byMinute[firstMinute + $0] ?? 0 }
     }
 
+    /// The nodes flapping at `now`, of every node the window holds (for a
+    /// window read back from the store, which has no poll of its own yet).
+    public func flappingNodes(now: Date) -> Set<String> {
+        Set(Set(runs.keys).union(events.keys).filter { name in
+            flips(name, runs: runs[name] ?? [], events: events[name] ?? [], now: now) >= FlappingRule.flips
+        })
+    }
+
     /// Restarts, status changes and falls from ok to late or down in the flapping window.
     func flips(_ name: String, runs nodeRuns: [StateRun], events recent: [NodeEvent], now: Date) -> Int {
         let since = now.addingTimeInterval(-FlappingRule.window)
