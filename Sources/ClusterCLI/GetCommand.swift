@@ -24,6 +24,7 @@ struct GetCommand: AsyncParsableCommand {
             --filter QUERY (nodes, instances) keeps what the dashboard's filter would: words, type: node: \
             tenant: mode: status: role:, is:explicit is:default is:risk is:this, -term to exclude; \
             is:flapping reads the history the dashboards recorded.
+            get node NAME and get instance TYPE ID print one with every field (-o json: its wire object).
             --watch (nodes, instances) polls until interrupted: the table again when a row's state changes, \
             or with -o json one line per change: {"type":"ADDED|MODIFIED|DELETED","object":{…}}.
             """ + "\n" + CLIRun.exitCodeHelp)
@@ -50,6 +51,9 @@ struct GetCommand: AsyncParsableCommand {
     @Argument(help: "nodes, instances, overview or fleet.")
     var resource: Resource
 
+    @Argument(help: ArgumentHelp("One of them: `node NAME`, `instance TYPE ID` (every field).", valueName: "name"))
+    var names: [String] = []
+
     @Option(name: .shortAndLong, help: "table, wide or json.")
     var output: Format = .table
 
@@ -70,6 +74,15 @@ struct GetCommand: AsyncParsableCommand {
         if filter != nil && !listing { throw ValidationError("--filter applies to nodes and instances") }
         if watch && !listing { throw ValidationError("--watch applies to nodes and instances") }
         if !(interval >= 0.5 && interval <= 3600) { throw ValidationError("--interval must be 0.5…3600 seconds") }
+        switch (resource, names.count) {
+        case (_, 0), (.nodes, 1), (.instances, 2): break
+        case (.nodes, _): throw ValidationError("get node takes one name")
+        case (.instances, _): throw ValidationError("get instance takes a type and an id: get instance agent t1:agt_0")
+        default: throw ValidationError("only nodes and instances are got one at a time")
+        }
+        if !names.isEmpty && (filter != nil || watch || output == .wide) {
+            throw ValidationError("one resource: no --filter, --watch or -o wide")
+        }
         if let filter, case .failure(let error) = FilterQuery.parse(filter) {
             throw ValidationError("--filter: \(error.message) (at character \(error.position + 1))")
         }
@@ -96,6 +109,8 @@ struct GetCommand: AsyncParsableCommand {
     }
 
     func render(_ reader: any ClusterReading) async throws -> String {
+        if names.count == 1 { return try await GetOne.node(names[0], self, reader) }
+        if names.count == 2 { return try await GetOne.instance(names[0], names[1], self, reader) }
         switch resource {
         case .nodes:
             var (overview, now) = try await fetchOverview(reader)

@@ -26,6 +26,18 @@ struct GetFilterWatchE2ETests {
         #expect(notHere.status == ClusterError.ExitCode.usage.rawValue && notHere.stderr.contains("nodes and instances"))
     }
 
+    @Test func getOneNodeOrInstanceWithEveryField() throws {
+        let serve = try ServeProcess()
+        let auth = ["CLUSTERTUI_TOKEN": serve.token]
+        let url = serve.url.absoluteString
+        let node = try CLIChild.run(["get", "node", "core-main-1", "--url", url], token: nil, environment: auth)
+        #expect(node.status == 0 && node.stdout.contains("health") && node.stdout.contains("explicit bindings"), "\(node.stdout)")
+        let raw = try CLIChild.run(["get", "instance", "agent", "t1:a/b?c#d%e f", "-o", "json", "--url", url], token: nil, environment: auth)
+        #expect(try JSONDecoder().decode(Instance.self, from: Data(raw.stdout.utf8)).entityId == "t1:a/b?c#d%e f")
+        let missing = try CLIChild.run(["get", "node", "no-such", "--url", url], token: nil, environment: auth)
+        #expect(missing.status == 1 && missing.stderr == "clustertui: no node no-such in the cluster\n")
+    }
+
     @Test func watchStreamsEveryRowThenItsChanges() throws {
         let serve = try ServeProcess()
         let process = Process()
