@@ -48,6 +48,8 @@ package enum KeyHandling {
             return UndoFlow.start(&state)
         case .asOf:
             return AsOfFlow.open(&state)
+        case .copyID, .copyRow:
+            return CopyFlow.copy(&state, asJSON: action == .copyRow)
         default:
             view(&state, action)
             return []
@@ -74,7 +76,7 @@ package enum KeyHandling {
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
         case .problems: ProblemsFlow.open(&state)
-        case .asOf: break  // answered above: it asks the recorder
+        case .asOf, .copyID, .copyRow: break  // answered above: they return effects
         case .changes:
             state.overlays.close(.changes)
             state.overlays.append(.changes(ChangesList()))

@@ -84,6 +84,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.cycle = cycle
         // `fleet = true` in the config file does what --fleet does (not with the wallboard).
         config.openFleet = fleet || (!wallboard && Self.configSaysFleet())
+        config.clipboard = (try? ClusterConfig.load(path: ClusterConfig.defaultPath))?.clipboard ?? false
         config.isProtected = link.isProtected
         config.recordsHistory = !noHistory
         config.historyDays = historyDays

@@ -51,6 +51,8 @@ package struct AppConfig: Sendable, Equatable {
     package var recordsHistory = false
     /// Days of history kept (`--history-days`, default 7).
     package var historyDays = 7
+    /// `y`/`Y` copy by OSC 52 (`clipboard = "osc52"` in the config file, issue 24).
+    package var clipboard = false
 
     package init(label: String) { self.label = label }
 }

@@ -8,7 +8,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
-    case mark, markAll, evacuate, undo
+    case mark, markAll, evacuate, undo, copyID, copyRow
     case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, changes, asOf, repaint, help, quit, suspend
 }
 
@@ -85,6 +85,10 @@ package enum KeyMap {
                    hints: [KeyHint(key: "x", text: "reset", order: 6, when: .instances(writable: true))]),
         KeyBinding(keys: [.char("i")], label: "i", action: .details, section: "Act", help: "details of the selected instance or node",
                    hints: [KeyHint(key: "i", text: "info", order: 7, when: .instances(writable: true))]),
+        KeyBinding(keys: [.char("y")], label: "y", action: .copyID, section: "Act",
+                   help: "copy the selected row's id (type:id, node name, event) by OSC 52: clipboard = \"osc52\" in the config"),
+        KeyBinding(keys: [.char("Y")], label: "Y", action: .copyRow, section: "Act",
+                   help: "copy the selected row as JSON by OSC 52"),
         KeyBinding(keys: [.char("r")], label: "r", action: .refresh, section: "Act", help: "refresh both endpoints now",
                    hints: [KeyHint(key: "r", text: "refresh", order: 11, when: .always)]),
         KeyBinding(keys: [.char("c")], label: "c", action: .switchContext, section: "Act",

@@ -51,6 +51,7 @@ struct DoctorCommand: AsyncParsableCommand {
         report.add(TerminalChecks.lines(TerminalProbe.facts(environment: environment)))
         if let tmux = TmuxChecks.line(environment: environment) { report.add(tmux) }
         report.add(ConfigChecks.file(path: configPath))
+        report.add(ClipboardCheck.line(configPath: configPath, environment: environment))
         let (contextLine, target) = ConfigChecks.context(options, configPath: configPath)
         report.add(contextLine)
         guard let target else { return }

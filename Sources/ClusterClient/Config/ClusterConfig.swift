@@ -54,6 +54,8 @@ public struct ClusterConfig: Sendable, Equatable {
     public var currentContext: String?
     /// `fleet = true`: the dashboard starts on the fleet screen, as with `--fleet` (issue 23).
     public var startOnFleet = false
+    /// `clipboard = "osc52"`: `y`/`Y` copy through the terminal (issue 24); off by default.
+    public var clipboard = false
     /// The entries of the global `[alerts]` table (issue 21; see `AlertSettings`).
     public var alertEntries: [String: TOMLSubset.Entry] = [:]
 
@@ -126,6 +128,11 @@ public struct ClusterConfig: Sendable, Equatable {
                 case "fleet":
                     guard case .bool(let b) = entry.value else { throw fail(entry.line, "\"fleet\" must be true or false") }
                     startOnFleet = b
+                case "clipboard":
+                    guard case .string(let s) = entry.value, s == "osc52" || s == "off" else {
+                        throw fail(entry.line, "\"clipboard\" must be \"osc52\" or \"off\"")
+                    }
+                    clipboard = s == "osc52"
                 default: throw fail(entry.line, "unknown top-level key \"\(TextSanitizer.excerpt(key))\"")
                 }
             }

@@ -24,7 +24,12 @@ public enum TerminalNotification {
         case .osc9: payload = [esc] + Array("]9;\(inert(title + ": " + body))".utf8) + [bel]
         case .osc777: payload = [esc] + Array("]777;notify;\(inert(title));\(inert(body))".utf8) + [bel]
         }
-        guard inTmux else { return payload }
+        return inTmux ? passthrough(payload) : payload
+    }
+
+    /// `payload` wrapped for tmux's passthrough (`allow-passthrough on`), ESCs doubled inside.
+    public static func passthrough(_ payload: [UInt8]) -> [UInt8] {
+        let esc: UInt8 = 0x1B
         var wrapped: [UInt8] = [esc] + Array("Ptmux;".utf8)
         for byte in payload {
             if byte == esc { wrapped.append(esc) }
