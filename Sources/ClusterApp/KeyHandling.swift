@@ -50,6 +50,12 @@ package enum KeyHandling {
             return AsOfFlow.open(&state)
         case .copyID, .copyRow:
             return CopyFlow.copy(&state, asJSON: action == .copyRow)
+        case .exportTable:
+            ExportFlow.open(&state, .table(state.focus))
+            return []
+        case .exportScreen:
+            ExportFlow.open(&state, .screen)
+            return []
         default:
             view(&state, action)
             return []
@@ -76,7 +82,7 @@ package enum KeyHandling {
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
         case .problems: ProblemsFlow.open(&state)
-        case .asOf, .copyID, .copyRow: break  // answered above: they return effects
+        case .asOf, .copyID, .copyRow, .exportTable, .exportScreen: break  // answered above
         case .changes:
             state.overlays.close(.changes)
             state.overlays.append(.changes(ChangesList()))

@@ -65,6 +65,10 @@ package enum OverlayKeys {
         case .changes(var list):
             ChangesFlow.key(&state, &list, key)
             state.overlays.replace(.changes(list))
+        case .export(var form):
+            let effects = ExportFlow.key(&state, &form, key)
+            if state.overlays.find(.export) != nil { state.overlays.replace(.export(form)) }
+            return effects
         case .asOf(var mode):
             let effects = AsOfFlow.key(&state, &mode, key)
             state.overlays.replace(.asOf(mode))

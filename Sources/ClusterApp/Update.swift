@@ -90,6 +90,9 @@ package enum Update {
         case .historyUpdated(let digest): HistoryFlow.updated(&state, digest)
         case .historyProblem(let text): HistoryFlow.problem(&state, text)
         case .asOfLoaded(let view): AsOfFlow.loaded(&state, view)
+        case .exported(let path, let error):
+            if let error { state.post("not written: \(TextSanitizer.excerpt(path)): \(error)", .warning, seconds: 10) }
+            else { state.post("wrote \(TextSanitizer.excerpt(path))", .notice, seconds: 10) }
         case .hookProblem(let text):
             state.post(text, .warning, seconds: 10)
             Polling.appendEvents(&state, [ClusterEvent(time: state.serverNow, kind: .alertFired, severity: .warning,

@@ -14,6 +14,8 @@ package final class DashboardLoop {
     private let runner: EffectRunner
     private let inbox: MessageInbox
     private let eventsLog: EventsLog?
+    /// Screens asked to be written (`W`), done once the messages that asked are handled.
+    private var screenDumps: [String] = []
 
     package init(state: AppState, terminal: Terminal, runner: EffectRunner, inbox: MessageInbox, eventsLog: EventsLog? = nil) {
         self.state = state
@@ -61,6 +63,15 @@ package final class DashboardLoop {
     private func dispatch(_ messages: [Message]) {
         MessageDispatcher.dispatch(messages, into: &state, clock: { Date() }, perform: perform)
         eventsLog?.catchUp(state, cluster: state.config.clusterURL)
+        while !screenDumps.isEmpty { dispatch([writeScreen(screenDumps.removeFirst())]) }
+    }
+
+    /// The screen as drawn now (the form that asked for it is closed), as text
+    /// with every control already made visible, to a new file (issue 24).
+    private func writeScreen(_ path: String) -> Message {
+        let expanded = (path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+        let text = RootView.render(state).text() + "\n"
+        return .exported(path: expanded, error: BatchEffects.writeNew(Data(text.utf8), to: expanded))
     }
 
     /// Runs one effect; the loop's own effects (repaint, suspend, quit) are
@@ -80,6 +91,10 @@ package final class DashboardLoop {
             return []
         case .notifyTerminal(let bytes):
             terminal.notify(bytes)
+            return []
+        case .dumpScreen(let path):
+            // The state is being updated while effects run: the screen is written once the messages are done.
+            screenDumps.append(path)
             return []
         default:
             runner.start(effect)

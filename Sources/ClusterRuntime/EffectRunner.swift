@@ -113,9 +113,15 @@ package struct EffectRunner: Sendable {
             history?.record(sample, url: sample.cluster)
         case .historyClock(let now):
             history?.refresh(at: now, url: identity.url)
+        case .exportTable(let job):
+            Task.detached(priority: .utility) {
+                let path = (job.path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+                let error = BatchEffects.writeNew(Data(job.source.rendered(job.format).utf8), to: path)
+                mailbox.post(.exported(path: path, error: error))
+            }
         case .loadAsOf(let moment):
             history?.asOf(moment, url: identity.url)
-        case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert:
+        case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert, .dumpScreen:
             break
         }
     }

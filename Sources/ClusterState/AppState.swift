@@ -139,6 +139,8 @@ package enum Overlay: Sendable, Equatable {
     case changes(ChangesList)
     /// The cluster as recorded at a past moment (issue 22): no write key reaches a form here.
     case asOf(AsOfState)
+    /// Write the focused table or the screen to a file (issue 24).
+    case export(ExportForm)
 }
 
 /// After a write: what the next overview should show for the entity.

@@ -8,7 +8,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
-    case mark, markAll, evacuate, undo, copyID, copyRow
+    case mark, markAll, evacuate, undo, copyID, copyRow, exportTable, exportScreen
     case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, changes, asOf, repaint, help, quit, suspend
 }
 
@@ -89,6 +89,9 @@ package enum KeyMap {
                    help: "copy the selected row's id (type:id, node name, event) by OSC 52: clipboard = \"osc52\" in the config"),
         KeyBinding(keys: [.char("Y")], label: "Y", action: .copyRow, section: "Act",
                    help: "copy the selected row as JSON by OSC 52"),
+        KeyBinding(keys: [.char("w")], label: "w", action: .exportTable, section: "Act",
+                   help: "write the focused table, filtered and sorted as shown, to a file: csv, md, json or txt"),
+        KeyBinding(keys: [.char("W")], label: "W", action: .exportScreen, section: "Act", help: "write the screen as plain text to a file"),
         KeyBinding(keys: [.char("r")], label: "r", action: .refresh, section: "Act", help: "refresh both endpoints now",
                    hints: [KeyHint(key: "r", text: "refresh", order: 11, when: .always)]),
         KeyBinding(keys: [.char("c")], label: "c", action: .switchContext, section: "Act",

@@ -47,6 +47,8 @@ package enum Message: Sendable {
     case historyProblem(String)
     /// The cluster as recorded at a past moment, for the as-of mode (issue 22).
     case asOfLoaded(ClusterAsOf)
+    /// A table or the screen written to `path` (issue 24), or why not.
+    case exported(path: String, error: String?)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -101,6 +103,10 @@ package enum Effect: Sendable, Equatable {
     case loadAsOf(Date)
     /// A poll failed: the history's digest at this moment (its newest stretch unwatched).
     case historyClock(Date)
+    /// Write a table, as shown, to a new file (issue 24).
+    case exportTable(TableExportJob)
+    /// Write the screen as text to a new file (the loop has it).
+    case dumpScreen(String)
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit
@@ -130,5 +136,19 @@ package struct RowsBound: Sendable {
 
     package init(basis: [Instance], generation: Int, rows: PreparedInstances?) {
         self.basis = basis; self.generation = generation; self.rows = rows
+    }
+}
+
+/// An export asked for: the table's source, the format and the file (issue 24).
+package struct TableExportJob: Sendable, Equatable {
+    package let source: TableSource
+    package let format: ExportFormat
+    package let path: String
+
+    package init(source: TableSource, format: ExportFormat, path: String) { self.source = source; self.format = format; self.path = path }
+
+    /// The same export: the same pane, format and file.
+    package static func == (a: TableExportJob, b: TableExportJob) -> Bool {
+        a.source.pane == b.source.pane && a.format == b.format && a.path == b.path
     }
 }

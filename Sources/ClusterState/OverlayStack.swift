@@ -4,7 +4,7 @@ import ClusterModel
 /// sent a write, a plan is being applied): one way to find, replace and
 /// close an overlay (issue 19: each overlay had its own find/replace/close).
 package enum OverlayID: Hashable, Sendable {
-    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf
+    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf, export
 }
 
 extension Overlay {
@@ -21,6 +21,7 @@ extension Overlay {
         case .problems: .problems
         case .changes: .changes
         case .asOf: .asOf
+        case .export: .export
         case .help, .nodeDetails, .instanceDetails, .contextPicker: nil
         }
     }

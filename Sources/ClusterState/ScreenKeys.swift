@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, problems, changes, asOf, typeName, tooSmall, wallboard
+         contextPicker, alerts, fleet, problems, changes, asOf, exportForm, typeName, tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -129,6 +129,12 @@ extension ScreenKeys {
             row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a node"),
             row([.escape, .char("q")], "Esc  q", "back to live"),
         ]),
+        ScreenKeys(screen: .exportForm, title: "Writing to a file (w, W)", typing: true, rows: [
+            row([], TextEditing.label, "edit the file name (a new file: an existing one is never replaced)"),
+            row([.tab], "Tab", "a table's format: csv, md, json, txt"),
+            row([.enter], "Enter", "write it"),
+            row([.escape], "Esc", "cancel"),
+        ]),
         ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, ownsKeyBar: true, rows: [
             row([], TextEditing.label, "type the context's name"),
             row([.enter], "Enter", "send, when the name matches"),
@@ -180,6 +186,7 @@ extension AppState {
             case .problems?: return .problems
             case .changes?: return .changes
             case .asOf?: return .asOf
+            case .export?: return .exportForm
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

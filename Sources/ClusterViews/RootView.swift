@@ -51,6 +51,7 @@ package enum RootView {
             case .problems(let list): ProblemsView.draw(state, list, into: &screen, glyphs: glyphs)
             case .changes(let list): ChangesView.draw(state, list, into: &screen, glyphs: glyphs)
             case .asOf(let mode): AsOfScreen.draw(state, mode, into: &screen, glyphs: glyphs)
+            case .export(let form): ExportFormView.draw(state, form, into: &screen)
             }
         }
     }

@@ -51,6 +51,7 @@ import Testing
         case .fleet: TestCluster.press(&state, .char("F"))
         case .problems: TestCluster.press(&state, .char("P"))
         case .changes: TestCluster.press(&state, .char("C"))
+        case .exportForm: TestCluster.press(&state, .char("w"))
         case .asOf:
             state.config.recordsHistory = true
             state.history = HistoryDigest(endsAt: state.now, nodes: [:], flapping: [], changes: [])

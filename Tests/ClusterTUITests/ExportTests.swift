@@ -1,0 +1,48 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterState
+
+/// Issue 24: the focused table written as shown (filter and sort applied),
+/// in each format, and the form that asks for the file.
+@Suite struct ExportTests {
+    @Test func eachFormatQuotesWhatItMust() {
+        let titles = ["NAME", "NOTE"]
+        let rows = [["a,b", "say \"hi\""], ["c|d", "plain"]]
+        #expect(TableText.render(titles: titles, rows: rows, format: .csv)
+                == "NAME,NOTE\r\n\"a,b\",\"say \"\"hi\"\"\"\r\nc|d,plain\r\n")
+        #expect(TableText.render(titles: titles, rows: rows, format: .md).contains("| c\\|d | plain |"))
+        let json = TableText.render(titles: titles, rows: rows, format: .json)
+        let objects = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]
+        #expect(objects?.first?["NAME"] == "a,b" && objects?.count == 2)
+        #expect(TableText.render(titles: titles, rows: rows, format: .txt).hasPrefix("NAME  NOTE"))
+    }
+
+    @Test func wWritesTheFilteredTableInTheChosenFormat() throws {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        for c in "node:node-b" { TestCluster.press(&state, .char(c)) }
+        TestCluster.press(&state, .enter, .char("w"), .tab)
+        guard case .export(let form)? = state.topOverlay else { Issue.record("no form"); return }
+        #expect(form.format == .md && form.path.hasSuffix(".md") && form.path.hasPrefix("clustertui-instances-"))
+        let effects = TestCluster.press(&state, .enter)
+        guard case .exportTable(let job)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        #expect(state.topOverlay == nil)
+        let text = job.source.rendered(.txt)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 1 + state.derived.instanceRows.count, "\(text)")
+        #expect(lines.dropFirst().allSatisfy { $0.contains("node-b") }, "\(text)")
+    }
+
+    @Test func wOnTheScreenAsksForAFileAndEscCancels() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("W"))
+        guard case .export(let form)? = state.topOverlay else { Issue.record("no form"); return }
+        #expect(form.target == .screen && form.path.hasSuffix(".txt"))
+        #expect(TestCluster.press(&state, .tab).isEmpty, "no format for a screen")
+        #expect(TestCluster.press(&state, .enter).first == .dumpScreen(form.path))
+        TestCluster.press(&state, .char("W"), .escape)
+        #expect(state.topOverlay == nil)
+    }
+}
