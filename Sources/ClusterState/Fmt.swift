@@ -17,10 +17,21 @@ package enum Fmt {
         return String(WireDate.format(date).replacingOccurrences(of: "T", with: " ").prefix(19))
     }
 
+    /// `12:34:56Z` on `now`'s UTC day; else `12-05 12:34Z` this year, `2025-12-05Z`
+    /// before (issue 24: a time without its date, days ago, read as today's). At most 12 cells.
+    package static func absolute(_ date: Date, now: Date) -> String {
+        let text = WireDate.format(date), today = WireDate.format(now)
+        if text.prefix(10) == today.prefix(10) { return clock(date) + "Z" }
+        if text.prefix(4) == today.prefix(4) {
+            return String(text.dropFirst(5).prefix(5)) + " " + String(text.dropFirst(11).prefix(5)) + "Z"
+        }
+        return String(text.prefix(10)) + "Z"
+    }
+
     /// An age, or the absolute UTC time when the operator asked for those (`t`).
     package static func age(_ date: Date?, now: Date, absolute: Bool) -> String {
         guard let date else { return "—" }
-        if absolute { return clock(date) + "Z" }
+        if absolute { return self.absolute(date, now: now) }
         return AgeFormat.compact(max(0, now.timeIntervalSince(date)))
     }
 

@@ -81,13 +81,14 @@ import Testing
         #expect(ColumnLayout.widths(columns, natural: [20, 10, 10, 4], total: 12) == [12, 0, 0, 0])
     }
 
-    /// Issue 11: after `t` the absolute start time read `20:30:…` at 120 columns.
+    /// Issue 11: after `t` the absolute start time read `20:30:…` at 120 columns
+    /// (issue 24: a day-old start says its date, and is whole too).
     @Test(arguments: [80, 120])
     func absoluteTimesAreWhole(width: Int) {
         var state = TestCluster.loadedState(width: width, height: 30)
         TestCluster.press(&state, .char("t"))
         let text = RootView.render(state).text()
-        #expect(text.contains("10:00:00Z"), "the start time is whole at \(width)")
-        #expect(!text.contains("10:00:…"))
+        #expect(text.contains("05-17 10:00Z"), "the start time is whole at \(width): \(text)")
+        #expect(!text.contains("05-17 10:0…") && !text.contains("05-17 1…"))
     }
 }

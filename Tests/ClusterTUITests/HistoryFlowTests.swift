@@ -88,3 +88,15 @@ import Testing
         #expect(!narrow.contains("1h"), "the counts come first: \(narrow)")
     }
 }
+
+/// Issue 24: absolute times (`t`) carry the date when it is not today.
+@Suite struct AbsoluteTimeTests {
+    /// Guards a start two days ago reading as today's time.
+    @Test func aTimeOfAnotherDaySaysItsDate() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15 08:00:00Z
+        #expect(Fmt.absolute(now.addingTimeInterval(-60), now: now) == "07:59:00Z")
+        #expect(Fmt.absolute(now.addingTimeInterval(-2 * 86_400), now: now) == "01-13 08:00Z")
+        #expect(Fmt.absolute(now.addingTimeInterval(-30 * 86_400), now: now) == "2026-12-16Z")
+        #expect(Fmt.age(now.addingTimeInterval(-2 * 86_400), now: now, absolute: true) == "01-13 08:00Z")
+    }
+}

@@ -49,12 +49,12 @@ package enum NodeColumns {
         TableColumn("health", ColumnSpec(title: "HEALTH", minWidth: 6, maxWidth: 12, priority: 1), surfaces: [.table]) {
             ($0.health.word, $0.healthStyle)
         },
-        TableColumn("heartbeat", ColumnSpec(title: "HEARTBEAT", minWidth: 6, maxWidth: 10, priority: 95, rightAligned: true,
+        TableColumn("heartbeat", ColumnSpec(title: "HEARTBEAT", minWidth: 6, maxWidth: 12, priority: 95, rightAligned: true,
                                             shortTitle: "BEAT"), sort: .heartbeat) { (beat($0), $0.healthStyle) },
         // Issue 22: restarts in the last hour, as kubectl counts a pod's; flapping said in words.
         TableColumn("restarts", ColumnSpec(title: "RESTARTS", minWidth: 3, maxWidth: 11, priority: 55, rightAligned: true,
                                            shortTitle: "RST"), surfaces: [.dashboard], cell: restarts),
-        TableColumn("uptime", ColumnSpec(title: "UPTIME", minWidth: 6, maxWidth: 10, priority: 30, rightAligned: true,
+        TableColumn("uptime", ColumnSpec(title: "UPTIME", minWidth: 6, maxWidth: 12, priority: 30, rightAligned: true,
                                          shortTitle: "UP"), sort: .uptime, surfaces: [.dashboard, .wide]) {
             (Fmt.age($0.node.startedAt, now: $0.now, absolute: $0.absoluteTimes), plain)
         },
