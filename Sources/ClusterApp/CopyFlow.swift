@@ -34,7 +34,7 @@ package enum CopyFlow {
             let name = TextSanitizer.visible(node.name)
             return asJSON ? ("\(name) as JSON", json(node)) : (name, name)
         case .events:
-            let events = state.events
+            let events = state.shownEvents
             guard events.indices.contains(state.eventPane.cursor.selected) else { return nil }
             let event = events[state.eventPane.cursor.selected]
             let line = TextSanitizer.visible("\(Fmt.clock(event.time))Z \(event.subject): \(event.message)")

@@ -27,10 +27,8 @@ package enum FilterKeys {
         return []
     }
 
-    /// Opens the prompt of the focused pane's filter (the events pane has
-    /// none: `/` there filters the instances and moves the focus to them).
+    /// Opens the prompt of the focused pane's filter (each pane its own; the events pane's by words).
     package static func open(_ state: inout AppState) {
-        state.focus = state.focus.filtered
         state[keyPath: state.focus.filter].editing = true
     }
 
@@ -45,6 +43,10 @@ package enum FilterKeys {
         let path = pane.filter
         switch FilterQuery.parse(state[keyPath: path].text) {
         case .success(let query):
+            if pane == .events, let term = query.terms.first(where: { $0.field != nil }) {
+                state[keyPath: path].error = "the events pane filters by words in the subject and message, not \(term.text)"
+                return
+            }
             if pane == .nodes, let term = query.firstInstanceOnlyTerm {
                 state[keyPath: path].error = "\(term.text) filters instances, not nodes (2 or Tab: the instances pane)"
                 return

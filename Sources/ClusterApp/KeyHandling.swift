@@ -129,16 +129,15 @@ package enum KeyHandling {
     }
 
     /// Esc on the main screen: the marks first, then the focused pane's
-    /// filter, then the other one.
+    /// filter, then the others.
     private static func clearAFilter(_ state: inout AppState) {
         if !state.marks.isEmpty {
             state.post("cleared \(Fmt.count(state.marks.count)) marks")
             state.marks.removeAll()
             return
         }
-        let own = state.focus.filtered
-        let other: Pane = own == .nodes ? .instances : .nodes
-        for pane in [own, other] {
+        let own = state.focus
+        for pane in [own] + Pane.allCases.filter({ $0 != own }) {
             let f = state[keyPath: pane.filter]
             if f.isActive || !f.text.isEmpty { FilterKeys.clear(&state, pane); return }
         }

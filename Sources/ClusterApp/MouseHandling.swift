@@ -46,9 +46,9 @@ package enum MouseHandling {
         if layout.eventRows > 0, y >= layout.eventsTop, y <= layout.eventsTop + layout.eventRows {
             guard y > layout.eventsTop else { return (.events, nil) }
             var cursor = state.eventPane.cursor
-            cursor.clamp(count: state.events.count, rows: layout.eventRows)
+            cursor.clamp(count: state.shownEvents.count, rows: layout.eventRows)
             let row = cursor.offset + (y - layout.eventsTop - 1)
-            return (.events, row < state.events.count ? row : nil)
+            return (.events, row < state.shownEvents.count ? row : nil)
         }
         return nil
     }

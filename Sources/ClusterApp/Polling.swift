@@ -136,11 +136,11 @@ package enum Polling {
         guard !events.isEmpty else { return }
         state.eventSerial += events.count
         state.recentChanges.note(events, now: state.now)
-        let wasAtEnd = state.eventPane.cursor.selected >= state.events.count - 1
+        let wasAtEnd = state.eventPane.cursor.selected >= Pane.events.rowCount(state) - 1
         state.events.append(contentsOf: events)
         let overflow = state.events.count - state.config.eventCapacity
         if overflow > 0 { state.events.removeFirst(overflow) }
-        if wasAtEnd || state.focus != .events { state.eventPane.cursor.selected = state.events.count - 1 }
+        if wasAtEnd || state.focus != .events { state.eventPane.cursor.selected = Pane.events.rowCount(state) - 1 }
         state.clampCursors()
     }
 

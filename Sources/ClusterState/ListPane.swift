@@ -31,21 +31,21 @@ extension Pane {
         }
     }
 
-    /// Where this pane's `/` filter lives; the events pane has none and
-    /// `/` there filters the instances.
+    /// Where this pane's `/` filter lives (issue 24: the events pane has its own, by words).
     package var filter: WritableKeyPath<AppState, FilterState> {
-        self == .nodes ? \.nodePane.filter : \.instancePane.filter
+        switch self {
+        case .nodes: \.nodePane.filter
+        case .instances: \.instancePane.filter
+        case .events: \.eventPane.filter
+        }
     }
-
-    /// The pane whose filter `/` opens from this one.
-    package var filtered: Pane { self == .nodes ? .nodes : .instances }
 
     /// Rows the pane lists now.
     package func rowCount(_ state: AppState) -> Int {
         switch self {
         case .nodes: state.derived.nodes.count
         case .instances: state.derived.instanceRows.count
-        case .events: state.events.count
+        case .events: state.shownEvents.count
         }
     }
 
@@ -63,6 +63,12 @@ extension Pane {
 }
 
 extension AppState {
+    /// The events the events pane lists: all, or those its filter's words match.
+    package var shownEvents: [ClusterEvent] {
+        guard let query = eventPane.filter.query, !query.isEmpty else { return events }
+        return events.filter { query.matchesEvent(subject: $0.subject, message: $0.message) }
+    }
+
     /// Moves `pane`'s cursor by `delta` rows and keeps it on screen.
     package mutating func move(_ pane: Pane, by delta: Int) {
         let count = pane.rowCount(self), rows = pane.visibleRows(Layout(state: self))

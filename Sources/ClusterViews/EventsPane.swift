@@ -12,9 +12,10 @@ package enum EventsPane {
         let focused = state.focus == .events
         let titleStyle = PaneTitle.style(focused: focused)
         screen.fill(x: 0, y: layout.eventsTop, width: width, height: 1, style: titleStyle)
-        screen.put(PaneTitle.text(" Events \(state.events.count)", focused: focused, glyphs: glyphs),
-                   x: 0, y: layout.eventsTop, maxWidth: width, style: titleStyle)
-        let events = state.events
+        let events = state.shownEvents
+        var title = " Events \(events.count)"
+        if state.eventPane.filter.isActive { title += " of \(state.events.count) match /\(state.eventPane.filter.text)" }
+        screen.put(PaneTitle.text(title, focused: focused, glyphs: glyphs), x: 0, y: layout.eventsTop, maxWidth: width, style: titleStyle)
         guard !events.isEmpty else {
             screen.put("  no changes seen yet", x: 0, y: layout.eventsTop + 1, maxWidth: width, style: TextStyle(role: .dim))
             return

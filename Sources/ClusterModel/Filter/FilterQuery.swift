@@ -77,6 +77,16 @@ public struct FilterQuery: Sendable, Hashable {
         "-term         exclude matches, e.g. -status:ghost",
     ]
 
+    /// For the events pane (issue 24): every word in the event's subject or
+    /// message; a field term matches no event.
+    public func matchesEvent(subject: String, message: String) -> Bool {
+        for t in terms {
+            let hit = t.field == nil && (TextFolding.contains(subject, t.needle) || TextFolding.contains(message, t.needle))
+            if hit == t.negated { return false }
+        }
+        return true
+    }
+
     public func matches(_ instance: Instance, _ ctx: FilterContext) -> Bool {
         for t in terms where t.matchesInstance(instance, ctx) == t.negated { return false }
         return true
