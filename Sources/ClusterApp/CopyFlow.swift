@@ -17,6 +17,10 @@ package enum CopyFlow {
             state.post("nothing selected to copy", .notice)
             return []
         }
+        if asJSON, text.utf8.count > TerminalClipboard.limit {
+            state.post("not copied: the row's JSON is over 64 KB, more than terminals take (clustertui get … -o json)", .notice)
+            return []
+        }
         let cut = text.utf8.count > TerminalClipboard.limit ? " (cut at 64 KB)" : ""
         state.post("copied \(label)\(cut): your terminal decides whether to take it")
         return [.notifyTerminal(TerminalClipboard.bytes(text, inTmux: state.config.inTmux))]

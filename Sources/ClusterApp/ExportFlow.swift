@@ -21,8 +21,14 @@ package enum ExportFlow {
         }
         switch TextEditing.prompt(key, text: &form.path, limit: 4096) {
         case .submit:
-            guard !form.path.trimmingCharacters(in: .whitespaces).isEmpty else {
+            let path = form.path.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else {
                 form.error = "type a file name"
+                return []
+            }
+            // Said here, so the name and format typed are not lost (the write still refuses to replace one).
+            if FileManager.default.fileExists(atPath: (path as NSString).expandingTildeInPath) {
+                form.error = "it exists already: type another name"
                 return []
             }
             state.overlays.close(.export)

@@ -26,7 +26,8 @@ struct GetCommand: AsyncParsableCommand {
             is:flapping reads the history the dashboards recorded.
             get node NAME and get instance TYPE ID print one with every field (-o json: its wire object).
             --watch (nodes, instances) polls until interrupted: the table again when a row's state changes, \
-            or with -o json one line per change: {"type":"ADDED|MODIFIED|DELETED","object":{…}}.
+            or with -o json one line per change: {"type":"ADDED|MODIFIED|DELETED","object":{…}} (nodes: with \
+            "health"); Ctrl-C ends it (exit 130); a failed poll is said and retried, a usage or login error ends it.
             """ + "\n" + CLIRun.exitCodeHelp)
 
     /// What to print.
@@ -64,8 +65,11 @@ struct GetCommand: AsyncParsableCommand {
     @Flag(help: "Keep polling (nodes, instances): print again when something changes; Ctrl-C ends it.")
     var watch = false
 
-    @Option(help: "Seconds between polls with --watch.")
-    var interval = 2.0
+    @Option(help: "Seconds between polls with --watch (nodes 2, instances 30: the list is the expensive call).")
+    var interval: Double?
+
+    /// The watch's period.
+    var period: Double { interval ?? (resource == .instances ? 30 : 2) }
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -73,7 +77,7 @@ struct GetCommand: AsyncParsableCommand {
         let listing = resource == .nodes || resource == .instances
         if filter != nil && !listing { throw ValidationError("--filter applies to nodes and instances") }
         if watch && !listing { throw ValidationError("--watch applies to nodes and instances") }
-        if !(interval >= 0.5 && interval <= 3600) { throw ValidationError("--interval must be 0.5…3600 seconds") }
+        if let interval, !(interval >= 0.5 && interval <= 3600) { throw ValidationError("--interval must be 0.5…3600 seconds") }
         switch (resource, names.count) {
         case (_, 0), (.nodes, 1), (.instances, 2): break
         case (.nodes, _): throw ValidationError("get node takes one name")
@@ -83,8 +87,15 @@ struct GetCommand: AsyncParsableCommand {
         if !names.isEmpty && (filter != nil || watch || output == .wide) {
             throw ValidationError("one resource: no --filter, --watch or -o wide")
         }
-        if let filter, case .failure(let error) = FilterQuery.parse(filter) {
-            throw ValidationError("--filter: \(error.message) (at character \(error.position + 1))")
+        if let filter {
+            switch FilterQuery.parse(filter) {
+            case .failure(let error): throw ValidationError("--filter: \(error.message) (at character \(error.position + 1))")
+            case .success(let query):
+                // As the dashboard says it: a term for instances means nothing for nodes (it would keep them all).
+                if resource == .nodes, let term = query.firstInstanceOnlyTerm {
+                    throw ValidationError("--filter: \(term.text) filters instances, not nodes")
+                }
+            }
         }
     }
 
@@ -114,7 +125,8 @@ struct GetCommand: AsyncParsableCommand {
         switch resource {
         case .nodes:
             var (overview, now) = try await fetchOverview(reader)
-            let kept = try selection().nodes(overview, now: now)
+            let selection = try selection()
+            let kept = selection.nodes(overview, now: now, instances: selection.needsInstancesForNodes ? try await reader.instances().instances : nil)
             if output == .json {
                 if let kept { overview.nodes = overview.nodes.filter { kept.contains($0.name) } }
                 return try StableJSON.encode(NodesJSON(overview)) + "\n"

@@ -25,10 +25,13 @@ struct GetSelection {
         }
     }
 
+    /// Whether judging nodes needs the instance list (`is:risk`: a ghost with instances bound is at risk).
+    var needsInstancesForNodes: Bool { query?.terms.contains { $0.flag == .risk } == true }
+
     /// The names of the nodes the query keeps (`nil`: all).
-    func nodes(_ overview: Overview, now: Date) -> Set<String>? {
+    func nodes(_ overview: Overview, now: Date, instances: [Instance]? = nil) -> Set<String>? {
         guard let query else { return nil }
-        let context = Self.context(overview, instances: nil, now: now, flapping: flapping)
+        let context = Self.context(overview, instances: instances, now: now, flapping: flapping)
         return Set(overview.nodes.filter { query.matches($0, context) }.map(\.name))
     }
 

@@ -30,7 +30,9 @@ struct HistoryCommand: AsyncParsableCommand {
             let from = window.from(now)
             let records = try store.load(since: from, node: node, changes: 0)
             guard records.facts[node] != nil else {
-                throw ClusterError.usage("no node \(TextSanitizer.excerpt(node)) in the history of \(url)")
+                // As `get node` says it: exit 1, one line.
+                StandardError.line("clustertui: no node \(TextSanitizer.excerpt(node)) in the history of \(url)")
+                throw ExitCode(ClusterError.ExitCode.failure.rawValue)
             }
             let entries = NodeTimeline.entries(node: node, records: records, since: from, now: now)
             switch window.output {

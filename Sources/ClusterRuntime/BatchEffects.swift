@@ -83,9 +83,29 @@ package struct BatchEffects: Sendable {
         guard fd >= 0 else {
             return errno == EEXIST ? "it exists already; type another name" : String(cString: strerror(errno))
         }
-        defer { close(fd) }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        return written == data.count ? nil : String(cString: strerror(errno))
+        var offset = 0
+        var failure: String?
+        data.withUnsafeBytes { bytes in
+            while offset < bytes.count {
+                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    failure = n < 0 ? String(cString: strerror(errno)) : "nothing more could be written after \(offset) bytes"
+                    return
+                }
+                offset += n
+            }
+        }
+        close(fd)
+        // A half-written file is not left behind to block the next try under the same name.
+        if failure != nil { unlink(path) }
+        return failure
+    }
+
+    /// `path` with `~` expanded, and made absolute against the working directory (for the notice).
+    package static func absolute(_ path: String) -> String {
+        let expanded = (path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
     }
 
     /// The newest batch in the journal that was applied to `identity`'s URL

@@ -69,7 +69,7 @@ package final class DashboardLoop {
     /// The screen as drawn now (the form that asked for it is closed), as text
     /// with every control already made visible, to a new file (issue 24).
     private func writeScreen(_ path: String) -> Message {
-        let expanded = (path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+        let expanded = BatchEffects.absolute(path)
         let text = RootView.render(state).text() + "\n"
         return .exported(path: expanded, error: BatchEffects.writeNew(Data(text.utf8), to: expanded))
     }

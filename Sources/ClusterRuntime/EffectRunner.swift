@@ -115,7 +115,7 @@ package struct EffectRunner: Sendable {
             history?.refresh(at: now, url: identity.url)
         case .exportTable(let job):
             Task.detached(priority: .utility) {
-                let path = (job.path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+                let path = BatchEffects.absolute(job.path)
                 let error = BatchEffects.writeNew(Data(job.source.rendered(job.format).utf8), to: path)
                 mailbox.post(.exported(path: path, error: error))
             }

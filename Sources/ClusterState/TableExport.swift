@@ -58,7 +58,10 @@ package enum TableText {
         switch format {
         case .csv: return ([titles] + rows).map { $0.map(csv).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .md:
-            let cells = ([titles] + rows).map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+            let cells = ([titles] + rows).map { row in
+                "| " + row.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }
+                    .joined(separator: " | ") + " |"
+            }
             return ([cells[0], "|" + String(repeating: "---|", count: titles.count)] + cells.dropFirst()).joined(separator: "\n") + "\n"
         case .json:
             let objects = rows.map { Dictionary(zip(titles, $0), uniquingKeysWith: { a, _ in a }) }
@@ -75,8 +78,12 @@ package enum TableText {
         }
     }
 
-    /// One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180).
+    /// One CSV field: quoted when it holds a comma, a quote or a line break
+    /// (RFC 4180); a server's text that a spreadsheet would run as a formula
+    /// (`=`, `+`, `-`, `@` first) is kept as text with a leading `'`.
     static func csv(_ field: String) -> String {
+        var field = field
+        if let first = field.first, "=+-@".contains(first), Double(field) == nil { field = "'" + field }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -45,4 +45,24 @@ import Testing
         TestCluster.press(&state, .char("W"), .escape)
         #expect(state.topOverlay == nil)
     }
+
+    /// Guards a server's text running as a spreadsheet formula, and a backslash breaking a Markdown column.
+    @Test func csvKeepsFormulasAsTextAndMarkdownEscapesBackslashes() {
+        #expect(TableText.csv("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(TableText.csv("-5") == "-5" && TableText.csv("@here") == "'@here")
+        #expect(TableText.render(titles: ["A"], rows: [["a\\|b"]], format: .md).contains("| a\\\\\\|b |"))
+    }
+
+    /// Guards a taken file name losing what was typed (the form closed before the write refused).
+    @Test func anExistingFileKeepsTheFormAndSaysWhy() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-exists-\(UUID().uuidString).csv").path
+        FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("w"), .ctrl("u"))
+        for c in path { TestCluster.press(&state, .char(c)) }
+        #expect(TestCluster.press(&state, .enter).isEmpty)
+        guard case .export(let form)? = state.topOverlay else { Issue.record("the form closed"); return }
+        #expect(form.path == path && form.error?.contains("exists") == true)
+    }
 }

@@ -9,7 +9,10 @@ public enum TerminalClipboard {
     public static let limit = 64 * 1024
 
     public static func bytes(_ text: String, inTmux: Bool) -> [UInt8] {
-        let payload: [UInt8] = [0x1B] + Array("]52;c;\(Data(text.utf8.prefix(limit)).base64EncodedString())".utf8) + [0x07]
+        // Cut on a character, never inside one.
+        var cut = Substring(text)
+        while cut.utf8.count > limit { cut = cut.dropLast(max(1, (cut.utf8.count - limit) / 4)) }
+        let payload: [UInt8] = [0x1B] + Array("]52;c;\(Data(cut.utf8).base64EncodedString())".utf8) + [0x07]
         return inTmux ? TerminalNotification.passthrough(payload) : payload
     }
 }

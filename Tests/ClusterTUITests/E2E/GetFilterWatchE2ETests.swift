@@ -22,6 +22,9 @@ struct GetFilterWatchE2ETests {
         #expect(!list.instances.isEmpty && list.instances.allSatisfy { $0.nodeName == "core-main-1" && $0.explicit })
         let bad = try CLIChild.run(["get", "nodes", "--filter", "is:bogus", "--url", url], token: nil, environment: auth)
         #expect(bad.status == ClusterError.ExitCode.usage.rawValue && bad.stderr.contains("unknown is:bogus"))
+        // A term for instances keeps every node: refused, as the dashboard refuses it.
+        let instanceTerm = try CLIChild.run(["get", "nodes", "--filter", "tenant:acme", "--url", url], token: nil, environment: auth)
+        #expect(instanceTerm.status == ClusterError.ExitCode.usage.rawValue && instanceTerm.stderr.contains("filters instances"))
         let notHere = try CLIChild.run(["get", "overview", "--filter", "x", "--url", url], token: nil, environment: auth)
         #expect(notHere.status == ClusterError.ExitCode.usage.rawValue && notHere.stderr.contains("nodes and instances"))
     }
