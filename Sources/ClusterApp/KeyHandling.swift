@@ -56,6 +56,10 @@ package enum KeyHandling {
         case .exportScreen:
             ExportFlow.open(&state, .screen)
             return []
+        case .zoom:
+            state.zoomed.toggle()
+            state.clampCursors()
+            return []
         default:
             view(&state, action)
             return []
@@ -82,7 +86,7 @@ package enum KeyHandling {
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
         case .problems: ProblemsFlow.open(&state)
-        case .asOf, .copyID, .copyRow, .exportTable, .exportScreen: break  // answered above
+        case .asOf, .copyID, .copyRow, .exportTable, .exportScreen, .zoom: break  // answered above
         case .changes:
             state.overlays.close(.changes)
             state.overlays.append(.changes(ChangesList()))
@@ -188,7 +192,8 @@ package enum KeyHandling {
     }
 
     private static func nextPane(_ state: AppState, forward: Bool) -> Pane {
-        let layout = Layout(state: state)
+        // Zoomed, Tab takes the zoom to the next pane: the panes shown unzoomed are the choice.
+        let layout = Layout(width: state.width, height: state.height, nodeCount: state.derived.nodes.count, banner: state.isStale)
         let panes = Pane.allCases.filter { $0.isShown(layout) }
         let index = panes.firstIndex(of: state.focus) ?? 0
         return panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]

@@ -31,7 +31,7 @@ package enum MouseHandling {
         let layout = Layout(state: state)
         guard !layout.tooSmall, state.snapshot != nil else { return nil }
         func inTable(_ top: Int, _ rows: Int, _ offset: Int, _ count: Int, _ pane: Pane) -> (Pane, Int?)? {
-            guard y >= top, y < top + 2 + rows else { return nil }
+            guard pane.isShown(layout), y >= top, y < top + 2 + rows else { return nil }
             guard y >= top + 2 else { return (pane, nil) }
             let row = offset + (y - top - 2)
             return (pane, row < count ? row : nil)
@@ -43,7 +43,7 @@ package enum MouseHandling {
                              state.derived.instanceRows.count, .instances) {
             return hit
         }
-        if layout.eventRows > 0, y >= layout.eventsTop, y <= layout.eventsTop + layout.eventRows {
+        if Pane.events.isShown(layout), layout.eventRows > 0, y >= layout.eventsTop, y <= layout.eventsTop + layout.eventRows {
             guard y > layout.eventsTop else { return (.events, nil) }
             var cursor = state.eventPane.cursor
             cursor.clamp(count: state.shownEvents.count, rows: layout.eventRows)

@@ -191,6 +191,8 @@ package struct AppState: Sendable {
     package var showGhosts = false
     /// Show absolute UTC times instead of ages (`t`).
     package var absoluteTimes = false
+    /// The focused pane has the whole screen (`z`, issue 24).
+    package var zoomed = false
     /// Newest last, capped at `config.eventCapacity`.
     package var events: [ClusterEvent] = []
     package var overlays: [Overlay] = []

@@ -9,7 +9,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case nextPane, previousPane, focusNodes, focusInstances, focusEvents
     case enter, rebind, reset, details, refresh, switchContext
     case mark, markAll, evacuate, undo, copyID, copyRow, exportTable, exportScreen
-    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, changes, asOf, repaint, help, quit, suspend
+    case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, changes, asOf, zoom, repaint, help, quit, suspend
 }
 
 /// When a key-bar hint is shown.
@@ -117,6 +117,8 @@ package enum KeyMap {
                    help: "the fleet: every context in one table with its state; Enter opens one"),
         KeyBinding(keys: [.char("P")], label: "P", action: .problems, section: "View",
                    help: "problems of every cluster, most severe first; Enter opens one"),
+        KeyBinding(keys: [.char("z")], label: "z", action: .zoom, section: "View",
+                   help: "zoom the focused pane to the whole screen (Tab moves the zoom; z again: back)"),
         KeyBinding(keys: [.char("C")], label: "C", action: .changes, section: "View",
                    help: "recorded binding changes, newest first: who moved what, when; Enter shows the instance"),
         KeyBinding(keys: [.char("[")], label: "[", action: .asOf, section: "View",

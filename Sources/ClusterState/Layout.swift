@@ -4,7 +4,7 @@
 /// Rows, top to bottom: two header lines, the stale banner while the data
 /// is the last known (not live), the nodes pane (title, column
 /// header, rows), the instances pane (same), the events pane when there is
-/// room, and one status line. Below `minWidth`×`minHeight` only a
+/// room, and one status line; zoomed (`z`), the focused pane alone. Below `minWidth`×`minHeight` only a
 /// "terminal too small" notice is drawn (q and Ctrl-C still work).
 package struct Layout: Equatable {
     package static let minWidth = 30
@@ -23,12 +23,15 @@ package struct Layout: Equatable {
     package var eventsTop = 0
     package var eventRows = 0
     package var statusRow = 0
+    /// The pane that has the whole body (`z`, issue 24); the others are not drawn.
+    package var zoomed: Pane?
 
     package init(state: AppState) {
-        self.init(width: state.width, height: state.height, nodeCount: state.derived.nodes.count, banner: state.isStale)
+        self.init(width: state.width, height: state.height, nodeCount: state.derived.nodes.count, banner: state.isStale,
+                  zoom: state.zoomed ? state.focus : nil)
     }
 
-    package init(width: Int, height: Int, nodeCount: Int, banner: Bool = false) {
+    package init(width: Int, height: Int, nodeCount: Int, banner: Bool = false, zoom: Pane? = nil) {
         self.width = width
         self.height = height
         tooSmall = width < Layout.minWidth || height < Layout.minHeight
@@ -39,6 +42,17 @@ package struct Layout: Equatable {
             headerRows += 1
         }
         let body = height - headerRows - 1
+        if let zoom {
+            // One pane, the whole body: its title and column header, then rows.
+            zoomed = zoom
+            nodesTop = headerRows; instancesTop = headerRows; eventsTop = headerRows
+            switch zoom {
+            case .nodes: nodeRows = max(1, body - 2)
+            case .instances: instanceRows = max(1, body - 2)
+            case .events: eventRows = max(1, body - 1)
+            }
+            return
+        }
         // Events get a strip once the screen is tall enough to spare it.
         let eventsHeight = body >= 26 ? 6 : (body >= 18 ? 4 : 0)
         let tables = body - eventsHeight

@@ -58,8 +58,11 @@ extension Pane {
         }
     }
 
-    /// Whether the pane is drawn at all in `layout` (the events pane needs room).
-    package func isShown(_ layout: Layout) -> Bool { self != .events || layout.eventRows > 0 }
+    /// Whether the pane is drawn at all in `layout` (the events pane needs room; zoomed, only the zoomed one).
+    package func isShown(_ layout: Layout) -> Bool {
+        if let zoomed = layout.zoomed { return zoomed == self }
+        return self != .events || layout.eventRows > 0
+    }
 }
 
 extension AppState {

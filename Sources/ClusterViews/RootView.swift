@@ -30,9 +30,9 @@ package enum RootView {
             drawWaiting(state, into: &screen, glyphs: glyphs)
         } else {
             if let row = layout.bannerRow { StaleBanner.draw(state, row: row, into: &screen, glyphs: glyphs) }
-            NodesPane.draw(state, into: &screen, layout: layout, glyphs: glyphs)
-            InstancesPane.draw(state, into: &screen, layout: layout, glyphs: glyphs)
-            EventsPane.draw(state, into: &screen, layout: layout, glyphs: glyphs)
+            if Pane.nodes.isShown(layout) { NodesPane.draw(state, into: &screen, layout: layout, glyphs: glyphs) }
+            if Pane.instances.isShown(layout) { InstancesPane.draw(state, into: &screen, layout: layout, glyphs: glyphs) }
+            if Pane.events.isShown(layout) { EventsPane.draw(state, into: &screen, layout: layout, glyphs: glyphs) }
         }
         StatusLine.draw(state, into: &screen, row: layout.statusRow)
         for overlay in state.overlays {

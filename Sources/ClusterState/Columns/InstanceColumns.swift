@@ -22,7 +22,8 @@ package enum InstanceColumns {
         TableColumn("type", ColumnSpec(title: "TYPE", minWidth: 5, maxWidth: 16, priority: 80), sort: .type) {
             ($0.instance.entityType.rawValue, TextStyle(role: .accent))
         },
-        TableColumn("id", ColumnSpec(title: "ID", minWidth: 8, maxWidth: 40, priority: 3), surfaces: [.table]) {
+        // Issue 24: ID, PROJECT and TENANT ID on the dashboard too, when a wide screen has room (lowest priorities).
+        TableColumn("id", ColumnSpec(title: "ID", minWidth: 8, maxWidth: 40, priority: 3), surfaces: [.dashboard, .table]) {
             ($0.instance.entityId, plain)
         },
         TableColumn("name", ColumnSpec(title: "NAME", minWidth: 10, maxWidth: 40, priority: 100, identifying: true), sort: .name) {
@@ -43,9 +44,11 @@ package enum InstanceColumns {
                     sort: .binding) {
             ($0.instance.explicit ? "explicit" : "default", $0.instance.explicit ? plain : TextStyle(role: .dim))
         },
-        TableColumn("project", ColumnSpec(title: "PROJECT", minWidth: 8, maxWidth: 24, priority: 2), surfaces: [.wide]) {
+        TableColumn("project", ColumnSpec(title: "PROJECT", minWidth: 8, maxWidth: 24, priority: 2), surfaces: [.dashboard, .wide]) {
             ($0.instance.projectId ?? "", plain)
         },
+        TableColumn("tenant-id", ColumnSpec(title: "TENANT ID", minWidth: 9, maxWidth: 24, priority: 1, shortTitle: "TID"),
+                    surfaces: [.dashboard, .wide]) { ($0.instance.tenantId ?? "", TextStyle(role: .dim)) },
         TableColumn("risk", ColumnSpec(title: "RISK", minWidth: 7, maxWidth: 14, priority: 90, shortForm: RiskLabel.short),
                     sort: .risk, surfaces: [.dashboard, .wide], plain: { $0.risk == .none ? "ok" : $0.risk.label }) {
             $0.risk == .none ? ("", plain) : ($0.glyphs.warning + " " + $0.risk.label, TextStyle(role: .risk, bold: true))
