@@ -77,7 +77,6 @@ package final class HistoryRecorder: @unchecked Sendable {
         let writes = window.apply(sample, ownBatch: { journal.batch(for: $0) })
         keep(writes, now: sample.at)
         post(window.digest(now: sample.at), url)
-        MemoryTrim.giveBack()
     }
 
     /// Writes what the window returned; another dashboard holding the lock

@@ -10,10 +10,7 @@ extension AppState {
         guard !retired.isEmpty else { return }
         let box = RetiredBox(retired)
         retired = RetiredLists()
-        BackgroundLane.shared.async {
-            box.empty()
-            MemoryTrim.giveBack()
-        }
+        BackgroundLane.shared.async { box.empty() }
     }
 }
 
