@@ -15,6 +15,7 @@ package enum HistoryFlow {
             bindingGeneration: snapshot.bindingGeneration, thresholds: state.thresholds,
             atRisk: snapshot.instancesKnown ? state.derived.instanceSummary?.atRisk : nil)
         sample.cluster = state.config.clusterURL
+        sample.instanceCount = snapshot.instances.count
         return [.recordHistory(sample)]
     }
 

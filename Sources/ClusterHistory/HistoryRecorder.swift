@@ -77,6 +77,7 @@ package final class HistoryRecorder: @unchecked Sendable {
         let writes = window.apply(sample, ownBatch: { journal.batch(for: $0) })
         keep(writes, now: sample.at)
         post(window.digest(now: sample.at), url)
+        MemoryTrim.giveBack(instances: sample.instanceCount)
     }
 
     /// Writes what the window returned; another dashboard holding the lock

@@ -20,6 +20,8 @@ public struct HistorySample: Sendable, Equatable {
     public var atRisk: Int?
     /// The cluster the poll was of (its URL): the store it belongs in, whatever is open when it is recorded.
     public var cluster: String = ""
+    /// The instances the dashboard holds (how big its heap is, for `MemoryTrim`).
+    public var instanceCount = 0
 
     public init(
         at: Date, pollEvery: TimeInterval, nodes: [Node], health: [String: HeartbeatHealth],
