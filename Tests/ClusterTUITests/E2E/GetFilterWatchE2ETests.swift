@@ -53,6 +53,10 @@ struct GetFilterWatchE2ETests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
+        // A watch that never printed would block the read below for ever: it is ended after the deadline.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20 * TmuxSession.patience) {
+            if process.isRunning { process.terminate() }
+        }
         // The first poll's lines: one ADDED per node, each a whole JSON object.
         var text = ""
         let deadline = Date().addingTimeInterval(20 * TmuxSession.patience)
