@@ -132,3 +132,17 @@ import Testing
         #expect(refused.check == "server" && refused.text.hasSuffix("is the core running, and on this port?"))
     }
 }
+
+/// Issue 24: doctor says whether `y`/`Y` copy, and outside tmux that the terminal decides.
+@Suite struct ClipboardCheckTests {
+    @Test func offUnlessTheConfigSaysOsc52() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-clip-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/config.toml"
+        #expect(ClipboardCheck.line(configPath: path, environment: [:]).text.hasPrefix("off"))
+        try "clipboard = \"osc52\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let on = ClipboardCheck.line(configPath: path, environment: [:])
+        #expect(on.verdict == .ok && on.text.hasPrefix("osc52"))
+    }
+}
