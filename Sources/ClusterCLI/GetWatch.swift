@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterState
 import Foundation
 
 /// `get nodes|instances --watch` (issue 24), like `kubectl get -w`: polls
@@ -33,7 +34,7 @@ struct GetWatch {
                     for line in changes { StandardOutput.write(line + "\n") }
                 } else if !changes.isEmpty {
                     // The table is read again only when something changed (an S2 list is 23 MB).
-                    StandardOutput.write("— \(HistoryFilesTime.now()) —\n" + (try await command.render(reader)) + "\n")
+                    StandardOutput.write("— \(Fmt.dateTime(Date()))Z —\n" + (try await command.render(reader)) + "\n")
                 }
                 // Taken as seen once said: a change whose table could not be read is said at the next poll.
                 first = false
@@ -98,7 +99,3 @@ struct GetWatch {
     }
 }
 
-/// `2026-12-06 14:02:10Z`, the time line between two tables of a watch.
-enum HistoryFilesTime {
-    static func now() -> String { HistoryFiles.time(Date()) + "Z" }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterHistory
 import ClusterModel
+import ClusterState
 import ClusterWrites
 import Foundation
 
@@ -127,7 +128,7 @@ enum HistoryFiles {
 
     /// `2026-12-06 14:02:10`, UTC, as the journal prints times.
     static func time(_ date: Date) -> String {
-        String(WireDate.format(date).replacingOccurrences(of: "T", with: " ").prefix(19))
+        Fmt.dateTime(date)
     }
 }
 

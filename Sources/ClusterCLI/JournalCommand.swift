@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterState
 import ClusterWrites
 import Foundation
 
@@ -45,8 +46,8 @@ struct JournalCommand: AsyncParsableCommand {
         guard !entries.isEmpty else { return "the journal is empty\n" }
         var table = TextTable(["TIME", "BATCH", "KIND", "ENTITY", "FROM", "TO", "OUTCOME", "CLUSTER"])
         for e in entries {
-            let time = WireDate.format(e.time).replacingOccurrences(of: "T", with: " ").prefix(19)
-            table.add([String(time), e.batch, e.kind, e.key.description, e.prior.description, e.requested.description,
+            let time = Fmt.dateTime(e.time)
+            table.add([time, e.batch, e.kind, e.key.description, e.prior.description, e.requested.description,
                        e.outcomeText + (e.message == nil ? "" : ": " + TextSanitizer.excerpt(e.message ?? "", limit: 60)),
                        e.context ?? e.url ?? ""])
         }

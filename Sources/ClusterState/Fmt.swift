@@ -14,7 +14,12 @@ package enum Fmt {
     package static func moment(_ date: Date, now: Date) -> String {
         let day = { (d: Date) in Int((d.timeIntervalSince1970 / 86_400).rounded(.down)) }
         guard day(date) != day(now) else { return clock(date) }
-        return String(WireDate.format(date).replacingOccurrences(of: "T", with: " ").prefix(19))
+        return dateTime(date)
+    }
+
+    /// `2026-12-05 12:34:56`, UTC: a moment whole, as the CLI's tables print it.
+    package static func dateTime(_ date: Date) -> String {
+        String(WireDate.format(date).replacingOccurrences(of: "T", with: " ").prefix(19))
     }
 
     /// `12:34:56Z` on `now`'s UTC day; else `12-05 12:34Z` this year, `2025-12-05Z`

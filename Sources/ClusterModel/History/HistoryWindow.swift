@@ -108,12 +108,16 @@ public struct HistoryWindow: Sendable {
     }
 
     private mutating func closeOpenRuns(at end: Date, into writes: inout HistoryWrites) {
-        for (name, list) in runs {
-            guard var last = list.last, last.end == nil else { continue }
-            last.end = max(end, last.start)
-            runs[name]![list.count - 1] = last
-            writes.closedRuns.append(last)
-        }
+        for name in Array(runs.keys) { closeRun(name, at: end, into: &writes) }
+    }
+
+    /// Ends `name`'s open run at `end` (never before it began), with the period
+    /// learned by then when given; nothing when its last run is closed already.
+    private mutating func closeRun(_ name: String, at end: Date, period: TimeInterval? = nil, into writes: inout HistoryWrites) {
+        guard let index = runs[name]?.indices.last, runs[name]![index].end == nil else { return }
+        runs[name]![index].end = max(end, runs[name]![index].start)
+        if let period { runs[name]![index].period = period }
+        writes.closedRuns.append(runs[name]![index])
     }
 
     private mutating func recordNodes(_ sample: HistorySample, continues: Bool, previousAt: Date?, into writes: inout HistoryWrites) {
@@ -142,11 +146,7 @@ public struct HistoryWindow: Sendable {
         // A node gone from the registry: its run ends here, its beats are forgotten.
         let now = Set(names)
         for name in current where !now.contains(name) {
-            if var last = runs[name]?.last, last.end == nil {
-                last.end = sample.at
-                runs[name]![runs[name]!.count - 1] = last
-                writes.closedRuns.append(last)
-            }
+            closeRun(name, at: sample.at, into: &writes)
             beats[name] = nil
             gaps[name] = nil
         }
@@ -158,12 +158,8 @@ public struct HistoryWindow: Sendable {
     ) {
         if let last = runs[name]?.last, last.end == nil {
             guard last.state != state else { return }
-            var closed = last
-            closed.end = at
             // The period as learned by the run's end: a run begins before much is learned.
-            closed.period = period
-            runs[name]![runs[name]!.count - 1] = closed
-            writes.closedRuns.append(closed)
+            closeRun(name, at: at, period: period, into: &writes)
         }
         let run = StateRun(node: name, state: state, start: at, period: period)
         runs[name, default: []].append(run)
