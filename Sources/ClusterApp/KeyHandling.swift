@@ -32,7 +32,13 @@ package enum KeyHandling {
 
     /// The main screen: the key's action from `KeyMap`, then what it does.
     private static func mainScreen(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard let action = KeyMap.action(for: key) else { return [] }
+        if let custom = state.config.keys.customKeys[key] { return CustomActionFlow.start(&state, named: custom) }
+        guard let action = state.config.keys.action(for: key) else { return [] }
+        return run(&state, action)
+    }
+
+    /// What `action` does on the main screen (its key, or the palette).
+    package static func run(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
         if moveCursor(&state, action) || focus(&state, action) { return [] }
         switch action {
         case .quit:
@@ -55,6 +61,9 @@ package enum KeyHandling {
             return []
         case .exportScreen:
             ExportFlow.open(&state, .screen)
+            return []
+        case .palette:
+            PaletteFlow.open(&state)
             return []
         case .zoom:
             state.zoomed.toggle()
@@ -86,7 +95,13 @@ package enum KeyHandling {
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
         case .problems: ProblemsFlow.open(&state)
-        case .asOf, .copyID, .copyRow, .exportTable, .exportScreen, .zoom: break  // answered above
+        case .asOf, .copyID, .copyRow, .exportTable, .exportScreen, .zoom, .palette: break  // answered above
+        case .actionOutput:
+            if let output = state.lastActionOutput {
+                state.overlays.append(.actionOutput(output))
+            } else {
+                state.post("no custom action has run in the background yet (they are in the config file: README, Custom actions)", .notice)
+            }
         case .changes:
             state.overlays.close(.changes)
             state.overlays.append(.changes(ChangesList()))
@@ -169,7 +184,7 @@ package enum KeyHandling {
 
     /// Arrow, vi and paging keys on the focused pane. Returns true when handled.
     package static func moveCursor(_ state: inout AppState, _ key: Key) -> Bool {
-        guard let action = KeyMap.action(for: key) else { return false }
+        guard let action = state.config.keys.action(for: key) else { return false }
         return moveCursor(&state, action)
     }
 

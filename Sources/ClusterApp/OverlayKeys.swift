@@ -65,6 +65,13 @@ package enum OverlayKeys {
         case .changes(var list):
             ChangesFlow.key(&state, &list, key)
             state.overlays.replace(.changes(list))
+        case .palette(let palette):
+            return PaletteFlow.key(&state, palette, key)
+        case .confirmAction(let confirm):
+            return CustomActionFlow.confirmKey(&state, confirm, key)
+        case .actionOutput(var output):
+            ActionOutputFlow.key(&state, &output, key)
+            state.overlays.replace(.actionOutput(output))
         case .export(var form):
             let effects = ExportFlow.key(&state, &form, key)
             if state.overlays.find(.export) != nil { state.overlays.replace(.export(form)) }

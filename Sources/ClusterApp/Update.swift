@@ -93,6 +93,7 @@ package enum Update {
         case .exported(let path, let error):
             if let error { state.post("not written: \(TextSanitizer.excerpt(path)): \(error)", .warning, seconds: 10) }
             else { state.post("wrote \(TextSanitizer.excerpt(path))", .notice, seconds: 10) }
+        case .actionFinished(let result): CustomActionFlow.finished(&state, result)
         case .hookProblem(let text):
             state.post(text, .warning, seconds: 10)
             Polling.appendEvents(&state, [ClusterEvent(time: state.serverNow, kind: .alertFired, severity: .warning,

@@ -76,8 +76,14 @@ struct DashboardCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("clustertui: " + error.description + "\n").utf8))
             throw ExitCode(ClusterError.ExitCode.usage.rawValue)
         }
+        let keys: (KeyMap, [CustomAction])
+        do { keys = try KeyConfiguration.load() } catch let error as ClusterError {
+            FileHandle.standardError.write(Data(("clustertui: " + error.description + "\n").utf8))
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        }
         let link = try await connection.connect()
         var config = AppConfig.shared(link: link, polls: polls, alerts: alerts)
+        (config.keys, config.customActions) = keys
         config.readOnly = readOnly || wallboard
         config.wallboard = wallboard
         config.tick = !noTick

@@ -92,6 +92,11 @@ package final class DashboardLoop {
         case .notifyTerminal(let bytes):
             terminal.notify(bytes)
             return []
+        case .runAction(let invocation) where invocation.action.mode == .foreground:
+            // The program gets the terminal; the screen is taken back after, at the size it has then.
+            let result = terminal.stepAside { ActionLauncher.runForeground(invocation) }
+            let size = terminal.size
+            return [.actionFinished(result), .resize(width: size.width, height: size.height), .tick]
         case .dumpScreen(let path):
             // The state is being updated while effects run: the screen is written once the messages are done.
             screenDumps.append(path)

@@ -121,6 +121,9 @@ package struct EffectRunner: Sendable {
             }
         case .loadAsOf(let moment):
             history?.asOf(moment, url: identity.url)
+        case .runAction(let invocation):
+            // Background runs (the loop runs foreground ones itself); the result is told even after a context switch.
+            ActionLauncher.startBackground(invocation) { result in mailbox.post(.actionFinished(result)) }
         case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert, .dumpScreen:
             break
         }

@@ -53,6 +53,10 @@ package struct AppConfig: Sendable, Equatable {
     package var historyDays = 7
     /// `y`/`Y` copy by OSC 52 (`clipboard = "osc52"` in the config file, issue 24).
     package var clipboard = false
+    /// The run's keys: the defaults with the config's `[keys]` and custom actions applied (issue 24).
+    package var keys = KeyMap.standard
+    /// The config file's custom actions (issue 24).
+    package var customActions: [CustomAction] = []
 
     package init(label: String) { self.label = label }
 }
@@ -141,6 +145,12 @@ package enum Overlay: Sendable, Equatable {
     case asOf(AsOfState)
     /// Write the focused table or the screen to a file (issue 24).
     case export(ExportForm)
+    /// The `:` command palette (issue 24).
+    case palette(Palette)
+    /// A custom action with `confirm = true`, waiting for `y` (issue 24).
+    case confirmAction(ActionConfirm)
+    /// The output and exit status of a custom action run in the background (issue 24).
+    case actionOutput(ActionOutputView)
 }
 
 /// After a write: what the next overview should show for the entity.
@@ -193,6 +203,10 @@ package struct AppState: Sendable {
     package var absoluteTimes = false
     /// The focused pane has the whole screen (`z`, issue 24).
     package var zoomed = false
+    /// What the palette ran or jumped to, newest first (issue 24); this run only.
+    package var paletteHistory: [PaletteEntry] = []
+    /// The last custom action run in the background: `O` shows it (issue 24).
+    package var lastActionOutput: ActionOutputView?
     /// Newest last, capped at `config.eventCapacity`.
     package var events: [ClusterEvent] = []
     package var overlays: [Overlay] = []

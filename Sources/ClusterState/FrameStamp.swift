@@ -71,7 +71,7 @@ extension Message {
     package var alwaysDraws: Bool {
         switch self {
         case .key, .mouse, .resize, .contextSwitched, .writeFinished, .batchProgress, .batchFinished,
-             .planExported, .undoLoaded, .asOfLoaded, .exported:
+             .planExported, .undoLoaded, .asOfLoaded, .exported, .actionFinished:
             return true
         case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .fleetOverview, .writeSettled, .journalProblem,
              .hookProblem, .alertStoreProblem, .historyUpdated, .historyProblem, .signal, .hangup:

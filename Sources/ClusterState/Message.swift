@@ -49,6 +49,8 @@ package enum Message: Sendable {
     case asOfLoaded(ClusterAsOf)
     /// A table or the screen written to `path` (issue 24), or why not.
     case exported(path: String, error: String?)
+    /// A custom action's run ended (issue 24).
+    case actionFinished(ActionResult)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -107,6 +109,8 @@ package enum Effect: Sendable, Equatable {
     case exportTable(TableExportJob)
     /// Write the screen as text to a new file (the loop has it).
     case dumpScreen(String)
+    /// Run a custom action (issue 24): in the foreground the loop steps curses aside.
+    case runAction(ActionInvocation)
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit

@@ -4,7 +4,7 @@ import ClusterModel
 /// sent a write, a plan is being applied): one way to find, replace and
 /// close an overlay (issue 19: each overlay had its own find/replace/close).
 package enum OverlayID: Hashable, Sendable {
-    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf, export
+    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf, export, palette, confirmAction, actionOutput
 }
 
 extension Overlay {
@@ -22,6 +22,9 @@ extension Overlay {
         case .changes: .changes
         case .asOf: .asOf
         case .export: .export
+        case .palette: .palette
+        case .confirmAction: .confirmAction
+        case .actionOutput: .actionOutput
         case .help, .nodeDetails, .instanceDetails, .contextPicker: nil
         }
     }

@@ -181,6 +181,8 @@ private struct SendableMarks: @unchecked Sendable {
 package struct FreeTextNeedle: Sendable {
     package var bytes: [UInt8]
     package var negated: Bool
+
+    package init(bytes: [UInt8], negated: Bool) { self.bytes = bytes; self.negated = negated }
 }
 
 extension FilterQuery {

@@ -20,7 +20,7 @@ package struct RecentChanges: Sendable, Equatable {
                 nodes[event.subject] = until
             case .assignmentAdded, .assignmentChanged, .assignmentRemoved, .instanceAdded:
                 if let key = Self.key(event.subject) { instances[key] = until }
-            case .nodeRemoved, .defaultNodeChanged, .instanceRemoved, .alertFired, .alertResolved:
+            case .nodeRemoved, .defaultNodeChanged, .instanceRemoved, .alertFired, .alertResolved, .actionRun:
                 continue
             }
         }

@@ -4,7 +4,8 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, problems, changes, asOf, exportForm, typeName, tooSmall, wallboard
+         contextPicker, alerts, fleet, problems, changes, asOf, exportForm, typeName, palette, actionConfirm, actionOutput,
+         tooSmall, wallboard
 }
 
 /// One documented key (or group of keys) of a screen state.
@@ -140,6 +141,19 @@ extension ScreenKeys {
             row([.enter], "Enter", "send, when the name matches"),
             row([.escape], "Esc", "do not send"),
         ]),
+        ScreenKeys(screen: .palette, title: "In the command palette (:)", typing: true, ownsKeyBar: true, rows: [
+            row([], TextEditing.label, "narrow: a fragment (wk3 finds worker-03); a first word action, ctx, node, inst or filter keeps that kind"),
+            row([.up, .down, .home, .end, .pageUp, .pageDown], "↑ ↓  Home End  PgUp PgDn", "pick an entry (with nothing typed: the ones chosen before, newest first)"),
+            row([.enter], "Enter", "run the action, switch to the context, select the node or instance, apply the filter"),
+            row([.escape], "Esc", "close"),
+        ]),
+        ScreenKeys(screen: .actionConfirm, title: "Before a custom action with confirm = true", anyOtherKey: "do not run it", rows: [
+            row([.char("y"), .char("Y")], "y", "run it"),
+        ]),
+        ScreenKeys(screen: .actionOutput, title: "A custom action's output (O)", rows: [
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "scroll"),
+            row([.escape, .char("q"), .char("O")], "Esc  q  O", "close"),
+        ]),
         ScreenKeys(screen: .tooSmall, title: "Below 30×8 (\"too small\")", rows: [
             row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: nothing else is drawn)"),
         ]),
@@ -187,6 +201,9 @@ extension AppState {
             case .changes?: return .changes
             case .asOf?: return .asOf
             case .export?: return .exportForm
+            case .palette?: return .palette
+            case .confirmAction?: return .actionConfirm
+            case .actionOutput?: return .actionOutput
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

@@ -4,8 +4,6 @@ import ClusterState
 
 /// The help overlay: every key of `KeyMap` by section, then the filter syntax.
 package enum HelpContent {
-    /// Every key, from `KeyMap`.
-    package static var sections: [(String, [(String, String)])] { KeyMap.sections }
 
     package static func draw(_ state: AppState, into screen: inout Screen) {
         let lines = state.helpLineCount
@@ -20,7 +18,7 @@ package enum HelpContent {
                        style: TextStyle(role: .warning, bold: true))
             row += 2
         }
-        for (title, keys) in sections {
+        for (title, keys) in state.helpSections {
             frame.line(&screen, row, title, style: TextStyle(role: .title, bold: true))
             row += 1
             for (key, text) in keys {

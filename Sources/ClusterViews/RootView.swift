@@ -52,6 +52,9 @@ package enum RootView {
             case .changes(let list): ChangesView.draw(state, list, into: &screen, glyphs: glyphs)
             case .asOf(let mode): AsOfScreen.draw(state, mode, into: &screen, glyphs: glyphs)
             case .export(let form): ExportFormView.draw(state, form, into: &screen)
+            case .palette(let palette): PaletteView.draw(state, palette, into: &screen)
+            case .confirmAction(let confirm): ActionViews.drawConfirm(state, confirm, into: &screen)
+            case .actionOutput(let output): ActionViews.drawOutput(state, output, into: &screen)
             }
         }
     }

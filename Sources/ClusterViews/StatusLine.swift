@@ -44,6 +44,6 @@ package enum StatusLine {
         if let screen = state.keyScreen.map(ScreenKeys.of), screen.ownsKeyBar {
             return screen.rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
         }
-        return KeyMap.hints(state)
+        return state.config.keys.hints(state)
     }
 }

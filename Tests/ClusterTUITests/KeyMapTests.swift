@@ -9,7 +9,7 @@ import Testing
     /// Every action is reachable by a key and documented with help text.
     @Test func everyActionIsBoundAndDocumented() {
         for action in KeyAction.allCases {
-            let bindings = KeyMap.bindings.filter { $0.action == action }
+            let bindings = KeyMap.standard.bindings.filter { $0.action == action }
             #expect(!bindings.isEmpty, "\(action) has no key")
             #expect(bindings.allSatisfy { !$0.keys.isEmpty && !$0.help.isEmpty }, "\(action) undocumented")
         }
@@ -17,19 +17,19 @@ import Testing
 
     /// No key is claimed by two actions: each key of a binding reaches that binding's action.
     @Test func everyKeyReachesItsOwnAction() {
-        for binding in KeyMap.bindings {
+        for binding in KeyMap.standard.bindings {
             guard let action = binding.action else { continue }
             for key in binding.keys {
-                #expect(KeyMap.action(for: key) == action, "\(key) is shadowed")
+                #expect(KeyMap.standard.action(for: key) == action, "\(key) is shadowed")
             }
         }
     }
 
     /// The help overlay lists exactly the map's rows, then every other screen's (ScreenKeys).
     @Test func helpIsTheMap() {
-        let rows = HelpContent.sections.flatMap(\.1).map(\.0)
+        let rows = TestCluster.loadedState().helpSections.flatMap(\.1).map(\.0)
         let screens = ScreenKeys.all.flatMap { $0.rows.map(\.label) + ($0.anyOtherKey == nil ? [] : ["any other key"]) }
-        #expect(rows == KeyMap.bindings.map(\.label) + screens)
+        #expect(rows == KeyMap.standard.bindings.map(\.label) + screens)
     }
 
     /// README's key table is the one the map generates.
@@ -44,14 +44,14 @@ import Testing
     /// The key bar per pane and mode, as operators know it.
     @Test func keyBarPerPaneAndMode() {
         var state = TestCluster.loadedState()
-        #expect(KeyMap.hints(state).map(\.0) == ["A", "q", "?", "/", "Tab", "Enter", "x", "i", "Space", "s", "r", "t"], "the demo's loud alert puts A first")
+        #expect(KeyMap.standard.hints(state).map(\.0) == ["A", "q", "?", "/", "Tab", "Enter", "x", "i", "Space", ":", "s", "r", "t"], "the demo's loud alert puts A first")
         state.focus = .nodes
-        #expect(KeyMap.hints(state).map { "\($0.0) \($0.1)" }
-                == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter details", "g ghosts", "E evacuate", "s sort", "r refresh", "t UTC"])
+        #expect(KeyMap.standard.hints(state).map { "\($0.0) \($0.1)" }
+                == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter details", "g ghosts", "E evacuate", ": palette", "s sort", "r refresh", "t UTC"])
         var readOnly = TestCluster.loadedState(config: { var c = AppConfig(label: "ro"); c.readOnly = true; return c }())
-        #expect(KeyMap.hints(readOnly).map { "\($0.0) \($0.1)" }
-                == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter info", "Space mark", "s sort", "r refresh", "t UTC"])
+        #expect(KeyMap.standard.hints(readOnly).map { "\($0.0) \($0.1)" }
+                == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter info", "Space mark", ": palette", "s sort", "r refresh", "t UTC"])
         readOnly.instancePane.filter.query = try? .parse("x").get()
-        #expect(KeyMap.hints(readOnly).first.map { "\($0.0) \($0.1)" } == "Esc clear filter")
+        #expect(KeyMap.standard.hints(readOnly).first.map { "\($0.0) \($0.1)" } == "Esc clear filter")
     }
 }

@@ -33,6 +33,10 @@ import Testing
         config.currentContext = "prod"
         if screen == .wallboard { config.wallboard = true }
         if screen == .typeName { config.isProtected = true }
+        if screen == .actionConfirm {
+            config.customActions = [CustomAction(name: "probe", key: "K", scope: .instance, argv: ["/bin/true", "{id}"], confirm: true)]
+            config.keys = try! KeyMap.standard.rebound([], actions: config.customActions)
+        }
         var state = TestCluster.loadedState(config: config)
         let brw = state.derived.instanceRows.firstIndex { state.snapshot!.instances[$0].entityId == "tenant1:brw_42" }!
         state.instancePane.cursor.selected = brw
@@ -57,6 +61,11 @@ import Testing
             state.history = HistoryDigest(endsAt: state.now, nodes: [:], flapping: [], changes: [])
             TestCluster.press(&state, .char("["))
         case .typeName: TestCluster.press(&state, .char("x"), .char("y"))
+        case .palette: TestCluster.press(&state, .char(":"))
+        case .actionConfirm: TestCluster.press(&state, .char("K"))
+        case .actionOutput:
+            state.lastActionOutput = ActionOutputView(result: ActionResult(name: "probe", subject: "node n", mode: .background, status: 0, output: "a\nb"))
+            TestCluster.press(&state, .char("O"))
         case .tooSmall: _ = Update.update(&state, .resize(width: 20, height: 6), now: state.now)
         case .wallboard: break
         }
@@ -95,7 +104,7 @@ import Testing
         for key in Self.universe {
             var state = main
             let effects = Update.update(&state, .key(key), now: main.now)
-            if (!effects.isEmpty || Self.fingerprint(state) != Self.fingerprint(main)) && KeyMap.action(for: key) == nil {
+            if (!effects.isEmpty || Self.fingerprint(state) != Self.fingerprint(main)) && KeyMap.standard.action(for: key) == nil {
                 undocumented.append(key)
             }
         }

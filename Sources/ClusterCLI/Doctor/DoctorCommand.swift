@@ -52,6 +52,7 @@ struct DoctorCommand: AsyncParsableCommand {
         if let tmux = TmuxChecks.line(environment: environment) { report.add(tmux) }
         report.add(ConfigChecks.file(path: configPath))
         report.add(ClipboardCheck.line(configPath: configPath, environment: environment))
+        for line in ActionsCheck.lines(configPath: configPath, environment: environment) { report.add(line) }
         let (contextLine, target) = ConfigChecks.context(options, configPath: configPath)
         report.add(contextLine)
         guard let target else { return }

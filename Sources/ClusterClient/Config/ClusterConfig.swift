@@ -58,6 +58,10 @@ public struct ClusterConfig: Sendable, Equatable {
     public var clipboard = false
     /// The entries of the global `[alerts]` table (issue 21; see `AlertSettings`).
     public var alertEntries: [String: TOMLSubset.Entry] = [:]
+    /// `[keys]`: actions given other keys (issue 24), checked by the key map.
+    public var keyOverrides: [KeyOverride] = []
+    /// `[actions.NAME]`: custom actions (issue 24), in file order.
+    public var actions: [CustomAction] = []
 
     public init(contexts: [String: ContextConfig] = [:], currentContext: String? = nil) {
         self.contexts = contexts; self.currentContext = currentContext
@@ -150,12 +154,20 @@ public struct ClusterConfig: Sendable, Equatable {
             // `[contexts.NAME.alerts]` may come before or after `[contexts.NAME]`.
             _ = try AlertSettings().applying(table.entries, fail: fail)
             contexts[table.path[1], default: ContextConfig(name: table.path[1])].alertEntries = table.entries
+        case 1 where table.path[0] == "keys":
+            keyOverrides = try Self.keyOverrides(table.entries, fail: fail)
+        case 2 where table.path[0] == "actions":
+            actions.append(try Self.customAction(table.path[1], table, fail: fail))
+        case 1 where table.path[0] == "actions":
+            if let entry = table.entries.values.min(by: { $0.line < $1.line }) {
+                throw fail(entry.line, "put each action under [actions.NAME], not [actions]")
+            }
         case 1 where table.path[0] == "contexts":
             if let entry = table.entries.values.min(by: { $0.line < $1.line }) {
                 throw fail(entry.line, "put settings under [contexts.NAME], not [contexts]")
             }
         default:
-            throw fail(table.line, "unknown table [\(TextSanitizer.excerpt(table.path.joined(separator: ".")))]; expected [contexts.NAME], [alerts] or [contexts.NAME.alerts]")
+            throw fail(table.line, "unknown table [\(TextSanitizer.excerpt(table.path.joined(separator: ".")))]; expected [contexts.NAME], [alerts], [contexts.NAME.alerts], [keys] or [actions.NAME]")
         }
     }
 

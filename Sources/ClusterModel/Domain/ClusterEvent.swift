@@ -19,7 +19,9 @@ public enum ClusterEventKind: String, Sendable, Hashable, CaseIterable {
          versionChanged, defaultNodeChanged, assignmentAdded, assignmentChanged, assignmentRemoved,
          instanceAdded, instanceRemoved,
          /// An alert fired or rose (issue 21); resolved ones are `alertResolved`.
-         alertFired, alertResolved
+         alertFired, alertResolved,
+         /// A custom action was run or ended (issue 24).
+         actionRun
 
     /// The tone of an event of this kind; a status change takes it from its
     /// severity (offline = warning, online = info, anything else = notice).
@@ -27,6 +29,7 @@ public enum ClusterEventKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .heartbeatRecovered, .alertResolved: return .good
         case .alertFired: return severity >= .critical ? .bad : severity >= .warning ? .attention : .neutral
+        case .actionRun: return severity >= .warning ? .attention : .neutral
         case .heartbeatLate, .restarted, .defaultNodeChanged: return .attention
         case .heartbeatStale: return .bad
         case .statusChanged:
@@ -59,6 +62,7 @@ public enum ClusterEventKind: String, Sendable, Hashable, CaseIterable {
         case .instanceAdded: return "instances added"
         case .instanceRemoved: return "instances removed"
         case .alertFired: return "alerts"
+        case .actionRun: return "custom actions"
         case .alertResolved: return "alerts resolved"
         }
     }

@@ -1,0 +1,82 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+
+/// What the palette lists for a query (see `PaletteFlow`): every candidate
+/// of the kinds the query allows, scored by `FuzzyMatch`, best first, then
+/// the instances whose text holds the query.
+extension PaletteFlow {
+    /// The kind words a query may start with, and the kind each narrows to.
+    static let kindWords: [String: String] = [
+        "action": "action", "act": "action", "ctx": "ctx", "context": "ctx", "node": "node",
+        "inst": "inst", "instance": "inst", "filter": "filter",
+    ]
+
+    package static func matches(_ state: AppState, _ text: String) -> [PaletteEntry] {
+        var words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        var kind: String?
+        if words.count >= 1, let k = kindWords[words[0].lowercased()], words.count == 2 || text.hasSuffix(" ") {
+            kind = k
+            words.removeFirst()
+        }
+        let query = (words.first ?? "").trimmingCharacters(in: .whitespaces)
+        if query.isEmpty && kind == nil { return state.paletteHistory + candidates(state, kind: "action") }
+        let folded = FuzzyMatch.folded(query)
+        var scored: [(entry: PaletteEntry, score: Int, order: Int)] = []
+        for (order, entry) in candidates(state, kind: kind).enumerated() {
+            guard let score = FuzzyMatch.score(folded, in: FuzzyMatch.folded(entry.title)) else { continue }
+            scored.append((entry, score, order))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+        var out = scored.prefix(Palette.limit).map(\.entry)
+        if kind == nil || kind == "inst", folded.count >= 2 { out += instances(state, folded) }
+        return Array(out.prefix(Palette.limit))
+    }
+
+    /// Every fuzzy candidate of `kind` (all kinds but instances when nil), in kind order.
+    static func candidates(_ state: AppState, kind: String?) -> [PaletteEntry] {
+        var out: [PaletteEntry] = []
+        if kind == nil || kind == "action" {
+            for binding in state.config.keys.bindings {
+                guard let action = binding.action, action.inPalette else { continue }
+                out.append(PaletteEntry(target: .action(action), kind: "action", title: action.name,
+                                        detail: binding.help, key: binding.keys.first?.label))
+            }
+            for custom in state.config.customActions {
+                out.append(PaletteEntry(target: .custom(custom.name), kind: "action", title: custom.name,
+                                        detail: custom.summary.isEmpty ? "custom action (\(custom.scope.rawValue))" : custom.summary,
+                                        key: custom.key.flatMap(Key.init(name:))?.label))
+            }
+        }
+        if kind == nil || kind == "ctx" {
+            for choice in state.config.contexts {
+                out.append(PaletteEntry(target: .context(choice.name), kind: "ctx", title: choice.name, detail: choice.url))
+            }
+        }
+        if kind == nil || kind == "node" {
+            for node in state.derived.nodes {
+                out.append(PaletteEntry(target: .node(node.name), kind: "node", title: node.name, detail: node.hostname ?? ""))
+            }
+        }
+        if kind == nil || kind == "filter" {
+            var seen = Set<String>()
+            let recent = state.paletteHistory.compactMap { if case .filter(let f) = $0.target { f } else { nil } }
+            for filter in recent + cannedFilters where seen.insert(filter).inserted {
+                out.append(PaletteEntry(target: .filter(filter), kind: "filter", title: filter, detail: "filter the focused pane"))
+            }
+        }
+        return out
+    }
+
+    /// The first `instanceLimit` instances, in name order, whose folded text holds `needle`.
+    static func instances(_ state: AppState, _ needle: [UInt8]) -> [PaletteEntry] {
+        guard let prepared = state.derived.prepared, let text = prepared.text, let snapshot = state.snapshot,
+              snapshot.instances.count == text.rowCount else { return [] }
+        let rows = text.filter([FreeTextNeedle(bytes: needle, negated: false)], within: prepared.byName)
+        return rows.prefix(instanceLimit).map { row in
+            let instance = snapshot.instances[row]
+            return PaletteEntry(target: .instance(instance.key), kind: "inst", title: instance.key.description,
+                                detail: "\(instance.name) · \(instance.nodeName)")
+        }
+    }
+}

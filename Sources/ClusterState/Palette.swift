@@ -1,0 +1,49 @@
+import ClusterGrid
+import ClusterModel
+
+/// Where a palette entry goes when chosen (issue 24).
+package enum PaletteTarget: Sendable, Hashable {
+    /// A main-screen action of the key map, as if its key were pressed.
+    case action(KeyAction)
+    /// A custom action of the config file, by name.
+    case custom(String)
+    /// Switch to this context.
+    case context(String)
+    /// Select this node in the nodes pane.
+    case node(String)
+    /// Select this instance in the instances pane.
+    case instance(EntityKey)
+    /// Apply this filter to the focused pane.
+    case filter(String)
+}
+
+/// One line of the palette: what it is, what it is called, what it does.
+package struct PaletteEntry: Sendable, Equatable {
+    package var target: PaletteTarget
+    /// The kind word shown first and typed to narrow: `action`, `ctx`, `node`, `inst`, `filter`.
+    package var kind: String
+    package var title: String
+    /// The bound key (actions), the URL (contexts), the health (nodes).
+    package var detail: String
+    package var key: String?
+
+    package init(target: PaletteTarget, kind: String, title: String, detail: String = "", key: String? = nil) {
+        self.target = target; self.kind = kind; self.title = title; self.detail = detail; self.key = key
+    }
+}
+
+/// The `:` command palette: the typed text, the entries it matches (best
+/// first) and the one the cursor is on. The matching is `PaletteFlow`'s.
+package struct Palette: Sendable, Equatable {
+    package var text = ""
+    package var matches: [PaletteEntry] = []
+    package var cursor = TableCursor()
+    /// The most entries shown for one query.
+    package static let limit = 200
+
+    package init() {}
+
+    package var selected: PaletteEntry? {
+        matches.indices.contains(cursor.selected) ? matches[cursor.selected] : nil
+    }
+}

@@ -1,0 +1,36 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+
+/// A custom action's confirmation and its output pane (issue 24).
+package enum ActionViews {
+    /// `Run ssh on node worker-03?` with the exact arguments, one per line.
+    package static func drawConfirm(_ state: AppState, _ confirm: ActionConfirm, into screen: inout Screen) {
+        let invocation = confirm.invocation
+        let shown = Array(invocation.argv.prefix(8))
+        let frame = ModalFrame(screen: screen, width: 90, height: shown.count + 6)
+        frame.draw(into: &screen, title: "Run \(invocation.action.name) on \(TextSanitizer.visible(invocation.subject))?")
+        frame.line(&screen, 0, "arguments, each passed as one (no shell):", style: TextStyle(role: .dim))
+        for (i, argument) in shown.enumerated() {
+            frame.line(&screen, 1 + i, "\(i). " + TextSanitizer.excerpt(argument, limit: 200))
+        }
+        if invocation.argv.count > shown.count {
+            frame.line(&screen, 1 + shown.count, "… \(invocation.argv.count - shown.count) more", style: TextStyle(role: .dim))
+        }
+        frame.line(&screen, frame.innerHeight - 1, "y run · any other key: do not run", style: TextStyle(role: .keyHintKey, bold: true))
+    }
+
+    /// The output of the last background run, scrolled, with its exit status in the title.
+    package static func drawOutput(_ state: AppState, _ output: ActionOutputView, into screen: inout Screen) {
+        let frame = ModalFrame(screen: screen, width: max(60, screen.width - 4), height: screen.height - 2)
+        let result = output.result
+        let cut = result.truncated ? " · output cut at \(ActionResult.outputLimit / 1024) KB" : ""
+        frame.draw(into: &screen, title: "\(result.name) on \(TextSanitizer.visible(result.subject)) — \(result.outcome)\(cut) · Esc close")
+        let lines = output.lines
+        if lines.allSatisfy(\.isEmpty) { frame.line(&screen, 0, "(no output)", style: TextStyle(role: .dim)) }
+        let top = min(output.scroll, max(0, lines.count - frame.innerHeight))
+        for row in 0..<frame.innerHeight where top + row < lines.count {
+            frame.line(&screen, row, lines[top + row])
+        }
+    }
+}
