@@ -48,7 +48,9 @@ package enum ActionLauncher {
             return result
         }
         feed(invocation.stdin, to: input[1])
+        let stopped = StopFlag()
         let timer = DispatchWorkItem {
+            stopped.set()
             kill(pid, SIGTERM)
             DispatchQueue.global().asyncAfter(deadline: .now() + 2) { kill(pid, SIGKILL) }
         }
@@ -59,6 +61,7 @@ package enum ActionLauncher {
         timer.cancel()
         result.status = ended.status
         if let signal = ended.signal { result.problem = "ended by signal \(signal)" }
+        if stopped.isSet { result.problem = "stopped after \(Int(backgroundTimeout)) s" }
         result.output = String(decoding: bytes, as: UTF8.self)
         result.truncated = truncated
         return result
@@ -137,4 +140,12 @@ package enum ActionLauncher {
         body()
         sigaction(SIGTTOU, &previous, nil)
     }
+}
+
+/// Whether the time-out stopped a background run (set on a timer's thread, read after the wait).
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

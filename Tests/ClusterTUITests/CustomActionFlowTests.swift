@@ -1,0 +1,106 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterGrid
+@testable import ClusterState
+
+/// Issue 24: a custom action's key runs it on what is selected, with
+/// exactly that row's fields; refusals are one line and run nothing.
+@Suite struct CustomActionFlowTests {
+    static func state(_ actions: [CustomAction], readOnly: Bool = false) -> AppState {
+        var config = AppConfig(label: "prod")
+        config.currentContext = "prod"
+        config.readOnly = readOnly
+        config.customActions = actions
+        config.keys = try! KeyMap.standard.rebound([], actions: actions)
+        return TestCluster.loadedState(config: config)
+    }
+
+    static func invocations(_ effects: [Effect]) -> [ActionInvocation] {
+        effects.compactMap { if case .runAction(let invocation) = $0 { invocation } else { nil } }
+    }
+
+    let nodeAction = CustomAction(name: "probe", key: "K", scope: .node, argv: ["/bin/probe", "{name}", "{hostname}", "{url}", "{context}"])
+
+    /// The node's own fields, one argument each, and an event names the run.
+    @Test func nodeActionGetsTheSelectedNodesFields() {
+        var state = Self.state([nodeAction])
+        TestCluster.press(&state, .char("1"), .down)
+        let node = state.selectedNode!
+        let runs = Self.invocations(TestCluster.press(&state, .char("K")))
+        #expect(runs.map(\.argv) == [["/bin/probe", node.name, node.hostname!, node.url!, "prod"]])
+        #expect(state.events.last?.kind == .actionRun && state.events.last?.message.contains("ran probe on node \(node.name)") == true)
+    }
+
+    /// From the instances pane a node action runs on the instance's node.
+    @Test func nodeActionFromAnInstanceUsesItsNode() {
+        var state = Self.state([nodeAction])
+        TestCluster.press(&state, .char("2"))
+        let nodeName = state.selectedInstance!.nodeName
+        let runs = Self.invocations(TestCluster.press(&state, .char("K")))
+        #expect(runs.first?.argv[1] == nodeName)
+    }
+
+    /// Read-only mode runs only actions marked read-only-safe.
+    @Test func readOnlyRunsOnlySafeActions() {
+        var state = Self.state([nodeAction], readOnly: true)
+        TestCluster.press(&state, .char("1"))
+        #expect(Self.invocations(TestCluster.press(&state, .char("K"))).isEmpty)
+        #expect(state.notice?.text.contains("read-only-safe") == true)
+        var safe = nodeAction
+        safe.readOnlySafe = true
+        var allowed = Self.state([safe], readOnly: true)
+        TestCluster.press(&allowed, .char("1"))
+        #expect(Self.invocations(TestCluster.press(&allowed, .char("K"))).count == 1)
+    }
+
+    /// `confirm = true` shows the exact arguments and runs only on y.
+    @Test func confirmRunsOnlyOnY() {
+        var action = nodeAction
+        action.confirm = true
+        var state = Self.state([action])
+        TestCluster.press(&state, .char("1"))
+        #expect(Self.invocations(TestCluster.press(&state, .char("K"))).isEmpty)
+        #expect(state.keyScreen == .actionConfirm)
+        #expect(Self.invocations(TestCluster.press(&state, .char("n"))).isEmpty && state.topOverlay == nil)
+        TestCluster.press(&state, .char("K"))
+        #expect(Self.invocations(TestCluster.press(&state, .char("y"))).count == 1)
+    }
+
+    /// Marked rows go as a JSON array on stdin; without marks, one line says how.
+    @Test func markedRowsGoOnStdin() throws {
+        let action = CustomAction(name: "ticket", key: "T", scope: .marked, argv: ["/bin/ticket", "{context}"])
+        var state = Self.state([action])
+        #expect(Self.invocations(TestCluster.press(&state, .char("T"))).isEmpty)
+        #expect(state.notice?.text.contains("mark some") == true)
+        TestCluster.press(&state, .char("2"), .char(" "), .char(" "))
+        let run = try #require(Self.invocations(TestCluster.press(&state, .char("T"))).first)
+        let rows = try JSONDecoder().decode([Instance].self, from: run.stdin)
+        #expect(Set(rows.map(\.key)) == state.marks && rows.count == 2)
+    }
+
+    /// A node whose hostname is an option is refused, and nothing runs.
+    @Test func badValueIsRefused() {
+        let action = CustomAction(name: "ssh", key: "ctrl-o", scope: .node, argv: ["ssh", "{hostname}"])
+        var state = Self.state([action])
+        var overview = TestCluster.overview
+        overview.nodes[0].hostname = "-oProxyCommand=touch /tmp/x"
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(overview, digest: 9)), latency: 0), now: state.now)
+        TestCluster.press(&state, .char("1"))
+        state.nodePane.cursor.selected = state.derived.nodes.firstIndex { $0.name == overview.nodes[0].name }!
+        #expect(Self.invocations(TestCluster.press(&state, .ctrl("o"))).isEmpty)
+        #expect(state.notice?.text.contains("would be read as an option") == true, "\(state.notice?.text ?? "")")
+    }
+
+    /// A finished background run is an event and its output opens with O.
+    @Test func finishedRunIsShown() {
+        var state = Self.state([nodeAction])
+        let result = ActionResult(name: "probe", subject: "node node-a", mode: .background, status: 3, output: "line one\nline two")
+        _ = Update.update(&state, .actionFinished(result), now: state.now)
+        #expect(state.events.last?.message == "probe on node node-a: exit 3")
+        TestCluster.press(&state, .char("O"))
+        guard case .actionOutput(let view)? = state.topOverlay else { Issue.record("no output pane"); return }
+        #expect(view.lines == ["line one", "line two"])
+    }
+}

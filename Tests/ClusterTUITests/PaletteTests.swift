@@ -1,0 +1,93 @@
+import ClusterModel
+import Testing
+@testable import ClusterApp
+@testable import ClusterGrid
+@testable import ClusterState
+
+/// Issue 24: the `:` palette finds actions, contexts, nodes, instances and
+/// filters by a fragment, and Enter does what each names.
+@Suite struct PaletteTests {
+    private func open(_ text: String, _ state: inout AppState) -> Palette {
+        TestCluster.press(&state, .char(":"))
+        TestCluster.type(&state, text)
+        guard case .palette(let palette)? = state.topOverlay else { Issue.record("no palette"); return Palette() }
+        return palette
+    }
+
+    /// A fuzzy fragment finds the node first; Enter selects it in the nodes pane.
+    @Test func fragmentJumpsToANode() {
+        var state = TestCluster.loadedState()
+        let palette = open("ndc", &state)
+        #expect(palette.matches.first?.target == .node("node-c"), "\(palette.matches.map(\.title))")
+        TestCluster.press(&state, .enter)
+        #expect(state.topOverlay == nil)
+        #expect(state.focus == .nodes && state.selectedNode?.name == "node-c")
+    }
+
+    /// A first word narrows the kind: `ctx` lists only contexts, and Enter switches.
+    @Test func kindWordNarrowsAndContextsSwitch() {
+        var state = TestCluster.withContexts(["prod", "staging"])
+        let palette = open("ctx stag", &state)
+        #expect(palette.matches.map(\.target) == [.context("staging")])
+        let effects = TestCluster.press(&state, .enter)
+        #expect(effects.contains { if case .switchContext("staging") = $0 { true } else { false } })
+    }
+
+    /// Actions run as their key would: `help` opens the help overlay, and shows its key.
+    @Test func actionsRunAndShowTheirKey() {
+        var state = TestCluster.loadedState()
+        let palette = open("help", &state)
+        #expect(palette.matches.first?.target == .action(.help) && palette.matches.first?.key == "?")
+        TestCluster.press(&state, .enter)
+        #expect(state.topOverlay == .help)
+    }
+
+    /// Instances match by fragment of their id; Enter selects the instance.
+    @Test func instancesAreFoundBySubstring() {
+        var state = TestCluster.loadedState()
+        let palette = open("inst brw_42", &state)
+        #expect(palette.matches.map(\.target) == [.instance(EntityKey(.browser, "tenant1:brw_42"))])
+        TestCluster.press(&state, .enter)
+        #expect(state.focus == .instances && state.selectedInstance?.entityId == "tenant1:brw_42")
+    }
+
+    /// Filters apply to the focused pane.
+    @Test func filtersApply() {
+        var state = TestCluster.loadedState()
+        _ = open("filter is:risk", &state)
+        TestCluster.press(&state, .enter)
+        #expect(state.instancePane.filter.text == "is:risk" && state.instancePane.filter.isActive)
+    }
+
+    /// With nothing typed, what was chosen before comes first, newest first.
+    @Test func historyComesFirst() {
+        var state = TestCluster.loadedState()
+        _ = open("ndc", &state)
+        TestCluster.press(&state, .enter)
+        _ = open("help", &state)
+        TestCluster.press(&state, .enter, .escape)
+        let palette = open("", &state)
+        #expect(palette.matches.prefix(2).map(\.target) == [.action(.help), .node("node-c")])
+        TestCluster.press(&state, .down, .enter)
+        #expect(state.selectedNode?.name == "node-c")
+    }
+
+    /// Esc closes without doing anything; nothing matching is said, not an empty box.
+    @Test func escapeClosesAndNothingMatches() {
+        var state = TestCluster.loadedState()
+        let palette = open("zzqx", &state)
+        #expect(palette.matches.isEmpty)
+        let effects = TestCluster.press(&state, .escape)
+        #expect(effects.isEmpty && state.topOverlay == nil)
+    }
+
+    /// The wallboard has no palette: `:` does nothing there.
+    @Test func neverOnTheWallboard() {
+        var config = AppConfig(label: "wb")
+        config.wallboard = true
+        config.readOnly = true
+        var state = TestCluster.loadedState(config: config)
+        TestCluster.press(&state, .char(":"))
+        #expect(state.topOverlay == nil)
+    }
+}
