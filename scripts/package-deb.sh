@@ -7,6 +7,9 @@
 #   usr/share/zsh/vendor-completions/_clustertui
 #   usr/share/fish/vendor_completions.d/clustertui.fish
 #   usr/share/doc/clustertui/README.md
+#   usr/share/doc/clustertui/copyright                   (DEP-5: packaging/debian/copyright)
+#   usr/share/doc/clustertui/changelog.gz                (from packaging/debian/changelog.in)
+#   usr/share/lintian/overrides/clustertui               (the tags accepted, and why)
 # Depends: is computed from the libraries the binary links (readelf NEEDED,
 # then dpkg -S, else a fixed map), with libc6's version from the glibc
 # symbol versions it needs. Idempotent: the same tree gives the same .deb
@@ -32,6 +35,7 @@ done
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/release-files.sh
 . scripts/lib/deb-depends.sh
+. scripts/lib/deb-docs.sh
 
 bin=$(ctui_release_binary package-deb.sh "$build") || exit 1
 
@@ -44,13 +48,17 @@ mkdir -p "$work/gen" "$work/root/DEBIAN"
 ctui_generate "$bin" "$work/gen"
 ctui_lay_out "$work/gen" "$bin" "$work/root" /usr /usr/share/zsh/vendor-completions
 
+# The project's git identity; DEB_MAINTAINER overrides it (control and changelog alike).
+maintainer=${DEB_MAINTAINER:-ClusterTUI maintainers <maintainers@users.noreply.r-seed-e4c4fe96.example>}
+ctui_debian_docs "$bin" "$version" "$maintainer" "$work/root"
+
 depends=$(ctui_deb_depends "$work/root/usr/bin/clustertui")
 installed_size=$(du -sk "$work/root" | cut -f1)
 cat > "$work/root/DEBIAN/control" <<CONTROL
 Package: clustertui
 Version: $version
 Architecture: $arch
-Maintainer: ${DEB_MAINTAINER:-ClusterTUI maintainers <clustertui@localhost>}
+Maintainer: $maintainer
 Installed-Size: $installed_size
 Depends: $depends
 Section: admin
@@ -63,6 +71,10 @@ Description: terminal dashboard and CLI for a multi-node cluster core
  with the terminal, config, token or server.
 CONTROL
 chmod 0644 "$work/root/DEBIAN/control"
+# md5sums, as dh_md5sums writes it: dpkg --verify (debsums) checks the
+# installed files against it.
+(cd "$work/root" && find usr -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum) > "$work/root/DEBIAN/md5sums"
+chmod 0644 "$work/root/DEBIAN/md5sums"
 # Directory modes do not depend on the umask of whoever packages.
 find "$work/root" -type d -exec chmod 0755 {} +
 

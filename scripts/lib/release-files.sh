@@ -80,14 +80,16 @@ ctui_generate() {
 # DESTDIR is "" for a real install; ZSHDIR is where zsh completions go
 # (Debian: /usr/share/zsh/vendor-completions; elsewhere PREFIX/share/zsh/site-functions).
 # The binary is stripped (77 MB instead of 160: DWARF and symbols serve
-# only a debugger, which a jump host does not have).
+# only a debugger, which a jump host does not have), and so is its
+# .comment section (the compilers' and linker's version strings), as
+# dh_strip does; lintian: binary-has-unneeded-section.
 ctui_lay_out() {
     local gen=$1 bin=$2 dest=$3 prefix=$4 zshdir=$5
     local share="$dest$prefix/share"
     install -d -m 0755 "$dest$prefix/bin" "$share/man/man1" "$share/bash-completion/completions" \
         "$dest$zshdir" "$share/fish/vendor_completions.d" "$share/doc/clustertui"
     if command -v strip >/dev/null 2>&1; then
-        strip --strip-all -o "$dest$prefix/bin/clustertui.tmp" "$bin"
+        strip --strip-all --remove-section=.comment -o "$dest$prefix/bin/clustertui.tmp" "$bin"
         chmod 0755 "$dest$prefix/bin/clustertui.tmp"
         mv -f "$dest$prefix/bin/clustertui.tmp" "$dest$prefix/bin/clustertui"
     else
@@ -95,7 +97,11 @@ ctui_lay_out() {
     fi
     gzip -9n < "$gen/clustertui.1" > "$share/man/man1/clustertui.1.gz"
     chmod 0644 "$share/man/man1/clustertui.1.gz"
-    install -m 0644 "$gen/clustertui.bash" "$share/bash-completion/completions/clustertui"
+    # bash-completion sources this file, never runs it: the generator's
+    # "#!/bin/bash" line would only say otherwise (lintian:
+    # bash-completion-with-hashbang).
+    sed '1{/^#!/d}' "$gen/clustertui.bash" > "$share/bash-completion/completions/clustertui"
+    chmod 0644 "$share/bash-completion/completions/clustertui"
     install -m 0644 "$gen/_clustertui" "$dest$zshdir/_clustertui"
     install -m 0644 "$gen/clustertui.fish" "$share/fish/vendor_completions.d/clustertui.fish"
     install -m 0644 README.md "$share/doc/clustertui/README.md"
