@@ -13,13 +13,14 @@ extension PaletteFlow {
     ]
 
     package static func matches(_ state: AppState, _ text: String) -> [PaletteEntry] {
-        var words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         var kind: String?
-        if words.count >= 1, let k = kindWords[words[0].lowercased()], words.count == 2 || text.hasSuffix(" ") {
+        var query = text
+        if let first = words.first, let k = kindWords[first.lowercased()], words.count == 2 || text.hasSuffix(" ") {
             kind = k
-            words.removeFirst()
+            query = words.count == 2 ? words[1] : ""
         }
-        let query = (words.first ?? "").trimmingCharacters(in: .whitespaces)
+        query = query.trimmingCharacters(in: .whitespaces)
         if query.isEmpty && kind == nil { return state.paletteHistory + candidates(state, kind: "action") }
         let folded = FuzzyMatch.folded(query)
         var scored: [(entry: PaletteEntry, score: Int, order: Int)] = []

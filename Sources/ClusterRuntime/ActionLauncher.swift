@@ -31,7 +31,7 @@ package enum ActionLauncher {
     /// One background run, start to end.
     package static func runBackground(_ invocation: ActionInvocation) -> ActionResult {
         var result = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .background, status: nil)
-        guard let program = ChildProcess.resolve(invocation.argv[0]) else {
+        guard let program = ChildSpawn.resolve(invocation.argv[0]) else {
             result.problem = "did not start: \(TextSanitizer.excerpt(invocation.argv[0], limit: 60)) is not an executable program on PATH"
             return result
         }
@@ -40,7 +40,7 @@ package enum ActionLauncher {
             result.problem = "did not start: no pipe (\(String(cString: strerror(errno))))"
             return result
         }
-        let spawned = ChildProcess.spawn(program, invocation.argv, stdin: input[0], stdout: output[1], stderr: output[1])
+        let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: input[0], stdout: output[1], stderr: output[1])
         close(output[1]); close(input[0])
         guard case .success(let pid) = spawned else {
             close(output[0]); close(input[1])
@@ -57,7 +57,7 @@ package enum ActionLauncher {
         DispatchQueue.global().asyncAfter(deadline: .now() + backgroundTimeout, execute: timer)
         let (bytes, truncated) = drain(output[0])
         close(output[0])
-        let ended = ChildProcess.wait(pid)
+        let ended = ChildSpawn.wait(pid)
         timer.cancel()
         result.status = ended.status
         if let signal = ended.signal { result.problem = "ended by signal \(signal)" }
@@ -70,14 +70,14 @@ package enum ActionLauncher {
     /// One foreground run: the caller has given up the terminal (curses ended).
     package static func runForeground(_ invocation: ActionInvocation) -> ActionResult {
         var result = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .foreground, status: nil)
-        guard let program = ChildProcess.resolve(invocation.argv[0]) else {
+        guard let program = ChildSpawn.resolve(invocation.argv[0]) else {
             result.problem = "did not start: \(TextSanitizer.excerpt(invocation.argv[0], limit: 60)) is not an executable program on PATH"
             return result
         }
         var input: [Int32] = [-1, -1]
         let feedsStdin = !invocation.stdin.isEmpty
         if feedsStdin, !closeOnExecPipe(&input) { result.problem = "did not start: no pipe"; return result }
-        let spawned = ChildProcess.spawn(program, invocation.argv, stdin: feedsStdin ? input[0] : nil, ownProcessGroup: true)
+        let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: feedsStdin ? input[0] : nil, ownProcessGroup: true)
         if feedsStdin { close(input[0]) }
         guard case .success(let pid) = spawned else {
             if feedsStdin { close(input[1]) }
@@ -88,7 +88,7 @@ package enum ActionLauncher {
         let ours = tcgetpgrp(terminal)
         withTTOUIgnored { _ = tcsetpgrp(terminal, pid) }
         if feedsStdin { feed(invocation.stdin, to: input[1]) }
-        let ended = ChildProcess.wait(pid)
+        let ended = ChildSpawn.wait(pid)
         if ours > 0 { withTTOUIgnored { _ = tcsetpgrp(terminal, ours) } }
         result.status = ended.status
         if let signal = ended.signal { result.problem = "ended by signal \(signal)" }

@@ -67,10 +67,10 @@ import Testing
 
     /// PATH lookup finds executables only.
     @Test func resolveFindsExecutables() {
-        #expect(ChildProcess.resolve("sh") != nil)
+        #expect(ChildSpawn.resolve("sh") != nil)
         let plain = Self.directory() + "/plain"
         FileManager.default.createFile(atPath: plain, contents: Data("x".utf8), attributes: [.posixPermissions: 0o644])
-        #expect(ChildProcess.resolve(plain) == nil, "a file without an execute bit")
-        #expect(ChildProcess.resolve("sh", path: "/nonexistent") == nil)
+        #expect(ChildSpawn.resolve(plain) == nil, "a file without an execute bit")
+        #expect(ChildSpawn.resolve("sh", path: "/nonexistent") == nil)
     }
 }

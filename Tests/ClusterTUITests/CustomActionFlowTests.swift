@@ -103,4 +103,12 @@ import Testing
         guard case .actionOutput(let view)? = state.topOverlay else { Issue.record("no output pane"); return }
         #expect(view.lines == ["line one", "line two"])
     }
+
+    /// Help lists the config's custom actions with their keys.
+    @Test func helpListsCustomActions() {
+        let state = Self.state([nodeAction])
+        let section = state.helpSections.first { $0.0 == "Custom actions (config file)" }
+        #expect(section?.1.map(\.0) == ["K"])
+        #expect(section?.1.first?.1.hasPrefix("probe (node, background): /bin/probe {name}") == true)
+    }
 }

@@ -91,3 +91,13 @@ import Testing
         #expect(state.topOverlay == nil)
     }
 }
+
+/// Issue 24 regressions found in a real terminal.
+@Suite struct PaletteQueryTests {
+    /// A query with a space but no kind word was cut at the space ("tch q" searched "tch").
+    @Test func spacesStayInTheQuery() {
+        let state = TestCluster.loadedState()
+        #expect(PaletteFlow.matches(state, "zz node-a").isEmpty, "the whole text must match, not its first word")
+        #expect(PaletteFlow.matches(state, "node node-a").first?.target == .node("node-a"))
+    }
+}

@@ -33,7 +33,7 @@ enum ActionsCheck {
     static func line(_ action: CustomAction, path: String?) -> DoctorLine {
         let label = "action"
         let program = TextSanitizer.excerpt(action.argv[0], limit: 60)
-        guard let resolved = ChildProcess.resolve(action.argv[0], path: path) else {
+        guard let resolved = ChildSpawn.resolve(action.argv[0], path: path) else {
             let why = action.argv[0].contains("/") ? "is not an executable file" : "is not on PATH"
             return .fail(label, "\(action.name): \(program) \(why): the action cannot run (\(action.key.map { "key \($0)" } ?? "palette only"))")
         }

@@ -9,7 +9,7 @@ import Glibc
 /// or handles put back to their defaults in the child (a program started
 /// with SIGPIPE ignored misbehaves), optionally in a process group of its
 /// own, and an environment without the dashboard's token variable.
-package enum ChildProcess {
+package enum ChildSpawn {
     /// The environment variables a child never inherits: the token.
     package static let withheld: Set<String> = ["CLUSTERTUI_TOKEN"]
 
