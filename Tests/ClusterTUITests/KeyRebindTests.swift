@@ -1,4 +1,6 @@
 import ClusterModel
+import Foundation
+@testable import ClusterClient
 import Testing
 @testable import ClusterApp
 @testable import ClusterGrid
@@ -65,5 +67,20 @@ import Testing
         let keys = try KeyMap.standard.rebound([KeyOverride(action: "quit", keys: [], line: 2)])
         #expect(keys.action(for: .char("q")) == nil)
         #expect(keys.binding(.quit)?.label == "-")
+    }
+}
+
+/// README's `[keys]` and `[actions.…]` examples are read as the dashboard reads them.
+@Suite struct ReadmeKeysExampleTests {
+    @Test func readmeExamplesParseAndResolve() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md").standardized
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let blocks = text.components(separatedBy: "```toml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let examples = blocks.filter { $0.hasPrefix("[keys]") || $0.hasPrefix("[actions.") }
+        #expect(examples.count == 2)
+        let config = try ClusterConfig.parse(examples.joined(separator: "\n"))
+        #expect(config.actions.map(\.name) == ["ssh", "runbook"])
+        let keys = try KeyMap.standard.rebound(config.keyOverrides, actions: config.actions)
+        #expect(keys.action(for: .char("R")) == .rebind && keys.customKeys[.char("H")] == "ssh")
     }
 }
