@@ -195,6 +195,12 @@ struct Bench {
         r.set("keystroke_update_max_ms_s2", keys.keyMs.max() ?? .nan)
         r.set("ui_overview_reply_max_ms_s2", keys.overviewMs.max() ?? .nan)
         r.set("ui_instances_swap_max_ms_s2", keys.instancesMs.max() ?? .nan)
+        log("S2: keystrokes in the command palette while polls are processed …")
+        let palette = try KeystrokeSimulation.run(probe: p2, overview: overview, instances: instances,
+                                                  polls: options.quick ? 8 : 40, opener: ":")
+        r.set("keystroke_palette_p99_ms_s2", InProcess.percentile(palette.latencies, 99))
+        r.set("keystroke_palette_p50_ms_s2", InProcess.percentile(palette.latencies, 50))
+        r.set("keystroke_palette_samples_s2", Double(palette.latencies.count))
     }
 
     static var selfPath: String {

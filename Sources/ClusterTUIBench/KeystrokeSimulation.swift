@@ -24,10 +24,12 @@ enum KeystrokeSimulation {
         + Array("agent").map { Optional($0) } + Array(repeating: nil, count: 5)
 
     static func run(
-        probe start: DashboardBenchProbe, overview: Data, instances: Data, polls: Int, keyInterval: Double = 0.040
+        probe start: DashboardBenchProbe, overview: Data, instances: Data, polls: Int, keyInterval: Double = 0.040,
+        opener: Character = "/"
     ) throws -> (latencies: [Double], overviewMs: [Double], instancesMs: [Double], keyMs: [Double]) {
         var probe = start
-        probe.type("/")
+        // `/` types into the filter prompt; `:` into the command palette (issue 24).
+        probe.type(opener)
         let replies = try overviewReplies(overview)
         var replyIndex = 0
         let inbox = startWorker(after: probe.shownInstances, instances: instances, polls: polls)

@@ -25,6 +25,7 @@ struct Report {
             return le(1.2 * d, String(format: "≤ 1.2 × decoder = %.0f ms", 1.2 * d))
         case "poll_changed_ms_s1": return le(15, "≤ 15 ms")
         case "keystroke_p99_ms_s2": return le(8, "≤ 8 ms")
+        case "keystroke_palette_p99_ms_s2": return le(8, "≤ 8 ms")
         case "wire_ratio_instances_poll_s2": return le(0.15, "≤ 0.15 of the uncompressed body")
         case "poll_changed_ms_s2_gzip":
             guard let d = values["jsondecoder_ms_s2"] else { return nil }
