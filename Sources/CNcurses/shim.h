@@ -60,6 +60,9 @@ static inline int ctui_nodelay_on(void) { return nodelay(stdscr, TRUE); }
 static inline int ctui_leaveok_on(void) { return leaveok(stdscr, TRUE); }
 static inline int ctui_clearok_on(void) { return clearok(stdscr, TRUE); }
 static inline int ctui_wnoutrefresh(void) { return wnoutrefresh(stdscr); }
+/* --accessible (issue 24): the cursor shown on the selected row. */
+static inline int ctui_leaveok_off(void) { return leaveok(stdscr, FALSE); }
+static inline int ctui_move(int y, int x) { return wmove(stdscr, y, x); }
 
 /* Button events only (xterm mode 1000, and 1006 where terminfo has it):
    no REPORT_MOUSE_POSITION, which asks for every motion (mode 1003). */

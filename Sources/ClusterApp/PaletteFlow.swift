@@ -22,7 +22,8 @@ package enum PaletteFlow {
 
     package static func open(_ state: inout AppState) {
         var palette = Palette()
-        palette.matches = matches(state, "")
+        palette.pool = candidates(state, kind: nil).map { PaletteCandidate($0, folded: FuzzyMatch.folded($0.title)) }
+        palette.matches = matches(state, "", pool: palette.pool)
         state.overlays.append(.palette(palette))
     }
 
@@ -39,7 +40,7 @@ package enum PaletteFlow {
             remember(&state, entry)
             return run(&state, entry.target)
         case .edited:
-            palette.matches = matches(state, palette.text)
+            palette.matches = matches(state, palette.text, pool: palette.pool)
             palette.cursor = TableCursor()
         case .ignored:
             guard let moved = ListKeys.moved(key, at: palette.cursor.selected, count: palette.matches.count, page: 10) else { return [] }

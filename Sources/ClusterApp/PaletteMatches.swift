@@ -12,7 +12,9 @@ extension PaletteFlow {
         "inst": "inst", "instance": "inst", "filter": "filter",
     ]
 
-    package static func matches(_ state: AppState, _ text: String) -> [PaletteEntry] {
+    /// What `text` matches; `pool` is the fuzzy candidates made when the
+    /// palette opened (nil: made now, for tests and a palette of its own).
+    package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]? = nil) -> [PaletteEntry] {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         var kind: String?
         var query = text
@@ -21,12 +23,13 @@ extension PaletteFlow {
             query = words.count == 2 ? words[1] : ""
         }
         query = query.trimmingCharacters(in: .whitespaces)
-        if query.isEmpty && kind == nil { return state.paletteHistory + candidates(state, kind: "action") }
+        let pool = pool ?? candidates(state, kind: nil).map { PaletteCandidate($0, folded: FuzzyMatch.folded($0.title)) }
+        if query.isEmpty && kind == nil { return state.paletteHistory + pool.map(\.entry).filter { $0.kind == "action" } }
         let folded = FuzzyMatch.folded(query)
         var scored: [(entry: PaletteEntry, score: Int, order: Int)] = []
-        for (order, entry) in candidates(state, kind: kind).enumerated() {
-            guard let score = FuzzyMatch.score(folded, in: FuzzyMatch.folded(entry.title)) else { continue }
-            scored.append((entry, score, order))
+        for (order, candidate) in pool.enumerated() where kind == nil || candidate.entry.kind == kind {
+            guard let score = FuzzyMatch.score(folded, in: candidate.folded) else { continue }
+            scored.append((candidate.entry, score, order))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
         var out = scored.prefix(Palette.limit).map(\.entry)
@@ -73,7 +76,15 @@ extension PaletteFlow {
     static func instances(_ state: AppState, _ needle: [UInt8]) -> [PaletteEntry] {
         guard let prepared = state.derived.prepared, let text = prepared.text, let snapshot = state.snapshot,
               snapshot.instances.count == text.rowCount else { return [] }
-        let rows = text.filter([FreeTextNeedle(bytes: needle, negated: false)], within: prepared.byName)
+        // In name order, a slice at a time, until enough are found: a common fragment stops early.
+        let needles = [FreeTextNeedle(bytes: needle, negated: false)]
+        var rows: [Int] = []
+        var start = 0
+        while rows.count < instanceLimit, start < prepared.byName.count {
+            let end = min(prepared.byName.count, start + 8_192)
+            rows += text.filterRows(needles, within: prepared.byName[start..<end])
+            start = end
+        }
         return rows.prefix(instanceLimit).map { row in
             let instance = snapshot.instances[row]
             return PaletteEntry(target: .instance(instance.key), kind: "inst", title: instance.key.description,

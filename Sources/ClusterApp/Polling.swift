@@ -142,6 +142,16 @@ package enum Polling {
         if overflow > 0 { state.events.removeFirst(overflow) }
         if wasAtEnd || state.focus != .events { state.eventPane.cursor.selected = Pane.events.rowCount(state) - 1 }
         state.clampCursors()
+        if state.config.accessible { announce(&state, events) }
+    }
+
+    /// `--accessible` (issue 24): the most severe of the new events, newest
+    /// first, said as a plain line in the status line, unless a louder notice is showing.
+    private static func announce(_ state: inout AppState, _ events: [ClusterEvent]) {
+        guard let top = events.reversed().max(by: { $0.severity < $1.severity }) else { return }
+        if let notice = state.notice, notice.severity > top.severity { return }
+        let more = events.count > 1 ? " (+\(events.count - 1) more in the events pane)" : ""
+        state.post(TextSanitizer.visible("\(top.subject): \(top.message)") + more, top.severity, seconds: 10)
     }
 
     /// Keeps the cursor on the same entity when rows move under it.

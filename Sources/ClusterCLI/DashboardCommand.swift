@@ -45,6 +45,10 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "Capture the mouse (off by default so text can be copied).")
     var mouse = false
 
+    @Flag(help: ArgumentHelp(
+        "For screen readers and magnifiers: the cursor on the selected row, no animation or block graphs, changes said in the status line."))
+    var accessible = false
+
     @Flag(help: "Start on the fleet screen: every context of the config file in one table (F inside).")
     var fleet = false
 
@@ -88,6 +92,7 @@ struct DashboardCommand: AsyncParsableCommand {
         config.wallboard = wallboard
         config.tick = !noTick
         config.cycle = cycle
+        config.accessible = accessible
         // `fleet = true` in the config file does what --fleet does (not with the wallboard).
         config.openFleet = fleet || (!wallboard && Self.configSaysFleet())
         config.clipboard = (try? ClusterConfig.load(path: ClusterConfig.defaultPath))?.clipboard ?? false

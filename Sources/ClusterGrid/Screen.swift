@@ -16,6 +16,9 @@ package struct Screen: Sendable, Equatable {
     /// as the truncation mark: for terminals whose locale is not UTF-8.
     package var asciiOnly = false
     package private(set) var cells: [Cell]
+    /// Where the terminal's cursor should be, shown (issue 24, `--accessible`:
+    /// screen readers and magnifiers follow it); nil: hidden.
+    package var cursor: ScreenPoint?
 
     package init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -178,4 +181,11 @@ private extension Character {
     package var isControlLike: Bool {
         unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
+}
+
+/// A cell position on the screen.
+package struct ScreenPoint: Sendable, Equatable {
+    package var x: Int
+    package var y: Int
+    package init(x: Int, y: Int) { self.x = x; self.y = y }
 }

@@ -57,6 +57,9 @@ package struct AppConfig: Sendable, Equatable {
     package var keys = KeyMap.standard
     /// The config file's custom actions (issue 24).
     package var customActions: [CustomAction] = []
+    /// `--accessible` (issue 24): the cursor on the selected row, no
+    /// animation or block graphs, changes and alerts said in the status line.
+    package var accessible = false
 
     package init(label: String) { self.label = label }
 }

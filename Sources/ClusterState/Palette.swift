@@ -32,11 +32,22 @@ package struct PaletteEntry: Sendable, Equatable {
     }
 }
 
+/// An entry the palette may list, with its title folded once for `FuzzyMatch`.
+package struct PaletteCandidate: Sendable, Equatable {
+    package var entry: PaletteEntry
+    package var folded: [UInt8]
+
+    package init(_ entry: PaletteEntry, folded: [UInt8]) { self.entry = entry; self.folded = folded }
+}
+
 /// The `:` command palette: the typed text, the entries it matches (best
 /// first) and the one the cursor is on. The matching is `PaletteFlow`'s.
 package struct Palette: Sendable, Equatable {
     package var text = ""
     package var matches: [PaletteEntry] = []
+    /// Every fuzzy candidate (all but instances), made when the palette
+    /// opened: a key only scores them (at S2, a thousand nodes).
+    package var pool: [PaletteCandidate] = []
     package var cursor = TableCursor()
     /// The most entries shown for one query.
     package static let limit = 200

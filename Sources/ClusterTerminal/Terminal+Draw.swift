@@ -23,8 +23,20 @@ extension Terminal {
                 putCell(clipped ? " " : cell.char, width: clipped ? 1 : Int(cell.width), x: x, y: y, style: cell.style)
             }
         }
+        placeCursor(screen.cursor, rows: rows, cols: cols)
         _ = ctui_wnoutrefresh()
         _ = doupdate()
+    }
+
+    /// Shows the cursor at `point` (`--accessible`), or keeps it hidden;
+    /// curses is told only when that changes.
+    private func placeCursor(_ point: ScreenPoint?, rows: Int, cols: Int) {
+        guard let point, point.y < rows, point.x < cols else {
+            if cursorShown { _ = curs_set(0); _ = ctui_leaveok_on(); cursorShown = false }
+            return
+        }
+        if !cursorShown { _ = curs_set(1); _ = ctui_leaveok_off(); cursorShown = true }
+        _ = ctui_move(Int32(point.y), Int32(point.x))
     }
 
     /// Writes one grapheme. When the C library's `wcwidth` (which curses and

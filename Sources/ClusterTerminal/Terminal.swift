@@ -22,6 +22,8 @@ package final class Terminal {
     package let usesColor: Bool
     private let options: TerminalOptions
     private var stopped = false
+    /// The cursor is shown (`--accessible`); see `placeCursor`.
+    package var cursorShown = false
     /// curses attributes and pair per role, indexed by `StyleRole.rawValue`.
     package var roleAttrs: [attr_t] = []
     package var rolePairs: [Int16] = []

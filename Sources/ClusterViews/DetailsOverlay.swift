@@ -44,7 +44,7 @@ package enum DetailsOverlay {
         }
         if let history = state.history?.nodes[name] {
             row = NodeHistorySection.draw(history, period: state.thresholds.period(of: name), frame: frame,
-                                          row: row, into: &screen, glyphs: glyphs)
+                                          row: row, into: &screen, glyphs: glyphs, words: state.config.accessible)
         }
         row += 1
         let bound = snapshot.instances.filter { $0.nodeName == name }

@@ -130,7 +130,8 @@ package enum HeaderView {
         }
         // Issue 22: the last hour's trend, when the width allows (after everything else).
         if let trend = state.history?.trend, trend.contains(where: { $0 != nil }) {
-            let (problems, risk) = TrendText.series(trend, cells: 20, glyphs: glyphs)
+            // `--accessible`: the newest numbers without the sparklines.
+            let (problems, risk) = TrendText.series(trend, cells: state.config.accessible ? 0 : 20, glyphs: glyphs)
             group([(bar, .header, false), ("1h ", .dim, false), ("late/down ", .late, false), (problems + " ", .late, false),
                    ("at risk ", .risk, false), (risk + " ", .risk, false)])
         }

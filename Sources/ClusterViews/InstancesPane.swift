@@ -33,7 +33,7 @@ package enum InstancesPane {
             sortAscending: state.instancePane.sort.ascending, glyphs: glyphs,
             dimmed: state.isStale,
             marked: marks.isEmpty ? nil : { marks.contains(snapshot.instances[rows[$0]].key) },
-            highlighted: changes.instances.isEmpty ? nil : { changes.isChanged(snapshot.instances[rows[$0]].key, now: now) }
+            highlighted: changes.instances.isEmpty || state.config.accessible ? nil : { changes.isChanged(snapshot.instances[rows[$0]].key, now: now) }
         )
         var cached: (row: Int, cell: InstanceCell)?
         table.draw(into: &screen, top: layout.instancesTop, rows: layout.instanceRows, width: screen.width) { row, column in

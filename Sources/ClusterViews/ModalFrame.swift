@@ -19,6 +19,8 @@ package struct ModalFrame {
     package func draw(into screen: inout Screen, title: String) {
         screen.fill(x: x, y: y, width: width, height: height, style: TextStyle(role: .modal))
         screen.box(x: x, y: y, width: width, height: height, style: TextStyle(role: .border), title: title)
+        // `--accessible`: a reader follows the cursor into the box (a list in it moves it to its selection).
+        screen.cursor = ScreenPoint(x: innerX, y: innerY)
     }
 
     /// The inside, one column of padding within the border.

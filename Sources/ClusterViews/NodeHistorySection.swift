@@ -12,9 +12,16 @@ package enum NodeHistorySection {
 
     /// Draws from `row`; returns the next free row.
     package static func draw(
-        _ history: NodeHistory, period: TimeInterval, frame: ModalFrame, row start: Int, into screen: inout Screen, glyphs: Glyphs
+        _ history: NodeHistory, period: TimeInterval, frame: ModalFrame, row start: Int, into screen: inout Screen, glyphs: Glyphs,
+        words: Bool = false
     ) -> Int {
         var row = start
+        if words {
+            // `--accessible`: the hour in words, not a block graph.
+            frame.line(&screen, row, "last hour", style: TextStyle(role: .dim))
+            frame.line(&screen, row, minutes(history.strip), indent: 12)
+            return events(history, frame: frame, row: row + 1, into: &screen)
+        }
         let cells = min(history.strip.count, max(0, frame.innerWidth - 12))
         frame.line(&screen, row, "last hour", style: TextStyle(role: .dim))
         for (i, state) in history.strip.suffix(cells).enumerated() {
@@ -28,7 +35,22 @@ package enum NodeHistorySection {
         }
         row += 1
         frame.line(&screen, row, legend(history, period: period, glyphs: glyphs), style: TextStyle(role: .dim), indent: 12)
-        row += 1
+        return events(history, frame: frame, row: row + 1, into: &screen)
+    }
+
+    /// `52 min ok, 3 late, 5 down, 2 restarted` over the strip's minutes.
+    static func minutes(_ strip: [HistoryState]) -> String {
+        let words: [(HistoryState, String)] = [(.ok, "ok"), (.late, "late"), (.down, "down"), (.restart, "restarted"), (.unknown, "not watched")]
+        let parts = words.compactMap { state, word in
+            let n = strip.filter { $0 == state }.count
+            return n > 0 ? "\(n) \(word)" : nil
+        }
+        return parts.isEmpty ? "nothing recorded" : "minutes: " + parts.joined(separator: ", ")
+    }
+
+    /// The newest restarts and status or version changes, newest first.
+    private static func events(_ history: NodeHistory, frame: ModalFrame, row start: Int, into screen: inout Screen) -> Int {
+        var row = start
         for event in history.events.suffix(eventLines).reversed() {
             let word = event.kind == .restart ? "restarted" : event.kind.rawValue
             frame.line(&screen, row, "\(Fmt.clock(event.at))  \(word)  \(event.detail)",

@@ -12,10 +12,13 @@ package enum NodesPane {
     /// Without recorded history (`--no-history`, or before the recorder's
     /// first digest) its two columns would only say "—": they are left out.
     static let columnsWithoutHistory = columns.filter { !NodeColumns.fromHistory.contains($0.name) }
+    /// `--accessible`: no block graph; the restart count stays (issue 24).
+    static let columnsWithoutStrip = columns.filter { $0.name != "history" }
 
     package static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
         guard state.snapshot != nil else { return }
-        let columns = state.history == nil ? Self.columnsWithoutHistory : Self.columns
+        let columns = state.history == nil ? Self.columnsWithoutHistory
+            : state.config.accessible ? Self.columnsWithoutStrip : Self.columns
         let nodes = state.derived.nodes
         var title = " Nodes \(nodes.count)"
         if state.nodePane.filter.isActive { title += " match /\(state.nodePane.filter.text)" }
@@ -27,7 +30,7 @@ package enum NodesPane {
             columns: columns.map(\.spec), title: title, focused: state.focus == .nodes, rowCount: nodes.count,
             cursor: state.nodePane.cursor, sortColumn: sortIndex, sortAscending: state.nodePane.sort?.ascending ?? true, glyphs: glyphs,
             dimmed: state.isStale,
-            highlighted: state.recentChanges.nodes.isEmpty ? nil : { [changes = state.recentChanges, clock = state.now] in
+            highlighted: state.recentChanges.nodes.isEmpty || state.config.accessible ? nil : { [changes = state.recentChanges, clock = state.now] in
                 changes.isChanged(node: nodes[$0].name, now: clock)
             }
         )

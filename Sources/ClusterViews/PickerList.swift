@@ -18,6 +18,9 @@ enum PickerList {
             guard index < count else { break }
             let (text, style) = line(index, index == selected)
             frame.line(&screen, top + row, text, style: style, indent: indent)
+            if index == selected, top + row < frame.innerHeight {
+                screen.cursor = ScreenPoint(x: frame.innerX + indent, y: frame.innerY + top + row)
+            }
         }
     }
 

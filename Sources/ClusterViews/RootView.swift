@@ -10,11 +10,15 @@ package enum RootView {
         var screen = Screen(width: max(0, state.width), height: max(0, state.height))
         screen.asciiOnly = state.config.asciiOnly
         draw(state, into: &screen)
+        // Views mark where the cursor would go; it is shown only in the accessible mode.
+        if !state.config.accessible || state.config.wallboard { screen.cursor = nil }
         return screen
     }
 
     package static func draw(_ state: AppState, into screen: inout Screen) {
-        let glyphs = state.config.asciiOnly ? Glyphs.ascii : Glyphs.unicode
+        var glyphs = state.config.asciiOnly ? Glyphs.ascii : Glyphs.unicode
+        // `--accessible`: nothing turns (a still mark where a spinner would).
+        if state.config.accessible { glyphs.spinner = ["…"] }
         // The wallboard scales itself down to any size; the dashboard has a minimum.
         if state.config.wallboard {
             WallboardView.draw(state, into: &screen, glyphs: glyphs)

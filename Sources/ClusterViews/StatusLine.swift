@@ -17,7 +17,10 @@ package enum StatusLine {
             x += screen.put(pane == .nodes ? "nodes: " : "instances: ", x: x, y: row, maxWidth: width - x,
                             style: TextStyle(role: .keyHint, bold: true))
             x += screen.put(filter.text, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
-            if filter.editing { x += screen.put("█", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input)) }
+            if filter.editing {
+                screen.cursor = ScreenPoint(x: x, y: row)
+                x += screen.put("█", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
+            }
             if let error = filter.error {
                 screen.put("  " + error, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .error, bold: true))
             } else if filter.editing {

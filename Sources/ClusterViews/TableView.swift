@@ -131,6 +131,7 @@ package struct TableView {
             var rowStyle: TextStyle? = selected ? TextStyle(role: focused ? .selection : .selectionInactive, bold: focused) : nil
             if rowStyle == nil, highlighted?(row) == true { rowStyle = TextStyle(role: .changed) }
             if let rowStyle { screen.fill(x: 0, y: y, width: width, height: 1, style: rowStyle) }
+            if selected && focused { screen.cursor = ScreenPoint(x: 0, y: y) }
             if let marked, marked(row) {
                 screen.put(glyphs.mark, x: 0, y: y, maxWidth: 1, style: rowStyle ?? TextStyle(role: .accent, bold: true))
             }

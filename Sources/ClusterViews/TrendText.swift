@@ -10,8 +10,9 @@ enum TrendText {
     static func series(_ trend: [TrendPoint?], cells: Int, glyphs: Glyphs) -> (problems: String, atRisk: String) {
         let (problems, risk) = lines(trend, cells: cells, levels: glyphs.levels, missing: Character(glyphs.ghost))
         let newest = trend.last { $0 != nil } ?? nil
-        return (problems + " " + (newest.map { String($0.late + $0.down) } ?? "?"),
-                risk + " " + (newest?.atRisk.map(String.init) ?? "?"))
+        func joined(_ line: String, _ value: String) -> String { line.isEmpty ? value : line + " " + value }
+        return (joined(problems, newest.map { String($0.late + $0.down) } ?? "?"),
+                joined(risk, newest?.atRisk.map(String.init) ?? "?"))
     }
 
     static func lines(_ trend: [TrendPoint?], cells: Int, levels: [Character], missing: Character) -> (String, String) {

@@ -77,6 +77,13 @@ public final class TmuxSession {
         (try? Self.tmux(["capture-pane", "-p", "-t", target]).stdout) ?? ""
     }
 
+    /// The terminal cursor as tmux sees it: column, row, and whether it is shown (issue 24, `--accessible`).
+    public func cursor() -> (x: Int, y: Int, visible: Bool)? {
+        guard let out = try? Self.tmux(["display-message", "-p", "-t", target, "#{cursor_x},#{cursor_y},#{cursor_flag}"]).stdout else { return nil }
+        let parts = out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        return parts.count == 3 ? (parts[0], parts[1], parts[2] == 1) : nil
+    }
+
     /// How many times its stated time-out a wait may take. A wait returns as
     /// soon as its screen appears, so this costs nothing when tests pass; it
     /// keeps a parallel run on a loaded 2-core CI machine from failing on a
