@@ -15,6 +15,12 @@ extension PaletteFlow {
     /// What `text` matches; `pool` is the fuzzy candidates made when the
     /// palette opened (nil: made now, for tests and a palette of its own).
     package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]? = nil) -> [PaletteEntry] {
+        var hits: InstanceHits?
+        return matches(state, text, pool: pool, hits: &hits)
+    }
+
+    /// As above, narrowing the instance search within `hits` (the last one) and keeping this one there.
+    package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]?, hits: inout InstanceHits?) -> [PaletteEntry] {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         var kind: String?
         var query = text
@@ -33,7 +39,7 @@ extension PaletteFlow {
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
         var out = scored.prefix(Palette.limit).map(\.entry)
-        if kind == nil || kind == "inst", folded.count >= 2 { out += instances(state, folded) }
+        if kind == nil || kind == "inst", folded.count >= 2 { out += instances(state, folded, hits: &hits) }
         return Array(out.prefix(Palette.limit))
     }
 
@@ -73,17 +79,23 @@ extension PaletteFlow {
     }
 
     /// The first `instanceLimit` instances, in name order, whose folded text holds `needle`.
-    static func instances(_ state: AppState, _ needle: [UInt8]) -> [PaletteEntry] {
+    static func instances(_ state: AppState, _ needle: [UInt8], hits: inout InstanceHits?) -> [PaletteEntry] {
         guard let prepared = state.derived.prepared, let text = prepared.text, let snapshot = state.snapshot,
               snapshot.instances.count == text.rowCount else { return [] }
-        // In name order, a slice at a time, until enough are found: a common fragment stops early.
         let needles = [FreeTextNeedle(bytes: needle, negated: false)]
-        var rows: [Int] = []
-        var start = 0
-        while rows.count < instanceLimit, start < prepared.byName.count {
-            let end = min(prepared.byName.count, start + 8_192)
-            rows += text.filterRows(needles, within: prepared.byName[start..<end])
-            start = end
+        let rows: [Int]
+        if let last = hits, last.complete, last.order.sharesStorage(with: prepared.byName), needle.firstRange(of: last.needle) != nil {
+            // Typed on: every row holding the new fragment held the old one.
+            rows = text.filterRows(needles, within: last.rows[...])
+            hits = InstanceHits(needle: needle, rows: rows, complete: true, order: prepared.byName)
+        } else {
+            // The first rows in name order often hold enough (a common fragment);
+            // else the whole-buffer scan the filter uses (two cores, its rarest byte).
+            let first = prepared.byName.prefix(4_096)
+            let early = text.filterRows(needles, within: first)
+            let complete = early.count < instanceLimit || prepared.byName.count == first.count
+            rows = complete && prepared.byName.count > first.count ? text.filter(needles, within: prepared.byName) : early
+            hits = InstanceHits(needle: needle, rows: rows, complete: complete, order: prepared.byName)
         }
         return rows.prefix(instanceLimit).map { row in
             let instance = snapshot.instances[row]

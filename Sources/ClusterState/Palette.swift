@@ -48,6 +48,8 @@ package struct Palette: Sendable, Equatable {
     /// Every fuzzy candidate (all but instances), made when the palette
     /// opened: a key only scores them (at S2, a thousand nodes).
     package var pool: [PaletteCandidate] = []
+    /// The last instance search: typing on narrows within it instead of scanning every row again.
+    package var instanceHits: InstanceHits?
     package var cursor = TableCursor()
     /// The most entries shown for one query.
     package static let limit = 200
@@ -56,5 +58,24 @@ package struct Palette: Sendable, Equatable {
 
     package var selected: PaletteEntry? {
         matches.indices.contains(cursor.selected) ? matches[cursor.selected] : nil
+    }
+}
+
+/// The instances a palette query found, in name order, over one list.
+package struct InstanceHits: Sendable, Equatable {
+    /// The folded fragment searched for.
+    package var needle: [UInt8]
+    /// The rows holding it: every one when `complete`, else the first found.
+    package var rows: [Int]
+    package var complete: Bool
+    /// The list's name order it was found over (a new list: search again).
+    package var order: [Int]
+
+    package init(needle: [UInt8], rows: [Int], complete: Bool, order: [Int]) {
+        self.needle = needle; self.rows = rows; self.complete = complete; self.order = order
+    }
+
+    package static func == (a: InstanceHits, b: InstanceHits) -> Bool {
+        a.needle == b.needle && a.complete == b.complete && a.rows == b.rows && a.order.sharesStorage(with: b.order)
     }
 }

@@ -100,4 +100,15 @@ import Testing
         #expect(PaletteFlow.matches(state, "zz node-a").isEmpty, "the whole text must match, not its first word")
         #expect(PaletteFlow.matches(state, "node node-a").first?.target == .node("node-a"))
     }
+
+    /// Typing on narrows within the last instance search and finds what a fresh search finds.
+    @Test func narrowingAgreesWithAFreshSearch() {
+        let state = TestCluster.loadedState()
+        var hits: InstanceHits?
+        for query in ["inst te", "inst ten", "inst tenant1", "inst tenant1:b", "inst tenant1:bl"] {
+            let narrowed = PaletteFlow.matches(state, query, pool: nil, hits: &hits)
+            #expect(narrowed == PaletteFlow.matches(state, query), "\(query)")
+        }
+        #expect(hits?.complete == true && hits?.rows.count == 1)
+    }
 }
