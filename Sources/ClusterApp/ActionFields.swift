@@ -40,7 +40,9 @@ extension CustomActionFlow {
             let marked = snapshot.instances.filter { state.marks.contains($0.key) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let stdin = (try? encoder.encode(marked)) ?? Data("[]".utf8)
+            guard let stdin = try? encoder.encode(marked) else {
+                return .failure(ActionRefusal("\(action.name): the marked rows could not be written as JSON"))
+            }
             return ActionInvocation.prepare(action, subject: "\(marked.count) marked", values: values, stdin: stdin + Data("\n".utf8))
         }
     }

@@ -8,8 +8,9 @@ enum ActionOutputFlow {
         case .escape, .char("q"), .char("O"):
             state.overlays.close(.actionOutput)
         default:
-            let count = output.lines.count
-            if let moved = ListKeys.moved(key, at: output.scroll, count: count, page: ListKeys.page(state.height)) {
+            // The last page's first line is as far as it scrolls (no dead zone for ↑ past the end).
+            let last = max(0, output.lines.count - ListKeys.page(state.height))
+            if let moved = ListKeys.moved(key, at: min(output.scroll, last), count: last + 1, page: ListKeys.page(state.height)) {
                 output.scroll = moved
             }
         }

@@ -182,9 +182,10 @@ package enum KeyHandling {
         return []
     }
 
-    /// Arrow, vi and paging keys on the focused pane. Returns true when handled.
+    /// Arrow and paging keys on the focused pane, from the filter prompt:
+    /// its keys are fixed as documented (a `[keys]` line changes the main screen only).
     package static func moveCursor(_ state: inout AppState, _ key: Key) -> Bool {
-        guard let action = state.config.keys.action(for: key) else { return false }
+        guard let action = KeyMap.standard.action(for: key) else { return false }
         return moveCursor(&state, action)
     }
 

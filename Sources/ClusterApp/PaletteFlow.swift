@@ -74,7 +74,9 @@ package enum PaletteFlow {
             state.pendingSelect = PendingSelect(context: context, subject: .instance(key))
             ProblemsFlow.selectPending(&state)
         case .filter(let text):
-            let pane: Pane = state.focus == .events ? .instances : state.focus
+            // A query only instances answer (is:risk, type:) goes to the instances pane.
+            let instanceOnly = (try? FilterQuery.parse(text).get())?.firstInstanceOnlyTerm != nil
+            let pane: Pane = state.focus == .events || instanceOnly ? .instances : state.focus
             state.focus = pane
             state[keyPath: pane.filter].text = text
             FilterKeys.apply(&state, pane)

@@ -38,9 +38,14 @@ extension PaletteFlow {
             scored.append((candidate.entry, score, order))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
-        var out = scored.prefix(Palette.limit).map(\.entry)
-        if kind == nil || kind == "inst", folded.count >= 2 { out += instances(state, folded, hits: &hits) }
-        return Array(out.prefix(Palette.limit))
+        // Instances keep their room: a short query's fuzzy hits over a thousand nodes must not push them off.
+        let found = kind == nil || kind == "inst" ? (folded.count >= 2 ? instances(state, folded, hits: &hits) : []) : []
+        var out = scored.prefix(Palette.limit - found.count).map(\.entry) + found
+        if kind == "filter", !query.isEmpty, case .success = FilterQuery.parse(query), !out.contains(where: { $0.title == query }) {
+            // What was typed, as a filter of its own.
+            out.insert(PaletteEntry(target: .filter(query), kind: "filter", title: query, detail: "filter the focused pane"), at: 0)
+        }
+        return out
     }
 
     /// Every fuzzy candidate of `kind` (all kinds but instances when nil), in kind order.
@@ -64,7 +69,8 @@ extension PaletteFlow {
             }
         }
         if kind == nil || kind == "node" {
-            for node in state.derived.nodes {
+            // Every node, whatever the nodes pane's filter hides (choosing one clears that filter).
+            for node in state.derived.sortedNodes ?? state.derived.nodes {
                 out.append(PaletteEntry(target: .node(node.name), kind: "node", title: node.name, detail: node.hostname ?? ""))
             }
         }

@@ -29,7 +29,7 @@ extension Key {
     }
 
     private static let named: [String: Key] = [
-        "space": .char(" "), "up": .up, "down": .down, "left": .left, "right": .right,
+        "space": .char(" "), "↑": .up, "↓": .down, "←": .left, "→": .right, "up": .up, "down": .down, "left": .left, "right": .right,
         "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
         "home": .home, "end": .end, "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape,
         "tab": .tab, "shift-tab": .backTab, "backtab": .backTab, "backspace": .backspace,
@@ -38,15 +38,16 @@ extension Key {
 
     /// A key from its config name: one printable character (`"R"`, `":"`),
     /// `ctrl-x`, `f1`…`f12`, or a name (`enter`, `esc`, `tab`, `shift-tab`,
-    /// `space`, `up`, `pgdn`, `home`, …); names are case-insensitive. Nil for anything else.
+    /// `space`, `up`, `pgdn`, `home`, …, or the arrows help shows); names are
+    /// case-insensitive. Nil for anything else, and for Ctrl-H, Ctrl-I, Ctrl-J
+    /// and Ctrl-M, which terminals send as Backspace, Tab and Enter.
     package init?(name: String) {
         let lower = name.lowercased()
-        if name.count == 1, let c = name.first, !c.isWhitespace || c == " ", c.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
-            self = .char(c)
-        } else if let key = Self.named[lower] {
+        if let key = Self.named[lower] {
             self = key
-        } else if lower.hasPrefix("ctrl-") || lower.hasPrefix("c-"), let letter = lower.split(separator: "-").last,
-                  letter.count == 1, let c = letter.first, c.isASCII, c.isLetter {
+        } else if name.count == 1, let c = name.first, !c.isWhitespace || c == " ", c.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+            self = .char(c)
+        } else if lower.count == 6, lower.hasPrefix("ctrl-"), let c = lower.last, c.isASCII, c.isLetter, !"hijm".contains(c) {
             self = .ctrl(c)
         } else if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) {
             self = .function(n)

@@ -11,59 +11,74 @@ import Glibc
 /// (`ActionInvocation`), never through a shell, with the marked rows on
 /// stdin when there are any.
 ///
-/// - Background: its own thread; stdout and stderr into one pipe, the
-///   first `ActionResult.outputLimit` bytes kept, the rest read and
-///   dropped (a chatty program never blocks on a full pipe); ended after
-///   `backgroundTimeout` (SIGTERM, then SIGKILL).
+/// - Background: a thread of its own; the program in a session of its own
+///   (no terminal: it can neither read the keyboard nor draw over the
+///   screen); stdin fed from another thread (a program that echoes while it
+///   reads never deadlocks us); stdout and stderr into one pipe, the first
+///   `ActionResult.outputLimit` bytes kept and the rest drained; its whole
+///   process group ended after `timeout` (SIGTERM, then SIGKILL). Once it
+///   has exited, what it left running (a browser that `xdg-open` started)
+///   may hold the pipe for a second more, no longer.
 /// - Foreground: called by the loop with curses stepped aside; the program
 ///   gets the terminal in a process group of its own, made the terminal's
-///   foreground group, so Ctrl-C reaches it and not the dashboard.
+///   foreground group, so Ctrl-C reaches it and not the dashboard. If it is
+///   stopped (Ctrl-Z in it, or a read before the hand-over) it is given the
+///   terminal and continued: the dashboard cannot be left waiting on a
+///   stopped child.
 package enum ActionLauncher {
     package static let backgroundTimeout: TimeInterval = 600
+    /// The most background runs at once; more are refused with a line.
+    package static let backgroundLimit = 4
+    private static let running = RunningCount()
 
     /// Starts a background run; `done` gets its result on another thread.
-    package static func startBackground(_ invocation: ActionInvocation, done: @escaping @Sendable (ActionResult) -> Void) {
-        let thread = Thread { done(runBackground(invocation)) }
+    /// Nil, and nothing started, when `backgroundLimit` runs are going.
+    package static func startBackground(_ invocation: ActionInvocation, done: @escaping @Sendable (ActionResult) -> Void) -> Bool {
+        guard running.enter(limit: backgroundLimit) else { return false }
+        let thread = Thread {
+            done(runBackground(invocation))
+            running.leave()
+        }
         thread.name = "clustertui-action"
         thread.start()
+        return true
     }
 
     /// One background run, start to end.
-    package static func runBackground(_ invocation: ActionInvocation) -> ActionResult {
+    package static func runBackground(
+        _ invocation: ActionInvocation, timeout: TimeInterval = backgroundTimeout,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ActionResult {
         var result = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .background, status: nil)
-        guard let program = ChildSpawn.resolve(invocation.argv[0]) else {
+        guard let program = ChildSpawn.resolve(invocation.argv[0], path: environment["PATH"]) else {
             result.problem = "did not start: \(TextSanitizer.excerpt(invocation.argv[0], limit: 60)) is not an executable program on PATH"
             return result
         }
-        var output: [Int32] = [-1, -1], input: [Int32] = [-1, -1]
-        guard closeOnExecPipe(&output), closeOnExecPipe(&input) else {
+        ChildSpawn.lock.lock()
+        guard let output = ChildSpawn.pipe(), let input = ChildSpawn.pipe() else {
+            ChildSpawn.lock.unlock()
             result.problem = "did not start: no pipe (\(String(cString: strerror(errno))))"
             return result
         }
-        let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: input[0], stdout: output[1], stderr: output[1])
-        close(output[1]); close(input[0])
+        let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: input.read, stdout: output.write, stderr: output.write,
+                                       attachment: .ownSession, environment: environment)
+        close(output.write); close(input.read)
+        ChildSpawn.lock.unlock()
         guard case .success(let pid) = spawned else {
-            close(output[0]); close(input[1])
+            close(output.read); close(input.write)
             if case .failure(let error) = spawned { result.problem = "did not start: \(error)" }
             return result
         }
-        feed(invocation.stdin, to: input[1])
-        let stopped = StopFlag()
-        let timer = DispatchWorkItem {
-            stopped.set()
-            kill(pid, SIGTERM)
-            DispatchQueue.global().asyncAfter(deadline: .now() + 2) { kill(pid, SIGKILL) }
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + backgroundTimeout, execute: timer)
-        let (bytes, truncated) = drain(output[0])
-        close(output[0])
-        let ended = ChildSpawn.wait(pid)
-        timer.cancel()
-        result.status = ended.status
-        if let signal = ended.signal { result.problem = "ended by signal \(signal)" }
-        if stopped.isSet { result.problem = "stopped after \(Int(backgroundTimeout)) s" }
-        result.output = String(decoding: bytes, as: UTF8.self)
-        result.truncated = truncated
+        let stdin = invocation.stdin
+        Thread.detachNewThread { feed(stdin, to: input.write) }
+        let run = BackgroundRun(pid: pid, fd: output.read, deadline: Date().addingTimeInterval(timeout))
+        run.collect()
+        close(output.read)
+        result.status = run.exitStatus
+        if let signal = run.signal { result.problem = "ended by signal \(signal)" }
+        if run.timedOut { result.problem = "stopped after \(Int(timeout)) s" }
+        result.output = String(decoding: run.kept, as: UTF8.self)
+        result.truncated = run.truncated
         return result
     }
 
@@ -74,40 +89,50 @@ package enum ActionLauncher {
             result.problem = "did not start: \(TextSanitizer.excerpt(invocation.argv[0], limit: 60)) is not an executable program on PATH"
             return result
         }
-        var input: [Int32] = [-1, -1]
         let feedsStdin = !invocation.stdin.isEmpty
-        if feedsStdin, !closeOnExecPipe(&input) { result.problem = "did not start: no pipe"; return result }
-        let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: feedsStdin ? input[0] : nil, ownProcessGroup: true)
-        if feedsStdin { close(input[0]) }
+        ChildSpawn.lock.lock()
+        let input = feedsStdin ? ChildSpawn.pipe() : nil
+        if feedsStdin && input == nil { ChildSpawn.lock.unlock(); result.problem = "did not start: no pipe"; return result }
+        let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: input?.read, attachment: .ownGroup)
+        if let input { close(input.read) }
+        ChildSpawn.lock.unlock()
         guard case .success(let pid) = spawned else {
-            if feedsStdin { close(input[1]) }
+            if let input { close(input.write) }
             if case .failure(let error) = spawned { result.problem = "did not start: \(error)" }
             return result
         }
         let terminal = STDIN_FILENO
         let ours = tcgetpgrp(terminal)
-        withTTOUIgnored { _ = tcsetpgrp(terminal, pid) }
-        if feedsStdin { feed(invocation.stdin, to: input[1]) }
-        let ended = ChildSpawn.wait(pid)
+        handOver(terminal, to: pid)
+        if let input { let data = invocation.stdin; Thread.detachNewThread { feed(data, to: input.write) } }
+        while true {
+            switch ChildSpawn.wait(pid, untraced: true) {
+            case .stopped:
+                // Ctrl-Z in the program, or a terminal read before the hand-over: give it the terminal and go on.
+                handOver(terminal, to: pid)
+                continue
+            case .exited(let status): result.status = status
+            case .signalled(let signal): result.problem = "ended by signal \(signal)"
+            case .running: result.problem = "lost track of it"
+            }
+            break
+        }
         if ours > 0 { withTTOUIgnored { _ = tcsetpgrp(terminal, ours) } }
-        result.status = ended.status
-        if let signal = ended.signal { result.problem = "ended by signal \(signal)" }
         return result
     }
 
-    /// A pipe neither end of which leaks into other children (the child gets its end by dup2).
-    private static func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
-        guard pipe(&fds) == 0 else { return false }
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        return true
+    /// Makes `pid`'s group the terminal's foreground group and continues it.
+    private static func handOver(_ terminal: Int32, to pid: pid_t) {
+        withTTOUIgnored { _ = tcsetpgrp(terminal, pid) }
+        kill(-pid, SIGCONT)
     }
 
     /// Writes `data` and closes the pipe (a program that never reads its stdin gets EPIPE, not us).
-    private static func feed(_ data: Data, to fd: Int32) {
+    static func feed(_ data: Data, to fd: Int32) {
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = send(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 { if errno == EINTR { continue }; break }
                 offset += n
             }
@@ -115,20 +140,23 @@ package enum ActionLauncher {
         close(fd)
     }
 
-    /// Reads to the end; keeps the first `outputLimit` bytes.
-    private static func drain(_ fd: Int32) -> ([UInt8], Bool) {
-        var kept: [UInt8] = []
-        var truncated = false
-        var buffer = [UInt8](repeating: 0, count: 16_384)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
-            if n == 0 { break }
-            let room = ActionResult.outputLimit - kept.count
-            if room > 0 { kept.append(contentsOf: buffer[0..<min(n, room)]) }
-            if n > room { truncated = true }
+    /// `write` that cannot raise SIGPIPE on this process: a closed reader is an error return.
+    private static func send(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        var block = sigset_t(), previous = sigset_t()
+        sigemptyset(&block)
+        sigaddset(&block, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &block, &previous)
+        let n = write(fd, bytes, count)
+        let saved = errno
+        if n < 0 && saved == EPIPE {
+            // Take the pending SIGPIPE off this thread before unblocking it.
+            var pending = sigset_t()
+            sigpending(&pending)
+            if sigismember(&pending, SIGPIPE) == 1 { var signal: Int32 = 0; sigwait(&block, &signal) }
         }
-        return (kept, truncated)
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        errno = saved
+        return n
     }
 
     /// `tcsetpgrp` from a background process group raises SIGTTOU: ignored around the call.
@@ -142,10 +170,10 @@ package enum ActionLauncher {
     }
 }
 
-/// Whether the time-out stopped a background run (set on a timer's thread, read after the wait).
-private final class StopFlag: @unchecked Sendable {
+/// How many background runs are going (`ActionLauncher.backgroundLimit`).
+private final class RunningCount: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
+    private var count = 0
+    func enter(limit: Int) -> Bool { lock.withLock { guard count < limit else { return false }; count += 1; return true } }
+    func leave() { lock.withLock { count -= 1 } }
 }

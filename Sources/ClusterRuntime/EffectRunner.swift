@@ -123,7 +123,12 @@ package struct EffectRunner: Sendable {
             history?.asOf(moment, url: identity.url)
         case .runAction(let invocation):
             // Background runs (the loop runs foreground ones itself); the result is told even after a context switch.
-            ActionLauncher.startBackground(invocation) { result in mailbox.post(.actionFinished(result)) }
+            let started = ActionLauncher.startBackground(invocation) { result in mailbox.post(.actionFinished(result)) }
+            if !started {
+                var refused = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .background, status: nil)
+                refused.problem = "did not start: \(ActionLauncher.backgroundLimit) actions are running already"
+                mailbox.post(.actionFinished(refused))
+            }
         case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert, .dumpScreen:
             break
         }

@@ -35,12 +35,12 @@ package struct ActionResult: Sendable, Equatable {
 package struct ActionOutputView: Sendable, Equatable {
     package var result: ActionResult
     package var scroll = 0
+    /// The output as lines, every control character made visible (made once, not per frame).
+    package let lines: [String]
 
-    package init(result: ActionResult) { self.result = result }
-
-    /// The output as lines, every control character made visible.
-    package var lines: [String] {
-        result.output.split(separator: "\n", omittingEmptySubsequences: false).map { TextSanitizer.visible(String($0)) }
+    package init(result: ActionResult) {
+        self.result = result
+        lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map { TextSanitizer.visible(String($0)) }
     }
 }
 

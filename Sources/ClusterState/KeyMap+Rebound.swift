@@ -9,8 +9,8 @@ package struct KeyMapError: Error, Sendable, Equatable {
 
 extension KeyMap {
     /// Keys that act before any key map is read: Ctrl-C quits, Ctrl-L
-    /// repaints, on every screen. No action or custom action may take them.
-    package static let reserved: [Key: KeyAction] = [.ctrl("c"): .quit, .ctrl("l"): .repaint]
+    /// repaints, Ctrl-Z suspends, on every screen. No action or custom action may take them.
+    package static let reserved: [Key: KeyAction] = [.ctrl("c"): .quit, .ctrl("l"): .repaint, .ctrl("z"): .suspend]
 
     /// This map with the config's `[keys]` lines and custom actions' keys
     /// applied (issue 24): each `[keys]` line replaces its action's keys
@@ -41,6 +41,9 @@ extension KeyMap {
         }
         var custom: [Key: String] = [:]
         for action in actions {
+            if KeyAction.named(action.name) != nil {
+                throw KeyMapError(line: action.line, message: "[actions.\(action.name)]: \(action.name) is a built-in action's name; call it something else")
+            }
             guard let name = action.key else { continue }
             let key = try Self.key(name, line: action.line)
             try Self.claim(key, for: action.name, line: action.line, in: &owner)

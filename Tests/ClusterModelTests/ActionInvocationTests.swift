@@ -23,6 +23,20 @@ import Testing
         #expect(refusal.message.contains("{hostname}") && refusal.message.contains("option"), "\(refusal.message)")
     }
 
+    /// A dash joined by a combining mark is still a dash to the program; "+" opens commands in less and vim.
+    @Test func leadingDashIsJudgedByBytes() {
+        #expect(ActionField.name.problem(with: "-\u{301}oProxyCommand=x") != nil)
+        #expect(ActionField.name.problem(with: "+!id") != nil)
+        #expect(ActionField.name.problem(with: "a-b") == nil)
+    }
+
+    /// Placeholder-looking typos are refused, not passed on literally.
+    @Test func placeholderTyposAreFound() {
+        #expect(ActionField.problem(in: "{host-name}", scope: .node)?.contains("unknown placeholder") == true)
+        #expect(ActionField.problem(in: "{entity_id}", scope: .instance)?.contains("unknown placeholder") == true)
+        #expect(ActionField.problem(in: "{ hostname }", scope: .node)?.contains("unknown placeholder") == true)
+    }
+
     /// A hostname must look like one; a URL must be http(s); a missing field is said.
     @Test func valuesAreCheckedForTheirField() {
         #expect(ActionField.hostname.problem(with: "db-1.internal") == nil)

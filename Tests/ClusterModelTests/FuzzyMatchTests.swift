@@ -24,7 +24,8 @@ import Testing
     @Test func rankingPrefersFragmentsAndWordStarts() {
         #expect(ranked("03", ["worker-30", "worker-03", "db-0x3"]).first == "worker-03")
         #expect(ranked("ma", ["format", "mark-all", "mark"]).prefix(2).sorted() == ["mark", "mark-all"])
-        #expect(ranked("rb", ["reverse-sort", "rebind", "absolute-times"]).first == "rebind")
+        #expect(ranked("mk", ["smoke", "mark-all"]) == ["mark-all", "smoke"], "word starts beat letters inside a word")
+        #expect(ranked("rb", ["rubber-band", "herb"]).first == "herb", "an exact fragment beats word starts")
         #expect(ranked("node-b", ["node-a node-b", "node-b"]).first == "node-b", "shorter wins at equal fit")
     }
 }

@@ -39,9 +39,9 @@ import Testing
         // Run through /bin/sh: executing a file just written can fail with ETXTBSY while a parallel test forks.
         let action = CustomAction(name: "rec", scope: .marked, argv: ["/bin/sh", script, hostile, "", "two words"])
         let invocation = ActionInvocation(action: action, subject: "2 marked", argv: action.argv, stdin: Data("[1,2]\n".utf8))
-        setenv("CLUSTERTUI_TOKEN", "secret-token", 1)
-        defer { unsetenv("CLUSTERTUI_TOKEN") }
-        let result = ActionLauncher.runBackground(invocation)
+        var environment = ProcessInfo.processInfo.environment
+        environment["CLUSTERTUI_TOKEN"] = "secret-token"
+        let result = ActionLauncher.runBackground(invocation, environment: environment)
         #expect(result.status == 3 && result.problem == nil, "\(result.problem ?? "")")
         #expect(result.output.contains("out line") && result.output.contains("err line"))
         let args = try Data(contentsOf: URL(fileURLWithPath: dir + "/args"))
@@ -72,5 +72,37 @@ import Testing
         FileManager.default.createFile(atPath: plain, contents: Data("x".utf8), attributes: [.posixPermissions: 0o644])
         #expect(ChildSpawn.resolve(plain) == nil, "a file without an execute bit")
         #expect(ChildSpawn.resolve("sh", path: "/nonexistent") == nil)
+    }
+
+    static func run(_ argv: [String], stdin: Data = Data(), timeout: TimeInterval = 30) -> (ActionResult, TimeInterval) {
+        let action = CustomAction(name: "t", scope: .node, argv: argv)
+        let started = Date()
+        let result = ActionLauncher.runBackground(ActionInvocation(action: action, subject: "node a", argv: argv, stdin: stdin), timeout: timeout)
+        return (result, Date().timeIntervalSince(started))
+    }
+
+    /// A program past its time is ended, with its whole group, and says so (the run never hangs).
+    @Test func timeOutEndsTheGroup() {
+        let (result, took) = Self.run(["/bin/sh", "-c", "sleep 30 & sleep 30"], timeout: 1)
+        #expect(result.problem == "stopped after 1 s" && took < 6, "\(result.problem ?? "") after \(took) s")
+    }
+
+    /// Something the program left running that holds the pipe (a browser from xdg-open) does not hold the run.
+    @Test func leftoverHolderOfThePipeIsNotWaitedFor() {
+        let (result, took) = Self.run(["/bin/sh", "-c", "sleep 30 & echo started"])
+        #expect(result.status == 0 && result.output.contains("started") && took < 5, "\(took) s")
+    }
+
+    /// A program that echoes its stdin while reading it does not deadlock on a large marked list.
+    @Test func largeStdinEchoedBackDoesNotDeadlock() {
+        let big = Data(repeating: UInt8(ascii: "x"), count: 300_000)
+        let (result, took) = Self.run(["/bin/cat"], stdin: big)
+        #expect(result.status == 0 && result.truncated && took < 10)
+    }
+
+    /// A background program has no terminal: it cannot read keys or draw over the dashboard.
+    @Test func backgroundHasNoTerminal() {
+        let (result, _) = Self.run(["/bin/sh", "-c", "if (exec </dev/tty) 2>/dev/null; then echo has-tty; else echo no-tty; fi"])
+        #expect(result.output.contains("no-tty"), "\(result.output)")
     }
 }

@@ -17,9 +17,13 @@ import Testing
         #expect(Key(name: "F5") == .function(5) && Key(name: "f13") == nil)
         #expect(Key(name: "space") == .char(" ") && Key(name: "shift-tab") == .backTab && Key(name: "pgdn") == .pageDown)
         #expect(Key(name: "ab") == nil && Key(name: "") == nil && Key(name: "\u{1B}") == nil)
-        for key: Key in [.char("x"), .ctrl("b"), .function(3), .enter, .escape, .tab, .backTab, .pageUp, .home, .char(" ")] {
-            #expect(Key(name: key.label) == key || key.label.hasPrefix("↑"), "\(key.label)")
+        for key: Key in [.char("x"), .ctrl("b"), .function(3), .enter, .escape, .tab, .backTab, .pageUp, .home, .char(" "),
+                         .up, .down, .left, .right, .delete, .insert, .backspace] {
+            #expect(Key(name: key.label) == key, "\(key.label)")
         }
+        // Terminals send these as Tab, Enter and Backspace: a binding to them would never fire.
+        #expect(Key(name: "ctrl-i") == nil && Key(name: "ctrl-m") == nil && Key(name: "ctrl-h") == nil && Key(name: "ctrl-j") == nil)
+        #expect(Key(name: "ctrl-shift-x") == nil, "not silently Ctrl-X")
     }
 
     /// A rebound action answers its new key only; its old key is free; the key bar shows the new one.
@@ -57,6 +61,14 @@ import Testing
         let ssh = CustomAction(name: "ssh", key: "x", scope: .node, argv: ["ssh"], line: 7)
         #expect(throws: KeyMapError(line: 7, message: "x for ssh is already bound to reset (its default); give reset another key in [keys] to free it")) {
             try KeyMap.standard.rebound([], actions: [ssh])
+        }
+        #expect(throws: KeyMapError(line: 2, message: "Ctrl-Z is reserved for suspend (on every screen); help cannot have it")) {
+            try KeyMap.standard.rebound([KeyOverride(action: "help", keys: ["ctrl-z"], line: 2)])
+        }
+        // A custom action may not take a built-in's name (it would replace that key silently).
+        let refresh = CustomAction(name: "refresh", key: "F9", scope: .node, argv: ["x"], line: 9)
+        #expect(throws: KeyMapError(line: 9, message: "[actions.refresh]: refresh is a built-in action's name; call it something else")) {
+            try KeyMap.standard.rebound([], actions: [refresh])
         }
         // Freeing x by moving reset makes room for the action.
         #expect((try? KeyMap.standard.rebound([KeyOverride(action: "reset", keys: ["X"], line: 2)], actions: [ssh]))?.customKeys == [.char("x"): "ssh"])

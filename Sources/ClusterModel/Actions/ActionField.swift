@@ -36,7 +36,7 @@ public enum ActionField: String, Sendable, CaseIterable {
             return "{\(field.rawValue)} is not offered for scope \"\(scope.rawValue)\" (offered: \(offered(by: scope).map { "{\($0.rawValue)}" }.joined(separator: " ")))"
         }
         if argument.hasPrefix("{"), argument.hasSuffix("}"), argument.count > 2,
-           argument.dropFirst().dropLast().allSatisfy({ $0.isLetter || $0.isNumber }) {
+           argument.dropFirst().dropLast().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == " " }) {
             return "unknown placeholder \(TextSanitizer.excerpt(argument, limit: 40)) (known: \(allCases.map { "{\($0.rawValue)}" }.joined(separator: " ")))"
         }
         if let embedded = allCases.first(where: { argument.contains("{\($0.rawValue)}") }) {
@@ -52,7 +52,10 @@ public enum ActionField: String, Sendable, CaseIterable {
     /// `$(…)` and escapes included: they go as one argument, never through a shell.
     public func problem(with value: String) -> String? {
         if value.isEmpty { return "it is empty" }
-        if value.hasPrefix("-") { return "it starts with \"-\" and would be read as an option" }
+        // By bytes, not characters: "-\u{301}o…" is one Character but reaches the program as "-" first.
+        if let first = value.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            return "it starts with \"\(Character(Unicode.Scalar(first)))\" and would be read as an option"
+        }
         if value.unicodeScalars.contains(where: { $0.value == 0 }) { return "it holds a NUL byte" }
         switch self {
         case .hostname:

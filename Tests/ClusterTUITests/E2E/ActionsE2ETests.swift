@@ -90,4 +90,26 @@ struct ActionsE2ETests {
         let joined = screen.replacingOccurrences(of: "\n", with: "")
         #expect(joined.contains("config.toml:3: q for rebind is already bound to quit"), "\(screen)")
     }
+
+    /// A foreground program that stops itself (Ctrl-Z in it) once left the dashboard waiting for ever on a stopped child.
+    @Test func foregroundProgramThatStopsIsResumed() async throws {
+        let dir = NSTemporaryDirectory() + "ctui-act-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let environment = try Self.configHome(dir, """
+            [actions.stopper]
+            key = "K"
+            scope = "node"
+            argv = ["/bin/sh", "-c", "kill -TSTP $$; echo resumed > \(dir)/resumed"]
+            mode = "foreground"
+            """)
+        let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path, "--no-history"]
+        let tmux = try TmuxSession(name: DashboardE2ETests.name("actstop"), width: 120, height: 30, command: command, environment: environment)
+        defer { tmux.kill() }
+        try await offPool { _ = try tmux.waitFor("Instances 150", timeout: 30) }
+        tmux.sendKeys("1", "K")
+        let back = try await offPool { try tmux.waitUntil(timeout: 20) { $0.contains("stopper on node") && $0.contains("exit 0") } }
+        #expect(FileManager.default.fileExists(atPath: dir + "/resumed"), "\(back)")
+        tmux.sendKeys("q")
+        try await offPool { _ = try tmux.waitFor("EXITED:0", timeout: 10) }
+    }
 }
