@@ -107,6 +107,7 @@ package enum ContextSwitchFlow {
             fresh.nodePane.sort = state.nodePane.sort
             fresh.instancePane.sort = state.instancePane.sort
             fresh.absoluteTimes = state.absoluteTimes
+            fresh.columnsByCluster = state.columnsByCluster
             // The fleet's background polls go on; the new cluster's row now comes from the dashboard's own polls.
             fresh.fleet = state.fleet
             // The cluster left behind is polled in the background from now on, starting over:

@@ -65,6 +65,9 @@ package enum KeyHandling {
         case .palette:
             PaletteFlow.open(&state)
             return []
+        case .columns:
+            ColumnsFlow.open(&state)
+            return []
         case .zoom:
             state.zoomed.toggle()
             state.clampCursors()
@@ -95,7 +98,7 @@ package enum KeyHandling {
         case .alerts: state.overlays.append(.alerts(AlertsList()))
         case .fleet: FleetFlow.open(&state)
         case .problems: ProblemsFlow.open(&state)
-        case .asOf, .copyID, .copyRow, .exportTable, .exportScreen, .zoom, .palette: break  // answered above
+        case .asOf, .copyID, .copyRow, .exportTable, .exportScreen, .zoom, .palette, .columns: break  // answered above
         case .actionOutput:
             if let output = state.lastActionOutput {
                 state.overlays.append(.actionOutput(output))

@@ -65,6 +65,10 @@ package enum OverlayKeys {
         case .changes(var list):
             ChangesFlow.key(&state, &list, key)
             state.overlays.replace(.changes(list))
+        case .columns(var picker):
+            let effects = ColumnsFlow.key(&state, &picker, key)
+            state.overlays.replace(.columns(picker))
+            return effects
         case .palette(let palette):
             return PaletteFlow.key(&state, palette, key)
         case .confirmAction(let confirm):

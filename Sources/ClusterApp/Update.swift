@@ -86,7 +86,7 @@ package enum Update {
         case .planExported(let id, let path, let error): PlanReviewFlow.exported(&state, planID: id, path: path, error: error)
         case .undoLoaded(let result): UndoFlow.loaded(&state, result)
         case .journalProblem(let text): state.post(text, .warning, seconds: 10)
-        case .alertStoreProblem(let text): state.post(text, .warning, seconds: 10)
+        case .alertStoreProblem(let text), .stateFileProblem(let text): state.post(text, .warning, seconds: 10)
         case .historyUpdated(let digest): HistoryFlow.updated(&state, digest)
         case .historyProblem(let text): HistoryFlow.problem(&state, text)
         case .asOfLoaded(let view): AsOfFlow.loaded(&state, view)

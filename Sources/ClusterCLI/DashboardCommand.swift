@@ -180,6 +180,8 @@ enum UIThread {
         defer { terminal.stop() }
         var config = config
         config.asciiOnly = !terminal.isUTF8
+        // Issue 24: the columns chosen with `o` in earlier runs, per cluster.
+        config.savedColumns = ColumnStore.load()
         let inbox = MessageInbox(wake: { Terminal.wake() })
         let size = terminal.size
         var state = AppState(
@@ -191,6 +193,7 @@ enum UIThread {
         let store = AlertQuietStore(directory: AlertQuietStore.defaultDirectory())
         state.alerts.restore(store.load(for: link.identity.url))
         runner.alertStore = store
+        runner.columnsKept = true
         runner.batches = BatchEffects(journal: config.readOnly || noJournal ? nil : WriteJournal(path: WriteJournal.defaultPath()))
         // Issue 22: every good overview poll is recorded, off the UI thread.
         if config.recordsHistory {

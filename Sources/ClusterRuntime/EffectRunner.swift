@@ -23,6 +23,8 @@ package struct EffectRunner: Sendable {
     package let hooks: HookRunner
     /// Where acknowledgements and snoozes are kept; `nil`: not kept (tests).
     package var alertStore: AlertQuietStore?
+    /// Chosen columns are written for the next run (off in tests).
+    package var columnsKept = false
     /// The open cluster's history recorder (issue 22); `nil`: not recorded (`--no-history`, tests).
     package var history: HistoryRecorder?
     /// Small state files (acknowledgements), written in order off the UI thread.
@@ -121,6 +123,13 @@ package struct EffectRunner: Sendable {
             }
         case .loadAsOf(let moment):
             history?.asOf(moment, url: identity.url)
+        case .saveColumns(let choices):
+            guard columnsKept else { return }
+            Self.files.async {
+                do { try ColumnStore.save(choices) } catch {
+                    mailbox.post(.stateFileProblem("columns not kept for the next run: \(error)"))
+                }
+            }
         case .runAction(let invocation):
             // Background runs (the loop runs foreground ones itself); the result is told even after a context switch.
             let started = ActionLauncher.startBackground(invocation) { result in mailbox.post(.actionFinished(result)) }

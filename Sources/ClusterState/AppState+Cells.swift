@@ -25,6 +25,7 @@ extension AppState {
     package func instanceCell(_ instance: Instance, glyphs: Glyphs) -> InstanceCell {
         let risk = derived.risk
         return InstanceCell(instance: instance, risk: risk?.risk(of: instance) ?? .none,
-                            nodeHealth: risk?.health(ofNode: instance.nodeName), glyphs: glyphs)
+                            nodeHealth: risk?.health(ofNode: instance.nodeName), glyphs: glyphs,
+                            updatedBy: instance.explicit ? snapshot?.assignmentsByKey[instance.key]?.updatedBy : nil)
     }
 }

@@ -60,6 +60,8 @@ package struct AppConfig: Sendable, Equatable {
     /// `--accessible` (issue 24): the cursor on the selected row, no
     /// animation or block graphs, changes and alerts said in the status line.
     package var accessible = false
+    /// Columns chosen with `o`, per cluster URL, as remembered at start (issue 24).
+    package var savedColumns: [String: ColumnChoices] = [:]
 
     package init(label: String) { self.label = label }
 }
@@ -154,6 +156,8 @@ package enum Overlay: Sendable, Equatable {
     case confirmAction(ActionConfirm)
     /// The output and exit status of a custom action run in the background (issue 24).
     case actionOutput(ActionOutputView)
+    /// Which columns the focused table shows (issue 24).
+    case columns(ColumnPicker)
 }
 
 /// After a write: what the next overview should show for the entity.
@@ -210,6 +214,10 @@ package struct AppState: Sendable {
     package var paletteHistory: [PaletteEntry] = []
     /// The last custom action run in the background: `O` shows it (issue 24).
     package var lastActionOutput: ActionOutputView?
+    /// Columns chosen with `o` for every cluster seen, by URL (issue 24).
+    package var columnsByCluster: [String: ColumnChoices] = [:]
+    /// This cluster's chosen columns.
+    package var columns: ColumnChoices { columnsByCluster[config.clusterURL] ?? ColumnChoices() }
     /// Newest last, capped at `config.eventCapacity`.
     package var events: [ClusterEvent] = []
     package var overlays: [Overlay] = []
@@ -247,6 +255,7 @@ package struct AppState: Sendable {
 
     package init(config: AppConfig, width: Int, height: Int, now: Date, seed: UInt64 = 0x5EED) {
         self.config = config
+        columnsByCluster = config.savedColumns
         self.width = width
         self.height = height
         self.now = now

@@ -74,7 +74,7 @@ extension Message {
              .planExported, .undoLoaded, .asOfLoaded, .exported, .actionFinished:
             return true
         case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .fleetOverview, .writeSettled, .journalProblem,
-             .hookProblem, .alertStoreProblem, .historyUpdated, .historyProblem, .signal, .hangup:
+             .hookProblem, .alertStoreProblem, .stateFileProblem, .historyUpdated, .historyProblem, .signal, .hangup:
             return false
         }
     }

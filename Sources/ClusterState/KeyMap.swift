@@ -10,7 +10,7 @@ package enum KeyAction: Sendable, Hashable, CaseIterable {
     case enter, rebind, reset, details, refresh, switchContext
     case mark, markAll, evacuate, undo, copyID, copyRow, exportTable, exportScreen
     case filter, back, sortNext, sortReverse, ghosts, absoluteTimes, alerts, fleet, problems, changes, asOf, zoom, repaint, help, quit, suspend
-    case palette, actionOutput
+    case palette, actionOutput, columns
 
     /// The action's name in the config file's `[keys]` table and in the
     /// palette: the case name in kebab case (`copyID` → `copy-id`).
@@ -185,6 +185,8 @@ package struct KeyMap: Sendable, Equatable {
         KeyBinding(keys: [.char(":")], action: .palette, section: "View",
                    help: "command palette: type a fragment of an action, context, node, instance or filter; Enter runs or jumps",
                    hints: [KeyHint(text: "palette", order: 9, when: .always)]),
+        KeyBinding(keys: [.char("o")], action: .columns, section: "View",
+                   help: "choose the focused table's columns (shown when they fit, always, never); remembered per cluster"),
         KeyBinding(keys: [.char("O")], action: .actionOutput, section: "View",
                    help: "the output and exit status of the last custom action run in the background"),
         KeyBinding(keys: [.ctrl("l")], action: .repaint, section: "View", help: "repaint the whole screen"),

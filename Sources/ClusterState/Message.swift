@@ -51,6 +51,8 @@ package enum Message: Sendable {
     case exported(path: String, error: String?)
     /// A custom action's run ended (issue 24).
     case actionFinished(ActionResult)
+    /// A small state file (chosen columns) could not be written.
+    case stateFileProblem(String)
     /// SIGINT, SIGTERM or SIGHUP.
     case signal(Int32)
     /// The terminal went away (EOF / hang-up): quit without drawing.
@@ -111,6 +113,8 @@ package enum Effect: Sendable, Equatable {
     case dumpScreen(String)
     /// Run a custom action (issue 24): in the foreground the loop steps curses aside.
     case runAction(ActionInvocation)
+    /// Remember every cluster's chosen columns (issue 24).
+    case saveColumns([String: ColumnChoices])
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     case suspend
     case quit

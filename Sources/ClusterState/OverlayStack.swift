@@ -4,7 +4,7 @@ import ClusterModel
 /// sent a write, a plan is being applied): one way to find, replace and
 /// close an overlay (issue 19: each overlay had its own find/replace/close).
 package enum OverlayID: Hashable, Sendable {
-    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf, export, palette, confirmAction, actionOutput
+    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf, export, palette, confirmAction, actionOutput, columns
 }
 
 extension Overlay {
@@ -25,6 +25,7 @@ extension Overlay {
         case .palette: .palette
         case .confirmAction: .confirmAction
         case .actionOutput: .actionOutput
+        case .columns: .columns
         case .help, .nodeDetails, .instanceDetails, .contextPicker: nil
         }
     }

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, problems, changes, asOf, exportForm, typeName, palette, actionConfirm, actionOutput,
+         contextPicker, alerts, fleet, problems, changes, asOf, exportForm, typeName, palette, actionConfirm, actionOutput, columnPicker,
          tooSmall, wallboard
 }
 
@@ -154,6 +154,11 @@ extension ScreenKeys {
             row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "scroll"),
             row([.escape, .char("q"), .char("O")], "Esc  q  O", "close"),
         ]),
+        ScreenKeys(screen: .columnPicker, title: "Choosing columns (o)", rows: [
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a column"),
+            row([.char(" ")], "Space", "auto (shown when it fits) → on (before most others) → off (never; NAME and NODE never)"),
+            row([.escape, .enter, .char("q"), .char("o")], "Esc  Enter  q  o", "close"),
+        ]),
         ScreenKeys(screen: .tooSmall, title: "Below 30×8 (\"too small\")", rows: [
             row([.char("q")], "q", "quit (only q, Ctrl-C and Ctrl-L act: nothing else is drawn)"),
         ]),
@@ -204,6 +209,7 @@ extension AppState {
             case .palette?: return .palette
             case .confirmAction?: return .actionConfirm
             case .actionOutput?: return .actionOutput
+            case .columns?: return .columnPicker
             case .bulk?: return .bulkForm
             case .plan(let review)?:
                 if case .export = review.phase { return .planExport }

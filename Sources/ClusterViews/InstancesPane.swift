@@ -12,6 +12,7 @@ package enum InstancesPane {
     package static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
         guard let snapshot = state.snapshot else { return }
         let rows = state.derived.instanceRows
+        let columns = state.columns.applied(Self.columns, .instances)
         var title = " Instances "
         if !snapshot.instancesKnown {
             title += "loading…"

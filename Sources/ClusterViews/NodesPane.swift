@@ -17,8 +17,8 @@ package enum NodesPane {
 
     package static func draw(_ state: AppState, into screen: inout Screen, layout: Layout, glyphs: Glyphs) {
         guard state.snapshot != nil else { return }
-        let columns = state.history == nil ? Self.columnsWithoutHistory
-            : state.config.accessible ? Self.columnsWithoutStrip : Self.columns
+        let columns = state.columns.applied(state.history == nil ? Self.columnsWithoutHistory
+            : state.config.accessible ? Self.columnsWithoutStrip : Self.columns, .nodes)
         let nodes = state.derived.nodes
         var title = " Nodes \(nodes.count)"
         if state.nodePane.filter.isActive { title += " match /\(state.nodePane.filter.text)" }

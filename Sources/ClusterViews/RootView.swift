@@ -57,6 +57,7 @@ package enum RootView {
             case .asOf(let mode): AsOfScreen.draw(state, mode, into: &screen, glyphs: glyphs)
             case .export(let form): ExportFormView.draw(state, form, into: &screen)
             case .palette(let palette): PaletteView.draw(state, palette, into: &screen)
+            case .columns(let picker): ColumnPickerView.draw(state, picker, into: &screen)
             case .confirmAction(let confirm): ActionViews.drawConfirm(state, confirm, into: &screen)
             case .actionOutput(let output): ActionViews.drawOutput(state, output, into: &screen)
             }

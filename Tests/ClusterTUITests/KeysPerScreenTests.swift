@@ -62,6 +62,7 @@ import Testing
             TestCluster.press(&state, .char("["))
         case .typeName: TestCluster.press(&state, .char("x"), .char("y"))
         case .palette: TestCluster.press(&state, .char(":"))
+        case .columnPicker: TestCluster.press(&state, .char("o"))
         case .actionConfirm: TestCluster.press(&state, .char("K"))
         case .actionOutput:
             state.lastActionOutput = ActionOutputView(result: ActionResult(name: "probe", subject: "node n", mode: .background, status: 0, output: "a\nb"))

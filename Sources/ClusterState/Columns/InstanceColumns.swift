@@ -9,9 +9,11 @@ package struct InstanceCell: Sendable {
     /// The health of the node it runs on, when the overview lists it.
     package var nodeHealth: HeartbeatHealth?
     package var glyphs: Glyphs
+    /// Who last set its explicit binding (`updatedBy` of the overview's assignment).
+    package var updatedBy: String?
 
-    package init(instance: Instance, risk: Risk = .none, nodeHealth: HeartbeatHealth? = nil, glyphs: Glyphs) {
-        self.instance = instance; self.risk = risk; self.nodeHealth = nodeHealth; self.glyphs = glyphs
+    package init(instance: Instance, risk: Risk = .none, nodeHealth: HeartbeatHealth? = nil, glyphs: Glyphs, updatedBy: String? = nil) {
+        self.instance = instance; self.risk = risk; self.nodeHealth = nodeHealth; self.glyphs = glyphs; self.updatedBy = updatedBy
     }
 }
 
@@ -49,6 +51,10 @@ package enum InstanceColumns {
         },
         TableColumn("tenant-id", ColumnSpec(title: "TENANT ID", minWidth: 9, maxWidth: 24, priority: 1, shortTitle: "TID"),
                     surfaces: [.dashboard, .wide]) { ($0.instance.tenantId ?? "", TextStyle(role: .dim)) },
+        // Issue 24: who set the explicit binding, from the overview; shown when chosen (o) or on a very wide screen.
+        // Dashboard only: `get assignments` has it for scripts.
+        TableColumn("updated-by", ColumnSpec(title: "UPDATED BY", minWidth: 8, maxWidth: 24, priority: 0, shortTitle: "BY"),
+                    surfaces: [.dashboard]) { ($0.updatedBy ?? "", TextStyle(role: .dim)) },
         TableColumn("risk", ColumnSpec(title: "RISK", minWidth: 7, maxWidth: 14, priority: 90, shortForm: RiskLabel.short),
                     sort: .risk, surfaces: [.dashboard, .wide], plain: { $0.risk == .none ? "ok" : $0.risk.label }) {
             $0.risk == .none ? ("", plain) : ($0.glyphs.warning + " " + $0.risk.label, TextStyle(role: .risk, bold: true))
