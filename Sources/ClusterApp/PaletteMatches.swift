@@ -15,12 +15,12 @@ extension PaletteFlow {
     /// What `text` matches; `pool` is the fuzzy candidates made when the
     /// palette opened (nil: made now, for tests and a palette of its own).
     package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]? = nil) -> [PaletteEntry] {
-        var hits: InstanceHits?
+        var hits: [InstanceHits] = []
         return matches(state, text, pool: pool, hits: &hits)
     }
 
     /// As above, narrowing the instance search within `hits` (the last one) and keeping this one there.
-    package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]?, hits: inout InstanceHits?) -> [PaletteEntry] {
+    package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]?, hits: inout [InstanceHits]) -> [PaletteEntry] {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         var kind: String?
         var query = text
@@ -85,15 +85,20 @@ extension PaletteFlow {
     }
 
     /// The first `instanceLimit` instances, in name order, whose folded text holds `needle`.
-    static func instances(_ state: AppState, _ needle: [UInt8], hits: inout InstanceHits?) -> [PaletteEntry] {
+    /// `hits`: the last searches over this list, newest last (at most `hitsKept`): Backspace finds its
+    /// fragment there, and typing on narrows within the newest that the new fragment contains.
+    static func instances(_ state: AppState, _ needle: [UInt8], hits: inout [InstanceHits]) -> [PaletteEntry] {
         guard let prepared = state.derived.prepared, let text = prepared.text, let snapshot = state.snapshot,
               snapshot.instances.count == text.rowCount else { return [] }
+        hits.removeAll { !$0.order.sharesStorage(with: prepared.byName) }
         let needles = [FreeTextNeedle(bytes: needle, negated: false)]
         let rows: [Int]
-        if let last = hits, last.complete, last.order.sharesStorage(with: prepared.byName), needle.firstRange(of: last.needle) != nil {
+        if let same = hits.last(where: { $0.needle == needle }) {
+            rows = same.rows
+        } else if let last = hits.last(where: { $0.complete && needle.firstRange(of: $0.needle) != nil }) {
             // Typed on: every row holding the new fragment held the old one.
             rows = text.filterRows(needles, within: last.rows[...])
-            hits = InstanceHits(needle: needle, rows: rows, complete: true, order: prepared.byName)
+            remember(InstanceHits(needle: needle, rows: rows, complete: true, order: prepared.byName), in: &hits)
         } else {
             // The first rows in name order often hold enough (a common fragment);
             // else the whole-buffer scan the filter uses (two cores, its rarest byte).
@@ -101,12 +106,19 @@ extension PaletteFlow {
             let early = text.filterRows(needles, within: first)
             let complete = early.count < instanceLimit || prepared.byName.count == first.count
             rows = complete && prepared.byName.count > first.count ? text.filter(needles, within: prepared.byName) : early
-            hits = InstanceHits(needle: needle, rows: rows, complete: complete, order: prepared.byName)
+            remember(InstanceHits(needle: needle, rows: rows, complete: complete, order: prepared.byName), in: &hits)
         }
         return rows.prefix(instanceLimit).map { row in
             let instance = snapshot.instances[row]
             return PaletteEntry(target: .instance(instance.key), kind: "inst", title: instance.key.description,
                                 detail: "\(instance.name) · \(instance.nodeName)")
         }
+    }
+
+    static let hitsKept = 8
+
+    private static func remember(_ found: InstanceHits, in hits: inout [InstanceHits]) {
+        hits.append(found)
+        if hits.count > hitsKept { hits.removeFirst() }
     }
 }

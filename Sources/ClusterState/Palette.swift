@@ -48,8 +48,9 @@ package struct Palette: Sendable, Equatable {
     /// Every fuzzy candidate (all but instances), made when the palette
     /// opened: a key only scores them (at S2, a thousand nodes).
     package var pool: [PaletteCandidate] = []
-    /// The last instance search: typing on narrows within it instead of scanning every row again.
-    package var instanceHits: InstanceHits?
+    /// The last instance searches: typing on narrows within them and
+    /// Backspace finds its answer there, instead of scanning every row again.
+    package var instanceHits: [InstanceHits] = []
     package var cursor = TableCursor()
     /// The most entries shown for one query.
     package static let limit = 200
