@@ -66,7 +66,7 @@ struct DashboardCommand: AsyncParsableCommand {
     func validate() throws {
         if !(cycle >= 2 && cycle <= 3600) { throw ValidationError("--cycle must be 2…3600 seconds") }
         if !(1...365).contains(historyDays) { throw ValidationError("--history-days must be 1…365") }
-        if fleet && wallboard { throw ValidationError("--fleet with --wallboard (a tile per cluster) is not built yet: use one or the other") }
+
     }
 
     func run() async throws {

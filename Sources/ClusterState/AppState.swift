@@ -271,6 +271,8 @@ package struct AppState: Sendable {
             instancesPoll.maxBackoff = max(config.instancesInterval, 10)
         }
         if config.openFleet, !config.wallboard, !config.contexts.isEmpty { openFleetScreen() }
+        // The fleet wallboard (issue 23): the background polls start at once; no screen to open.
+        if config.openFleet, config.wallboard { fleet.start(config.contexts, now: now) }
     }
 
     /// Now on the server's clock: ages are computed against this.

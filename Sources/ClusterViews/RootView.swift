@@ -20,6 +20,10 @@ package enum RootView {
         // `--accessible`: nothing turns (a still mark where a spinner would).
         if state.config.accessible { glyphs.spinner = ["…"] }
         // The wallboard scales itself down to any size; the dashboard has a minimum.
+        if state.config.wallboard && state.config.openFleet {
+            FleetWallboardView.draw(state, into: &screen, glyphs: glyphs)
+            return
+        }
         if state.config.wallboard {
             WallboardView.draw(state, into: &screen, glyphs: glyphs)
             return

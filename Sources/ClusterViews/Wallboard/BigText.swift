@@ -1,7 +1,7 @@
 import ClusterGrid
 
 /// Large characters for the wallboard, legible from across a room: a 3×5
-/// pixel font (digits, `-`, `.`, and the letters of "CONNECTING") drawn at
+/// pixel font (digits, `-`, `.`, and the letters of "CONNECTING" and "ALL CLEAR") drawn at
 /// one of several scales.
 ///
 /// Decisions:
@@ -103,5 +103,6 @@ package enum BigText {
         "8": [7, 5, 7, 5, 7], "9": [7, 5, 7, 1, 7], "-": [0, 0, 7, 0, 0], ".": [0, 0, 0, 0, 2],
         "C": [7, 4, 4, 4, 7], "O": [7, 5, 5, 5, 7], "N": [6, 5, 5, 5, 5], "E": [7, 4, 6, 4, 7],
         "T": [7, 2, 2, 2, 2], "I": [7, 2, 2, 2, 7], "G": [7, 4, 5, 5, 7], " ": [0, 0, 0, 0, 0],
+        "A": [2, 5, 7, 5, 5], "L": [4, 4, 4, 4, 7], "R": [6, 5, 6, 5, 5],
     ]
 }

@@ -1,0 +1,54 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterApp
+@testable import ClusterState
+@testable import ClusterViews
+
+/// Issue 23: `--wallboard --fleet` shows exceptions only — a tile per
+/// cluster with a problem, the fine ones named on one line, and a big
+/// ALL CLEAR only when every cluster answered and nothing is wrong.
+@Suite struct FleetWallboardTests {
+    static func state(_ names: [String], width: Int = 120, height: Int = 40) -> AppState {
+        var config = AppConfig(label: names[0])
+        config.contexts = names.map { ContextChoice(name: $0, url: "https://\($0)", hasToken: true) }
+        config.currentContext = names[0]
+        config.wallboard = true
+        config.readOnly = true
+        config.openFleet = true
+        return TestCluster.loadedState(width: width, height: height, config: config)
+    }
+
+    /// The background polls start with the wallboard: no screen has to be opened.
+    @Test func pollsStartAtOnce() {
+        var state = AppState(config: Self.state(["alpha", "beta"]).config, width: 120, height: 40, now: TestCluster.now)
+        let effects = Update.update(&state, .tick, now: TestCluster.now)
+        #expect(effects.contains { if case .fetchFleetOverview("beta", _) = $0 { true } else { false } })
+    }
+
+    /// An unreachable cluster and one answering HTML 502 get tiles with their causes; the others are named as fine or connecting.
+    @Test func problemsGetTiles() {
+        var state = Self.state(["alpha", "beta", "gamma", "delta"])
+        let t = state.now
+        _ = Update.update(&state, .fleetOverview(context: "beta", .failure(.connectionRefused("beta:1")), latency: 0.01), now: t)
+        _ = Update.update(&state, .fleetOverview(context: "gamma", .failure(.notJSON(status: 502, excerpt: "<html>")), latency: 0.01), now: t)
+        let text = RootView.render(state).text()
+        #expect(text.contains("┌ beta") && text.contains("UNREACHABLE · no good poll"), "\(text)")
+        #expect(text.contains("┌ gamma") && text.contains("MALFORMED REPLY"), "\(text)")
+        #expect(text.contains("connecting: delta") && !text.contains("ALL CLEAR"))
+        // alpha (the test cluster) has an offline node and instances at risk: a tile of its own.
+        #expect(text.contains("┌ alpha") && text.contains("instances at risk"), "\(text)")
+    }
+
+    /// Every cluster answered and none has a problem: ALL CLEAR, large.
+    @Test func allClearWhenNothingIsWrong() {
+        var state = Self.state(["alpha"], width: 80, height: 24)
+        var healthy = TestCluster.overview
+        healthy.nodes = healthy.nodes.filter { $0.status == .online && $0.name == "node-a" }
+        healthy.assignments = []
+        _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(healthy, digest: 7)), latency: 0.01), now: state.now)
+        _ = Update.update(&state, TestCluster.listed(TestCluster.fetched(InstanceList(instances: []), digest: 8)), now: state.now)
+        let text = RootView.render(state).text()
+        #expect(text.contains("██████") && text.contains("1 cluster live, no node in trouble, nothing at risk: alpha"), "\(text)")
+    }
+}
