@@ -32,6 +32,30 @@ import Testing
         ])
     }
 
+    /// Runs `body` with the four contexts' servers up (a served demo, a closed
+    /// port, an HTML 502 proxy, a cluster whose node died) and their config home.
+    static func withFourContexts(_ body: @escaping @Sendable (ConfigHome) async throws -> Void) async throws {
+        let healthy = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])
+        defer { healthy.stop() }
+        let closed = try #require(ClosedPort())
+        defer { closed.close() }
+        let closedPort = closed.port
+        try await FaultServer.with(.proxyHTML) { proxyURL, _ in
+            try await TestHTTPServer.with(responder: { request in
+                switch request.uri.path {
+                // Made at each request: d-alive beats on, d-dead stays five minutes behind.
+                case "/api/cluster/overview": FaultServer.json(.ok, (try? deadNodeOverview()) ?? "")
+                case "/api/cluster/instances": FaultServer.json(.ok, #"{"instances":[]}"#)
+                default: FaultServer.json(.notFound, #"{"error":"Not found"}"#)
+                }
+            }) { deadURL in
+                let config = try fourContexts(healthy: healthy, closedPort: closedPort, proxy: proxyURL, dead: deadURL)
+                defer { config.remove() }
+                try await body(config)
+            }
+        }
+    }
+
     /// Issue 23: four contexts, four truthful states; the environment's token is not sent to a context with its own token file.
     @Test func fourContextsFourStates() async throws {
         let healthy = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])

@@ -10,56 +10,40 @@ import Testing
 @Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct FleetDashboardE2ETests {
     @Test func fourContextsAtOnceThenIntoTheOneWithADeadNode() async throws {
-        let healthy = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])
-        defer { healthy.stop() }
-        let closed = try #require(ClosedPort())
-        defer { closed.close() }
-        let closedPort = closed.port
-        try await FaultServer.with(.proxyHTML) { proxyURL, _ in
-            try await TestHTTPServer.with(responder: { request in
-                switch request.uri.path {
-                // Made at each request: d-alive beats on, d-dead stays five minutes behind.
-                case "/api/cluster/overview": FaultServer.json(.ok, (try? FleetCLIE2ETests.deadNodeOverview()) ?? "")
-                case "/api/cluster/instances": FaultServer.json(.ok, #"{"instances":[]}"#)
-                default: FaultServer.json(.notFound, #"{"error":"Not found"}"#)
+        try await FleetCLIE2ETests.withFourContexts { config in
+            let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
+                           "--context", "alpha", "--fleet"]
+            let session = try TmuxSession(name: DashboardE2ETests.name("fleet"), width: 120, height: 40, command: command,
+                                          environment: config.environment)
+            defer { session.kill() }
+            let fleet = try await offPool {
+                try session.waitUntil(timeout: 25) { screen in
+                    let lines = screen.split(separator: "\n")
+                    func row(_ name: String) -> Substring? { lines.first { $0.dropFirst(2).hasPrefix(name) } }
+                    return row("alpha")?.contains("live") == true && row("beta")?.contains("unreachable") == true
+                        && row("gamma")?.contains("malformed reply") == true && row("delta")?.contains("live") == true
                 }
-            }) { deadURL in
-                let config = try FleetCLIE2ETests.fourContexts(healthy: healthy, closedPort: closedPort, proxy: proxyURL, dead: deadURL)
-                defer { config.remove() }
-                let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
-                               "--context", "alpha", "--fleet"]
-                let session = try TmuxSession(name: DashboardE2ETests.name("fleet"), width: 120, height: 40, command: command,
-                                              environment: config.environment)
-                defer { session.kill() }
-                let fleet = try await offPool {
-                    try session.waitUntil(timeout: 25) { screen in
-                        let lines = screen.split(separator: "\n")
-                        func row(_ name: String) -> Substring? { lines.first { $0.dropFirst(2).hasPrefix(name) } }
-                        return row("alpha")?.contains("live") == true && row("beta")?.contains("unreachable") == true
-                            && row("gamma")?.contains("malformed reply") == true && row("delta")?.contains("live") == true
-                    }
-                }
-                let delta = try #require(fleet.split(separator: "\n").first { $0.dropFirst(2).hasPrefix("delta") })
-                #expect(delta.contains("≥1"), "the strict binding to the dead node is at risk: \(delta)")
-                // Down to delta (alpha, beta, delta, gamma), Enter: its dashboard, the dead node first.
-                session.sendKeys("Down", "Down", "Enter")
-                let opened = try await offPool {
-                    try session.waitUntil(timeout: 20) { $0.contains("this ★d-alive") && $0.contains("sort: problems first") }
-                }
-                let lines = opened.split(separator: "\n")
-                let header = try #require(lines.firstIndex { $0.contains("NAME") && $0.contains("HEARTBEAT") })
-                #expect(lines[header + 1].contains("d-dead"), "\(lines.prefix(header + 3))")
-                session.sendKeys("F")
-                try await offPool { _ = try session.waitUntil(timeout: 10) { $0.contains("Fleet: 4 contexts") } }
-                // Every cluster's problems: delta's dead node, most severe first, with its context.
-                session.sendKeys("P")
-                let problems = try await offPool {
-                    try session.waitUntil(timeout: 10) { $0.contains("Problems:") && $0.contains("d-dead") }
-                }
-                #expect(problems.split(separator: "\n").contains { $0.contains("delta") && $0.contains("d-dead") && $0.contains("node") }, "\(problems)")
-                session.sendKeys("Escape", "Escape", "q")
-                try await offPool { try session.waitFor("EXITED:0", timeout: 10) }
             }
+            let delta = try #require(fleet.split(separator: "\n").first { $0.dropFirst(2).hasPrefix("delta") })
+            #expect(delta.contains("≥1"), "the strict binding to the dead node is at risk: \(delta)")
+            // Down to delta (alpha, beta, delta, gamma), Enter: its dashboard, the dead node first.
+            session.sendKeys("Down", "Down", "Enter")
+            let opened = try await offPool {
+                try session.waitUntil(timeout: 20) { $0.contains("this ★d-alive") && $0.contains("sort: problems first") }
+            }
+            let lines = opened.split(separator: "\n")
+            let header = try #require(lines.firstIndex { $0.contains("NAME") && $0.contains("HEARTBEAT") })
+            #expect(lines[header + 1].contains("d-dead"), "\(lines.prefix(header + 3))")
+            session.sendKeys("F")
+            try await offPool { _ = try session.waitUntil(timeout: 10) { $0.contains("Fleet: 4 contexts") } }
+            // Every cluster's problems: delta's dead node, most severe first, with its context.
+            session.sendKeys("P")
+            let problems = try await offPool {
+                try session.waitUntil(timeout: 10) { $0.contains("Problems:") && $0.contains("d-dead") }
+            }
+            #expect(problems.split(separator: "\n").contains { $0.contains("delta") && $0.contains("d-dead") && $0.contains("node") }, "\(problems)")
+            session.sendKeys("Escape", "Escape", "q")
+            try await offPool { try session.waitFor("EXITED:0", timeout: 10) }
         }
     }
 }

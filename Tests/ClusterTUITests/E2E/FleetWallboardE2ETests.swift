@@ -10,39 +10,24 @@ import Testing
 @Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct FleetWallboardE2ETests {
     @Test func tilesForTheTroubledOnly() async throws {
-        let healthy = try ServeProcess(extraArguments: ["--node-name", "alpha-core"])
-        defer { healthy.stop() }
-        let closed = try #require(ClosedPort())
-        defer { closed.close() }
-        let closedPort = closed.port
-        try await FaultServer.with(.proxyHTML) { proxyURL, _ in
-            try await TestHTTPServer.with(responder: { request in
-                switch request.uri.path {
-                case "/api/cluster/overview": FaultServer.json(.ok, (try? FleetCLIE2ETests.deadNodeOverview()) ?? "")
-                case "/api/cluster/instances": FaultServer.json(.ok, #"{"instances":[]}"#)
-                default: FaultServer.json(.notFound, #"{"error":"Not found"}"#)
+        try await FleetCLIE2ETests.withFourContexts { config in
+            let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
+                           "--context", "alpha", "--wallboard", "--fleet"]
+            let session = try TmuxSession(name: DashboardE2ETests.name("fleetwb"), width: 140, height: 40, command: command,
+                                          environment: config.environment)
+            defer { session.kill() }
+            let board = try await offPool {
+                try session.waitUntil(timeout: 30) { screen in
+                    screen.contains("┌ beta") && screen.contains("UNREACHABLE") && screen.contains("┌ gamma")
+                        && screen.contains("MALFORMED REPLY") && screen.contains("┌ delta") && screen.contains("┌ alpha")
                 }
-            }) { deadURL in
-                let config = try FleetCLIE2ETests.fourContexts(healthy: healthy, closedPort: closedPort, proxy: proxyURL, dead: deadURL)
-                defer { config.remove() }
-                let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path,
-                               "--context", "alpha", "--wallboard", "--fleet"]
-                let session = try TmuxSession(name: DashboardE2ETests.name("fleetwb"), width: 140, height: 40, command: command,
-                                              environment: config.environment)
-                defer { session.kill() }
-                let board = try await offPool {
-                    try session.waitUntil(timeout: 30) { screen in
-                        screen.contains("┌ beta") && screen.contains("UNREACHABLE") && screen.contains("┌ gamma")
-                            && screen.contains("MALFORMED REPLY") && screen.contains("┌ delta") && screen.contains("┌ alpha")
-                    }
-                }
-                #expect(!board.contains("██████"), "no ALL CLEAR: \(board)")
-                let lines = board.split(separator: "\n")
-                let delta = try #require(lines.firstIndex { $0.contains("┌ delta") })
-                #expect(lines[delta + 2].contains("1 silent") || lines[delta + 2].contains("1 offline"), "delta's dead node: \(board)")
-                session.sendKeys("q")
-                try await offPool { _ = try session.waitFor("EXITED:0", timeout: 10) }
             }
+            #expect(!board.contains("██████"), "no ALL CLEAR: \(board)")
+            let lines = board.split(separator: "\n")
+            let delta = try #require(lines.firstIndex { $0.contains("┌ delta") })
+            #expect(lines[delta + 2].contains("1 silent") || lines[delta + 2].contains("1 offline"), "delta's dead node: \(board)")
+            session.sendKeys("q")
+            try await offPool { _ = try session.waitFor("EXITED:0", timeout: 10) }
         }
     }
 }
