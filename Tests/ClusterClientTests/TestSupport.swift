@@ -46,3 +46,13 @@ func temporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Expects `text` to be refused as a config file with an error that contains `expected`.
+func expectConfigRefused(_ text: String, saying expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    do {
+        _ = try ClusterConfig.parse(text)
+        Issue.record("accepted: \(text)", sourceLocation: sourceLocation)
+    } catch {
+        #expect(String(describing: error).contains(expected), "\(error)", sourceLocation: sourceLocation)
+    }
+}
