@@ -108,6 +108,11 @@ package enum ContextSwitchFlow {
             fresh.instancePane.sort = state.instancePane.sort
             fresh.absoluteTimes = state.absoluteTimes
             fresh.columnsByCluster = state.columnsByCluster
+            // Alert engines change hands: the cluster left behind keeps its alerts in the background, the one
+            // opened keeps its own (acknowledgements come from its store), so nothing fires twice.
+            fresh.fleetAlerts = state.fleetAlerts
+            fresh.fleetAlerts[switched.name] = nil
+            if let old = state.config.currentContext { fresh.fleetAlerts[old] = state.alerts }
             // The fleet's background polls go on; the new cluster's row now comes from the dashboard's own polls.
             fresh.fleet = state.fleet
             // The cluster left behind is polled in the background from now on, starting over:

@@ -60,7 +60,7 @@ package enum Update {
             return BindingStage.rowsBound(&state, bound)
         case .fleetOverview(let context, let result, let latency):
             FleetFlow.overviewFetched(&state, context: context, result, latency: latency)
-            return []
+            return FleetAlerts.look(&state, context: context)
         case .contextSwitched(let result):
             return ContextSwitchFlow.switched(&state, result)
         default:

@@ -214,6 +214,8 @@ package struct AppState: Sendable {
     package var paletteHistory: [PaletteEntry] = []
     /// The last custom action run in the background: `O` shows it (issue 24).
     package var lastActionOutput: ActionOutputView?
+    /// The alert engines of the clusters polled in the background, by context (issue 23).
+    package var fleetAlerts: [String: AlertEngine] = [:]
     /// Columns chosen with `o` for every cluster seen, by URL (issue 24).
     package var columnsByCluster: [String: ColumnChoices] = [:]
     /// This cluster's chosen columns.

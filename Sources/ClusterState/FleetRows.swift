@@ -14,8 +14,8 @@ package struct FleetRow: Sendable, Equatable {
     /// loaded (`atRiskIsFull`), else the overview's lower bound.
     package var atRisk: Int?
     package var atRiskIsFull = false
-    /// Unacknowledged loud alerts (the open cluster only: the alert engine
-    /// runs on the cluster the dashboard polls in full).
+    /// Unacknowledged loud alerts: the open cluster's engine, or the
+    /// background engine of another (`FleetAlerts`, from its overviews).
     package var alerts: Int?
     package var latency: TimeInterval?
     package var clockSkew: TimeInterval?
@@ -45,8 +45,9 @@ package enum FleetRows {
             }
             return FleetRow(
                 name: entry.name, url: entry.url, isCurrent: false, state: entry.state, figures: figures,
-                atRisk: figures?.atRiskFromOverview, latency: entry.latency, clockSkew: entry.clockSkew,
-                lastGood: entry.poll.lastSuccess)
+                atRisk: figures?.atRiskFromOverview,
+                alerts: state.fleetAlerts[entry.name].map { $0.loudCounts(now: state.serverNow).values.reduce(0, +) },
+                latency: entry.latency, clockSkew: entry.clockSkew, lastGood: entry.poll.lastSuccess)
         }
     }
 
