@@ -142,8 +142,10 @@ extension DashboardCommand {
         guard let config = try? ClusterConfig.load(path: ClusterConfig.defaultPath) else { return ([], nil) }
         let choices = config.contexts.values.sorted { $0.name < $1.name }.map { context in
             let tokenFile = TokenStore.expandTilde(context.tokenFile ?? ConnectionOptions.defaultTokenFile)
-            return ContextChoice(name: context.name, url: context.url ?? "(no url)",
-                                 hasToken: FileManager.default.isReadableFile(atPath: tokenFile))
+            var choice = ContextChoice(name: context.name, url: context.url ?? "(no url)",
+                                       hasToken: FileManager.default.isReadableFile(atPath: tokenFile))
+            choice.color = context.color
+            return choice
         }
         return (choices, choices.contains { $0.name == label } ? label : nil)
     }

@@ -7,7 +7,22 @@ package enum StyleRole: UInt8, CaseIterable, Sendable {
          columnHeader, dim, ok, late, stale, draining, offline, ghost, risk,
          warning, error, accent, keyHint, keyHintKey, notice, banner, input, modal,
          /// A row the last poll changed (issue 10, like htop's -H).
-         changed
+         changed,
+         /// A context's own colour (`color = "red"` in the config, issue 23): its name as a badge.
+         contextRed, contextGreen, contextYellow, contextBlue, contextMagenta, contextCyan
+
+    /// The badge role for a context colour name of the config file.
+    package static func context(_ colour: String) -> StyleRole? {
+        switch colour {
+        case "red": .contextRed
+        case "green": .contextGreen
+        case "yellow": .contextYellow
+        case "blue": .contextBlue
+        case "magenta": .contextMagenta
+        case "cyan": .contextCyan
+        default: nil
+        }
+    }
 }
 
 /// How one cell is drawn: a role plus attributes that add to whatever the

@@ -8,6 +8,8 @@ package struct ContextChoice: Sendable, Equatable {
     package var url: String
     /// Whether a token file is there for it (nothing is read or shown).
     package var hasToken: Bool
+    /// Its colour from the config file (issue 23), if any.
+    package var color: String?
 
     package init(name: String, url: String, hasToken: Bool) {
         self.name = name; self.url = url; self.hasToken = hasToken

@@ -57,6 +57,12 @@ package struct ColorScheme: Sendable {
         case .keyHintKey: Entry(fg: black, bg: cyan, bold: true)
         case .input: Entry(fg: none, bg: none, underline: true)
         case .changed: Entry(fg: black, bg: yellow)
+        case .contextRed: Entry(fg: white, bg: red, bold: true)
+        case .contextGreen: Entry(fg: black, bg: green, bold: true)
+        case .contextYellow: Entry(fg: black, bg: yellow, bold: true)
+        case .contextBlue: Entry(fg: white, bg: blue, bold: true)
+        case .contextMagenta: Entry(fg: white, bg: magenta, bold: true)
+        case .contextCyan: Entry(fg: black, bg: cyan, bold: true)
         }
     }
 
@@ -94,7 +100,8 @@ package struct ColorScheme: Sendable {
         case .keyHintKey: Entry(fg: 16, bg: 73, bold: true)
         case .keyHint: Entry(fg: 250, bg: none)
         case .changed: Entry(fg: 16, bg: 187)
-        case .normal, .modal, .input: entry8(role)
+        case .normal, .modal, .input, .contextRed, .contextGreen, .contextYellow, .contextBlue, .contextMagenta, .contextCyan:
+            entry8(role)
         }
     }
 
@@ -102,7 +109,8 @@ package struct ColorScheme: Sendable {
     private static func entryMono(_ role: StyleRole) -> Entry {
         switch role {
         case .normal, .border, .modal, .keyHint, .ok, .accent: Entry(fg: none, bg: none)
-        case .header, .badge, .banner, .error: Entry(fg: none, bg: none, bold: true, reverse: true)
+        case .header, .badge, .banner, .error, .contextRed, .contextGreen, .contextYellow, .contextBlue, .contextMagenta, .contextCyan:
+            Entry(fg: none, bg: none, bold: true, reverse: true)
         case .title, .late, .risk, .warning, .notice: Entry(fg: none, bg: none, bold: true)
         case .selection, .keyHintKey: Entry(fg: none, bg: none, reverse: true)
         case .selectionInactive, .draining, .input: Entry(fg: none, bg: none, underline: true)

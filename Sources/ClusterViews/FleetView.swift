@@ -52,7 +52,9 @@ package enum FleetView {
         }
         switch id {
         case "glyph": return glyph(row, glyphs)
-        case "name": return (row.name + (row.isCurrent ? " " + glyphs.thisNode : ""), .normal)
+        case "name":
+            let colour = state.config.contexts.first { $0.name == row.name }?.color.flatMap(StyleRole.context)
+            return (row.name + (row.isCurrent ? " " + glyphs.thisNode : ""), colour ?? .normal)
         case "state": return stateText(row, now: state.now)
         case "nodes": return (n.map { String($0.total) } ?? "-", .normal)
         case "ok": return (n.map { String($0.online) } ?? "-", .ok)

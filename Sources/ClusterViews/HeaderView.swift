@@ -28,7 +28,13 @@ package enum HeaderView {
         let (connText, connRole) = connection(state, glyphs: glyphs)
         seg(connText, TextStyle(role: connRole, bold: true))
         if let (text, role) = alerts(state, glyphs: glyphs) { seg(text, TextStyle(role: role, bold: true, reverse: true)) }
-        seg(state.config.label, cuttable: true)
+        // Issue 23: a context with a colour shows its name as a badge of that colour.
+        if let colour = state.config.contexts.first(where: { $0.name == state.config.currentContext })?.color,
+           let role = StyleRole.context(colour) {
+            seg(" \(state.config.label) ", TextStyle(role: role, bold: true), cuttable: true)
+        } else {
+            seg(state.config.label, cuttable: true)
+        }
         if let snapshot = state.snapshot {
             seg("this \(glyphs.thisNode)\(snapshot.thisNodeName)")
             seg("default \(glyphs.defaultNode)\(snapshot.defaultNodeName)")

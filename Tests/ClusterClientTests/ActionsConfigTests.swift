@@ -41,3 +41,12 @@ import Testing
         expectConfigRefused(text, saying: expected)
     }
 }
+
+/// Issue 23: a context's colour is one of six names; anything else is refused with its line.
+@Suite struct ContextColourConfigTests {
+    @Test func colourIsRead() throws {
+        let config = try ClusterConfig.parse("[contexts.prod]\nurl = \"https://p\"\ncolor = \"red\"\n")
+        #expect(config.contexts["prod"]?.color == "red")
+        expectConfigRefused("[contexts.prod]\nurl = \"https://p\"\ncolour = \"pink\"\n", saying: "config.toml:3: \"colour\" must be one of")
+    }
+}

@@ -2,6 +2,7 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
+@testable import ClusterGrid
 @testable import ClusterState
 @testable import ClusterViews
 
@@ -50,5 +51,19 @@ import Testing
         _ = Update.update(&state, TestCluster.listed(TestCluster.fetched(InstanceList(instances: []), digest: 8)), now: state.now)
         let text = RootView.render(state).text()
         #expect(text.contains("██████") && text.contains("1 cluster live, no node in trouble, nothing at risk: alpha"), "\(text)")
+    }
+}
+
+/// Issue 23: a context with a colour shows its name as a badge of that colour.
+@Suite struct ContextColourTests {
+    @Test func headerBadgeHasTheColour() {
+        var state = TestCluster.withContexts(["prod", "staging"])
+        state.config.contexts[0].color = "red"
+        let screen = RootView.render(state)
+        let row = screen.text().split(separator: "\n")[0]
+        let x = DisplayWidth.of(String(row[..<row.range(of: " prod ")!.lowerBound])) + 1
+        #expect(screen[x, 0].style.role == .contextRed, "\(row)")
+        state.config.contexts[0].color = nil
+        #expect(RootView.render(state)[x, 0].style.role != .contextRed)
     }
 }

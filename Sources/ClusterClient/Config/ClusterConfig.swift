@@ -17,6 +17,8 @@ public struct ContextConfig: Sendable, Equatable {
     /// `protected = true` (issue 23): a badge on every screen of this
     /// cluster, and every write waits until the context's name is typed.
     public var isProtected = false
+    /// `color = "red"` (issue 23): the context's name as a badge of that colour on every screen.
+    public var color: String?
 
     public init(
         name: String, url: String? = nil, tokenFile: String? = nil, caFile: String? = nil, insecure: Bool = false,
@@ -189,13 +191,23 @@ extension ContextConfig {
         case "protected":
             guard case .bool(let b) = e.value else { throw fail(e.line, "\"protected\" must be true or false") }
             isProtected = b
+        case "color", "colour":
+            guard case .string(let s) = e.value, ContextConfig.colors.contains(s) else {
+                throw fail(e.line, "\"\(key)\" must be one of \(ContextConfig.colors.map { "\"\($0)\"" }.joined(separator: ", "))")
+            }
+            color = s
         case "poll-interval", "instances-interval":
             guard case .number(let n) = e.value, n >= 1, n <= 86_400 else {
                 throw fail(e.line, "\"\(key)\" must be a number of seconds between 1 and 86400")
             }
             if key == "poll-interval" { pollInterval = n } else { instancesInterval = n }
         default:
-            throw fail(e.line, "unknown key \"\(TextSanitizer.excerpt(key))\" in [contexts.\(TextSanitizer.excerpt(name))] (known: url, token-file, ca-file, insecure, protected, poll-interval, instances-interval)")
+            throw fail(e.line, "unknown key \"\(TextSanitizer.excerpt(key))\" in [contexts.\(TextSanitizer.excerpt(name))] (known: url, token-file, ca-file, insecure, protected, color, poll-interval, instances-interval)")
         }
     }
+}
+
+extension ContextConfig {
+    /// The colours a context may have (the terminal's own eight, less black and white).
+    public static let colors = ["red", "green", "yellow", "blue", "magenta", "cyan"]
 }
