@@ -48,7 +48,7 @@ package enum FleetAlerts {
             var input = AlertInput(cluster: entry.name, now: at)
             input.nodes = overview.nodes.map { ($0, $0.health(now: at, thresholds: thresholds)) }
             input.defaultNode = overview.defaultNodeName
-            let versions = FleetFigures(overview: overview, now: at, thresholds: thresholds).versions
+            let versions = entry.figures?.versions ?? []
             if versions.count > 1 { input.versions = versions.map { "\($0.version) (\($0.count))" } }
             return input
         }

@@ -65,6 +65,9 @@ package enum FleetFlow {
             // whose nodes all stopped sends the same bytes at every poll).
             if let overview = fetched.value { entry.overview = overview }
             entry.overviewAt = fetched.serverDate ?? state.now
+            entry.figures = entry.overview.map {
+                FleetFigures(overview: $0, now: entry.overviewAt ?? state.now, thresholds: state.config.thresholds)
+            }
             entry.state = .live
         case .failure(let error):
             entry.poll.failed(at: state.now, error: error, random: &state.random)

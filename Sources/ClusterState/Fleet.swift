@@ -17,6 +17,10 @@ package struct FleetEntry: Sendable, Equatable {
     /// problems view are derived from these.
     package var overview: Overview?
     package var overviewAt: Date?
+    /// The row's figures, derived once from `overview` at `overviewAt` when
+    /// it arrives (not per frame: twenty rows redrawn every second cost
+    /// more than their polls).
+    package var figures: FleetFigures?
 
     package init(name: String, url: String, firstDue: Date) {
         self.name = name; self.url = url

@@ -39,10 +39,8 @@ package enum FleetRows {
             guard let entry = state.fleet.entries.first(where: { $0.name == choice.name }) else {
                 return FleetRow(name: choice.name, url: choice.url, isCurrent: false, state: .connecting)
             }
-            // Derived from its last good overview at the moment it describes: never a second copy to keep in step.
-            let figures = entry.overview.map {
-                FleetFigures(overview: $0, now: entry.overviewAt ?? state.now, thresholds: state.config.thresholds)
-            }
+            // Derived from its last good overview at the moment it describes, once, when it arrived.
+            let figures = entry.figures
             return FleetRow(
                 name: entry.name, url: entry.url, isCurrent: false, state: entry.state, figures: figures,
                 atRisk: figures?.atRiskFromOverview,

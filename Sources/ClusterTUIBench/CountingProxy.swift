@@ -12,6 +12,8 @@ final class CountingProxy: @unchecked Sendable {
     private let upstreamPort: Int
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    /// When requests of each pattern were seen (one per read that held any).
+    private var times: [String: [Date]] = [:]
     private var counting = false
     /// Bytes relayed from the server to the client (headers and body, as on the wire).
     private var down = 0
@@ -38,7 +40,15 @@ final class CountingProxy: @unchecked Sendable {
     }
 
     /// Starts (or restarts) counting from zero.
-    func startCounting() { lock.lock(); counts = [:]; down = 0; counting = true; lock.unlock() }
+    func startCounting() { lock.lock(); counts = [:]; times = [:]; down = 0; counting = true; lock.unlock() }
+
+    /// Requests of `pattern` a minute, from the spacing of those seen (a
+    /// window's edges cannot round 3.5 requests to 4); nil below two.
+    func perMinute(_ pattern: String) -> Double? {
+        lock.lock(); defer { lock.unlock() }
+        guard let seen = times[pattern], seen.count >= 2, let first = seen.first, let last = seen.last, last > first else { return nil }
+        return Double(seen.count - 1) / last.timeIntervalSince(first) * 60
+    }
     /// Bytes the server sent the client since `startCounting()`.
     var bytesDown: Int { lock.lock(); defer { lock.unlock() }; return down }
 
@@ -96,6 +106,7 @@ final class CountingProxy: @unchecked Sendable {
                         let seen = text.components(separatedBy: p).count - 1
                         let inTail = String(decoding: tail, as: UTF8.self).components(separatedBy: p).count - 1
                         counts[p, default: 0] += seen - inTail
+                        if seen > inTail { times[p, default: []].append(Date()) }
                     }
                 }
                 lock.unlock()

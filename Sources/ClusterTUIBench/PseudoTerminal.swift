@@ -96,14 +96,14 @@ final class PtyChild: @unchecked Sendable {
 
     /// Waits up to `timeout` seconds until `marker` appears in what the child
     /// wrote after byte `offset` (the soak's "live again" after a restart).
-    func waitForOutput(_ marker: String, after offset: Int, timeout: Double) -> Bool {
+    func waitForOutput(_ marker: String, after offset: Int, timeout: Double, every interval: Double = 0.1) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             lock.lock()
             let text = offset < output.count ? String(decoding: output[offset...], as: UTF8.self) : ""
             lock.unlock()
             if text.contains(marker) { return true }
-            usleep(100_000)
+            usleep(useconds_t(interval * 1_000_000))
         }
         return false
     }
@@ -120,6 +120,10 @@ final class PtyChild: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(3)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning { process.terminate() }
+        // A child that does not end on SIGTERM within 3 s more is killed: the benchmark never waits for ever.
+        let killAt = Date().addingTimeInterval(3)
+        while process.isRunning && Date() < killAt { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         close(master)
     }

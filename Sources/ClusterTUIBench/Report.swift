@@ -26,6 +26,13 @@ struct Report {
         case "poll_changed_ms_s1": return le(15, "≤ 15 ms")
         case "keystroke_p99_ms_s2": return le(8, "≤ 8 ms")
         case "keystroke_palette_p99_ms_s2": return le(8, "≤ 8 ms")
+        case "fleet_first_frame_ms_20": return le(250, "≤ 250 ms")
+        case "fleet_complete_s_20": return le(10, "≤ one background poll (10 s)")
+        case "fleet_rss_mb_20": return le(60, "≤ 60 MB")
+        case "fleet_idle_cpu_pct_20": return le(2, "≤ 2 %")
+        case "fleet_overview_req_per_min_background_max": return le(6, "≤ 6 a minute")
+        case "fleet_instance_requests_background": return le(0, "none")
+        case "fleet_drill_in_ms": return le(250, "≤ 250 ms")
         case "wire_ratio_instances_poll_s2": return le(0.15, "≤ 0.15 of the uncompressed body")
         case "poll_changed_ms_s2_gzip":
             guard let d = values["jsondecoder_ms_s2"] else { return nil }

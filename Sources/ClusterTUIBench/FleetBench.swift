@@ -1,0 +1,73 @@
+import Foundation
+
+/// Issue 23's figures: one real dashboard on the fleet screen over 20
+/// contexts — 19 S1 clusters (one `serve`, reached through a counting proxy
+/// each, so every context has its own connection and its own count) and
+/// one unreachable — first frame, how soon every reachable row is filled,
+/// memory, idle CPU, and each background context's requests a minute;
+/// then the drill-in to one cluster.
+enum FleetBench {
+    struct Figures {
+        var firstFrameMs = Double.nan
+        /// Spawn to the last reachable background context's first overview request.
+        var completeSeconds = Double.nan
+        var rssMB = Double.nan
+        var cpuPercent = Double.nan
+        /// The busiest background context's overview requests a minute.
+        var overviewPerMinuteMax = Double.nan
+        /// Instance-list requests from all background contexts.
+        var backgroundInstanceRequests = Double.nan
+        var drillInMs = Double.nan
+    }
+
+    static let contexts = 20
+
+    static func run(command: [String], servePort: Int, tokenFile: String, home: String, window: Double) throws -> Figures {
+        let proxies = try (0..<(contexts - 1)).map { _ in try CountingProxy(upstreamPort: servePort) }
+        let fleetHome = home + "/fleet"
+        try writeConfig(proxies: proxies, tokenFile: tokenFile, home: fleetHome)
+        proxies.forEach { $0.startCounting() }
+        let start = Date()
+        let child = try PtyChild(executable: command[0], arguments: Array(command.dropFirst()) + ["--fleet", "--no-history"],
+                                 environment: RealBinary.environment(home: fleetHome), markers: ["Fleet: \(contexts) contexts"])
+        defer { child.stop() }
+        var figures = Figures()
+        if let d = child.wait(for: "Fleet: \(contexts) contexts", timeout: 15) { figures.firstFrameMs = InProcess.ms(d) }
+        // Every reachable background context asked once (proxies 1…18; 0 is the open cluster).
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, proxies.dropFirst().contains(where: { $0.count("GET /api/cluster/overview") == 0 }) { usleep(5_000) }
+        figures.completeSeconds = Date().timeIntervalSince(start)
+        Thread.sleep(forTimeInterval: 3)
+        let pid = ProcessStats.resolve(child.pid, name: String(URL(fileURLWithPath: command[0]).lastPathComponent.prefix(15)))
+        proxies.forEach { $0.startCounting() }
+        let c0 = ProcessStats.cpuSeconds(pid) ?? 0, t0 = Date()
+        Thread.sleep(forTimeInterval: window)
+        let elapsed = Date().timeIntervalSince(t0)
+        figures.cpuPercent = ((ProcessStats.cpuSeconds(pid) ?? 0) - c0) / elapsed * 100
+        figures.rssMB = ProcessStats.memoryMB(pid) ?? .nan
+        let background = proxies.dropFirst()
+        figures.overviewPerMinuteMax = background.map { $0.perMinute("GET /api/cluster/overview") ?? .nan }.max() ?? .nan
+        figures.backgroundInstanceRequests = Double(background.map { $0.count("GET /api/cluster/instances") }.reduce(0, +))
+        // Drill in: down to ctx01 (`j`: in keypad mode the arrow is ESC O B, and a
+        // bare ESC [ B reads as Esc then `[`), Enter; its dashboard says it switched.
+        let offset = child.bytesWritten
+        let d0 = Date()
+        child.send("j\r")
+        if child.waitForOutput("switched to ctx01", after: offset, timeout: 10, every: 0.002) {
+            figures.drillInMs = Date().timeIntervalSince(d0) * 1000
+        }
+        return figures
+    }
+
+    /// `ctx00` (open) … `ctx18` through the proxies, `ctx19` unreachable (nothing listens on port 9).
+    private static func writeConfig(proxies: [CountingProxy], tokenFile: String, home: String) throws {
+        let dir = home + "/.config/clustertui"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var text = "current-context = \"ctx00\"\n"
+        for (i, proxy) in proxies.enumerated() {
+            text += "[contexts.ctx\(String(format: "%02d", i))]\nurl = \"http://127.0.0.1:\(proxy.port)\"\ntoken-file = \"\(tokenFile)\"\n"
+        }
+        text += "[contexts.ctx\(contexts - 1)]\nurl = \"http://127.0.0.1:9\"\ntoken-file = \"\(tokenFile)\"\n"
+        try text.write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
+    }
+}
