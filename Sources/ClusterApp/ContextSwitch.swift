@@ -111,8 +111,17 @@ package enum ContextSwitchFlow {
             // Alert engines change hands: the cluster left behind keeps its alerts in the background, the one
             // opened keeps its own (acknowledgements come from its store), so nothing fires twice.
             fresh.fleetAlerts = state.fleetAlerts
-            fresh.fleetAlerts[switched.name] = nil
-            if let old = state.config.currentContext { fresh.fleetAlerts[old] = state.alerts }
+            if var handed = fresh.fleetAlerts.removeValue(forKey: switched.name) {
+                // What the background engine already told is not told again "at start".
+                handed.rules = config.alertRules
+                fresh.alerts = handed
+            }
+            if let old = state.config.currentContext {
+                // The background never sees instance lists: an at-risk alert would stand for ever there.
+                var left = state.alerts
+                left.forget(.instancesAtRisk)
+                fresh.fleetAlerts[old] = left
+            }
             // The fleet's background polls go on; the new cluster's row now comes from the dashboard's own polls.
             fresh.fleet = state.fleet
             // The cluster left behind is polled in the background from now on, starting over:

@@ -58,6 +58,9 @@ package enum Update {
             return Polling.instancesPrepared(&state, result, latency: latency)
         case .rowsBound(let bound):
             return BindingStage.rowsBound(&state, bound)
+        case .fleetOverview(let context, _, _) where context == state.config.currentContext:
+            // A background reply for the cluster now open (sent before the switch): its own polls speak for it.
+            return []
         case .fleetOverview(let context, let result, let latency):
             FleetFlow.overviewFetched(&state, context: context, result, latency: latency)
             return FleetAlerts.look(&state, context: context)

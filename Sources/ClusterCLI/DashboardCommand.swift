@@ -100,6 +100,11 @@ struct DashboardCommand: AsyncParsableCommand {
         config.recordsHistory = !noHistory
         config.historyDays = historyDays
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
+        if wallboard && fleet && config.contexts.isEmpty {
+            // An empty fleet would read ALL CLEAR whatever the open cluster does.
+            FileHandle.standardError.write(Data("clustertui: --fleet needs contexts: add [contexts.NAME] tables to \(ClusterConfig.defaultPath)\n".utf8))
+            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+        }
         // Read-only never constructs a writer: the factory is simply not called.
         let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
         let timeout = connection.timeout, maxBody = connection.maxBodyMB

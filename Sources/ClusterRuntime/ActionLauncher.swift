@@ -113,7 +113,7 @@ package enum ActionLauncher {
                 continue
             case .exited(let status): result.status = status
             case .signalled(let signal): result.problem = "ended by signal \(signal)"
-            case .running: result.problem = "lost track of it"
+            case .running, .gone: result.problem = "lost track of it"
             }
             break
         }

@@ -59,6 +59,7 @@ final class BackgroundRun {
         switch ChildSpawn.wait(pid, noHang: true) {
         case .exited(let status): exitStatus = status; reaped = true
         case .signalled(let s): signal = s; reaped = true
+        case .gone: reaped = true  // its end is unknown: no status, and never signalled again
         case .stopped, .running: break
         }
     }

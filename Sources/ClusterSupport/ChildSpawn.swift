@@ -104,8 +104,10 @@ package enum ChildSpawn {
         case exited(Int32)
         case signalled(Int32)
         case stopped(Int32)
-        /// Nothing yet (`WNOHANG`), or the wait failed.
+        /// Nothing yet (`WNOHANG`).
         case running
+        /// Not our child any more (reaped elsewhere): its end is unknown.
+        case gone
     }
 
     /// One `waitpid`: blocking unless `noHang`; stops are reported when `untraced`.
@@ -115,7 +117,7 @@ package enum ChildSpawn {
         while true {
             let r = waitpid(pid, &raw, options)
             if r == 0 { return .running }
-            if r < 0 { if errno == EINTR { continue }; return .running }
+            if r < 0 { if errno == EINTR { continue }; return .gone }
             break
         }
         if raw & 0xFF == 0x7F { return .stopped((raw >> 8) & 0xFF) }

@@ -20,7 +20,7 @@ package enum RootView {
         // `--accessible`: nothing turns (a still mark where a spinner would).
         if state.config.accessible { glyphs.spinner = ["…"] }
         // The wallboard scales itself down to any size; the dashboard has a minimum.
-        if state.config.wallboard && state.config.openFleet {
+        if state.config.wallboard && state.config.openFleet && !state.config.contexts.isEmpty {
             FleetWallboardView.draw(state, into: &screen, glyphs: glyphs)
             return
         }

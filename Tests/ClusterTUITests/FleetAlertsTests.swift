@@ -38,4 +38,29 @@ import Testing
                                     now: state.now)
         #expect(Self.announced(effects).contains { $0.cluster == "beta" && $0.kind == "node" }, "\(Self.announced(effects))")
     }
+
+    /// Opening a cluster whose alerts the background engine told once told them again "at start" (review, issue 23).
+    @Test func openingATroubledClusterDoesNotTellItsAlertsAgain() {
+        var state = TestCluster.withContexts(["alpha", "beta"])
+        TestCluster.press(&state, .char("F"))
+        let fired = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(TestCluster.overview)), latency: 0.01),
+                                  now: state.now)
+        #expect(!Self.announced(fired).isEmpty)
+        _ = Update.update(&state, .contextSwitched(.success(SwitchedContext(name: "beta", label: "beta"))), now: state.now)
+        let later = state.now.addingTimeInterval(1)
+        let opened = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview, digest: 3)), latency: 0.01), now: later)
+        #expect(Self.announced(opened).filter { $0.kind == "node" }.isEmpty, "\(Self.announced(opened))")
+        // A late background reply for the cluster now open is dropped, not run through a second engine.
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(TestCluster.overview)), latency: 0.01), now: later)
+        #expect(state.fleetAlerts["beta"] == nil)
+    }
+
+    /// The cluster left behind never keeps an at-risk alert the background cannot judge (review, issue 23).
+    @Test func leftClusterDropsItsAtRiskAlert() {
+        var state = TestCluster.withContexts(["alpha", "beta"])
+        for step in 0..<3 { _ = Update.update(&state, .tick, now: state.now.addingTimeInterval(Double(step) * 10)) }
+        #expect(state.alerts.alerts.values.contains { $0.kind == .instancesAtRisk }, "the test cluster has instances at risk")
+        _ = Update.update(&state, .contextSwitched(.success(SwitchedContext(name: "beta", label: "beta"))), now: state.now)
+        #expect(state.fleetAlerts["alpha"]?.alerts.values.contains { $0.kind == .instancesAtRisk } == false)
+    }
 }

@@ -65,4 +65,10 @@ extension AlertEngine {
             }
         }
     }
+
+    /// Drops every alert of `kind` without telling (a cluster moving to the
+    /// background, whose polls can no longer judge that kind, issue 23).
+    public mutating func forget(_ kind: AlertKind) {
+        alerts = alerts.filter { $0.value.kind != kind }
+    }
 }

@@ -51,8 +51,8 @@ package enum FleetWallboardView {
 
     /// ALL CLEAR, as large as fits; or, while some clusters have not answered yet, says so.
     private static func drawClear(waiting: [FleetRow], fine: [FleetRow], into screen: inout Screen) {
-        let text = waiting.isEmpty ? "ALL CLEAR" : "CONNECTING"
-        let role: StyleRole = waiting.isEmpty ? .ok : .dim
+        let text = waiting.isEmpty && !fine.isEmpty ? "ALL CLEAR" : "CONNECTING"
+        let role: StyleRole = text == "ALL CLEAR" ? .ok : .dim
         let scale = BigText.Scale.allCases.first { BigText.width(text, scale: $0) <= screen.width - 2 && $0.height <= screen.height - 4 } ?? .plain
         let y = max(2, (screen.height - scale.height) / 2 - 1)
         BigText.draw(text, x: max(0, (screen.width - BigText.width(text, scale: scale)) / 2), y: y, scale: scale,
