@@ -51,7 +51,7 @@ package enum ActionLauncher {
     ) -> ActionResult {
         var result = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .background, status: nil)
         guard let program = ChildSpawn.resolve(invocation.argv[0], path: environment["PATH"]) else {
-            result.problem = "did not start: \(TextSanitizer.excerpt(invocation.argv[0], limit: 60)) is not an executable program on PATH"
+            result.problem = notFound(invocation)
             return result
         }
         ChildSpawn.lock.lock()
@@ -86,7 +86,7 @@ package enum ActionLauncher {
     package static func runForeground(_ invocation: ActionInvocation) -> ActionResult {
         var result = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .foreground, status: nil)
         guard let program = ChildSpawn.resolve(invocation.argv[0]) else {
-            result.problem = "did not start: \(TextSanitizer.excerpt(invocation.argv[0], limit: 60)) is not an executable program on PATH"
+            result.problem = notFound(invocation)
             return result
         }
         let feedsStdin = !invocation.stdin.isEmpty
@@ -119,6 +119,10 @@ package enum ActionLauncher {
         }
         if ours > 0 { withTTOUIgnored { _ = tcsetpgrp(terminal, ours) } }
         return result
+    }
+
+    private static func notFound(_ invocation: ActionInvocation) -> String {
+        "did not start: \(TextSanitizer.excerpt(invocation.argv[0], limit: 60)) is not an executable program on PATH"
     }
 
     /// Makes `pid`'s group the terminal's foreground group and continues it.

@@ -39,30 +39,15 @@ package struct AlertQuietStore: Sendable {
     package func save(_ records: [AlertQuiet], for url: String) throws {
         let path = path(for: url)
         guard !records.isEmpty else {
-            if unlink(path) != 0 && errno != ENOENT { throw failure("cannot remove", path) }
+            if unlink(path) != 0 && errno != ENOENT { throw PrivateFile.failure("cannot remove", path) }
             return
         }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = JSONControlEscaping.escape(try encoder.encode(Kept(cluster: url, alerts: records)))
         data.append(UInt8(ascii: "\n"))
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot write", temporary) }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        guard written == data.count, rename(temporary, path) == 0 else {
-            let error = failure("cannot write", path)
-            unlink(temporary)
-            throw error
-        }
-    }
-
-    private func failure(_ what: String, _ path: String) -> ClusterError {
-        .usage("\(what) \(TextSanitizer.excerpt(path)): \(String(cString: strerror(errno)))")
+        try PrivateFile.replace(path, with: data)
     }
 
     /// The file's shape: the cluster it is for, and its acknowledgements and snoozes.

@@ -16,22 +16,12 @@ package enum ColumnStore {
         return (try? JSONDecoder().decode([String: ColumnChoices].self, from: data)) ?? [:]
     }
 
-    /// Replaces the file (written aside, then renamed); says why when it cannot.
+    /// Replaces the file (`PrivateFile`); says why when it cannot.
     package static func save(_ choices: [String: ColumnChoices], path: String = path) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = JSONControlEscaping.escape(try encoder.encode(choices))
         data.append(UInt8(ascii: "\n"))
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ClusterError.usage("cannot write \(TextSanitizer.excerpt(temporary)): \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        guard written == data.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ClusterError.usage("cannot write \(TextSanitizer.excerpt(path))")
-        }
+        try PrivateFile.replace(path, with: data)
     }
 }
