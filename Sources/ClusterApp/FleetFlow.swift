@@ -27,6 +27,8 @@ package enum FleetFlow {
         switch key {
         case .escape, .char("q"), .char("F"): state.overlays.close(.fleet)
         case .char("P"): ProblemsFlow.open(&state)
+        case .char("n"): MergedFlow.open(&state, .nodes)
+        case .char("i"): MergedFlow.open(&state, .instances)
         case .enter:
             guard list.selected < rows.count else { return [] }
             let row = rows[list.selected]
@@ -79,5 +81,6 @@ package enum FleetFlow {
             }
         }
         state.fleet.entries[i] = entry
+        state.fleet.revision += 1
     }
 }

@@ -84,6 +84,10 @@ package enum OverlayKeys {
             let effects = AsOfFlow.key(&state, &mode, key)
             state.overlays.replace(.asOf(mode))
             return effects
+        case .merged(var table):
+            let effects = MergedFlow.key(&state, &table, key)
+            state.overlays.replace(.merged(table))
+            return effects
         case .fleet(var list):
             let effects = FleetFlow.key(&state, &list, key)
             state.overlays.replace(.fleet(list))

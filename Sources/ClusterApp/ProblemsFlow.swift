@@ -30,18 +30,21 @@ package enum ProblemsFlow {
         case .enter:
             // The row the operator sees highlighted, even if the list re-sorted since.
             guard at < rows.count else { return [] }
-            let problem = rows[at]
-            state.overlays.removeAll()
-            if problem.subject != .cluster {
-                state.pendingSelect = PendingSelect(context: problem.context, subject: problem.subject)
-            }
-            if problem.context == (state.config.currentContext ?? state.config.label) {
-                selectPending(&state)
-                return []
-            }
-            return ContextSwitchFlow.switchTo(&state, problem.context)
+            return jump(&state, to: PendingSelect(context: rows[at].context, subject: rows[at].subject))
         default: return []
         }
+    }
+
+    /// Opens `target`'s cluster (a context switch when it is another) and
+    /// selects its row once it is listed (the problems view, the merged tables).
+    package static func jump(_ state: inout AppState, to target: PendingSelect) -> [Effect] {
+        state.overlays.removeAll()
+        if target.subject != .cluster { state.pendingSelect = target }
+        if target.context == (state.config.currentContext ?? state.config.label) {
+            selectPending(&state)
+            return []
+        }
+        return ContextSwitchFlow.switchTo(&state, target.context)
     }
 
     /// Selects the row chosen in the problems view once it is listed (called

@@ -45,6 +45,8 @@ package enum Update {
             if Self.looksForAlerts(message) { effects += AlertsFlow.look(&state) }
             effects += Polling.duePolls(&state)
             effects += FleetFlow.duePolls(&state)
+            effects += MergedFlow.dueLists(&state)
+            state.refreshMerged()
         }
         return effects
     }
@@ -64,6 +66,9 @@ package enum Update {
         case .fleetOverview(let context, let result, let latency):
             FleetFlow.overviewFetched(&state, context: context, result, latency: latency)
             return FleetAlerts.look(&state, context: context)
+        case .fleetInstances(let context, let result):
+            if context != state.config.currentContext { MergedFlow.listFetched(&state, context: context, result) }
+            return []
         case .contextSwitched(let result):
             return ContextSwitchFlow.switched(&state, result)
         default:

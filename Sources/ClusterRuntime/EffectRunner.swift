@@ -90,6 +90,8 @@ package struct EffectRunner: Sendable {
                 let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
                 mailbox.post(.fleetOverview(context: context, result, latency: latency))
             }
+        case .fetchFleetInstances(let context, let previous):
+            Task { mailbox.post(.fleetInstances(context: context, await link.fleet.instances(context, previous: previous))) }
         case .switchContext(let name):
             let previousList = self.previousList
             Task {

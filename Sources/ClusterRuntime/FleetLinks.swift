@@ -17,9 +17,21 @@ package final class FleetLinks: @unchecked Sendable {
 
     /// `name`'s overview (nil when unchanged from `previous`), or why not.
     package func overview(_ name: String, previous: BodyDigest?) async -> Result<Fetched<Overview>, ClusterError> {
+        await read(name) { try await $0.overview(unlessUnchangedFrom: previous) }
+    }
+
+    /// `name`'s instance list (nil when unchanged from `previous`), for a merged instance table.
+    package func instances(_ name: String, previous: BodyDigest?) async -> Result<Fetched<InstanceList>, ClusterError> {
+        await read(name) { try await $0.instances(unlessUnchangedFrom: previous) }
+    }
+
+    /// One read on `name`'s own connection, every failure a `ClusterError`.
+    private func read<Value: Sendable>(
+        _ name: String, _ body: @Sendable (any ClusterReading) async throws -> Fetched<Value>
+    ) async -> Result<Fetched<Value>, ClusterError> {
         do {
             let connection = try await connection(name)
-            return .success(try await connection.reader.overview(unlessUnchangedFrom: previous))
+            return .success(try await body(connection.reader))
         } catch let error as ClusterError {
             return .failure(error)
         } catch {

@@ -94,6 +94,8 @@ package enum Overlay: Sendable, Equatable {
     case actionOutput(ActionOutputView)
     /// Which columns the focused table shows (issue 24).
     case columns(ColumnPicker)
+    /// Every cluster's nodes or instances in one table (issue 23).
+    case merged(MergedTable)
 }
 
 /// After a write: what the next overview should show for the entity.

@@ -42,6 +42,10 @@ package struct Derived: Sendable {
     package var nodesShownFor: NodesShownFor?
     /// Counts the recomputes that may have changed rows or counts (`FrameStamp`).
     package var revision = 0
+    /// The merged tables' rows (issue 23), while one is open; rebuilt by `refreshMerged`.
+    package var merged: MergedModel?
+    /// Counts the merged model's rebuilds (`FrameStamp`).
+    package var mergedRevision = 0
 }
 
 /// What decides which of the sorted nodes are shown, besides the nodes.
@@ -108,7 +112,8 @@ extension AppState {
     /// Everything after risk: the filter context, the risk table and
     /// instance counts, the node and instance rows, the wallboard.
     private mutating func recomputeRows(_ snapshot: ClusterSnapshot, risk: RiskContext, change: DerivedChange) {
-        let context = FilterContext(snapshot: snapshot, risk: risk, flapping: history?.flapping ?? [])
+        let context = FilterContext(snapshot: snapshot, risk: risk, flapping: history?.flapping ?? [],
+                                    context: config.currentContext ?? config.label)
         derived.filterContext = context
         // A filter keystroke leaves the list and the risk as they were: so are the table and counts.
         if change != .filter || derived.instanceSummary == nil {
@@ -278,7 +283,7 @@ extension FilterQuery {
             switch term.field {
             case nil, .tenant, .type, .mode, .node: return true
             case .is: return term.flag == .explicit || term.flag == .default
-            case .status, .role: return false
+            case .status, .role, .ctx: return false
             }
         }
     }

@@ -37,6 +37,10 @@ package struct Fleet: Sendable, Equatable {
     package static let interval: TimeInterval = 10
     package var entries: [FleetEntry] = []
     package var polling = false
+    /// Background clusters' instance lists, only while a merged instance table is open.
+    package var instanceLists: [String: FleetInstanceList] = [:]
+    /// Counts the background replies taken (the merged tables rebuild on it).
+    package var revision = 0
 
     /// Starts the background polls of `contexts` (all but `current`, which the dashboard polls itself).
     package mutating func start(_ contexts: [ContextChoice], now: Date) {

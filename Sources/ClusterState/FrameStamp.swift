@@ -35,6 +35,8 @@ package struct FrameStamp: Equatable {
     var fleet: [FleetEntry]?
     /// The recorded history's digests taken (issue 22: strips, restarts, changes).
     var history: Int
+    /// The merged tables' rebuilds (issue 23).
+    var merged: Int
 }
 
 /// One poll's part of the stamp: failing or not, and how often.
@@ -61,7 +63,7 @@ extension AppState {
                 default: false
                 }
             } ? fleet.entries : nil,
-            history: historyRevision)
+            history: historyRevision, merged: derived.mergedRevision)
     }
 }
 
@@ -73,7 +75,7 @@ extension Message {
         case .key, .mouse, .resize, .contextSwitched, .writeFinished, .batchProgress, .batchFinished,
              .planExported, .undoLoaded, .asOfLoaded, .exported, .actionFinished:
             return true
-        case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .fleetOverview, .writeSettled, .journalProblem,
+        case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .fleetOverview, .fleetInstances, .writeSettled, .journalProblem,
              .hookProblem, .alertStoreProblem, .stateFileProblem, .historyUpdated, .historyProblem, .signal, .hangup:
             return false
         }

@@ -26,6 +26,8 @@ package enum Message: Sendable {
     case writeSettled(String)
     /// A background context's overview (issue 23), or why not.
     case fleetOverview(context: String, Result<Fetched<Overview>, ClusterError>, latency: TimeInterval)
+    /// A background context's instance list, for a merged instance table (issue 23).
+    case fleetInstances(context: String, Result<Fetched<InstanceList>, ClusterError>)
     /// The loop connected to another context (or could not).
     case contextSwitched(Result<SwitchedContext, ClusterError>)
     /// One item of a batch was applied, skipped or failed.
@@ -88,6 +90,8 @@ package enum Effect: Sendable, Equatable {
     case bindRows(RowsToBind)
     /// A background context's overview, for the fleet screen (issue 23).
     case fetchFleetOverview(context: String, previous: BodyDigest?)
+    /// Read a background context's instance list (a merged instance table is open).
+    case fetchFleetInstances(context: String, previous: BodyDigest?)
     /// Connect to the named context of the config file (`c`).
     case switchContext(String)
     /// Ctrl-L: repaint the whole terminal.

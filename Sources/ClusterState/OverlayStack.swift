@@ -4,7 +4,7 @@ import ClusterModel
 /// sent a write, a plan is being applied): one way to find, replace and
 /// close an overlay (issue 19: each overlay had its own find/replace/close).
 package enum OverlayID: Hashable, Sendable {
-    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf, export, palette, confirmAction, actionOutput, columns
+    case rebind(Int), bulk(Int), plan(Int), reset(EntityKey), alerts, fleet, typeName, problems, changes, asOf, export, palette, confirmAction, actionOutput, columns, merged
 }
 
 extension Overlay {
@@ -26,6 +26,7 @@ extension Overlay {
         case .confirmAction: .confirmAction
         case .actionOutput: .actionOutput
         case .columns: .columns
+        case .merged: .merged
         case .help, .nodeDetails, .instanceDetails, .contextPicker: nil
         }
     }

@@ -4,7 +4,7 @@ import ClusterGrid
 /// (whose keys are `KeyMap`): every key belongs to one (issue 19).
 package enum KeyScreen: String, Sendable, CaseIterable {
     case filterPrompt, rebindForm, resetConfirm, bulkForm, planView, planExport, instanceDetails, nodeDetails, help,
-         contextPicker, alerts, fleet, problems, changes, asOf, exportForm, typeName, palette, actionConfirm, actionOutput, columnPicker,
+         contextPicker, alerts, fleet, merged, problems, changes, asOf, exportForm, typeName, palette, actionConfirm, actionOutput, columnPicker,
          tooSmall, wallboard
 }
 
@@ -110,7 +110,16 @@ extension ScreenKeys {
             row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a cluster"),
             row([.enter], "Enter", "open it (a context switch)"),
             row([.char("P")], "P", "every cluster's problems"),
+            row([.char("n")], "n", "every cluster's nodes"),
+            row([.char("i")], "i", "every cluster's instances"),
             row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster"),
+        ]),
+        ScreenKeys(screen: .merged, title: "In every cluster's nodes or instances (n i on the fleet screen)", ownsKeyBar: true, rows: [
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a row"),
+            row([.char("/")], "/", "filter: the panes' terms, ctx:NAME"),
+            row([.tab], "Tab", "nodes ↔ instances"),
+            row([.enter], "Enter", "open its cluster at that row"),
+            row([.escape, .char("q")], "Esc  q", "close (Esc first clears the filter)"),
         ]),
         ScreenKeys(screen: .problems, title: "In the problems view (P)", ownsKeyBar: true, rows: [
             row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a problem"),
@@ -201,6 +210,7 @@ extension AppState {
             case .contextPicker?: return .contextPicker
             case .alerts?: return .alerts
             case .fleet?: return .fleet
+            case .merged?: return .merged
             case .typeName?: return .typeName
             case .problems?: return .problems
             case .changes?: return .changes

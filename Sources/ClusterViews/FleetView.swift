@@ -32,7 +32,7 @@ package enum FleetView {
         let rows = FleetRows.make(state)
         let problems = rows.filter(\.hasProblem).count
         let title = " Fleet: \(rows.count) contexts · " + (problems == 0 ? "all clear" : "\(problems) with problems")
-            + "   Enter open · P problems · Esc back"
+            + "   Enter open · P problems · n nodes · i instances · Esc back"
         let end = FullScreenList.draw(
             title: title, titleRole: problems == 0 ? .ok : .warning, columns: columns, maxFlex: 24, count: rows.count,
             selected: list.selected, into: &screen) { index, column in cell(column.id, rows[index], state: state, glyphs: glyphs) }

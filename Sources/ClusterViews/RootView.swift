@@ -57,6 +57,7 @@ package enum RootView {
             case .fleet(let list): FleetView.draw(state, list, into: &screen, glyphs: glyphs)
             case .typeName(let confirm): TypeNameView.draw(state, confirm, into: &screen)
             case .problems(let list): ProblemsView.draw(state, list, into: &screen, glyphs: glyphs)
+            case .merged(let table): MergedView.draw(state, table, into: &screen, glyphs: glyphs)
             case .changes(let list): ChangesView.draw(state, list, into: &screen, glyphs: glyphs)
             case .asOf(let mode): AsOfScreen.draw(state, mode, into: &screen, glyphs: glyphs)
             case .export(let form): ExportFormView.draw(state, form, into: &screen)

@@ -46,7 +46,7 @@ import Testing
 
     @Test func unknownField() {
         #expect(error("ok foo:x") == FilterParseError(
-            message: "unknown field foo: (try type: node: tenant: mode: status: role: is:)", position: 3))
+            message: "unknown field foo: (try type: node: tenant: mode: status: role: is: ctx:)", position: 3))
         #expect(error("-Bar:1")?.message.hasPrefix("unknown field Bar:") == true)
     }
 

@@ -53,6 +53,7 @@ import Testing
         case .contextPicker: TestCluster.press(&state, .char("c"))
         case .alerts: TestCluster.press(&state, .char("A"))
         case .fleet: TestCluster.press(&state, .char("F"))
+        case .merged: TestCluster.press(&state, .char("F"), .char("n"))
         case .problems: TestCluster.press(&state, .char("P"))
         case .changes: TestCluster.press(&state, .char("C"))
         case .exportForm: TestCluster.press(&state, .char("w"))

@@ -8,11 +8,14 @@ public struct FilterContext: Sendable {
     public let risk: RiskContext
     /// Nodes the recorded history says are flapping (issue 22), for `is:flapping`.
     public let flapping: Set<String>
+    /// The cluster's context name, for `ctx:` (issue 23); empty when it has none.
+    public let context: String
 
-    public init(snapshot: ClusterSnapshot, risk: RiskContext, flapping: Set<String> = []) {
+    public init(snapshot: ClusterSnapshot, risk: RiskContext, flapping: Set<String> = [], context: String = "") {
         self.snapshot = snapshot
         self.risk = risk
         self.flapping = flapping
+        self.context = context
     }
 }
 

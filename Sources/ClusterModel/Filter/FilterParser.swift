@@ -3,7 +3,7 @@ import Foundation
 /// Turns filter text into a `FilterQuery`. Never throws or traps: every
 /// problem is a `FilterParseError` with a message and a character offset.
 enum FilterParser {
-    static let fieldHint = "(try type: node: tenant: mode: status: role: is:)"
+    static let fieldHint = "(try type: node: tenant: mode: status: role: is: ctx:)"
     static let flagHint = "(try is:explicit is:default is:risk is:this is:flapping)"
 
     static func parse(_ text: String) -> Result<FilterQuery, FilterParseError> {

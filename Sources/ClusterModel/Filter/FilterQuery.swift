@@ -4,9 +4,11 @@ import Foundation
 public enum FilterField: String, Sendable, Hashable, CaseIterable {
     case type, node, tenant, mode, status, role
     case `is`
+    /// The cluster's context name (issue 23: the merged tables across every context).
+    case ctx
 
-    /// `type:`, `node:` and `tenant:` match substrings; the rest match exactly.
-    public var isSubstring: Bool { self == .type || self == .node || self == .tenant }
+    /// `type:`, `node:`, `tenant:` and `ctx:` match substrings; the rest match exactly.
+    public var isSubstring: Bool { self == .type || self == .node || self == .tenant || self == .ctx }
 }
 
 /// The values of `is:`.
@@ -72,7 +74,7 @@ public struct FilterQuery: Sendable, Hashable {
     public static let syntaxHelp: [String] = [
         "words         all must match (name, id, subtitle, tenant, node; nodes: name, host, url, version, tags)",
         "\"a phrase\"    match text with spaces",
-        "type: node: tenant:   substring of that field      mode: status: role:   exact value",
+        "type: node: tenant: ctx:   substring of that field (ctx: the context)      mode: status: role:   exact value",
         "is:explicit is:default is:risk is:this is:flapping",
         "-term         exclude matches, e.g. -status:ghost",
     ]
@@ -125,7 +127,7 @@ extension FilterQuery {
             switch term.field {
             case .type, .tenant, .mode: return true
             case .is: return term.flag == .explicit || term.flag == nil
-            case nil, .node, .status, .role: return false
+            case nil, .node, .status, .role, .ctx: return false
             }
         }
     }
@@ -145,6 +147,7 @@ extension FilterTerm {
                 || TextFolding.contains(i.tenantId ?? "", needle) || TextFolding.contains(i.nodeName, needle)
         case .type: return TextFolding.contains(i.entityType.rawValue, needle)
         case .node: return TextFolding.contains(i.nodeName, needle)
+        case .ctx: return TextFolding.contains(ctx.context, needle)
         case .tenant:
             return TextFolding.contains(i.tenantSlug ?? "", needle) || TextFolding.contains(i.tenantId ?? "", needle)
         case .mode: return TextFolding.equals(i.mode.rawValue, needle)
@@ -177,6 +180,7 @@ extension FilterTerm {
                 || TextFolding.contains(n.url ?? "", needle) || TextFolding.contains(n.version ?? "", needle)
                 || n.tags.contains { TextFolding.contains($0, needle) }
         case .node: return TextFolding.contains(n.name, needle)
+        case .ctx: return TextFolding.contains(ctx.context, needle)
         case .status, .role: return matchesNodeField(n, ctx.risk.health(ofNode: n.name)
             ?? n.health(now: ctx.risk.now, thresholds: ctx.risk.thresholds))
         case .type, .tenant, .mode: return nil

@@ -50,6 +50,8 @@ extension InstanceSearchIndex {
         case .type: return .type(typeNames.map { TextFolding.contains($0, t.needle) })
         case .mode: return .mode(modeNames.map { TextFolding.equals($0, t.needle) })
         case .node: return .node(nodeNames.map { TextFolding.contains($0, t.needle) })
+        // The same answer for every row: the cluster's context name (issue 23).
+        case .ctx: return .node(nodeNames.map { _ in TextFolding.contains(ctx.context, t.needle) })
         case .status, .role:
             return .node(nodeNames.map { name in
                 guard let node = ctx.snapshot.nodesByName[name] else { return false }

@@ -6,7 +6,7 @@ import Testing
 /// Issue 23 in a real terminal: `--fleet` with four contexts — healthy,
 /// unreachable, answering HTML 502, and one whose node has died — shows
 /// each state truthfully at once; `Enter` on the fourth opens its dashboard
-/// with the dead node at the top.
+/// with the dead node at the top; `n` lists every cluster's nodes and `ctx:` narrows them.
 @Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct FleetDashboardE2ETests {
     @Test func fourContextsAtOnceThenIntoTheOneWithADeadNode() async throws {
@@ -42,7 +42,16 @@ struct FleetDashboardE2ETests {
                 try session.waitUntil(timeout: 10) { $0.contains("Problems:") && $0.contains("d-dead") }
             }
             #expect(problems.split(separator: "\n").contains { $0.contains("delta") && $0.contains("d-dead") && $0.contains("node") }, "\(problems)")
-            session.sendKeys("Escape", "Escape", "q")
+            // Every cluster's nodes in one table; `ctx:` keeps delta's.
+            session.sendKeys("Escape", "n")
+            let merged = try await offPool {
+                try session.waitUntil(timeout: 10) { $0.contains("Every node") && $0.contains("d-dead") && $0.contains("alpha-core") }
+            }
+            #expect(merged.contains("none from:") && merged.contains("beta (unreachable)"), "\(merged)")
+            session.sendKeys("/", "ctx:delta", "Enter")
+            let onlyDelta = try await offPool { try session.waitUntil(timeout: 10) { $0.contains("Every node 2 in 1 cluster match /ctx:delta") } }
+            #expect(!onlyDelta.contains("alpha-core"), "\(onlyDelta)")
+            session.sendKeys("Escape", "Escape", "Escape", "q")
             try await offPool { try session.waitFor("EXITED:0", timeout: 10) }
         }
     }

@@ -1,0 +1,125 @@
+import ClusterModel
+import Foundation
+
+extension AppState {
+    /// The merged table on the overlay stack, if one is open.
+    package var mergedTable: MergedTable? {
+        for overlay in overlays.reversed() { if case .merged(let table) = overlay { return table } }
+        return nil
+    }
+
+    /// Brings the merged table's model up to date (called after every
+    /// message): rebuilt only when its inputs moved, a cluster's source
+    /// only when that cluster's data did. Keeps the cursor on its row.
+    /// With no merged instance table open, the background lists go.
+    package mutating func refreshMerged() {
+        guard var table = mergedTable else {
+            derived.merged = nil
+            if !fleet.instanceLists.isEmpty { fleet.instanceLists = [:] }
+            return
+        }
+        if table.kind == .nodes, !fleet.instanceLists.isEmpty { fleet.instanceLists = [:] }
+        let inputs = MergedInputs(kind: table.kind, query: table.filter.query, open: derived.revision, fleet: fleet.revision)
+        if derived.merged?.inputs != inputs {
+            derived.merged = buildMerged(inputs, reusing: derived.merged?.sources ?? [])
+            derived.mergedRevision += 1
+        }
+        guard let model = derived.merged else { return }
+        if let anchor = table.anchor, let at = model.rows.firstIndex(where: { model.id(of: $0) == anchor }) {
+            table.cursor.selected = at
+        }
+        table.cursor.clamp(count: model.rows.count, rows: MergedTable.visibleRows(height: height))
+        if table != mergedTable { overlays.replace(.merged(table)) }
+    }
+
+    private func buildMerged(_ inputs: MergedInputs, reusing old: [MergedSource]) -> MergedModel {
+        var sources: [MergedSource] = []
+        var absent: [(name: String, why: String)] = []
+        for name in mergedContextNames {
+            let reused = old.first { $0.name == name }
+            switch mergedSource(name, reusing: reused) {
+            case .success(let source): sources.append(source)
+            case .failure(let why): absent.append((name, why.text))
+            }
+        }
+        var rows: [MergedRow] = []
+        var ghosts = 0
+        for (s, source) in sources.enumerated() {
+            let ctx = source.filter
+            let query = inputs.query.flatMap { $0.isEmpty ? nil : $0 }
+            switch inputs.kind {
+            case .nodes:
+                for (i, node) in source.nodes.enumerated() where query?.matches(node, ctx) ?? true {
+                    rows.append(MergedRow(source: Int32(s), index: Int32(i)))
+                }
+                ghosts += source.ghosts.count { query?.matches($0, ctx) ?? true }
+            case .instances:
+                if !source.snapshot.instancesKnown {
+                    let error = source.isOpen ? instancesPoll.lastError : fleet.instanceLists[source.name]?.poll.lastError
+                    absent.append((source.name, error.map { "instance list: " + ContextState.cause($0) } ?? "instance list on its way"))
+                    continue
+                }
+                let list = source.snapshot.instances
+                for i in source.instanceOrder where query?.matches(list[i], ctx) ?? true {
+                    rows.append(MergedRow(source: Int32(s), index: Int32(i)))
+                }
+            }
+        }
+        return MergedModel(kind: inputs.kind, sources: sources, rows: rows, absent: absent,
+                           ghosts: ghosts, inputs: inputs)
+    }
+
+    /// The open cluster and every context of the config file, in the config's order.
+    private var mergedContextNames: [String] {
+        let current = config.currentContext ?? config.label
+        let names = config.contexts.map(\.name)
+        return names.contains(current) ? names : [current] + names
+    }
+
+    /// Why a cluster has no rows to show.
+    private struct Absent: Error { var text: String }
+
+    private func mergedSource(_ name: String, reusing old: MergedSource?) -> Result<MergedSource, Absent> {
+        if name == (config.currentContext ?? config.label) { return openSource(name, reusing: old) }
+        guard let entry = fleet.entries.first(where: { $0.name == name }) else { return .failure(Absent(text: "not polled")) }
+        guard let overview = entry.overview, let at = entry.overviewAt else {
+            return .failure(Absent(text: entry.state == .connecting ? "no answer yet" : entry.state.word))
+        }
+        let list = fleet.instanceLists[name]
+        // Stale: its overview polls fail, or its list's re-read did (the rows are an older list's).
+        var stale = list?.instances != nil && list?.poll.lastError != nil
+        if case .stale = entry.state { stale = true }
+        let key = MergedSourceKey(revision: 0, overviewAt: at, listAt: list?.at, stale: stale)
+        if let old, old.key == key { return .success(old) }
+        let snapshot = ClusterSnapshot(overview: overview, instances: list?.instances ?? [], instancesKnown: list?.instances != nil,
+                                       takenAt: at)
+        let risk = RiskContext(snapshot: snapshot, now: at, thresholds: config.thresholds)
+        let (nodes, ghosts) = Self.withoutGhosts(snapshot.sortedNodes(by: nil, now: at, thresholds: config.thresholds), risk)
+        let order = snapshot.instancesKnown
+            ? snapshot.sortedInstanceIndices(Array(snapshot.instances.indices), by: SortSpec(column: .risk, ascending: false), risk: risk)
+            : []
+        return .success(MergedSource(name: name, isOpen: false, snapshot: snapshot,
+                                     filter: FilterContext(snapshot: snapshot, risk: risk, context: name), stale: stale,
+                                     nodes: nodes, ghosts: ghosts, instanceOrder: order, key: key))
+    }
+
+    /// The open cluster, as its panes have it: their order and health.
+    private func openSource(_ name: String, reusing old: MergedSource?) -> Result<MergedSource, Absent> {
+        guard let snapshot, let filter = derived.filterContext else {
+            return .failure(Absent(text: overviewPoll.lastError.map { ContextState.cause($0) } ?? "no answer yet"))
+        }
+        let key = MergedSourceKey(revision: derived.revision, overviewAt: nil, listAt: nil, stale: isStale)
+        if let old, old.isOpen, old.key == key { return .success(old) }
+        let sorted = derived.sortedNodes ?? snapshot.sortedNodes(by: nil, now: filter.risk.now, thresholds: filter.risk.thresholds)
+        let (nodes, ghosts) = Self.withoutGhosts(sorted, filter.risk)
+        let order = derived.sortedAll ?? Array(snapshot.instances.indices)
+        return .success(MergedSource(name: name, isOpen: true, snapshot: snapshot, filter: filter, stale: isStale,
+                                     nodes: nodes, ghosts: ghosts, instanceOrder: order, key: key))
+    }
+
+    /// The nodes less the ghosts (folded, as the node pane does by default), and the ghosts.
+    private static func withoutGhosts(_ nodes: [Node], _ risk: RiskContext) -> ([Node], [Node]) {
+        let isGhost = { (node: Node) in risk.health(ofNode: node.name) == .ghost }
+        return (nodes.filter { !isGhost($0) }, nodes.filter(isGhost))
+    }
+}

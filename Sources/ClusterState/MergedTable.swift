@@ -1,0 +1,44 @@
+import ClusterModel
+import Foundation
+
+/// Which of the merged tables is shown (issue 23).
+package enum MergedKind: String, Sendable, Equatable {
+    case nodes, instances
+
+    /// The other one (`Tab`).
+    package var other: MergedKind { self == .nodes ? .instances : .nodes }
+}
+
+/// The merged tables' overlay (issue 23): the node or the instance table of
+/// every context at once, with a CONTEXT column, filtered with the panes'
+/// language and its `ctx:` term. The row under the cursor is kept by
+/// identity (`anchor`), because rows move as the clusters answer.
+package struct MergedTable: Sendable, Equatable {
+    package var kind: MergedKind
+    package var cursor = TableCursor()
+    /// The selected row's cluster and subject.
+    package var anchor: PendingSelect?
+    package var filter = FilterState()
+
+    package init(kind: MergedKind) { self.kind = kind }
+
+    /// Data rows the table has room for at `height` (header, title, column headers and key bar aside).
+    package static func visibleRows(height: Int) -> Int { max(1, height - 4) }
+}
+
+/// A background cluster's instance list, fetched only while a merged
+/// instance table is open (issue 23: background contexts poll their
+/// overview alone), every `interval` seconds, and dropped when it closes.
+package struct FleetInstanceList: Sendable, Equatable {
+    /// Seconds between two fetches of one cluster's list.
+    package static let interval: TimeInterval = 30
+    package var instances: [Instance]?
+    /// When the list was read (its reply's `Date`, else our clock).
+    package var at: Date?
+    package var poll: PollTracker
+
+    package init(firstDue: Date) {
+        poll = PollTracker(interval: Self.interval, firstDue: firstDue)
+        poll.maxBackoff = 120
+    }
+}

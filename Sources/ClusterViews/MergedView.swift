@@ -1,0 +1,65 @@
+import ClusterGrid
+import ClusterModel
+import ClusterState
+import Foundation
+
+/// The merged tables (issue 23): the node or instance table of every
+/// cluster, the panes' own columns behind a CONTEXT column. A stale
+/// cluster's rows say so in that column; a cluster with nothing to list is
+/// named in the title with the reason.
+package enum MergedView {
+    /// The node columns less the recorded history's (other clusters have none
+    /// here) and BOUND (it counts the instance list, which the nodes table does not read).
+    static let nodeColumns = NodesPane.columns.filter { !NodeColumns.fromHistory.contains($0.name) && $0.name != "bound" }
+    static let context = ColumnSpec(title: "CONTEXT", minWidth: 6, maxWidth: 20, priority: 98, identifying: true, shortTitle: "CTX")
+
+    package static func draw(_ state: AppState, _ table: MergedTable, into screen: inout Screen, glyphs: Glyphs) {
+        screen.fill(x: 0, y: 1, width: screen.width, height: max(0, screen.height - 2), style: .plain)
+        guard let model = state.derived.merged else { return }
+        let rows = model.rows
+        var cursor = table.cursor
+        cursor.clamp(count: rows.count, rows: MergedTable.visibleRows(height: screen.height))
+        let nodes = state.columns.applied(nodeColumns, .nodes)
+        let instances = state.columns.applied(InstancesPane.columns, .instances)
+        let specs = [context] + (model.kind == .nodes ? nodes.map(\.spec) : instances.map(\.spec))
+        let view = TableView(columns: specs, title: title(model, table), focused: true, rowCount: rows.count, cursor: cursor, glyphs: glyphs)
+        let thresholds = state.thresholds
+        view.draw(into: &screen, top: 1, rows: MergedTable.visibleRows(height: screen.height), width: screen.width) { row, column in
+            let source = model.sources[Int(rows[row].source)]
+            let index = Int(rows[row].index)
+            if column == 0 {
+                return (source.name + (source.stale ? " (stale)" : ""), TextStyle(role: source.stale ? .warning : .normal))
+            }
+            switch model.kind {
+            case .nodes:
+                let node = source.nodes[index]
+                let cell = source.isOpen ? state.nodeCell(node, glyphs: glyphs, thresholds: thresholds) : source.nodeCell(node, glyphs: glyphs)
+                return nodes[column - 1].cell(cell)
+            case .instances:
+                let instance = source.snapshot.instances[index]
+                let cell = source.isOpen ? state.instanceCell(instance, glyphs: glyphs) : source.instanceCell(instance, glyphs: glyphs)
+                return instances[column - 1].cell(cell)
+            }
+        }
+        if table.filter.editing || table.filter.error != nil {
+            let prompt = "/" + table.filter.text + (table.filter.error.map { "   ✕ \($0)" } ?? "")
+            screen.fill(x: 0, y: screen.height - 1, width: screen.width, height: 1, style: TextStyle(role: .input))
+            screen.put(prompt, x: 0, y: screen.height - 1, maxWidth: screen.width,
+                       style: TextStyle(role: table.filter.error == nil ? .input : .error))
+        }
+    }
+
+    /// " Every node 120 in 4 clusters · match /ctx:prod · others as of their last poll · none from: beta (unreachable)".
+    static func title(_ model: MergedModel, _ table: MergedTable) -> String {
+        let clusters = Set(model.rows.map(\.source)).count
+        var title = " Every \(model.kind == .nodes ? "node" : "instance") \(Fmt.count(model.rows.count))"
+        title += " in \(clusters) cluster\(clusters == 1 ? "" : "s")"
+        if table.filter.isActive { title += " match /\(table.filter.text)" }
+        if model.kind == .nodes, model.ghosts > 0 { title += " (+\(model.ghosts) ghosts folded)" }
+        if !model.absent.isEmpty {
+            title += " · none from: " + model.absent.map { "\(TextSanitizer.visible($0.name)) (\($0.why))" }.joined(separator: ", ")
+        }
+        if model.sources.contains(where: { !$0.isOpen }) { title += " · others as of their last poll" }
+        return title
+    }
+}
