@@ -20,20 +20,29 @@ struct FleetRowResult: Sendable {
 enum FleetPoll {
     /// A row per context of the config file, in name order.
     static func rows(_ options: ConnectionOptions, configPath: String = ClusterConfig.defaultPath) async throws -> [FleetRowResult] {
+        try await each(options, configPath: configPath) { name, url, one in await row(name, url: url, options: one, configPath: configPath) }
+    }
+
+    /// `body` for every context of the config file at once (its name, URL
+    /// and the options that connect to it alone), the answers in name order.
+    static func each<Row: Sendable>(
+        _ options: ConnectionOptions, configPath: String,
+        _ body: @escaping @Sendable (String, String, ConnectionOptions) async -> Row
+    ) async throws -> [Row] {
         let config = try ClusterConfig.load(path: configPath)
         let names = config.contexts.keys.sorted { NaturalOrder.precedes($0, $1) }
         guard !names.isEmpty else {
             throw ClusterError.usage("no contexts in \(configPath): add [contexts.NAME] tables with a url")
         }
-        return await withTaskGroup(of: (Int, FleetRowResult).self) { group in
+        return await withTaskGroup(of: (Int, Row).self) { group in
             for (index, name) in names.enumerated() {
                 var one = options
                 one.context = name
                 one.url = nil
                 let url = config.contexts[name]?.url ?? ""
-                group.addTask { (index, await row(name, url: url, options: one, configPath: configPath)) }
+                group.addTask { (index, await body(name, url, one)) }
             }
-            var rows = [FleetRowResult?](repeating: nil, count: names.count)
+            var rows = [Row?](repeating: nil, count: names.count)
             for await (index, row) in group { rows[index] = row }
             return rows.compactMap { $0 }
         }

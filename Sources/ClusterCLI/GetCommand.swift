@@ -24,6 +24,9 @@ struct GetCommand: AsyncParsableCommand {
             --filter QUERY (nodes, instances) keeps what the dashboard's filter would: words, type: node: \
             tenant: mode: status: role:, is:explicit is:default is:risk is:this, -term to exclude; \
             is:flapping reads the history the dashboards recorded.
+            -A, --all-contexts (nodes, instances) reads every context of the config file at once, each \
+            within --timeout, and adds a CONTEXT column; --filter gains ctx:NAME. A context that did not \
+            answer is named on stderr (exit 1); -o json: [{"context", "nodes"|"instances"}].
             get node NAME and get instance TYPE ID print one with every field (-o json: its wire object).
             --watch (nodes, instances) polls until interrupted: the table again when a row's state changes, \
             or with -o json one line per change: {"type":"ADDED|MODIFIED|DELETED","object":{…}} (nodes: with \
@@ -65,6 +68,10 @@ struct GetCommand: AsyncParsableCommand {
     @Flag(help: "Keep polling (nodes, instances): print again when something changes; Ctrl-C ends it.")
     var watch = false
 
+    @Flag(name: [.customShort("A"), .customLong("all-contexts")],
+          help: "Nodes or instances of every context of the config file, with a CONTEXT column (--filter: ctx:NAME).")
+    var allContexts = false
+
     @Option(help: "Seconds between polls with --watch (nodes 2, instances 30: the list is the expensive call).")
     var interval: Double?
 
@@ -77,6 +84,12 @@ struct GetCommand: AsyncParsableCommand {
         let listing = resource == .nodes || resource == .instances
         if filter != nil && !listing { throw ValidationError("--filter applies to nodes and instances") }
         if watch && !listing { throw ValidationError("--watch applies to nodes and instances") }
+        if allContexts && (!listing || watch || !names.isEmpty) {
+            throw ValidationError("--all-contexts lists nodes or instances, without --watch or a name")
+        }
+        if allContexts && (connection.url != nil || connection.context != nil) {
+            throw ValidationError("--all-contexts reads every context of the config file: no --url or --context")
+        }
         if let interval, !(interval >= 0.5 && interval <= 3600) { throw ValidationError("--interval must be 0.5…3600 seconds") }
         switch (resource, names.count) {
         case (_, 0), (.nodes, 1), (.instances, 2): break
@@ -106,6 +119,10 @@ struct GetCommand: AsyncParsableCommand {
         try await CLIRun.run {
             if watch {
                 try await connection.withConnection { try await GetWatch(command: self).run($0.reader) }
+                return
+            }
+            if allContexts {
+                try await GetAllContexts(command: self).run()
                 return
             }
             if resource == .fleet {

@@ -46,8 +46,9 @@ struct GetSelection {
     /// Whether the query needs the overview to judge instances.
     var needsOverview: Bool { query != nil }
 
-    static func context(_ overview: Overview, instances: [Instance]?, now: Date, flapping: Set<String>) -> FilterContext {
+    /// What the query's terms are judged on; `name` is the context `ctx:` matches.
+    static func context(_ overview: Overview, instances: [Instance]?, now: Date, flapping: Set<String>, name: String = "") -> FilterContext {
         let snapshot = ClusterSnapshot(overview: overview, instances: instances ?? [], instancesKnown: instances != nil, takenAt: now)
-        return FilterContext(snapshot: snapshot, risk: RiskContext(snapshot: snapshot, now: now), flapping: flapping)
+        return FilterContext(snapshot: snapshot, risk: RiskContext(snapshot: snapshot, now: now), flapping: flapping, context: name)
     }
 }
