@@ -46,64 +46,52 @@ package enum OverlayKeys {
             default:
                 break
             }
-        case .rebind(var form):
-            let effects = RebindFlow.key(&state, &form, key)
-            state.overlays.replace(.rebind(form))
-            return effects
+        case .rebind(let form):
+            return edit(&state, form, Overlay.rebind) { RebindFlow.key(&$0, &$1, key) }
         case .confirmReset(let confirm):
             return ResetFlow.key(&state, confirm, key)
         case .contextPicker(let picker):
             return ContextSwitchFlow.key(&state, picker, key)
-        case .typeName(var confirm):
-            let effects = ProtectedWrites.key(&state, &confirm, key)
-            state.overlays.replace(.typeName(confirm))
-            return effects
-        case .problems(var list):
-            let effects = ProblemsFlow.key(&state, &list, key)
-            state.overlays.replace(.problems(list))
-            return effects
-        case .changes(var list):
-            ChangesFlow.key(&state, &list, key)
-            state.overlays.replace(.changes(list))
-        case .columns(var picker):
-            let effects = ColumnsFlow.key(&state, &picker, key)
-            state.overlays.replace(.columns(picker))
-            return effects
+        case .typeName(let confirm):
+            return edit(&state, confirm, Overlay.typeName) { ProtectedWrites.key(&$0, &$1, key) }
+        case .problems(let list):
+            return edit(&state, list, Overlay.problems) { ProblemsFlow.key(&$0, &$1, key) }
+        case .changes(let list):
+            return edit(&state, list, Overlay.changes) { ChangesFlow.key(&$0, &$1, key); return [] }
+        case .columns(let picker):
+            return edit(&state, picker, Overlay.columns) { ColumnsFlow.key(&$0, &$1, key) }
         case .palette(let palette):
             return PaletteFlow.key(&state, palette, key)
         case .confirmAction(let confirm):
             return CustomActionFlow.confirmKey(&state, confirm, key)
-        case .actionOutput(var output):
-            ActionOutputFlow.key(&state, &output, key)
-            state.overlays.replace(.actionOutput(output))
-        case .export(var form):
-            let effects = ExportFlow.key(&state, &form, key)
-            if state.overlays.find(.export) != nil { state.overlays.replace(.export(form)) }
-            return effects
-        case .asOf(var mode):
-            let effects = AsOfFlow.key(&state, &mode, key)
-            state.overlays.replace(.asOf(mode))
-            return effects
-        case .merged(var table):
-            let effects = MergedFlow.key(&state, &table, key)
-            state.overlays.replace(.merged(table))
-            return effects
-        case .fleet(var list):
-            let effects = FleetFlow.key(&state, &list, key)
-            state.overlays.replace(.fleet(list))
-            return effects
-        case .bulk(var form):
-            BulkFlow.key(&state, &form, key)
-            state.overlays.replace(.bulk(form))
-        case .alerts(var list):
-            let effects = AlertsListFlow.key(&state, &list, key)
-            state.overlays.replace(.alerts(list))
-            return effects
-        case .plan(var review):
-            let effects = PlanReviewFlow.key(&state, &review, key)
-            state.overlays.replace(.plan(review))
-            return effects
+        case .actionOutput(let output):
+            return edit(&state, output, Overlay.actionOutput) { ActionOutputFlow.key(&$0, &$1, key); return [] }
+        case .export(let form):
+            return edit(&state, form, Overlay.export) { ExportFlow.key(&$0, &$1, key) }
+        case .asOf(let mode):
+            return edit(&state, mode, Overlay.asOf) { AsOfFlow.key(&$0, &$1, key) }
+        case .merged(let table):
+            return edit(&state, table, Overlay.merged) { MergedFlow.key(&$0, &$1, key) }
+        case .fleet(let list):
+            return edit(&state, list, Overlay.fleet) { FleetFlow.key(&$0, &$1, key) }
+        case .bulk(let form):
+            return edit(&state, form, Overlay.bulk) { BulkFlow.key(&$0, &$1, key); return [] }
+        case .alerts(let list):
+            return edit(&state, list, Overlay.alerts) { AlertsListFlow.key(&$0, &$1, key) }
+        case .plan(let review):
+            return edit(&state, review, Overlay.plan) { PlanReviewFlow.key(&$0, &$1, key) }
         }
         return []
+    }
+
+    /// Runs `flow` on an overlay's own value, then puts the value back where
+    /// that overlay is (nothing when the flow closed it).
+    private static func edit<Value>(
+        _ state: inout AppState, _ value: Value, _ wrap: (Value) -> Overlay, _ flow: (inout AppState, inout Value) -> [Effect]
+    ) -> [Effect] {
+        var value = value
+        let effects = flow(&state, &value)
+        state.overlays.replace(wrap(value))
+        return effects
     }
 }

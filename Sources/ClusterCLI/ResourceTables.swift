@@ -15,9 +15,7 @@ enum ResourceTables {
         let summary = snapshot.nodeSummary(now: now)
         let cells = snapshot.sortedNodes(by: nil, now: now).filter { only?.contains($0.name) ?? true }.map { node in
             var cell = NodeCell(node: node, health: node.health(now: now), now: now, glyphs: .ascii)
-            cell.isThisNode = node.name == overview.thisNodeName
-            cell.isDefaultNode = node.name == overview.defaultNodeName
-            cell.nameProblem = snapshot.nameProblems.excludes(node.name)
+            cell.mark(from: snapshot)
             cell.skewed = summary.isSkewed(node)
             return cell
         }

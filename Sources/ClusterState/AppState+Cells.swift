@@ -13,11 +13,7 @@ extension AppState {
         cell.absoluteTimes = absoluteTimes
         cell.skewed = derived.nodeSummary?.isSkewed(node) ?? false
         cell.history = history?.nodes[node.name]
-        guard let snapshot else { return cell }
-        cell.isThisNode = node.name == snapshot.thisNodeName
-        cell.isDefaultNode = node.name == snapshot.defaultNodeName
-        cell.nameProblem = snapshot.nameProblems.excludes(node.name)
-        cell.bound = snapshot.boundCount[node.name] ?? 0
+        if let snapshot { cell.mark(from: snapshot) }
         return cell
     }
 

@@ -75,10 +75,7 @@ extension MergedSource {
         let now = filter.risk.now
         let health = filter.risk.health(ofNode: node.name) ?? node.health(now: now, thresholds: filter.risk.thresholds)
         var cell = NodeCell(node: node, health: health, now: now, glyphs: glyphs)
-        cell.isThisNode = node.name == snapshot.thisNodeName
-        cell.isDefaultNode = node.name == snapshot.defaultNodeName
-        cell.nameProblem = snapshot.nameProblems.excludes(node.name)
-        cell.bound = snapshot.boundCount[node.name] ?? 0
+        cell.mark(from: snapshot)
         return cell
     }
 

@@ -89,13 +89,7 @@ struct Bench {
             r.set("instances_req_per_min", idle.instancesPerMinute)
             log("fleet: 20 contexts (19 S1 clusters, 1 unreachable) on the fleet screen …")
             let fleet = try FleetBench.run(command: command, servePort: s1.port, tokenFile: s1.tokenFile, home: dir, window: q ? 30 : 60)
-            r.set("fleet_first_frame_ms_20", fleet.firstFrameMs)
-            r.set("fleet_complete_s_20", fleet.completeSeconds)
-            r.set("fleet_rss_mb_20", fleet.rssMB)
-            r.set("fleet_idle_cpu_pct_20", fleet.cpuPercent)
-            r.set("fleet_overview_req_per_min_background_max", fleet.overviewPerMinuteMax)
-            r.set("fleet_instance_requests_background", fleet.backgroundInstanceRequests)
-            r.set("fleet_drill_in_ms", fleet.drillInMs)
+            for (name, value) in fleet.named { r.set(name, value) }
         }
         s1.stop()
         log("S1: in-process polls …")

@@ -18,6 +18,20 @@ enum FleetBench {
         /// Instance-list requests from all background contexts.
         var backgroundInstanceRequests = Double.nan
         var drillInMs = Double.nan
+        /// `i` to every reachable cluster's instances listed in the merged table.
+        var mergedCompleteSeconds = Double.nan
+        var mergedRSSMB = Double.nan
+        /// A filter keystroke over the merged instance table (`ctx:` narrowing ~38,000 rows to one cluster's).
+        var mergedKeyMs = Double.nan
+
+        /// The figures under their names in the report.
+        var named: [(String, Double)] {
+            [("fleet_first_frame_ms_20", firstFrameMs), ("fleet_complete_s_20", completeSeconds), ("fleet_rss_mb_20", rssMB),
+             ("fleet_idle_cpu_pct_20", cpuPercent), ("fleet_overview_req_per_min_background_max", overviewPerMinuteMax),
+             ("fleet_instance_requests_background", backgroundInstanceRequests), ("fleet_drill_in_ms", drillInMs),
+             ("fleet_merged_instances_complete_s_20", mergedCompleteSeconds), ("fleet_merged_instances_rss_mb_20", mergedRSSMB),
+             ("fleet_merged_filter_key_ms_20", mergedKeyMs)]
+        }
     }
 
     static let contexts = 20
@@ -48,6 +62,7 @@ enum FleetBench {
         let background = proxies.dropFirst()
         figures.overviewPerMinuteMax = background.map { $0.perMinute("GET /api/cluster/overview") ?? .nan }.max() ?? .nan
         figures.backgroundInstanceRequests = Double(background.map { $0.count("GET /api/cluster/instances") }.reduce(0, +))
+        measureMerged(child, pid: pid, into: &figures)
         // Drill in: down to ctx01 (`j`: in keypad mode the arrow is ESC O B, and a
         // bare ESC [ B reads as Esc then `[`), Enter; its dashboard says it switched.
         let offset = child.bytesWritten
@@ -57,6 +72,31 @@ enum FleetBench {
             figures.drillInMs = Date().timeIntervalSince(d0) * 1000
         }
         return figures
+    }
+
+    /// The merged instance table (`i`): until every reachable cluster's list
+    /// is in (19 clusters), the memory it holds, one filter keystroke; then
+    /// back to the fleet screen (Esc clears the filter, Esc closes).
+    private static func measureMerged(_ child: PtyChild, pid: Int32, into figures: inout Figures) {
+        var offset = child.bytesWritten
+        let m0 = Date()
+        child.send("i")
+        guard child.waitForOutput("in 19 clusters", after: offset, timeout: 30, every: 0.005) else { return }
+        figures.mergedCompleteSeconds = Date().timeIntervalSince(m0)
+        Thread.sleep(forTimeInterval: 1)
+        figures.mergedRSSMB = ProcessStats.memoryMB(pid) ?? .nan
+        child.send("/ctx:ctx0")
+        Thread.sleep(forTimeInterval: 0.5)
+        offset = child.bytesWritten
+        let k0 = Date()
+        child.send("7")
+        if child.waitForOutput("match /ctx:ctx07", after: offset, timeout: 10, every: 0.001) {
+            figures.mergedKeyMs = Date().timeIntervalSince(k0) * 1000
+        }
+        child.send("\u{1B}")
+        Thread.sleep(forTimeInterval: 0.3)
+        child.send("\u{1B}")
+        Thread.sleep(forTimeInterval: 0.3)
     }
 
     /// `ctx00` (open) … `ctx18` through the proxies, `ctx19` unreachable (nothing listens on port 9).

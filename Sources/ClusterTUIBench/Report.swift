@@ -33,6 +33,10 @@ struct Report {
         case "fleet_overview_req_per_min_background_max": return le(6, "≤ 6 a minute")
         case "fleet_instance_requests_background": return le(0, "none")
         case "fleet_drill_in_ms": return le(250, "≤ 250 ms")
+        // Our own targets for the merged instance table (issue 23 names none): the lists within one background poll, the fleet's memory.
+        case "fleet_merged_instances_complete_s_20": return le(10, "≤ one background poll (10 s)")
+        case "fleet_merged_instances_rss_mb_20": return le(60, "≤ 60 MB (the fleet's)")
+        case "fleet_merged_filter_key_ms_20": return le(50, "≤ 50 ms (38,000 rows rescanned)")
         case "wire_ratio_instances_poll_s2": return le(0.15, "≤ 0.15 of the uncompressed body")
         case "poll_changed_ms_s2_gzip":
             guard let d = values["jsondecoder_ms_s2"] else { return nil }

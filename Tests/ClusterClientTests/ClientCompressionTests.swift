@@ -32,13 +32,7 @@ struct ClientCompressionTests {
     /// Guards: a gzip bomb inflated without bound (1 GiB in memory before any limit).
     @Test("a gzip bomb is refused by the ratio limit before most of it is even sent")
     func gzipBombIsRefused() async throws {
-        let box = ErrorBox()
-        try await FaultServer.with(.gzipBomb) { url, _ in
-            try await withClient(url) { client in
-                await box.set(await clusterError { _ = try await client.reader.instances(unlessUnchangedFrom: nil) })
-            }
-        }
-        let e = await box.value
+        let e = try await readError(.gzipBomb) { _ = try await $0.reader.instances(unlessUnchangedFrom: nil) }
         #expect(e?.description.contains("inflates to more than 100× its size (a compression bomb?); refused") == true,
                 "\(String(describing: e))")
         #expect(e?.exitCode == .rejected)
@@ -52,30 +46,21 @@ struct ClientCompressionTests {
     func bodyLimitCountsInflatedBytes() async throws {
         let compressed = try Gzip.compressedSize(CompressionFaults.largeList)
         #expect(compressed < 1 << 20, "the wire size alone is under the limit")
-        let box = ErrorBox()
+        let e = try await readError(.gzipLargeList, bodyLimit: 1 << 20) { _ = try await $0.reader.instances(unlessUnchangedFrom: nil) }
+        #expect(e == .bodyTooLarge(limit: 1 << 20))
+        // The same list within a limit that fits its inflated size decodes.
         try await FaultServer.with(.gzipLargeList) { url, _ in
-            try await withClient(url, bodyLimit: 1 << 20) { client in
-                await box.set(await clusterError { _ = try await client.reader.instances(unlessUnchangedFrom: nil) })
-            }
-            // The same list within a limit that fits its inflated size decodes.
             try await withClient(url, bodyLimit: 4 << 20) { client in
                 let list = try await client.reader.instances(unlessUnchangedFrom: nil)
                 #expect(list.value?.instances.count == 12_000)
             }
         }
-        #expect(await box.value == .bodyTooLarge(limit: 1 << 20))
     }
 
     /// Guards: damaged gzip surfaced as an opaque NIO error.
     @Test("damaged gzip says so")
     func corruptGzip() async throws {
-        let box = ErrorBox()
-        try await FaultServer.with(.gzipCorrupt) { url, _ in
-            try await withClient(url) { client in
-                await box.set(await clusterError { _ = try await client.reader.overview(unlessUnchangedFrom: nil) })
-            }
-        }
-        let e = await box.value
+        let e = try await readError(.gzipCorrupt) { _ = try await $0.reader.overview(unlessUnchangedFrom: nil) }
         #expect(e?.description.contains("is not valid gzip/deflate data") == true, "\(String(describing: e))")
     }
 }

@@ -10,13 +10,7 @@ import Testing
 struct ClientFailureTests {
     /// Runs one overview read against a server answering with `fault`.
     func overviewError(_ fault: Fault, timeout: TimeInterval = 10, bodyLimit: Int = 256 << 20) async throws -> ClusterError? {
-        let box = ErrorBox()
-        try await FaultServer.with(fault) { url, _ in
-            try await withClient(url, timeout: timeout, bodyLimit: bodyLimit) { client in
-                await box.set(await clusterError { _ = try await client.reader.overview(unlessUnchangedFrom: nil) })
-            }
-        }
-        return await box.value
+        try await readError(fault, timeout: timeout, bodyLimit: bodyLimit) { _ = try await $0.reader.overview(unlessUnchangedFrom: nil) }
     }
 
     @Test("401 says how to log in and uses the body's message")

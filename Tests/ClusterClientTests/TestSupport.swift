@@ -1,4 +1,5 @@
 import ClusterClient
+import ClusterTestSupport
 import ClusterModel
 import Foundation
 import Testing
@@ -55,4 +56,18 @@ func expectConfigRefused(_ text: String, saying expected: String, sourceLocation
     } catch {
         #expect(String(describing: error).contains(expected), "\(error)", sourceLocation: sourceLocation)
     }
+}
+
+/// The error one read (`read`) meets against a server answering with `fault`.
+func readError(
+    _ fault: Fault, timeout: TimeInterval = 10, bodyLimit: Int = 256 << 20,
+    _ read: @escaping @Sendable (ClusterHTTPClient) async throws -> Void
+) async throws -> ClusterError? {
+    let box = ErrorBox()
+    try await FaultServer.with(fault) { url, _ in
+        try await withClient(url, timeout: timeout, bodyLimit: bodyLimit) { client in
+            await box.set(await clusterError { try await read(client) })
+        }
+    }
+    return await box.value
 }

@@ -28,6 +28,15 @@ package struct NodeCell: Sendable {
     }
 
     var healthStyle: TextStyle { TextStyle(role: Roles.health(health)) }
+
+    /// What `snapshot` says of the node: this node, the default node, a
+    /// name that does not name one node, and (when its list is known) the instances bound.
+    package mutating func mark(from snapshot: ClusterSnapshot) {
+        isThisNode = node.name == snapshot.thisNodeName
+        isDefaultNode = node.name == snapshot.defaultNodeName
+        nameProblem = snapshot.nameProblems.excludes(node.name)
+        bound = snapshot.boundCount[node.name] ?? 0
+    }
 }
 
 /// The node table's columns (issue 19: one definition for the dashboard,

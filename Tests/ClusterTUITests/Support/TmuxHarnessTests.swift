@@ -9,6 +9,11 @@ struct TmuxHarnessTests {
     /// A session name no other test (or earlier run) uses.
     static func uniqueName(_ base: String) -> String { "\(base)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))" }
 
+    /// A `width`×`height` pane running the shell `script`.
+    static func shell(_ base: String, width: Int, height: Int, _ script: String) throws -> TmuxSession {
+        try TmuxSession(name: uniqueName(base), width: width, height: height, command: ["/bin/sh", "-c", script])
+    }
+
     @Test func helpRunsInATerminal() throws {
         let binary = TestBinary.clustertui
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no clustertui at \(binary.path)")
@@ -22,10 +27,7 @@ struct TmuxHarnessTests {
     }
 
     @Test func keysReachTheProgram() throws {
-        let session = try TmuxSession(
-            name: Self.uniqueName("keys"), width: 60, height: 10,
-            command: ["/bin/sh", "-c", "printf 'ready:%s\\n' \"$TERM\"; read x; echo got:$x; sleep 30"]
-        )
+        let session = try Self.shell("keys", width: 60, height: 10, "printf 'ready:%s\\n' \"$TERM\"; read x; echo got:$x; sleep 30")
         defer { session.kill() }
         try session.waitFor("ready:xterm-256color")
         #expect(session.isAlive)
@@ -39,10 +41,7 @@ struct TmuxHarnessTests {
     }
 
     @Test func resizeReachesThePane() throws {
-        let session = try TmuxSession(
-            name: Self.uniqueName("size"), width: 50, height: 12,
-            command: ["/bin/sh", "-c", "stty size; read x; stty size; sleep 30"]
-        )
+        let session = try Self.shell("size", width: 50, height: 12, "stty size; read x; stty size; sleep 30")
         defer { session.kill() }
         try session.waitFor("12 50")
         session.resize(width: 70, height: 20)
