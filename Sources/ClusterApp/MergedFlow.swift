@@ -64,7 +64,9 @@ package enum MergedFlow {
         switch FilterQuery.parse(table.filter.text) {
         case .success(let query):
             if table.kind == .nodes, let term = query.firstInstanceOnlyTerm {
+                // Not kept in force either: it would keep every node under a title saying "match".
                 table.filter.error = "\(term.text) filters instances, not nodes (Tab: every instance)"
+                if table.filter.query != nil { table.filter.query = nil; table.cursor = TableCursor(); table.anchor = nil }
                 return
             }
             table.filter.error = nil

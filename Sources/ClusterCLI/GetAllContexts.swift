@@ -21,7 +21,8 @@ struct GetAllContexts {
 
     func run() async throws {
         let instances = command.resource == .instances
-        let needsList = try instances || command.selection().needsInstancesForNodes
+        let selection = try command.selection()
+        let needsList = instances || selection.needsInstancesForNodes
         let answers = try await FleetPoll.each(command.connection, configPath: ClusterConfig.defaultPath) { name, _, options in
             await Self.read(name, options: options, list: needsList)
         }
@@ -32,13 +33,12 @@ struct GetAllContexts {
                 StandardError.write("\(TextSanitizer.visible(answer.context)): \(ContextState.cause(error)): \(ErrorExcerpt.short(error, limit: 160))\n")
             }
         }
-        StandardOutput.write(try render(answers))
+        StandardOutput.write(try render(answers, selection: selection))
         if failed { throw ExitCode(ClusterError.ExitCode.failure.rawValue) }
     }
 
     /// The table (or JSON) of every context that answered, in name order.
-    func render(_ answers: [Answer]) throws -> String {
-        let selection = try command.selection()
+    func render(_ answers: [Answer], selection: GetSelection) throws -> String {
         let instances = command.resource == .instances
         var table: TextTable?
         var json: [ContextJSON] = []

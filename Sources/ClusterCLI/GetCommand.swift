@@ -108,6 +108,10 @@ struct GetCommand: AsyncParsableCommand {
                 if resource == .nodes, let term = query.firstInstanceOnlyTerm {
                     throw ValidationError("--filter: \(term.text) filters instances, not nodes")
                 }
+                // The recorded history is one cluster's: read across contexts it would answer for the wrong ones.
+                if allContexts, query.terms.contains(where: { $0.flag == .flapping }) {
+                    throw ValidationError("--filter: is:flapping reads one cluster's recorded history: use --context, not --all-contexts")
+                }
             }
         }
     }

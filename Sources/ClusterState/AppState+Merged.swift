@@ -19,17 +19,32 @@ extension AppState {
             return
         }
         if table.kind == .nodes, !fleet.instanceLists.isEmpty { fleet.instanceLists = [:] }
-        let inputs = MergedInputs(kind: table.kind, query: table.filter.query, open: derived.revision, fleet: fleet.revision)
-        if derived.merged?.inputs != inputs {
+        let polls = OpenPolls(stale: isStale, overviewError: overviewPoll.lastError.map { ContextState.cause($0) },
+                              listError: instancesPoll.lastError.map { ContextState.cause($0) })
+        let inputs = MergedInputs(kind: table.kind, query: table.filter.query, open: derived.revision, fleet: fleet.revision,
+                                  openPolls: polls)
+        let rebuilt = derived.merged?.inputs != inputs
+        if rebuilt {
             derived.merged = buildMerged(inputs, reusing: derived.merged?.sources ?? [])
             derived.mergedRevision += 1
         }
         guard let model = derived.merged else { return }
-        if let anchor = table.anchor, let at = model.rows.firstIndex(where: { model.id(of: $0) == anchor }) {
+        Self.follow(&table, in: model, rebuilt: rebuilt, visible: MergedTable.visibleRows(height: height))
+        if table != mergedTable { overlays.replace(.merged(table)) }
+    }
+
+    /// Keeps the cursor on its row by identity as rows move. The rows are
+    /// searched only when they were rebuilt or the cursor's row is another;
+    /// a row that is gone leaves the cursor where it was, on the row now there.
+    static func follow(_ table: inout MergedTable, in model: MergedModel, rebuilt: Bool, visible: Int) {
+        let rows = model.rows
+        let here = rows.indices.contains(table.cursor.selected) ? model.id(of: rows[table.cursor.selected]) : nil
+        if let anchor = table.anchor, rebuilt || here != anchor,
+           let at = rows.firstIndex(where: { model.id(of: $0) == anchor }) {
             table.cursor.selected = at
         }
-        table.cursor.clamp(count: model.rows.count, rows: MergedTable.visibleRows(height: height))
-        if table != mergedTable { overlays.replace(.merged(table)) }
+        table.cursor.clamp(count: rows.count, rows: visible)
+        table.anchor = rows.indices.contains(table.cursor.selected) ? model.id(of: rows[table.cursor.selected]) : nil
     }
 
     private func buildMerged(_ inputs: MergedInputs, reusing old: [MergedSource]) -> MergedModel {
@@ -44,7 +59,10 @@ extension AppState {
         }
         var rows: [MergedRow] = []
         var ghosts = 0
+        var clusters = 0
         for (s, source) in sources.enumerated() {
+            let before = rows.count
+            defer { if rows.count > before { clusters += 1 } }
             let ctx = source.filter
             let query = inputs.query.flatMap { $0.isEmpty ? nil : $0 }
             switch inputs.kind {
@@ -55,8 +73,9 @@ extension AppState {
                 ghosts += source.ghosts.count { query?.matches($0, ctx) ?? true }
             case .instances:
                 if !source.snapshot.instancesKnown {
-                    let error = source.isOpen ? instancesPoll.lastError : fleet.instanceLists[source.name]?.poll.lastError
-                    absent.append((source.name, error.map { "instance list: " + ContextState.cause($0) } ?? "instance list on its way"))
+                    let error = source.isOpen ? inputs.openPolls.listError
+                        : fleet.instanceLists[source.name]?.poll.lastError.map { ContextState.cause($0) }
+                    absent.append((source.name, error.map { "instance list: " + $0 } ?? "instance list on its way"))
                     continue
                 }
                 let list = source.snapshot.instances
@@ -66,7 +85,7 @@ extension AppState {
             }
         }
         return MergedModel(kind: inputs.kind, sources: sources, rows: rows, absent: absent,
-                           ghosts: ghosts, inputs: inputs)
+                           ghosts: ghosts, clusters: clusters, inputs: inputs)
     }
 
     /// The open cluster and every context of the config file, in the config's order.

@@ -45,6 +45,16 @@ struct MergedInputs: Equatable {
     var query: FilterQuery?
     var open: Int
     var fleet: Int
+    /// The open cluster's polls, which its rows' stale mark and its reason for no rows read.
+    var openPolls: OpenPolls
+}
+
+/// The open cluster's poll state as the merged tables show it: whether its
+/// rows are stale, and why its overview or its list is missing.
+struct OpenPolls: Equatable {
+    var stale: Bool
+    var overviewError: String?
+    var listError: String?
 }
 
 /// The merged tables' view model (issue 23), computed in the state layer
@@ -57,6 +67,8 @@ package struct MergedModel: Sendable {
     package var absent: [(name: String, why: String)]
     /// Ghost nodes the filter would show, left out (folded).
     package var ghosts: Int
+    /// Clusters with at least one row.
+    package var clusters: Int
     var inputs: MergedInputs
 
     /// The cluster and subject of `row`, to anchor the cursor and to open it.

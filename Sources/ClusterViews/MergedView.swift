@@ -28,7 +28,8 @@ package enum MergedView {
             let source = model.sources[Int(rows[row].source)]
             let index = Int(rows[row].index)
             if column == 0 {
-                return (source.name + (source.stale ? " (stale)" : ""), TextStyle(role: source.stale ? .warning : .normal))
+                // The mark first: a long name is cut at the column's width, the mark must not be.
+                return ((source.stale ? "(stale) " : "") + source.name, TextStyle(role: source.stale ? .warning : .normal))
             }
             switch model.kind {
             case .nodes:
@@ -51,7 +52,7 @@ package enum MergedView {
 
     /// " Every node 120 in 4 clusters · match /ctx:prod · others as of their last poll · none from: beta (unreachable)".
     static func title(_ model: MergedModel, _ table: MergedTable) -> String {
-        let clusters = Set(model.rows.map(\.source)).count
+        let clusters = model.clusters
         var title = " Every \(model.kind == .nodes ? "node" : "instance") \(Fmt.count(model.rows.count))"
         title += " in \(clusters) cluster\(clusters == 1 ? "" : "s")"
         if table.filter.isActive { title += " match /\(table.filter.text)" }

@@ -117,7 +117,7 @@ import Testing
         state.now += 20
         _ = Update.update(&state, .fleetOverview(context: "beta", .failure(.timedOut("b:1")), latency: 5), now: state.now)
         #expect(Self.rowNames(state).contains("beta/node-x"))
-        #expect(RootView.render(state).text().contains("beta (stale)"))
+        #expect(RootView.render(state).text().contains("(stale) beta"))
     }
 
     /// Issue 23: the cursor stays on its row when rows move, and Enter opens that row's cluster with it selected.
@@ -133,5 +133,57 @@ import Testing
         let effects = TestCluster.press(&state, .enter)
         #expect(effects.contains(.switchContext("beta")))
         #expect(state.pendingSelect == PendingSelect(context: "beta", subject: .node("node-y")))
+    }
+
+    /// Review of issue 23: the open cluster turning stale did not rebuild the table, so its rows never said "(stale)".
+    @Test func theOpenClustersRowsTurnStaleWhenItsPollsFail() {
+        var (state, _) = Self.opened(.nodes)
+        #expect(!RootView.render(state).text().contains("(stale) alpha"))
+        state.now += 2
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0), now: state.now)
+        _ = Update.update(&state, .tick, now: state.now + 60)
+        #expect(state.isStale)
+        #expect(RootView.render(state).text().contains("(stale) alpha"))
+    }
+
+    /// Review of issue 23: Tab to the nodes with an instance-only filter kept it in force, listing every node under "match /type:…".
+    @Test func anInstanceOnlyFilterIsNotKeptForTheNodes() {
+        var (state, _) = Self.opened(.instances)
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "type:agent")
+        TestCluster.press(&state, .enter)
+        TestCluster.press(&state, .tab)
+        #expect(state.mergedTable?.filter.query == nil)
+        let text = RootView.render(state).text()
+        #expect(!text.contains("match /type:agent") && text.contains("filters instances, not nodes"), "\(text)")
+    }
+
+    /// Review of issue 23: when the cursor's row vanished the cursor kept chasing it, jumping when it came back.
+    @Test func aVanishedRowHandsTheCursorToTheRowNowThere() throws {
+        var (state, _) = Self.opened(.nodes)
+        let at = try #require(Self.rowNames(state).firstIndex(of: "beta/node-x"))
+        for _ in 0..<at { TestCluster.press(&state, .down) }
+        var without = Self.betaOverview
+        without.nodes.removeAll { $0.name == "node-x" }
+        state.now += 10
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(without, digest: 2)), latency: 0.01), now: state.now)
+        let now = Self.rowNames(state)[state.mergedTable!.cursor.selected]
+        #expect(now == "beta/node-y")
+        state.now += 10
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(Self.betaOverview, digest: 3)), latency: 0.01),
+                          now: state.now)
+        #expect(Self.rowNames(state)[state.mergedTable!.cursor.selected] == "beta/node-y", "stays on the row it was handed")
+    }
+
+    /// Review of issue 23: "(stale)" after a long context name was cut off by the CONTEXT column's width.
+    @Test func theStaleMarkSurvivesALongContextName() {
+        var state = TestCluster.withContexts(["alpha", "beta-eu-west-production-1"])
+        TestCluster.press(&state, .char("F"))
+        let name = "beta-eu-west-production-1"
+        _ = Update.update(&state, .fleetOverview(context: name, .success(TestCluster.fetched(Self.betaOverview)), latency: 0.01), now: state.now)
+        TestCluster.press(&state, .char("n"))
+        state.now += 20
+        _ = Update.update(&state, .fleetOverview(context: name, .failure(.timedOut("b:1")), latency: 5), now: state.now)
+        #expect(RootView.render(state).text().contains("(stale) beta-eu-west"))
     }
 }
