@@ -14,6 +14,11 @@ package struct ScreenKeyRow: Sendable {
     package var keys: [Key]
     package var label: String
     package var help: String
+
+    /// A row of only the list's moving keys (arrows, j k, Home End, pages).
+    package var isMovement: Bool {
+        !keys.isEmpty && keys.allSatisfy { [.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown].contains($0) }
+    }
 }
 
 /// A screen state's keys as data: the help overlay, README's tables and the

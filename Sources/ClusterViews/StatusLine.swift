@@ -42,10 +42,12 @@ package enum StatusLine {
     }
 
     /// The key bar's hints: the screen's own keys when it covers the panes
-    /// (`ScreenKeys.ownsKeyBar`), else `KeyMap`'s.
+    /// (`ScreenKeys.ownsKeyBar`), else `KeyMap`'s. The arrow keys' row goes
+    /// last: everyone knows it, and at 80 columns it crowded out Enter and Esc.
     package static func hints(_ state: AppState) -> [(String, String)] {
         if let screen = state.keyScreen.map(ScreenKeys.of), screen.ownsKeyBar {
-            return screen.rows.map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
+            let (moves, acts) = (screen.rows.filter(\.isMovement), screen.rows.filter { !$0.isMovement })
+            return (acts + moves).map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
         }
         return state.config.keys.hints(state)
     }
