@@ -63,9 +63,9 @@ package enum MergedFlow {
     private static func apply(_ table: inout MergedTable) {
         switch FilterQuery.parse(table.filter.text) {
         case .success(let query):
-            if table.kind == .nodes, let term = query.firstInstanceOnlyTerm {
-                // Not kept in force either: it would keep every node under a title saying "match".
-                table.filter.error = "\(term.text) filters instances, not nodes (Tab: every instance)"
+            if let refusal = refusal(of: query, kind: table.kind) {
+                // Not kept in force either: it would answer under a title saying "match".
+                table.filter.error = refusal
                 if table.filter.query != nil { table.filter.query = nil; table.cursor = TableCursor(); table.anchor = nil }
                 return
             }
@@ -77,6 +77,19 @@ package enum MergedFlow {
         case .failure(let error):
             table.filter.error = error.message
         }
+    }
+
+    /// Why `query` cannot be answered across clusters, if it cannot: a term
+    /// for instances in the node table, or `is:flapping`, which only the open
+    /// cluster's recorded history knows (the others would all say "no").
+    private static func refusal(of query: FilterQuery, kind: MergedKind) -> String? {
+        if kind == .nodes, let term = query.firstInstanceOnlyTerm {
+            return "\(term.text) filters instances, not nodes (Tab: every instance)"
+        }
+        if let term = query.terms.first(where: { $0.flag == .flapping }) {
+            return "\(term.text): only the open cluster's history knows (use it in the nodes pane)"
+        }
+        return nil
     }
 
     /// The background instance lists that are due, while a merged instance

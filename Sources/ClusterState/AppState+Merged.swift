@@ -52,7 +52,7 @@ extension AppState {
         var absent: [(name: String, why: String)] = []
         for name in mergedContextNames {
             let reused = old.first { $0.name == name }
-            switch mergedSource(name, reusing: reused) {
+            switch mergedSource(name, inputs, reusing: reused) {
             case .success(let source): sources.append(source)
             case .failure(let why): absent.append((name, why.text))
             }
@@ -62,7 +62,6 @@ extension AppState {
         var clusters = 0
         for (s, source) in sources.enumerated() {
             let before = rows.count
-            defer { if rows.count > before { clusters += 1 } }
             let ctx = source.filter
             let query = inputs.query.flatMap { $0.isEmpty ? nil : $0 }
             switch inputs.kind {
@@ -83,6 +82,7 @@ extension AppState {
                     rows.append(MergedRow(source: Int32(s), index: Int32(i)))
                 }
             }
+            if rows.count > before { clusters += 1 }
         }
         return MergedModel(kind: inputs.kind, sources: sources, rows: rows, absent: absent,
                            ghosts: ghosts, clusters: clusters, inputs: inputs)
@@ -98,8 +98,8 @@ extension AppState {
     /// Why a cluster has no rows to show.
     private struct Absent: Error { var text: String }
 
-    private func mergedSource(_ name: String, reusing old: MergedSource?) -> Result<MergedSource, Absent> {
-        if name == (config.currentContext ?? config.label) { return openSource(name, reusing: old) }
+    private func mergedSource(_ name: String, _ inputs: MergedInputs, reusing old: MergedSource?) -> Result<MergedSource, Absent> {
+        if name == (config.currentContext ?? config.label) { return openSource(name, inputs, reusing: old) }
         guard let entry = fleet.entries.first(where: { $0.name == name }) else { return .failure(Absent(text: "not polled")) }
         guard let overview = entry.overview, let at = entry.overviewAt else {
             return .failure(Absent(text: entry.state == .connecting ? "no answer yet" : entry.state.word))
@@ -122,17 +122,21 @@ extension AppState {
                                      nodes: nodes, ghosts: ghosts, instanceOrder: order, key: key))
     }
 
-    /// The open cluster, as its panes have it: their order and health.
-    private func openSource(_ name: String, reusing old: MergedSource?) -> Result<MergedSource, Absent> {
+    /// The open cluster, as its panes have it: their order and health. Its
+    /// rows are stale while its overview polls fail, and in the instance
+    /// table also while its list's re-read fails (the rows are an older list's).
+    private func openSource(_ name: String, _ inputs: MergedInputs, reusing old: MergedSource?) -> Result<MergedSource, Absent> {
         guard let snapshot, let filter = derived.filterContext else {
-            return .failure(Absent(text: overviewPoll.lastError.map { ContextState.cause($0) } ?? "no answer yet"))
+            return .failure(Absent(text: inputs.openPolls.overviewError ?? "no answer yet"))
         }
-        let key = MergedSourceKey(revision: derived.revision, overviewAt: nil, listAt: nil, stale: isStale)
+        let stale = inputs.openPolls.stale
+            || (inputs.kind == .instances && inputs.openPolls.listError != nil && snapshot.instancesKnown)
+        let key = MergedSourceKey(revision: derived.revision, overviewAt: nil, listAt: nil, stale: stale)
         if let old, old.isOpen, old.key == key { return .success(old) }
         let sorted = derived.sortedNodes ?? snapshot.sortedNodes(by: nil, now: filter.risk.now, thresholds: filter.risk.thresholds)
         let (nodes, ghosts) = Self.withoutGhosts(sorted, filter.risk)
         let order = derived.sortedAll ?? Array(snapshot.instances.indices)
-        return .success(MergedSource(name: name, isOpen: true, snapshot: snapshot, filter: filter, stale: isStale,
+        return .success(MergedSource(name: name, isOpen: true, snapshot: snapshot, filter: filter, stale: stale,
                                      nodes: nodes, ghosts: ghosts, instanceOrder: order, key: key))
     }
 

@@ -33,21 +33,30 @@ package enum StatusLine {
             return
         }
         var x = 0
+        // A screen's own bar skips a hint too long for what is left (Esc may still fit after it);
+        // the main screen's stops there, its hints being in order of use.
+        let skips = state.keyScreen.map(ScreenKeys.of)?.ownsKeyBar == true
         for (key, label) in hints(state) {
             // A hint is drawn whole or not at all (issue 11: no cut words).
-            guard x + DisplayWidth.of(" \(key) \(label)") <= width else { break }
+            guard x + DisplayWidth.of(" \(key) \(label)") <= width else {
+                if skips { continue } else { break }
+            }
             x += screen.put(" " + key, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHintKey, bold: true))
             x += screen.put(" " + label, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .keyHint))
         }
     }
 
     /// The key bar's hints: the screen's own keys when it covers the panes
-    /// (`ScreenKeys.ownsKeyBar`), else `KeyMap`'s. The arrow keys' row goes
-    /// last: everyone knows it, and at 80 columns it crowded out Enter and Esc.
+    /// (`ScreenKeys.ownsKeyBar`), else `KeyMap`'s. A screen's own bar puts
+    /// Enter and Esc first and the arrow keys last: everyone knows the
+    /// arrows, and at 80 columns their long row crowded out the way out.
     package static func hints(_ state: AppState) -> [(String, String)] {
         if let screen = state.keyScreen.map(ScreenKeys.of), screen.ownsKeyBar {
-            let (moves, acts) = (screen.rows.filter(\.isMovement), screen.rows.filter { !$0.isMovement })
-            return (acts + moves).map { ($0.label.replacingOccurrences(of: "  ", with: " "), $0.help) }
+            let rank = { (row: ScreenKeyRow) in
+                row.keys.contains(.enter) ? 0 : row.keys.contains(.escape) ? 1 : row.isMovement ? 3 : 2
+            }
+            let ordered = screen.rows.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            return ordered.map { ($0.element.label.replacingOccurrences(of: "  ", with: " "), $0.element.help) }
         }
         return state.config.keys.hints(state)
     }

@@ -186,4 +186,36 @@ import Testing
         _ = Update.update(&state, .fleetOverview(context: name, .failure(.timedOut("b:1")), latency: 5), now: state.now)
         #expect(RootView.render(state).text().contains("(stale) beta-eu-west"))
     }
+
+    /// Review of issue 23: the open cluster's instance rows were not marked stale when its list's re-read failed.
+    @Test func theOpenClustersOldListIsMarkedStale() {
+        var (state, _) = Self.opened(.instances)
+        #expect(!RootView.render(state).text().contains("(stale) alpha"))
+        _ = Update.update(&state, .instancesPrepared(.failure(.connectionRefused("127.0.0.1:1")), latency: 0.01), now: state.now)
+        #expect(!state.isStale, "the overview is fine")
+        #expect(RootView.render(state).text().contains("(stale) alpha"))
+    }
+
+    /// Review of issue 23: is:flapping in the merged table said no cluster flaps (only the open one has history).
+    @Test func isFlappingIsRefusedAcrossClusters() {
+        var (state, _) = Self.opened(.nodes)
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "is:flapping")
+        #expect(state.mergedTable?.filter.query == nil)
+        #expect(Self.rowNames(state).count == 6, "every row stays: the filter is not in force")
+        #expect(RootView.render(state).text().contains("only the open cluster's history knows"))
+    }
+
+    /// Review of issue 23: at 80 columns the arrow keys' row left no room for Enter and Esc in the fleet screens' key bars.
+    @Test func enterAndEscShowInTheKeyBarAt80Columns() {
+        var state = TestCluster.withContexts(["alpha", "beta"])
+        _ = Update.update(&state, .resize(width: 80, height: 24), now: state.now)
+        TestCluster.press(&state, .char("F"))
+        for screen in ["fleet", "merged", "problems"] {
+            if screen == "merged" { TestCluster.press(&state, .char("n")) }
+            if screen == "problems" { TestCluster.press(&state, .escape, .char("P")) }
+            let bar = RootView.render(state).text().split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+            #expect(bar.contains("Enter") && bar.contains("Esc"), "\(screen): \(bar)")
+        }
+    }
 }

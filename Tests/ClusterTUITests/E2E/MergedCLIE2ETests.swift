@@ -33,7 +33,7 @@ import Testing
 
             let refused = try await offPool { try CLIChild.run(["get", "nodes", "-A", "--context", "alpha"], token: nil, environment: env) }
             #expect(refused.status == 64 && refused.stderr.contains("no --url or --context"))
-            // Review of issue 23: is:flapping read the current cluster's history and answered for every context.
+            // Review of issue 23: is:flapping with -A said nothing flaps anywhere (no context's history was read).
             let flapping = try await offPool { try CLIChild.run(["get", "nodes", "-A", "--filter", "is:flapping"], token: nil, environment: env) }
             #expect(flapping.status == 64 && flapping.stderr.contains("is:flapping reads one cluster's recorded history"), "\(flapping.stderr)")
         }
