@@ -26,6 +26,8 @@ package enum FleetView {
         WallColumn(id: "skew", title: "SKEW", width: 5, rightAligned: true, priority: 35),
         WallColumn(id: "latency", title: "LATENCY", width: 7, rightAligned: true, priority: 45),
         WallColumn(id: "last", title: "LAST GOOD", width: 9, rightAligned: true, priority: 50),
+        // Last to appear, first to go: the name is what operators know a cluster by.
+        WallColumn(id: "url", title: "URL", width: 32, priority: 20),
     ]
 
     package static func draw(_ state: AppState, _ list: FleetList, into screen: inout Screen, glyphs: Glyphs) {
@@ -75,6 +77,7 @@ package enum FleetView {
             guard let skew = row.clockSkew, abs(skew) >= 2 else { return (row.clockSkew == nil ? "-" : "0", .dim) }
             return (String(format: "%+.0fs", skew), .warning)
         case "latency": return (row.latency.map { String(format: "%.0fms", $0 * 1000) } ?? "-", .dim)
+        case "url": return (TextSanitizer.visible(row.url), .dim)
         default: return (row.lastGood.map { Fmt.age($0, now: state.now, absolute: state.absoluteTimes) } ?? "never", .dim)
         }
     }

@@ -91,4 +91,15 @@ import Testing
         let alpha = state.fleet.entries.first { $0.name == "alpha" }
         #expect(alpha?.state == .connecting && alpha?.overview == nil)
     }
+
+    /// Issue 23 asked for each context's URL on the fleet screen; it was only in `get fleet -o wide`.
+    @Test func aWideFleetScreenShowsEachContextsURL() {
+        var state = state()
+        _ = Update.update(&state, .resize(width: 200, height: 60), now: state.now)
+        TestCluster.press(&state, .char("F"))
+        let wide = RootView.render(state).text()
+        #expect(wide.contains("URL") && wide.split(separator: "\n").contains { $0.contains("gamma") && $0.contains("https://gamma") }, "\(wide)")
+        _ = Update.update(&state, .resize(width: 80, height: 24), now: state.now)
+        #expect(!RootView.render(state).text().contains("https://gamma"), "the first column to go when space runs out")
+    }
 }
