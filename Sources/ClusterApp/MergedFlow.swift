@@ -93,9 +93,9 @@ package enum MergedFlow {
     }
 
     /// The background instance lists that are due, while a merged instance
-    /// table is open (never the open cluster's: its own polls read it).
+    /// table or the problems view is open (never the open cluster's: its own polls read it).
     package static func dueLists(_ state: inout AppState) -> [Effect] {
-        guard state.mergedTable?.kind == .instances else { return [] }
+        guard state.wantsFleetInstanceLists else { return [] }
         var effects: [Effect] = []
         for entry in state.fleet.entries where entry.name != state.config.currentContext && entry.overview != nil {
             var list = state.fleet.instanceLists[entry.name] ?? FleetInstanceList(firstDue: state.now)
@@ -107,7 +107,7 @@ package enum MergedFlow {
         return effects
     }
 
-    /// A background cluster's instance list; dropped when no merged instance table waits for it.
+    /// A background cluster's instance list; dropped when nothing waits for it any more.
     package static func listFetched(_ state: inout AppState, context: String, _ result: Result<Fetched<InstanceList>, ClusterError>) {
         guard var list = state.fleet.instanceLists[context] else { return }
         switch result {

@@ -47,6 +47,7 @@ package enum Update {
             effects += FleetFlow.duePolls(&state)
             effects += MergedFlow.dueLists(&state)
             state.refreshMerged()
+            state.refreshListProblems()
         }
         return effects
     }

@@ -11,14 +11,14 @@ extension AppState {
     /// Brings the merged table's model up to date (called after every
     /// message): rebuilt only when its inputs moved, a cluster's source
     /// only when that cluster's data did. Keeps the cursor on its row.
-    /// With no merged instance table open, the background lists go.
+    /// With neither a merged instance table nor the problems view open, the
+    /// background lists go.
     package mutating func refreshMerged() {
+        if !wantsFleetInstanceLists, !fleet.instanceLists.isEmpty { fleet.instanceLists = [:] }
         guard var table = mergedTable else {
             derived.merged = nil
-            if !fleet.instanceLists.isEmpty { fleet.instanceLists = [:] }
             return
         }
-        if table.kind == .nodes, !fleet.instanceLists.isEmpty { fleet.instanceLists = [:] }
         let polls = OpenPolls(stale: isStale, overviewError: overviewPoll.lastError.map { ContextState.cause($0) },
                               listError: instancesPoll.lastError.map { ContextState.cause($0) })
         let inputs = MergedInputs(kind: table.kind, query: table.filter.query, open: derived.revision, fleet: fleet.revision,

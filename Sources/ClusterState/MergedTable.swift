@@ -27,8 +27,9 @@ package struct MergedTable: Sendable, Equatable {
 }
 
 /// A background cluster's instance list, fetched only while a merged
-/// instance table is open (issue 23: background contexts poll their
-/// overview alone), every `interval` seconds, and dropped when it closes.
+/// instance table or the problems view is open (issue 23: background
+/// contexts poll their overview alone), every `interval` seconds, and
+/// dropped when they close.
 package struct FleetInstanceList: Sendable, Equatable {
     /// Seconds between two fetches of one cluster's list.
     package static let interval: TimeInterval = 30
@@ -36,6 +37,15 @@ package struct FleetInstanceList: Sendable, Equatable {
     /// When the list was read (its reply's `Date`, else our clock).
     package var at: Date?
     package var poll: PollTracker
+    /// Its instances at risk, for the problems view (`refreshListProblems`), and what they were judged from.
+    package var atRisk: [FleetProblem]?
+    package var problemsKey: ProblemsKey?
+
+    /// The overview and list moments `atRisk` was computed from.
+    package struct ProblemsKey: Sendable, Equatable {
+        var overviewAt: Date
+        var listAt: Date?
+    }
 
     package init(firstDue: Date) {
         poll = PollTracker(interval: Self.interval, firstDue: firstDue)

@@ -25,7 +25,8 @@ package struct PendingSelect: Sendable, Equatable {
 
 /// Every cluster's problems, most severe first: the open cluster's from
 /// its full data (its instance rows' risk), the others' from their last
-/// good overview (nodes, and explicit bindings at risk).
+/// good overview (nodes, and explicit bindings at risk until their
+/// instance list, read while this view is open, names every one at risk).
 package enum ProblemRows {
     package static func make(_ state: AppState) -> [FleetProblem] {
         var problems: [FleetProblem] = []
@@ -52,8 +53,11 @@ package enum ProblemRows {
         }
         for entry in state.fleet.entries where entry.name != current {
             guard let overview = entry.overview else { continue }
+            // Its list, once read for this view, names every instance at risk; until then, the overview's explicit bindings.
+            let listed = state.fleet.instanceLists[entry.name]?.atRisk
             inside += FleetProblems.fromOverview(overview, context: entry.name, now: entry.overviewAt ?? state.now,
-                                                 thresholds: state.config.thresholds)
+                                                 thresholds: state.config.thresholds, withBindings: listed == nil)
+            inside += listed ?? []
         }
         for var problem in inside {
             if stale.contains(problem.context) { problem.what += " (old data)" }

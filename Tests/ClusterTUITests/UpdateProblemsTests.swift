@@ -60,4 +60,26 @@ import Testing
         let rows = ProblemRows.make(state)
         #expect(rows.first?.subject == .cluster && rows.first?.context == "beta" && rows.first?.what == "unreachable")
     }
+
+    /// Issue 23 asked for a background cluster's instance list on demand for this view: without it, instances following a dead default node were missing and the rest shown by id.
+    @Test func anotherClustersListIsReadWhileTheViewIsOpen() {
+        var state = state()
+        var overview = betaOverview
+        overview.defaultNodeName = "node-x"
+        let effects = TestCluster.press(&state, .char("P"))
+            + Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(overview)), latency: 0.01), now: state.now)
+        #expect(effects.contains { if case .fetchFleetInstances(context: "beta", _) = $0 { true } else { false } }, "\(effects)")
+        #expect(ProblemRows.make(state).contains { $0.context == "beta" && $0.name == "agent:t:b1" }, "by id until the list is read")
+        let list = [
+            Instance(entityType: .agent, entityId: "t:b1", name: "beta-agent", nodeName: "node-x", mode: .strict, explicit: true),
+            Instance(entityType: .browser, entityId: "t:b2", name: "beta-browser", nodeName: "node-x"),
+        ]
+        _ = Update.update(&state, .fleetInstances(context: "beta", .success(TestCluster.fetched(InstanceList(instances: list)))),
+                          now: state.now)
+        let rows = ProblemRows.make(state).filter { $0.context == "beta" && $0.subject != .node("node-x") }
+        #expect(rows.map(\.name).sorted() == ["beta-agent", "beta-browser"], "\(rows)")
+        #expect(rows.contains { $0.name == "beta-browser" && $0.what.hasSuffix("on node-x") }, "follows the dead default node")
+        TestCluster.press(&state, .escape)
+        #expect(state.fleet.instanceLists.isEmpty, "dropped when the view closes")
+    }
 }
