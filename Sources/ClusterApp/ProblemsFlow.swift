@@ -16,7 +16,7 @@ package enum ProblemsFlow {
     }
 
     package static func key(_ state: inout AppState, _ list: inout ProblemsList, _ key: Key) -> [Effect] {
-        let rows = ProblemRows.make(state)
+        let rows = state.problemRows
         let at = list.index(in: rows)
         if let moved = ListKeys.moved(key, at: at, count: rows.count, page: ListKeys.page(state.height)) {
             list.selected = moved

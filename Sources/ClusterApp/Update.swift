@@ -48,6 +48,7 @@ package enum Update {
             effects += MergedFlow.dueLists(&state)
             state.refreshMerged()
             state.refreshListProblems()
+            state.refreshProblemRows()
         }
         return effects
     }

@@ -111,7 +111,7 @@ extension AppState {
         let key = MergedSourceKey(revision: 0, overviewAt: at, listAt: list?.at, stale: stale)
         if let old, old.key == key { return .success(old) }
         let snapshot = ClusterSnapshot(overview: overview, instances: list?.instances ?? [], instancesKnown: list?.instances != nil,
-                                       takenAt: at)
+                                       takenAt: at).bound()
         let risk = RiskContext(snapshot: snapshot, now: at, thresholds: config.thresholds)
         let (nodes, ghosts) = Self.withoutGhosts(snapshot.sortedNodes(by: nil, now: at, thresholds: config.thresholds), risk)
         let order = snapshot.instancesKnown

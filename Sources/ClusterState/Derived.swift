@@ -46,6 +46,9 @@ package struct Derived: Sendable {
     package var merged: MergedModel?
     /// Counts the merged model's rebuilds (`FrameStamp`).
     package var mergedRevision = 0
+    /// The problems view's rows while it is open (issue 23), rebuilt after a message by `refreshProblemRows`.
+    package var problems: [FleetProblem]?
+    package var problemsRevision = 0
 }
 
 /// What decides which of the sorted nodes are shown, besides the nodes.

@@ -37,7 +37,7 @@ package struct Fleet: Sendable, Equatable {
     package static let interval: TimeInterval = 10
     package var entries: [FleetEntry] = []
     package var polling = false
-    /// Background clusters' instance lists, only while a merged instance table is open.
+    /// Background clusters' instance lists, only while a merged instance table or the problems view is open.
     package var instanceLists: [String: FleetInstanceList] = [:]
     /// Counts the background replies taken (the merged tables rebuild on it).
     package var revision = 0

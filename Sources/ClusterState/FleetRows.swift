@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 
 /// One row of the fleet screen: a context, its state with the cause, and
@@ -62,7 +63,9 @@ package enum FleetRows {
     /// The open cluster, from the dashboard's state.
     private static func current(_ state: AppState, _ choice: ContextChoice) -> FleetRow {
         let poll = state.overviewPoll
-        var row = FleetRow(name: choice.name, url: choice.url, isCurrent: true, state: openClusterState(state),
+        // The server it is talking to (a --url given with the context wins over the file's).
+        let url = state.config.clusterURL == ClusterIdentity.embedded ? choice.url : state.config.clusterURL
+        var row = FleetRow(name: choice.name, url: url, isCurrent: true, state: openClusterState(state),
                            latency: poll.lastLatency, clockSkew: state.clockSkew, lastGood: poll.lastSuccess)
         if let snapshot = state.snapshot {
             let figures = FleetFigures(overview: snapshot.overview, now: state.observedAt, thresholds: state.thresholds)

@@ -37,6 +37,8 @@ package struct FrameStamp: Equatable {
     var history: Int
     /// The merged tables' rebuilds (issue 23).
     var merged: Int
+    /// The problems view's rows, when they changed (a list read for it, issue 23).
+    var problems: Int
 }
 
 /// One poll's part of the stamp: failing or not, and how often.
@@ -63,7 +65,7 @@ extension AppState {
                 default: false
                 }
             } ? fleet.entries : nil,
-            history: historyRevision, merged: derived.mergedRevision)
+            history: historyRevision, merged: derived.mergedRevision, problems: derived.problemsRevision)
     }
 }
 

@@ -54,10 +54,17 @@ package enum ProblemRows {
         for entry in state.fleet.entries where entry.name != current {
             guard let overview = entry.overview else { continue }
             // Its list, once read for this view, names every instance at risk; until then, the overview's explicit bindings.
-            let listed = state.fleet.instanceLists[entry.name]?.atRisk
+            let list = state.fleet.instanceLists[entry.name]
+            let listed = list?.atRisk
             inside += FleetProblems.fromOverview(overview, context: entry.name, now: entry.overviewAt ?? state.now,
                                                  thresholds: state.config.thresholds, withBindings: listed == nil)
-            inside += listed ?? []
+            // A list whose re-read fails: its rows are an older list's (bound as the overview says).
+            let oldList = list?.poll.lastError != nil && !stale.contains(entry.name)
+            inside += (listed ?? []).map { problem in
+                var problem = problem
+                if oldList { problem.what += " (old list)" }
+                return problem
+            }
         }
         for var problem in inside {
             if stale.contains(problem.context) { problem.what += " (old data)" }

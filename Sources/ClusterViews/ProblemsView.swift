@@ -6,7 +6,8 @@ import Foundation
 /// The problems view (`P`, issue 23): every cluster's unhealthy nodes and
 /// instances at risk, most severe first, with a CONTEXT column. The open
 /// cluster's rows come from its full data; the others' from their last good
-/// overview (a cluster never heard from has no rows, and says so).
+/// overview and, once read for this view, their instance list (a cluster
+/// never heard from has no rows, and says so).
 package enum ProblemsView {
     static let columns = [
         WallColumn(id: "glyph", title: "", width: 1, priority: 100),
@@ -17,7 +18,7 @@ package enum ProblemsView {
     ]
 
     package static func draw(_ state: AppState, _ list: ProblemsList, into screen: inout Screen, glyphs: Glyphs) {
-        let rows = ProblemRows.make(state)
+        let rows = state.problemRows
         let unheard = state.fleet.entries.filter { $0.overview == nil && $0.name != state.config.currentContext }.map(\.name)
         let clusters = Set(rows.map(\.context)).count
         var title = " Problems: " + (rows.isEmpty ? "none" : "\(rows.count) in \(clusters) cluster\(clusters == 1 ? "" : "s")")

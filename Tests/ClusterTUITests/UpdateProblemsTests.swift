@@ -72,14 +72,31 @@ import Testing
         #expect(ProblemRows.make(state).contains { $0.context == "beta" && $0.name == "agent:t:b1" }, "by id until the list is read")
         let list = [
             Instance(entityType: .agent, entityId: "t:b1", name: "beta-agent", nodeName: "node-x", mode: .strict, explicit: true),
-            Instance(entityType: .browser, entityId: "t:b2", name: "beta-browser", nodeName: "node-x"),
+            Instance(entityType: .browser, entityId: "t:b2", name: "beta-browser", nodeName: ""),
         ]
         _ = Update.update(&state, .fleetInstances(context: "beta", .success(TestCluster.fetched(InstanceList(instances: list)))),
                           now: state.now)
         let rows = ProblemRows.make(state).filter { $0.context == "beta" && $0.subject != .node("node-x") }
         #expect(rows.map(\.name).sorted() == ["beta-agent", "beta-browser"], "\(rows)")
         #expect(rows.contains { $0.name == "beta-browser" && $0.what.hasSuffix("on node-x") }, "follows the dead default node")
+        _ = Update.update(&state, .fleetInstances(context: "beta", .failure(.connectionRefused("b:1"))), now: state.now)
+        let old = ProblemRows.make(state).filter { $0.context == "beta" && $0.subject != .node("node-x") }
+        #expect(old.count == 2 && old.allSatisfy { $0.what.hasSuffix("(old list)") }, "a list whose re-read failed says its rows are old")
         TestCluster.press(&state, .escape)
         #expect(state.fleet.instanceLists.isEmpty, "dropped when the view closes")
+    }
+
+    /// Review of issue 23: a background list older than its overview showed an instance moved off the dead node as still BLOCKED there.
+    @Test func theOverviewsNewerBindingWinsOverTheList() {
+        var state = state()
+        var overview = betaOverview
+        overview.assignments = [Assignment(entityType: .agent, entityId: "t:b1", nodeName: "node-y", mode: .strict)]
+        TestCluster.press(&state, .char("P"))
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(overview)), latency: 0.01), now: state.now)
+        let list = [Instance(entityType: .agent, entityId: "t:b1", name: "beta-agent", nodeName: "node-x", mode: .strict, explicit: true)]
+        _ = Update.update(&state, .fleetInstances(context: "beta", .success(TestCluster.fetched(InstanceList(instances: list)))),
+                          now: state.now)
+        #expect(!state.problemRows.contains { $0.name == "beta-agent" }, "moved to node-y, which is fine: \(state.problemRows)")
+        #expect(state.problemRows.contains { $0.context == "beta" && $0.subject == .node("node-x") }, "the dead node still is a problem")
     }
 }
