@@ -107,14 +107,26 @@ package enum MergedFlow {
         return effects
     }
 
-    /// A background cluster's instance list; dropped when nothing waits for it any more.
+    /// A background cluster's instance list; dropped when nothing waits for
+    /// it any more. The open cluster's own polls read its list: a reply for
+    /// it (sent before a switch) only ends that read.
     package static func listFetched(_ state: inout AppState, context: String, _ result: Result<Fetched<InstanceList>, ClusterError>) {
+        if context == state.config.currentContext {
+            state.fleet.instanceLists[context] = nil
+            return
+        }
         guard var list = state.fleet.instanceLists[context] else { return }
         switch result {
         case .success(let fetched):
             list.poll.succeeded(at: state.now, latency: fetched.roundTrip ?? 0, digest: fetched.digest)
             if let value = fetched.value { list.instances = value.instances }
-            list.at = fetched.serverDate ?? state.now
+            if list.instances == nil {
+                // "Unchanged" from a list no longer held (dropped while it was read): read it whole, now.
+                list.poll.digest = nil
+                list.poll.nextDue = state.now
+            } else {
+                list.at = fetched.serverDate ?? state.now
+            }
         case .failure(let error):
             list.poll.failed(at: state.now, error: error, random: &state.random)
         }

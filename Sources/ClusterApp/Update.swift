@@ -69,7 +69,7 @@ package enum Update {
             FleetFlow.overviewFetched(&state, context: context, result, latency: latency)
             return FleetAlerts.look(&state, context: context)
         case .fleetInstances(let context, let result):
-            if context != state.config.currentContext { MergedFlow.listFetched(&state, context: context, result) }
+            MergedFlow.listFetched(&state, context: context, result)
             return []
         case .contextSwitched(let result):
             return ContextSwitchFlow.switched(&state, result)

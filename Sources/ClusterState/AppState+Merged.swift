@@ -14,7 +14,7 @@ extension AppState {
     /// With neither a merged instance table nor the problems view open, the
     /// background lists go.
     package mutating func refreshMerged() {
-        if !wantsFleetInstanceLists, !fleet.instanceLists.isEmpty { fleet.instanceLists = [:] }
+        if !wantsFleetInstanceLists, !fleet.instanceLists.isEmpty { dropFleetInstanceLists() }
         guard var table = mergedTable else {
             derived.merged = nil
             return
@@ -31,6 +31,18 @@ extension AppState {
         guard let model = derived.merged else { return }
         Self.follow(&table, in: model, rebuilt: rebuilt, visible: MergedTable.visibleRows(height: height))
         if table != mergedTable { overlays.replace(.merged(table)) }
+    }
+
+    /// Drops the background instance lists. One still being read keeps its
+    /// poll alone (no rows), so reopening the view does not ask again before
+    /// the first read answers; it goes once that reply is taken.
+    private mutating func dropFleetInstanceLists() {
+        fleet.instanceLists = fleet.instanceLists.compactMapValues { list in
+            guard list.poll.inFlight else { return nil }
+            var reading = FleetInstanceList(firstDue: list.poll.nextDue)
+            reading.poll = list.poll
+            return reading
+        }
     }
 
     /// Keeps the cursor on its row by identity as rows move. The rows are

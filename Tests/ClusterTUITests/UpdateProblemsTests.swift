@@ -99,4 +99,19 @@ import Testing
         #expect(!state.problemRows.contains { $0.name == "beta-agent" }, "moved to node-y, which is fine: \(state.problemRows)")
         #expect(state.problemRows.contains { $0.context == "beta" && $0.subject == .node("node-x") }, "the dead node still is a problem")
     }
+
+    /// Review of issue 23: closing and reopening P while a list was being read asked for it again, and an "unchanged" reply to a dropped list left it unread for good.
+    @Test func reopeningWhileAListIsReadAsksOnce() {
+        var state = state()
+        TestCluster.press(&state, .char("P"))
+        let first = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(betaOverview)), latency: 0.01),
+                                  now: state.now)
+        #expect(first.contains { if case .fetchFleetInstances(context: "beta", _) = $0 { true } else { false } })
+        TestCluster.press(&state, .escape)
+        let again = TestCluster.press(&state, .char("P"))
+        #expect(!again.contains { if case .fetchFleetInstances = $0 { true } else { false } }, "the first read is still out: \(again)")
+        // Its reply says "unchanged" (it was sent with the dropped list's digest): nothing is held, so it is read whole.
+        let whole = Update.update(&state, .fleetInstances(context: "beta", .success(TestCluster.fetched(nil))), now: state.now)
+        #expect(whole.contains { if case .fetchFleetInstances(context: "beta", previous: nil) = $0 { true } else { false } }, "\(whole)")
+    }
 }
