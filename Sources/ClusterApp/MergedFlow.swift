@@ -86,7 +86,7 @@ package enum MergedFlow {
         if kind == .nodes, let term = query.firstInstanceOnlyTerm {
             return "\(term.text) filters instances, not nodes (Tab: every instance)"
         }
-        if let term = query.terms.first(where: { $0.flag == .flapping }) {
+        if let term = query.firstHistoryTerm {
             return "\(term.text): only the open cluster's history knows (use it in the nodes pane)"
         }
         return nil

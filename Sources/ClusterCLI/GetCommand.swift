@@ -109,7 +109,7 @@ struct GetCommand: AsyncParsableCommand {
                     throw ValidationError("--filter: \(term.text) filters instances, not nodes")
                 }
                 // The recorded history is one cluster's: read across contexts it would answer for the wrong ones.
-                if allContexts, query.terms.contains(where: { $0.flag == .flapping }) {
+                if allContexts, query.firstHistoryTerm != nil {
                     throw ValidationError("--filter: is:flapping reads one cluster's recorded history: use --context, not --all-contexts")
                 }
             }

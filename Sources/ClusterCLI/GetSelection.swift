@@ -17,7 +17,7 @@ struct GetSelection {
         case .success(let query): self.query = query.isEmpty ? nil : query
         case .failure(let error): throw ClusterError.usage("--filter: \(error.message) (at character \(error.position + 1))")
         }
-        if query?.terms.contains(where: { $0.flag == .flapping }) == true {
+        if query?.firstHistoryTerm != nil {
             let (store, _) = try HistoryFiles.open(connection)
             let now = Date()
             let window = HistoryWindow(records: try store.load(since: now.addingTimeInterval(-FlappingRule.window), changes: 0))

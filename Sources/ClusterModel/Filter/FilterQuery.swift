@@ -131,6 +131,12 @@ extension FilterQuery {
             }
         }
     }
+
+    /// The first term only a cluster's recorded history can answer
+    /// (`is:flapping`): one cluster's, so no query across clusters may use it.
+    public var firstHistoryTerm: FilterTerm? {
+        terms.first { $0.flag == .flapping }
+    }
 }
 
 extension FilterTerm {
