@@ -30,6 +30,18 @@ struct TerminalCompatE2ETests {
             && screen.contains("HEARTBEAT") && screen.contains("Instances")
     }
 
+    /// A dashboard started by `TerminalCompat.start`, once it draws in full, and its pid.
+    static func startFull(_ base: String) throws -> (run: TerminalCompat.Run, pid: pid_t) {
+        let run = try TerminalCompat.start(base)
+        do {
+            try run.session.waitUntil(timeout: 20, isFullDashboard)
+            return (run, try TerminalCompat.childPID(run.session))
+        } catch {
+            run.session.kill()
+            throw error
+        }
+    }
+
     @Test(arguments: ["xterm-256color", "screen", "tmux-256color", "vt100", "linux"])
     func commonTerminalsDrawTheDashboard(term: String) throws {
         guard Self.hasTerminfo(term) else {
@@ -127,10 +139,8 @@ struct TerminalCompatE2ETests {
     /// 200 resizes down to 1×1 and back: no crash, a full dashboard at the
     /// end, the "too small" notice below the minimum, and `q` still quits at 1×1.
     @Test func resizeStormDownToOneByOne() throws {
-        let run = try TerminalCompat.start("storm")
+        let (run, pid) = try Self.startFull("storm")
         defer { run.session.kill() }
-        try run.session.waitUntil(timeout: 20, Self.isFullDashboard)
-        let pid = try TerminalCompat.childPID(run.session)
         var rng = SplitMix64(seed: 0xC1)  // the app's own deterministic generator
         let fixed = [(1, 1), (2, 1), (1, 2), (29, 8), (30, 7), (30, 8), (5, 40), (250, 3), (80, 24), (1, 60)]
         for i in 0..<199 {
@@ -152,10 +162,8 @@ struct TerminalCompatE2ETests {
 
     /// `kill -HUP` (the SSH session dropped) ends the process promptly (bounded wait) with the terminal restored.
     @Test func sighupEndsPromptlyAndRestores() throws {
-        let run = try TerminalCompat.start("hup")
+        let (run, pid) = try Self.startFull("hup")
         defer { run.session.kill() }
-        try run.session.waitUntil(timeout: 20, Self.isFullDashboard)
-        let pid = try TerminalCompat.childPID(run.session)
         kill(pid, SIGHUP)
         // Bounded, not timed: measured ~0.1 s here; a loaded CI machine gets slack.
         let took = TerminalCompat.secondsUntilGone(pid, timeout: 8)
