@@ -12,17 +12,15 @@ struct ClientCompressionTests {
     /// Guards: the client sent no Accept-Encoding and read gzip bodies as bytes.
     @Test("asks for gzip, inflates it, and skips an unchanged body by its digest")
     func gzipRoundTripAndDigestSkip() async throws {
-        try await FaultServer.with(.gzipped) { url, log in
-            try await withClient(url) { client in
-                let first = try await client.reader.instances(unlessUnchangedFrom: nil)
-                #expect(first.value?.instances.first?.entityId == "tenant1:research-agent")
-                #expect(first.byteCount == Fixtures.instances.utf8.count, "the digest and count are of the inflated body")
-                let again = try await client.reader.instances(unlessUnchangedFrom: first.digest)
-                #expect(again.value == nil, "unchanged body: not decoded again")
-                #expect(again.digest == first.digest)
-                let overview = try await client.reader.overview(unlessUnchangedFrom: nil)
-                #expect(overview.value?.thisNodeName == "node-a")
-            }
+        try await withFaultClient(.gzipped) { client, log in
+            let first = try await client.reader.instances(unlessUnchangedFrom: nil)
+            #expect(first.value?.instances.first?.entityId == "tenant1:research-agent")
+            #expect(first.byteCount == Fixtures.instances.utf8.count, "the digest and count are of the inflated body")
+            let again = try await client.reader.instances(unlessUnchangedFrom: first.digest)
+            #expect(again.value == nil, "unchanged body: not decoded again")
+            #expect(again.digest == first.digest)
+            let overview = try await client.reader.overview(unlessUnchangedFrom: nil)
+            #expect(overview.value?.thisNodeName == "node-a")
             let sent = await log.requests.map(\.acceptEncoding)
             #expect(sent.count == 3)
             #expect(sent.allSatisfy { $0 == "gzip, deflate" })
@@ -49,11 +47,9 @@ struct ClientCompressionTests {
         let e = try await readError(.gzipLargeList, bodyLimit: 1 << 20) { _ = try await $0.reader.instances(unlessUnchangedFrom: nil) }
         #expect(e == .bodyTooLarge(limit: 1 << 20))
         // The same list within a limit that fits its inflated size decodes.
-        try await FaultServer.with(.gzipLargeList) { url, _ in
-            try await withClient(url, bodyLimit: 4 << 20) { client in
-                let list = try await client.reader.instances(unlessUnchangedFrom: nil)
-                #expect(list.value?.instances.count == 12_000)
-            }
+        try await withFaultClient(.gzipLargeList, bodyLimit: 4 << 20) { client, _ in
+            let list = try await client.reader.instances(unlessUnchangedFrom: nil)
+            #expect(list.value?.instances.count == 12_000)
         }
     }
 

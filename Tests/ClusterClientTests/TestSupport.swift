@@ -71,3 +71,14 @@ func readError(
     }
     return await box.value
 }
+
+/// Runs `body` with a client of a fault server answering with `fault`, and
+/// the server's log of what it was sent; the client is always shut down.
+func withFaultClient(
+    _ fault: Fault, token: String? = testToken, timeout: TimeInterval = 10, bodyLimit: Int = 256 << 20,
+    _ body: @escaping @Sendable (ClusterHTTPClient, RequestLog) async throws -> Void
+) async throws {
+    try await FaultServer.with(fault) { url, log in
+        try await withClient(url, token: token, timeout: timeout, bodyLimit: bodyLimit) { try await body($0, log) }
+    }
+}
