@@ -150,6 +150,7 @@ extension DashboardCommand {
             var choice = ContextChoice(name: context.name, url: context.url ?? "(no url)",
                                        hasToken: FileManager.default.isReadableFile(atPath: tokenFile))
             choice.color = context.color
+            choice.isProtected = context.isProtected
             return choice
         }
         return (choices, choices.contains { $0.name == label } ? label : nil)

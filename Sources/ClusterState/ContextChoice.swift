@@ -10,6 +10,8 @@ package struct ContextChoice: Sendable, Equatable {
     package var hasToken: Bool
     /// Its colour from the config file (issue 23), if any.
     package var color: String?
+    /// `protected = true` in the config file (issue 23): writes wait for its name.
+    package var isProtected = false
 
     package init(name: String, url: String, hasToken: Bool) {
         self.name = name; self.url = url; self.hasToken = hasToken

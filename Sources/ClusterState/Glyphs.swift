@@ -26,6 +26,8 @@ package struct Glyphs: Sendable {
     package var pointer: String
     /// A marked row (issue 10).
     package var mark: String
+    /// A protected context's row on the fleet screen (issue 23).
+    package var protected = "⚑"
     package var spinner: [String]
     /// A history strip's cells by `HistoryState` (issue 22): ok, unknown, late,
     /// silent/offline, restart — distinct by shape as well as colour.
@@ -47,6 +49,7 @@ package struct Glyphs: Sendable {
     private func with(ahead: String, waiting: String, strip: [Character]) -> Glyphs {
         var copy = self
         copy.ahead = ahead; copy.waiting = waiting; copy.strip = strip
+        copy.protected = "(P)"
         copy.levels = ["_", ".", "-", "=", "+", "*", "#", "@"]
         return copy
     }

@@ -3,7 +3,7 @@ import ClusterModel
 import ClusterState
 
 /// The `c` picker: each context of the config file with its URL and
-/// whether a token file is there; the current one marked.
+/// whether a token file is there; the current and protected ones marked.
 package enum ContextPickerView {
     package static func draw(_ state: AppState, _ picker: ContextPicker, into screen: inout Screen, glyphs: Glyphs) {
         let contexts = picker.shown(state.config.contexts)
@@ -17,6 +17,7 @@ package enum ContextPickerView {
             let mark = index == picker.selected ? glyphs.pointer : " "
             let token = context.hasToken ? "token" : "no token"
             let text = "\(mark) \(context.name)\(current ? " (current)" : "")  \(context.url)  · \(token)"
+                + (context.isProtected ? " · protected" : "")
             let style = index == picker.selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
             frame.line(&screen, row, text, style: style)
         }

@@ -39,10 +39,20 @@ package enum FleetView {
             title: title, titleRole: problems == 0 ? .ok : .warning, columns: columns, maxFlex: 24, count: rows.count,
             selected: list.selected, into: &screen) { index, column in cell(column.id, rows[index], state: state, glyphs: glyphs) }
         let bottom = max(1, screen.height - 1)
-        if let error = rows.indices.contains(list.selected) ? rows[list.selected].state.error : nil, end + 1 < bottom {
-            screen.put(" \(rows[list.selected].name): " + TextSanitizer.excerpt(error.description, limit: 200),
+        guard rows.indices.contains(list.selected), end + 1 < bottom else { return }
+        let row = rows[list.selected]
+        if let error = row.state.error {
+            screen.put(" \(row.name): " + TextSanitizer.excerpt(error.description, limit: 200),
                        x: 0, y: end + 1, maxWidth: screen.width, style: TextStyle(role: .error))
+        } else if isProtected(row, state) {
+            screen.put(" \(row.name) \(glyphs.protected) protected: a write there waits until its name is typed",
+                       x: 0, y: end + 1, maxWidth: screen.width, style: TextStyle(role: .dim))
         }
+    }
+
+    /// `protected = true` in the config file, or the open cluster connected as protected.
+    static func isProtected(_ row: FleetRow, _ state: AppState) -> Bool {
+        state.config.contexts.first { $0.name == row.name }?.isProtected == true || (row.isCurrent && state.config.isProtected)
     }
 
     /// One cell's text and colour role.
@@ -55,8 +65,10 @@ package enum FleetView {
         switch id {
         case "glyph": return glyph(row, glyphs)
         case "name":
+            // A protected context (production) says so here too, not only once opened.
+            let text = row.name + (row.isCurrent ? " " + glyphs.thisNode : "") + (isProtected(row, state) ? " " + glyphs.protected : "")
             let colour = state.config.contexts.first { $0.name == row.name }?.color.flatMap(StyleRole.context)
-            return (row.name + (row.isCurrent ? " " + glyphs.thisNode : ""), colour ?? .normal)
+            return (text, colour ?? .normal)
         case "state": return stateText(row, now: state.now)
         case "nodes": return (n.map { String($0.total) } ?? "-", .normal)
         case "ok": return (n.map { String($0.online) } ?? "-", .ok)

@@ -102,4 +102,23 @@ import Testing
         _ = Update.update(&state, .resize(width: 80, height: 24), now: state.now)
         #expect(!RootView.render(state).text().contains("https://gamma"), "the first column to go when space runs out")
     }
+
+    /// The fleet row and the `c` picker of a protected context carried no mark: only its own screens said PROTECTED.
+    @Test func aProtectedContextIsMarkedOnTheFleetAndInThePicker() {
+        var state = state()
+        state.config.contexts[1].isProtected = true
+        _ = Update.update(&state, .resize(width: 80, height: 24), now: state.now)
+        TestCluster.press(&state, .char("F"))
+        var lines = RootView.render(state).text().split(separator: "\n")
+        #expect(lines.contains { $0.contains("beta ⚑") }, "\(lines.joined(separator: "\n"))")
+        #expect(!lines.contains { $0.contains("alpha ★ ⚑") || $0.contains("gamma ⚑") })
+        #expect(!lines.contains { $0.contains("protected: a write") }, "explained for the selected row only")
+        TestCluster.press(&state, .char("j"))
+        lines = RootView.render(state).text().split(separator: "\n")
+        #expect(lines.contains { $0.contains("beta ⚑ protected: a write there waits until its name is typed") }, "\(lines.joined(separator: "\n"))")
+        TestCluster.press(&state, .escape, .char("c"))
+        let picker = RootView.render(state).text().split(separator: "\n")
+        #expect(picker.contains { $0.contains("beta") && $0.contains("· protected") }, "\(picker.joined(separator: "\n"))")
+        #expect(!picker.contains { $0.contains("gamma") && $0.contains("protected") })
+    }
 }
