@@ -40,7 +40,7 @@ package enum PaletteFlow {
             remember(&state, entry)
             return run(&state, entry.target)
         case .edited:
-            palette.matches = matches(state, palette.text, pool: palette.pool, hits: &palette.instanceHits)
+            palette.matches = matches(state, palette.text, pool: palette.pool, memory: &palette.memory)
             palette.cursor = TableCursor()
         case .ignored:
             guard let moved = ListKeys.moved(key, at: palette.cursor.selected, count: palette.matches.count, page: 10) else { return [] }

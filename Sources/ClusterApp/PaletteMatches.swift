@@ -15,12 +15,12 @@ extension PaletteFlow {
     /// What `text` matches; `pool` is the fuzzy candidates made when the
     /// palette opened (nil: made now, for tests and a palette of its own).
     package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]? = nil) -> [PaletteEntry] {
-        var hits: [InstanceHits] = []
-        return matches(state, text, pool: pool, hits: &hits)
+        var memory = PaletteMemory()
+        return matches(state, text, pool: pool, memory: &memory)
     }
 
-    /// As above, narrowing the instance search within `hits` (the last one) and keeping this one there.
-    package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]?, hits: inout [InstanceHits]) -> [PaletteEntry] {
+    /// As above, searching within what the last queries found (`memory`) and keeping this one's there.
+    package static func matches(_ state: AppState, _ text: String, pool: [PaletteCandidate]?, memory: inout PaletteMemory) -> [PaletteEntry] {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         var kind: String?
         var query = text
@@ -29,23 +29,45 @@ extension PaletteFlow {
             query = words.count == 2 ? words[1] : ""
         }
         query = query.trimmingCharacters(in: .whitespaces)
+        // A pool made here is not the one `memory` was found in.
+        if pool == nil { memory.fuzzy = [] }
         let pool = pool ?? candidates(state, kind: nil).map { PaletteCandidate($0, folded: FuzzyMatch.folded($0.title)) }
         if query.isEmpty && kind == nil { return state.paletteHistory + pool.map(\.entry).filter { $0.kind == "action" } }
         let folded = FuzzyMatch.folded(query)
-        var scored: [(entry: PaletteEntry, score: Int, order: Int)] = []
-        for (order, candidate) in pool.enumerated() where kind == nil || candidate.entry.kind == kind {
-            guard let score = FuzzyMatch.score(folded, in: candidate.folded) else { continue }
-            scored.append((candidate.entry, score, order))
-        }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+        let scored = fuzzy(pool, folded, kind: kind, kept: &memory.fuzzy)
         // Instances keep their room: a short query's fuzzy hits over a thousand nodes must not push them off.
-        let found = kind == nil || kind == "inst" ? (folded.count >= 2 ? instances(state, folded, hits: &hits) : []) : []
-        var out = scored.prefix(Palette.limit - found.count).map(\.entry) + found
+        let found = kind == nil || kind == "inst" ? (folded.count >= 2 ? instances(state, folded, hits: &memory.instances) : []) : []
+        var out = scored.prefix(Palette.limit - found.count).map { pool[$0].entry } + found
         if kind == "filter", !query.isEmpty, case .success = FilterQuery.parse(query), !out.contains(where: { $0.title == query }) {
             // What was typed, as a filter of its own.
             out.insert(PaletteEntry(target: .filter(query), kind: "filter", title: query, detail: "filter the focused pane"), at: 0)
         }
         return out
+    }
+
+    /// The places in `pool` of the candidates of `kind` that `query` matches,
+    /// best first (ties in pool order). A query asked among the last ones
+    /// (Backspace) is answered from `kept`; typing on (a kept query of the
+    /// same kind a prefix of this one) scores only what that one matched.
+    static func fuzzy(_ pool: [PaletteCandidate], _ query: [UInt8], kind: String?, kept: inout [FuzzyHits]) -> [Int] {
+        if let same = kept.lastIndex(where: { $0.kind == kind && $0.query == query }) {
+            kept.append(kept.remove(at: same))  // the newest again
+            return kept[kept.count - 1].ranked
+        }
+        var scored: [(place: Int, score: Int)] = []
+        func score(_ place: Int) {
+            guard kind == nil || pool[place].entry.kind == kind, let s = FuzzyMatch.score(query, in: pool[place].folded) else { return }
+            scored.append((place, s))
+        }
+        if let wider = kept.last(where: { $0.kind == kind && query.starts(with: $0.query) }) {
+            for place in wider.ranked.sorted() where place < pool.count { score(place) }
+        } else {
+            for place in pool.indices { score(place) }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.place < $1.place }
+        kept.append(FuzzyHits(kind: kind, query: query, ranked: scored.map(\.place)))
+        if kept.count > hitsKept { kept.removeFirst() }
+        return kept[kept.count - 1].ranked
     }
 
     /// Every fuzzy candidate of `kind` (all kinds but instances when nil), in kind order.

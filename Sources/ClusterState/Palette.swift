@@ -48,9 +48,8 @@ package struct Palette: Sendable, Equatable {
     /// Every fuzzy candidate (all but instances), made when the palette
     /// opened: a key only scores them (at S2, a thousand nodes).
     package var pool: [PaletteCandidate] = []
-    /// The last instance searches: typing on narrows within them and
-    /// Backspace finds its answer there, instead of scanning every row again.
-    package var instanceHits: [InstanceHits] = []
+    /// What the last queries found: typing on searches within it.
+    package var memory = PaletteMemory()
     package var cursor = TableCursor()
     /// The most entries shown for one query.
     package static let limit = 200
@@ -78,5 +77,33 @@ package struct InstanceHits: Sendable, Equatable {
 
     package static func == (a: InstanceHits, b: InstanceHits) -> Bool {
         a.needle == b.needle && a.complete == b.complete && a.rows == b.rows && a.order.sharesStorage(with: b.order)
+    }
+}
+
+/// What the palette's last queries found, so that a key searches within it
+/// instead of everything again.
+package struct PaletteMemory: Sendable, Equatable {
+    /// The last instance searches: typing on narrows within them and
+    /// Backspace finds its answer there, instead of scanning every row again.
+    package var instances: [InstanceHits] = []
+    /// The last fuzzy queries' matches, newest last: typing on scores only
+    /// those of the query it extends; Backspace finds its answer here.
+    package var fuzzy: [FuzzyHits] = []
+
+    package init() {}
+}
+
+/// The pool candidates a fuzzy query matched, by their place in the pool.
+/// A query that starts with this one can match no others: a subsequence of
+/// more bytes is only found where its first bytes were.
+package struct FuzzyHits: Sendable, Equatable {
+    /// The kind the query was narrowed to (nil: every kind).
+    package var kind: String?
+    package var query: [UInt8]
+    /// Places in the pool, best first.
+    package var ranked: [Int]
+
+    package init(kind: String?, query: [UInt8], ranked: [Int]) {
+        self.kind = kind; self.query = query; self.ranked = ranked
     }
 }

@@ -104,11 +104,27 @@ import Testing
     /// Typing on narrows within the last instance search and finds what a fresh search finds.
     @Test func narrowingAgreesWithAFreshSearch() {
         let state = TestCluster.loadedState()
-        var hits: [InstanceHits] = []
+        var memory = PaletteMemory()
         for query in ["inst te", "inst ten", "inst tenant1", "inst tenant1:b", "inst tenant1:bl", "inst tenant1:b", "inst te"] {
-            let narrowed = PaletteFlow.matches(state, query, pool: nil, hits: &hits)
+            let narrowed = PaletteFlow.matches(state, query, pool: nil, memory: &memory)
             #expect(narrowed == PaletteFlow.matches(state, query), "\(query)")
         }
-        #expect(hits.count == 5 && hits.last?.rows.count == 1, "Backspace found its answers kept")
+        #expect(memory.instances.count == 5 && memory.instances.last?.rows.count == 1, "Backspace found its answers kept")
+    }
+
+    /// Typing on (scoring only what the query it extends matched) and Backspace (a kept answer) find what scoring the whole pool finds.
+    @Test func fuzzyNarrowingAgreesWithAFreshSearch() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char(":"))
+        guard case .palette(let opened)? = state.overlays.last else { Issue.record("no palette"); return }
+        var memory = PaletteMemory()
+        let typed = ["n", "no", "nod", "node", "node-", "node-b", "node-", "w", "wo", "node ", "node n", "node nb", "filter is", "filter is:r"]
+        for query in typed {
+            let narrowed = PaletteFlow.matches(state, query, pool: opened.pool, memory: &memory)
+            var fresh = PaletteMemory()
+            #expect(narrowed == PaletteFlow.matches(state, query, pool: opened.pool, memory: &fresh), "\(query)")
+            #expect(memory.fuzzy.last == fresh.fuzzy.last, "\(query): the same candidates kept")
+        }
+        #expect(memory.fuzzy.count == PaletteFlow.hitsKept)
     }
 }
