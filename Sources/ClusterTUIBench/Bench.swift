@@ -204,6 +204,9 @@ struct Bench {
         r.set("keystroke_palette_p99_ms_s2", InProcess.percentile(palette.latencies, 99))
         r.set("keystroke_palette_p50_ms_s2", InProcess.percentile(palette.latencies, 50))
         r.set("keystroke_palette_samples_s2", Double(palette.latencies.count))
+        // The palette key's own `update` (the matching), apart from waits and frames.
+        r.set("keystroke_palette_update_p50_ms_s2", InProcess.percentile(palette.keyMs, 50))
+        r.set("keystroke_palette_update_max_ms_s2", palette.keyMs.max() ?? .nan)
     }
 
     static var selfPath: String {
