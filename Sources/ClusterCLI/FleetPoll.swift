@@ -13,6 +13,8 @@ struct FleetRowResult: Sendable {
     /// The answering node's clock less ours, when it sent a `Date` header.
     var clockSkew: TimeInterval?
     var latency: TimeInterval?
+    /// `protected = true` in the config file (issue 23).
+    var isProtected = false
 }
 
 /// Reads every context's overview at once, each with its own connection and
@@ -20,7 +22,12 @@ struct FleetRowResult: Sendable {
 enum FleetPoll {
     /// A row per context of the config file, in name order.
     static func rows(_ options: ConnectionOptions, configPath: String = ClusterConfig.defaultPath) async throws -> [FleetRowResult] {
-        try await each(options, configPath: configPath) { name, url, one in await row(name, url: url, options: one, configPath: configPath) }
+        let protected = Set(try ClusterConfig.load(path: configPath).contexts.values.filter(\.isProtected).map(\.name))
+        return try await each(options, configPath: configPath) { name, url, one in
+            var row = await row(name, url: url, options: one, configPath: configPath)
+            row.isProtected = protected.contains(name)
+            return row
+        }
     }
 
     /// `body` for every context of the config file at once (its name, URL

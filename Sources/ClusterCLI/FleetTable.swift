@@ -46,11 +46,14 @@ struct FleetJSON: Encodable {
     var versionSkew: Bool?
     var clockSkewSeconds: Double?
     var latencyMs: Double?
+    /// Writes to it wait for its name (`protected = true`).
+    var protected: Bool
 
     init(_ row: FleetRowResult) {
         context = row.context
         url = row.url
         state = row.state.word
+        protected = row.isProtected
         error = row.state.error.map { TextSanitizer.excerpt($0.description, limit: 200) }
         if let f = row.figures {
             let n = f.nodes

@@ -9,7 +9,7 @@ package enum PaletteView {
     package static func draw(_ state: AppState, _ palette: Palette, into screen: inout Screen) {
         let frame = ModalFrame(screen: screen, width: 110, height: min(24, screen.height - 2))
         let count = palette.matches.count
-        frame.draw(into: &screen, title: "Command palette — \(count == Palette.limit ? "\(count)+" : "\(count)") matches · Enter run · Esc close")
+        frame.draw(into: &screen, title: "Command palette — \(count == Palette.limit ? "\(count)+" : "\(count)") match\(count == 1 ? "" : "es") · Enter run · Esc close")
         frame.line(&screen, 0, ":", style: TextStyle(role: .keyHintKey, bold: true))
         frame.line(&screen, 0, TextSanitizer.visible(palette.text) + "▏", style: TextStyle(role: .input), indent: 2)
         if palette.text.isEmpty {

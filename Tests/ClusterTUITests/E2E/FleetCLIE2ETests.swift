@@ -26,7 +26,7 @@ import Testing
     static func fourContexts(healthy: ServeProcess, closedPort: Int, proxy: URL, dead: URL) throws -> ConfigHome {
         try ConfigHome([
             .init("alpha", url: healthy.url.absoluteString, token: healthy.token),
-            .init("beta", url: "http://127.0.0.1:\(closedPort)"),
+            .init("beta", url: "http://127.0.0.1:\(closedPort)", extra: ["protected = true"]),
             .init("gamma", url: proxy.absoluteString),
             .init("delta", url: dead.absoluteString),
         ])
@@ -81,6 +81,8 @@ import Testing
                 #expect(((byName["alpha"]?["nodes"] as? [String: Int])?["ok"] ?? 0) >= 1, "the token file's token was sent, not the environment's")
                 #expect(byName["beta"]?["state"] as? String == "unreachable")
                 #expect(byName["beta"]?["nodes"] == nil, "nothing known is not an empty cluster")
+                // A script choosing where to act can tell production apart (the dashboard marks it ⚑).
+                #expect(byName["beta"]?["protected"] as? Bool == true && byName["alpha"]?["protected"] as? Bool == false)
                 #expect(byName["gamma"]?["state"] as? String == "malformed reply")
                 #expect((byName["gamma"]?["error"] as? String)?.contains("502") == true)
                 #expect(byName["delta"]?["state"] as? String == "live")

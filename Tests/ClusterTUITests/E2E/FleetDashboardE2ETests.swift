@@ -26,6 +26,8 @@ struct FleetDashboardE2ETests {
             }
             let delta = try #require(fleet.split(separator: "\n").first { $0.dropFirst(2).hasPrefix("delta") })
             #expect(delta.contains("≥1"), "the strict binding to the dead node is at risk: \(delta)")
+            // Beta is `protected = true` in the config file: its row says so before it is opened.
+            #expect(fleet.split(separator: "\n").contains { $0.dropFirst(2).hasPrefix("beta ⚑") }, "\(fleet)")
             // Down to delta (alpha, beta, delta, gamma), Enter: its dashboard, the dead node first.
             session.sendKeys("Down", "Down", "Enter")
             let opened = try await offPool {
