@@ -30,6 +30,13 @@ package enum MergedFlow {
         switch key {
         case .char("/"):
             table.filter.editing = true
+        case .char("s"):
+            cycleSort(&state, &table)
+        case .char("S"):
+            switch table.kind {
+            case .nodes: table.nodeSort?.ascending.toggle()
+            case .instances: table.instanceSort?.ascending.toggle()
+            }
         case .tab:
             table.kind = table.kind.other
             table.cursor = TableCursor()
@@ -46,6 +53,27 @@ package enum MergedFlow {
             break
         }
         return []
+    }
+
+    /// `s`: the next column of the shown table's cycle (the panes' own);
+    /// after the last, each cluster's own order again.
+    private static func cycleSort(_ state: inout AppState, _ table: inout MergedTable) {
+        func next<Column: Equatable>(_ current: Column?, in all: [Column]) -> Column? {
+            guard let current, let i = all.firstIndex(of: current) else { return all.first }
+            return i + 1 < all.count ? all[i + 1] : nil
+        }
+        let name: String?
+        switch table.kind {
+        case .nodes:
+            table.nodeSort = next(table.nodeSort?.column, in: MergedColumns.nodes.sortCycle()).map { SortSpec(column: $0, ascending: true) }
+            name = table.nodeSort.map { MergedColumns.nodes.sortName($0.column) }
+        case .instances:
+            table.instanceSort = next(table.instanceSort?.column, in: MergedColumns.instances.sortCycle())
+                .map { SortSpec(column: $0, ascending: true) }
+            name = table.instanceSort.map { MergedColumns.instances.sortName($0.column) }
+        }
+        let rows = table.kind == .nodes ? "every cluster's nodes" : "every cluster's instances"
+        state.post(name.map { "\(rows) sorted by \($0)" } ?? "\(rows) in each cluster's own order")
     }
 
     /// The filter prompt: the one text field's keys; applied as typed,

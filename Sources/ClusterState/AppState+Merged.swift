@@ -21,7 +21,9 @@ extension AppState {
         }
         let polls = OpenPolls(stale: isStale, overviewError: overviewPoll.lastError.map { ContextState.cause($0) },
                               listError: instancesPoll.lastError.map { ContextState.cause($0) })
-        let inputs = MergedInputs(kind: table.kind, query: table.filter.query, open: derived.revision, fleet: fleet.revision,
+        let clock = table.sort?.readsTheClock == true ? observedAt : nil
+        let inputs = MergedInputs(kind: table.kind, query: table.filter.query, sort: table.sort, clock: clock,
+                                  open: derived.revision, fleet: fleet.revision,
                                   openPolls: polls)
         let rebuilt = derived.merged?.inputs != inputs
         if rebuilt {
@@ -65,7 +67,12 @@ extension AppState {
         for name in mergedContextNames {
             let reused = old.first { $0.name == name }
             switch mergedSource(name, inputs, reusing: reused) {
-            case .success(let source): sources.append(source)
+            case .success(var source):
+                let moment = source.isOpen ? inputs.clock : nil
+                if let sort = inputs.sort, source.order?.sort != sort || (moment != nil && source.order?.now != moment) {
+                    source.order = source.sorted(by: sort, now: moment)
+                }
+                sources.append(source)
             case .failure(let why): absent.append((name, why.text))
             }
         }
@@ -76,9 +83,10 @@ extension AppState {
             let before = rows.count
             let ctx = source.filter
             let query = inputs.query.flatMap { $0.isEmpty ? nil : $0 }
+            let sorted = inputs.sort == nil ? nil : source.order?.order
             switch inputs.kind {
             case .nodes:
-                for (i, node) in source.nodes.enumerated() where query?.matches(node, ctx) ?? true {
+                for i in sorted?.map(Int.init) ?? Array(source.nodes.indices) where query?.matches(source.nodes[i], ctx) ?? true {
                     rows.append(MergedRow(source: Int32(s), index: Int32(i)))
                 }
                 ghosts += source.ghosts.count { query?.matches($0, ctx) ?? true }
@@ -90,11 +98,14 @@ extension AppState {
                     continue
                 }
                 let list = source.snapshot.instances
-                for i in source.instanceOrder where query?.matches(list[i], ctx) ?? true {
+                for i in sorted?.map(Int.init) ?? source.instanceOrder where query?.matches(list[i], ctx) ?? true {
                     rows.append(MergedRow(source: Int32(s), index: Int32(i)))
                 }
             }
             if rows.count > before { clusters += 1 }
+        }
+        if let sort = inputs.sort {
+            rows = MergedModel.merged(rows, sources.map { $0.order ?? $0.sorted(by: sort) }, ascending: sort.ascending)
         }
         return MergedModel(kind: inputs.kind, sources: sources, rows: rows, absent: absent,
                            ghosts: ghosts, clusters: clusters, inputs: inputs)

@@ -22,6 +22,8 @@ package struct MergedSource: Sendable {
     package var instanceOrder: [Int]
     /// What the source was made from: unchanged, it is reused.
     var key: MergedSourceKey
+    /// Its rows in the merged table's sorted order, while that sort stays.
+    var order: MergedOrder?
 }
 
 /// What a source was made from, to reuse it while nothing changed.
@@ -43,6 +45,9 @@ package struct MergedRow: Sendable, Equatable {
 struct MergedInputs: Equatable {
     var kind: MergedKind
     var query: FilterQuery?
+    var sort: MergedSort?
+    /// The open cluster's moment, while the sort is by age (its rows move as it ticks).
+    var clock: Date?
     var open: Int
     var fleet: Int
     /// The open cluster's polls, which its rows' stale mark and its reason for no rows read.

@@ -19,8 +19,20 @@ package struct MergedTable: Sendable, Equatable {
     /// The selected row's cluster and subject.
     package var anchor: PendingSelect?
     package var filter = FilterState()
+    /// The order across clusters (`s`, `S`), one per table; nil keeps each
+    /// cluster's own order, in config order.
+    package var nodeSort: SortSpec<NodeColumn>?
+    package var instanceSort: SortSpec<InstanceColumn>?
 
     package init(kind: MergedKind) { self.kind = kind }
+
+    /// The shown table's order across clusters, if one is chosen.
+    package var sort: MergedSort? {
+        switch kind {
+        case .nodes: return nodeSort.map(MergedSort.nodes)
+        case .instances: return instanceSort.map(MergedSort.instances)
+        }
+    }
 
     /// Data rows the table has room for at `height` (header, title, column headers and key bar aside).
     package static func visibleRows(height: Int) -> Int { max(1, height - 4) }

@@ -8,9 +8,6 @@ import Foundation
 /// cluster's rows say so in that column; a cluster with nothing to list is
 /// named in the title with the reason.
 package enum MergedView {
-    /// The node columns less the recorded history's (other clusters have none
-    /// here) and BOUND (it counts the instance list, which the nodes table does not read).
-    static let nodeColumns = NodesPane.columns.filter { !NodeColumns.fromHistory.contains($0.name) && $0.name != "bound" }
     static let context = ColumnSpec(title: "CONTEXT", minWidth: 6, maxWidth: 20, priority: 98, identifying: true, shortTitle: "CTX")
 
     package static func draw(_ state: AppState, _ table: MergedTable, into screen: inout Screen, glyphs: Glyphs) {
@@ -19,10 +16,15 @@ package enum MergedView {
         let rows = model.rows
         var cursor = table.cursor
         cursor.clamp(count: rows.count, rows: MergedTable.visibleRows(height: screen.height))
-        let nodes = state.columns.applied(nodeColumns, .nodes)
-        let instances = state.columns.applied(InstancesPane.columns, .instances)
+        let nodes = state.columns.applied(MergedColumns.nodes, .nodes)
+        let instances = state.columns.applied(MergedColumns.instances, .instances)
         let specs = [context] + (model.kind == .nodes ? nodes.map(\.spec) : instances.map(\.spec))
-        let view = TableView(columns: specs, title: title(model, table), focused: true, rowCount: rows.count, cursor: cursor, glyphs: glyphs)
+        var view = TableView(columns: specs, title: title(model, table), focused: true, rowCount: rows.count, cursor: cursor, glyphs: glyphs)
+        // The sorted column's header carries the arrow (CONTEXT is column 0).
+        let sorted = table.nodeSort.flatMap { s in table.kind == .nodes ? nodes.firstIndex { $0.sort == s.column } : nil }
+            ?? table.instanceSort.flatMap { s in table.kind == .instances ? instances.firstIndex { $0.sort == s.column } : nil }
+        view.sortColumn = sorted.map { $0 + 1 }
+        view.sortAscending = table.sort?.ascending ?? true
         let thresholds = state.thresholds
         view.draw(into: &screen, top: 1, rows: MergedTable.visibleRows(height: screen.height), width: screen.width) { row, column in
             let source = model.sources[Int(rows[row].source)]
@@ -56,6 +58,11 @@ package enum MergedView {
         var title = " Every \(model.kind == .nodes ? "node" : "instance") \(Fmt.count(model.rows.count))"
         title += " in \(clusters) cluster\(clusters == 1 ? "" : "s")"
         if table.filter.isActive { title += " match /\(table.filter.text)" }
+        switch table.sort {
+        case .nodes(let spec)?: title += " · sort: " + MergedColumns.nodes.sortName(spec.column)
+        case .instances(let spec)?: title += " · sort: " + MergedColumns.instances.sortName(spec.column)
+        case nil: break
+        }
         if model.kind == .nodes, model.ghosts > 0 { title += " (+\(model.ghosts) ghosts folded)" }
         if !model.absent.isEmpty {
             title += " · none from: " + model.absent.map { "\(TextSanitizer.visible($0.name)) (\($0.why))" }.joined(separator: ", ")

@@ -32,22 +32,19 @@ extension ClusterSnapshot {
                 ranks[a] != ranks[b] ? ranks[a] < ranks[b] : rows[a].tieBreak(rows[b])
             }.map { rows[$0].node }
         }
-        let keys = rows.map { sortKey($0, spec.column, now: now) }
+        let keys = rows.map { sortKey(of: $0.node, spec.column, health: $0.health, now: now) }
         let order = rows.indices.sorted { a, b in
-            switch NodeSortKey.compare(keys[a], keys[b]) {
-            case .orderedSame: return rows[a].tieBreak(rows[b])
-            case .orderedAscending: return keys[a].isNil ? false : (keys[b].isNil ? true : spec.ascending)
-            case .orderedDescending: return keys[a].isNil ? false : !spec.ascending
-            }
+            RowSortKey.precedes(keys[a], keys[b], ascending: spec.ascending) ?? rows[a].tieBreak(rows[b])
         }
         return order.map { rows[$0].node }
     }
 
-    private func sortKey(_ r: NodeRow, _ column: NodeColumn, now: Date) -> NodeSortKey {
-        let n = r.node
+    /// `n`'s value in `column`, its health judged at `now` (the merged
+    /// tables compare nodes of several clusters, each judged on its own clock).
+    package func sortKey(of n: Node, _ column: NodeColumn, health: HeartbeatHealth, now: Date) -> RowSortKey {
         switch column {
-        case .status: return .number(Double(HeartbeatHealth.allCases.firstIndex(of: r.health) ?? 0))
-        case .name: return .text(r.name)
+        case .status: return .number(Double(HeartbeatHealth.allCases.firstIndex(of: health) ?? 0))
+        case .name: return .text(TextFolding.loweredString(n.name))
         case .role: return .text(TextFolding.loweredString(n.role.rawValue))
         case .heartbeat: return n.heartbeatAge(now: now).map { .number($0) } ?? .none
         case .uptime: return n.uptime(now: now).map { .number($0) } ?? .none
@@ -79,16 +76,26 @@ struct NodeRow {
     func tieBreak(_ o: NodeRow) -> Bool { name != o.name ? NaturalOrder.precedes(name, o.name) : pos < o.pos }
 }
 
-/// One node's value in the sorted column; `none` is unknown and sorts last.
-enum NodeSortKey {
+/// One row's value in the sorted column; `none` is unknown and sorts last.
+package enum RowSortKey: Sendable {
     case none
     case number(Double)
     case text(String)
     case version(String)
 
-    var isNil: Bool { if case .none = self { return true } else { return false } }
+    package var isNil: Bool { if case .none = self { return true } else { return false } }
 
-    static func compare(_ a: NodeSortKey, _ b: NodeSortKey) -> ComparisonResult {
+    /// Whether the row keyed `a` goes before the one keyed `b` when sorted
+    /// `ascending`; `none` last either way; nil when they tie.
+    package static func precedes(_ a: RowSortKey, _ b: RowSortKey, ascending: Bool) -> Bool? {
+        switch compare(a, b) {
+        case .orderedSame: return nil
+        case .orderedAscending: return a.isNil ? false : (b.isNil ? true : ascending)
+        case .orderedDescending: return a.isNil ? false : !ascending
+        }
+    }
+
+    package static func compare(_ a: RowSortKey, _ b: RowSortKey) -> ComparisonResult {
         switch (a, b) {
         case (.none, .none): return .orderedSame
         case (.none, _): return .orderedDescending

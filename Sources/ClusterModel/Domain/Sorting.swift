@@ -110,3 +110,22 @@ struct SortKeys {
         }
     }
 }
+
+extension ClusterSnapshot {
+    /// `instance`'s value in `column`, for the merged tables, which compare
+    /// instances of several clusters (text folded, unknown last; binding
+    /// and risk as the instance pane ranks them).
+    package func sortKey(of instance: Instance, _ column: InstanceColumn, risk: RiskContext) -> RowSortKey {
+        func text(_ s: String?) -> RowSortKey { s.map { .text(TextFolding.loweredString($0)) } ?? .none }
+        switch column {
+        case .type: return text(instance.entityType.rawValue)
+        case .name: return text(instance.name)
+        case .subtitle: return text(instance.subtitle)
+        case .tenant: return text(instance.tenantSlug ?? instance.tenantId)
+        case .node: return text(instance.nodeName)
+        case .mode: return text(instance.mode.rawValue)
+        case .binding: return .number(instance.explicit ? 0 : 1)
+        case .risk: return .number(Double(risk.risk(of: instance).severity))
+        }
+    }
+}
