@@ -61,7 +61,9 @@ extension AppState {
         table.anchor = rows.indices.contains(table.cursor.selected) ? model.id(of: rows[table.cursor.selected]) : nil
     }
 
-    private func buildMerged(_ inputs: MergedInputs, reusing old: [MergedSource]) -> MergedModel {
+    /// Each cluster's source (reused while its data stays), sorted as the
+    /// table is; the clusters with nothing to list, and why.
+    private func mergedSources(_ inputs: MergedInputs, reusing old: [MergedSource]) -> ([MergedSource], [(name: String, why: String)]) {
         var sources: [MergedSource] = []
         var absent: [(name: String, why: String)] = []
         for name in mergedContextNames {
@@ -76,6 +78,12 @@ extension AppState {
             case .failure(let why): absent.append((name, why.text))
             }
         }
+        return (sources, absent)
+    }
+
+    private func buildMerged(_ inputs: MergedInputs, reusing old: [MergedSource]) -> MergedModel {
+        let (sources, unanswered) = mergedSources(inputs, reusing: old)
+        var absent = unanswered
         var rows: [MergedRow] = []
         var ghosts = 0
         var clusters = 0

@@ -81,11 +81,14 @@ extension MergedModel {
     /// `rows` (each cluster's already in the sorted order) in one order
     /// across clusters; ties in config order, then each cluster's.
     static func merged(_ rows: [MergedRow], _ orders: [MergedOrder], ascending: Bool) -> [MergedRow] {
+        // Each row's value and rank gathered once: a comparison reads two flat arrays.
+        let keys = rows.map { orders[Int($0.source)].keys[Int($0.index)] }
+        let ranks = rows.map { orders[Int($0.source)].rank[Int($0.index)] }
         // Runs already sorted: the standard library's merge sort takes them as they are.
-        rows.sorted { a, b in
-            let x = orders[Int(a.source)], y = orders[Int(b.source)]
-            if let first = RowSortKey.precedes(x.keys[Int(a.index)], y.keys[Int(b.index)], ascending: ascending) { return first }
-            return a.source != b.source ? a.source < b.source : x.rank[Int(a.index)] < y.rank[Int(b.index)]
+        let order = rows.indices.sorted { a, b in
+            if let first = RowSortKey.precedes(keys[a], keys[b], ascending: ascending) { return first }
+            return rows[a].source != rows[b].source ? rows[a].source < rows[b].source : ranks[a] < ranks[b]
         }
+        return order.map { rows[$0] }
     }
 }

@@ -37,6 +37,7 @@ struct Report {
         case "fleet_merged_instances_complete_s_20": return le(10, "≤ one background poll (10 s)")
         case "fleet_merged_instances_rss_mb_20": return le(60, "≤ 60 MB (the fleet's)")
         case "fleet_merged_filter_key_ms_20": return le(50, "≤ 50 ms (38,000 rows rescanned)")
+        case "fleet_merged_sort_ms_20": return le(100, "≤ 100 ms (38,000 rows sorted)")
         case "wire_ratio_instances_poll_s2": return le(0.15, "≤ 0.15 of the uncompressed body")
         case "poll_changed_ms_s2_gzip":
             guard let d = values["jsondecoder_ms_s2"] else { return nil }
