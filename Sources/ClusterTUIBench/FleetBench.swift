@@ -67,12 +67,7 @@ enum FleetBench {
         measureMerged(child, pid: pid, proxies: Array(background), into: &figures)
         // Drill in: down to ctx01 (`j`: in keypad mode the arrow is ESC O B, and a
         // bare ESC [ B reads as Esc then `[`), Enter; its dashboard says it switched.
-        let offset = child.bytesWritten
-        let d0 = Date()
-        child.send("j\r")
-        if child.waitForOutput("switched to ctx01", after: offset, timeout: 10, every: 0.002) {
-            figures.drillInMs = Date().timeIntervalSince(d0) * 1000
-        }
+        figures.drillInMs = msUntil(child, sending: "j\r", shows: "switched to ctx01")
         return figures
     }
 
@@ -99,23 +94,22 @@ enum FleetBench {
         // "/ctx:ctx0" keeps ten clusters; "7" one: the title is rewritten from its count on.
         child.send("/ctx:ctx0")
         Thread.sleep(forTimeInterval: 0.5)
-        let offset = child.bytesWritten
-        let k0 = Date()
-        child.send("7")
-        if child.waitForOutput("in 1 cluster match", after: offset, timeout: 10, every: 0.001) {
-            figures.mergedKeyMs = Date().timeIntervalSince(k0) * 1000
-        }
+        figures.mergedKeyMs = msUntil(child, sending: "7", shows: "in 1 cluster match")
         // Esc clears the filter; then `s` sorts all 38,000 rows by TYPE (first, each cluster's 2,000; then one merge).
         child.send("\u{1B}")
         Thread.sleep(forTimeInterval: 0.5)
-        let sortOffset = child.bytesWritten
-        let s0 = Date()
-        child.send("s")
-        if child.waitForOutput("sort: type", after: sortOffset, timeout: 10, every: 0.001) {
-            figures.mergedSortMs = Date().timeIntervalSince(s0) * 1000
-        }
+        figures.mergedSortMs = msUntil(child, sending: "s", shows: "sort: type")
         child.send("\u{1B}")
         Thread.sleep(forTimeInterval: 0.3)
+    }
+
+    /// Milliseconds from sending `keys` until the output after them holds `text` (NaN: not within 10 s).
+    private static func msUntil(_ child: PtyChild, sending keys: String, shows text: String) -> Double {
+        let offset = child.bytesWritten
+        let start = Date()
+        child.send(keys)
+        guard child.waitForOutput(text, after: offset, timeout: 10, every: 0.001) else { return .nan }
+        return Date().timeIntervalSince(start) * 1000
     }
 
     /// `ctx00` (open) … `ctx18` through the proxies, `ctx19` unreachable (nothing listens on port 9).

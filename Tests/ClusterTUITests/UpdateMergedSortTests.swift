@@ -11,22 +11,14 @@ import Testing
 /// `S` reverses, as in the panes.
 @Suite struct UpdateMergedSortTests {
     /// Beta's nodes, named to fall between alpha's (node-a … node-d) in natural order.
-    static var betaOverview: Overview {
-        var o = TestCluster.overview
-        o.thisNodeName = "node-a7"
-        o.defaultNodeName = "node-a7"
-        o.nodes = [TestCluster.node("node-a7", age: 1), TestCluster.node("node-b14", age: 300), TestCluster.node("node-b9", age: 1)]
-        o.assignments = []
-        return o
-    }
+    static let interleaved = Overview(
+        thisNodeName: "node-a7", defaultNodeName: "node-a7",
+        nodes: [TestCluster.node("node-a7", age: 1), TestCluster.node("node-b14", age: 300), TestCluster.node("node-b9", age: 1)],
+        assignments: [])
 
-    /// Alpha open, beta answered once, the merged table of `kind` open.
-    static func opened(_ kind: MergedKind) -> AppState {
-        var state = TestCluster.withContexts(["alpha", "beta"])
-        TestCluster.press(&state, .char("F"))
-        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(betaOverview)), latency: 0.01), now: state.now)
-        TestCluster.press(&state, .char(kind == .nodes ? "n" : "i"))
-        return state
+    /// Alpha open, beta (`beta`) answered once, the merged table of `kind` open.
+    static func opened(_ kind: MergedKind, beta: Overview = interleaved) -> AppState {
+        UpdateMergedTablesTests.opened(kind, beta: beta).0
     }
 
     /// The node table sorted by name mixes the clusters in natural order; `S` reverses; the cycle ends in each cluster's own order.
@@ -52,7 +44,7 @@ import Testing
     @Test func aPollKeepsTheSort() {
         var state = Self.opened(.nodes)
         TestCluster.press(&state, .char("s"))
-        var more = Self.betaOverview
+        var more = Self.interleaved
         more.nodes.append(TestCluster.node("node-c1", age: 1))
         state.now += 10
         _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(more, digest: 2)), latency: 0.01), now: state.now)
@@ -82,12 +74,9 @@ import Testing
 
     /// Sorted by heartbeat, the open cluster's rows moved past the others' as its ages grew only when something else rebuilt the table.
     @Test func theOpenClustersAgesMoveItsRowsAsTheClockTicks() {
-        var state = TestCluster.withContexts(["alpha", "beta"])
-        TestCluster.press(&state, .char("F"))
-        var beta = Self.betaOverview
+        var beta = Self.interleaved
         beta.nodes = [TestCluster.node("node-q", age: 5)]
-        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(beta)), latency: 0.01), now: state.now)
-        TestCluster.press(&state, .char("n"))
+        var state = Self.opened(.nodes, beta: beta)
         let toHeartbeat = (MergedColumns.nodes.sortCycle().firstIndex(of: .heartbeat) ?? 0) + 1
         for _ in 0..<toHeartbeat { TestCluster.press(&state, .char("s")) }
         var names = UpdateMergedTablesTests.rowNames(state)

@@ -24,11 +24,11 @@ import Testing
         Instance(entityType: .browser, entityId: "t:b2", name: "beta-browser", nodeName: "node-y"),
     ]
 
-    /// Alpha open, beta answered once; the merged table of `kind` open.
-    static func opened(_ kind: MergedKind) -> (AppState, [Effect]) {
+    /// Alpha open, beta answered once (with `beta`); the merged table of `kind` open.
+    static func opened(_ kind: MergedKind, beta: Overview = betaOverview) -> (AppState, [Effect]) {
         var state = TestCluster.withContexts(["alpha", "beta"])
         TestCluster.press(&state, .char("F"))
-        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(betaOverview)), latency: 0.01), now: state.now)
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(beta)), latency: 0.01), now: state.now)
         let effects = TestCluster.press(&state, .char(kind == .nodes ? "n" : "i"))
         return (state, effects)
     }
