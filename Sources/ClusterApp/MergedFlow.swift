@@ -32,11 +32,15 @@ package enum MergedFlow {
             table.filter.editing = true
         case .char("s"):
             cycleSort(&state, &table)
+            table.cursor = TableCursor()  // the top of the new order, as Tab and a filter do
+            table.anchor = nil
         case .char("S"):
             switch table.kind {
             case .nodes: table.nodeSort?.ascending.toggle()
             case .instances: table.instanceSort?.ascending.toggle()
             }
+            table.cursor = TableCursor()
+            table.anchor = nil
         case .tab:
             table.kind = table.kind.other
             table.cursor = TableCursor()

@@ -22,10 +22,10 @@ struct FleetRowResult: Sendable {
 enum FleetPoll {
     /// A row per context of the config file, in name order.
     static func rows(_ options: ConnectionOptions, configPath: String = ClusterConfig.defaultPath) async throws -> [FleetRowResult] {
-        let protected = Set(try ClusterConfig.load(path: configPath).contexts.values.filter(\.isProtected).map(\.name))
-        return try await each(options, configPath: configPath) { name, url, one in
+        let config = try ClusterConfig.load(path: configPath)
+        return try await each(options, config: config, configPath: configPath) { name, url, one in
             var row = await row(name, url: url, options: one, configPath: configPath)
-            row.isProtected = protected.contains(name)
+            row.isProtected = config.contexts[name]?.isProtected ?? false
             return row
         }
     }
@@ -33,10 +33,10 @@ enum FleetPoll {
     /// `body` for every context of the config file at once (its name, URL
     /// and the options that connect to it alone), the answers in name order.
     static func each<Row: Sendable>(
-        _ options: ConnectionOptions, configPath: String,
+        _ options: ConnectionOptions, config loaded: ClusterConfig? = nil, configPath: String,
         _ body: @escaping @Sendable (String, String, ConnectionOptions) async -> Row
     ) async throws -> [Row] {
-        let config = try ClusterConfig.load(path: configPath)
+        let config = try loaded ?? ClusterConfig.load(path: configPath)
         let names = config.contexts.keys.sorted { NaturalOrder.precedes($0, $1) }
         guard !names.isEmpty else {
             throw ClusterError.usage("no contexts in \(configPath): add [contexts.NAME] tables with a url")

@@ -21,7 +21,8 @@ extension AppState {
         }
         let polls = OpenPolls(stale: isStale, overviewError: overviewPoll.lastError.map { ContextState.cause($0) },
                               listError: instancesPoll.lastError.map { ContextState.cause($0) })
-        let clock = table.sort?.readsTheClock == true ? observedAt : nil
+        // Whole seconds (the ages shown): a rebuild a second, not one per message.
+        let clock = table.sort?.readsTheClock == true ? Date(timeIntervalSince1970: observedAt.timeIntervalSince1970.rounded(.down)) : nil
         let inputs = MergedInputs(kind: table.kind, query: table.filter.query, sort: table.sort, clock: clock,
                                   open: derived.revision, fleet: fleet.revision,
                                   openPolls: polls)

@@ -28,6 +28,8 @@ package struct Glyphs: Sendable {
     package var mark: String
     /// A protected context's row on the fleet screen (issue 23).
     package var protected = "⚑"
+    /// Before a count that is a lower bound (a background cluster's instances at risk).
+    package var atLeast = "≥"
     package var spinner: [String]
     /// A history strip's cells by `HistoryState` (issue 22): ok, unknown, late,
     /// silent/offline, restart — distinct by shape as well as colour.
@@ -49,7 +51,8 @@ package struct Glyphs: Sendable {
     private func with(ahead: String, waiting: String, strip: [Character]) -> Glyphs {
         var copy = self
         copy.ahead = ahead; copy.waiting = waiting; copy.strip = strip
-        copy.protected = "(P)"
+        copy.protected = "P"
+        copy.atLeast = ">="
         copy.levels = ["_", ".", "-", "=", "+", "*", "#", "@"]
         return copy
     }

@@ -123,7 +123,7 @@ extension ScreenKeys {
             row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a row"),
             row([.char("/")], "/", "filter: the panes' terms, ctx:NAME"),
             row([.tab], "Tab", "nodes ↔ instances"),
-            row([.char("s")], "s", "sort across clusters by the next column (after the last: each cluster's own order)"),
+            row([.char("s")], "s", "sort: next column"),
             row([.char("S")], "S", "reverse the sort"),
             row([.enter], "Enter", "open its cluster at that row"),
             row([.escape, .char("q")], "Esc  q", "close (Esc first clears the filter)"),

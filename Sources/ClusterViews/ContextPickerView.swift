@@ -16,8 +16,9 @@ package enum ContextPickerView {
             let current = context.name == state.config.currentContext
             let mark = index == picker.selected ? glyphs.pointer : " "
             let token = context.hasToken ? "token" : "no token"
-            let text = "\(mark) \(context.name)\(current ? " (current)" : "")  \(context.url)  · \(token)"
-                + (context.isProtected ? " · protected" : "")
+            // "protected" right after the name: a long URL is cut at the frame, the mark must not be.
+            let text = "\(mark) \(context.name)\(current ? " (current)" : "")\(context.isProtected ? " · protected" : "")"
+                + "  \(context.url)  · \(token)"
             let style = index == picker.selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
             frame.line(&screen, row, text, style: style)
         }

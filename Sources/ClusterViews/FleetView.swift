@@ -45,7 +45,7 @@ package enum FleetView {
             screen.put(" \(row.name): " + TextSanitizer.excerpt(error.description, limit: 200),
                        x: 0, y: end + 1, maxWidth: screen.width, style: TextStyle(role: .error))
         } else if isProtected(row, state) {
-            screen.put(" \(row.name) \(glyphs.protected) protected: a write there waits until its name is typed",
+            screen.put(" \(glyphs.protected) \(row.name) is protected: a write there waits until its name is typed",
                        x: 0, y: end + 1, maxWidth: screen.width, style: TextStyle(role: .dim))
         }
     }
@@ -65,8 +65,9 @@ package enum FleetView {
         switch id {
         case "glyph": return glyph(row, glyphs)
         case "name":
-            // A protected context (production) says so here too, not only once opened.
-            let text = row.name + (row.isCurrent ? " " + glyphs.thisNode : "") + (isProtected(row, state) ? " " + glyphs.protected : "")
+            // A protected context (production) says so here too, not only once opened;
+            // the mark first: a long name is cut at the column's width, the mark must not be.
+            let text = (isProtected(row, state) ? glyphs.protected + " " : "") + row.name + (row.isCurrent ? " " + glyphs.thisNode : "")
             let colour = state.config.contexts.first { $0.name == row.name }?.color.flatMap(StyleRole.context)
             return (text, colour ?? .normal)
         case "state": return stateText(row, now: state.now)
@@ -79,7 +80,7 @@ package enum FleetView {
         case "ghosts": return count(n?.ghosts, .dim)
         case "risk":
             guard let risk = row.atRisk else { return ("-", .dim) }
-            return ((row.atRiskIsFull ? "" : "≥") + String(risk), risk > 0 ? .risk : .dim)
+            return ((row.atRiskIsFull ? "" : glyphs.atLeast) + String(risk), risk > 0 ? .risk : .dim)
         case "alerts": return count(row.alerts, .warning)
         case "versions":
             guard let versions = row.figures?.versions, !versions.isEmpty else { return ("-", .dim) }

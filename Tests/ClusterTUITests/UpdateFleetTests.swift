@@ -110,15 +110,39 @@ import Testing
         _ = Update.update(&state, .resize(width: 80, height: 24), now: state.now)
         TestCluster.press(&state, .char("F"))
         var lines = RootView.render(state).text().split(separator: "\n")
-        #expect(lines.contains { $0.contains("beta ⚑") }, "\(lines.joined(separator: "\n"))")
-        #expect(!lines.contains { $0.contains("alpha ★ ⚑") || $0.contains("gamma ⚑") })
+        #expect(lines.contains { $0.contains("⚑ beta") }, "\(lines.joined(separator: "\n"))")
+        #expect(!lines.contains { $0.contains("⚑ alpha") || $0.contains("⚑ gamma") })
         #expect(!lines.contains { $0.contains("protected: a write") }, "explained for the selected row only")
         TestCluster.press(&state, .char("j"))
         lines = RootView.render(state).text().split(separator: "\n")
-        #expect(lines.contains { $0.contains("beta ⚑ protected: a write there waits until its name is typed") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("⚑ beta is protected: a write there waits until its name is typed") }, "\(lines.joined(separator: "\n"))")
         TestCluster.press(&state, .escape, .char("c"))
         let picker = RootView.render(state).text().split(separator: "\n")
-        #expect(picker.contains { $0.contains("beta") && $0.contains("· protected") }, "\(picker.joined(separator: "\n"))")
+        #expect(picker.contains { $0.contains("beta · protected  https://beta") }, "\(picker.joined(separator: "\n"))")
         #expect(!picker.contains { $0.contains("gamma") && $0.contains("protected") })
+    }
+
+    /// In a C locale the fleet screen printed `?2` for a background cluster's `≥2` at risk, and `(P)` cut every name short.
+    @Test func asciiGlyphsOnTheFleetScreen() {
+        var state = state()
+        state.config.asciiOnly = true
+        state.config.contexts[1].isProtected = true
+        TestCluster.press(&state, .char("F"))
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(TestCluster.overview)), latency: 0.01),
+                          now: state.now)
+        let lines = RootView.render(state).text().split(separator: "\n")
+        let beta = lines.first { $0.contains(" beta ") }
+        #expect(beta?.hasPrefix("! P beta ") == true && beta?.contains(">=") == true, "\(lines.joined(separator: "\n"))")
+        #expect(lines.allSatisfy { $0.allSatisfy(\.isASCII) }, "\(lines.joined(separator: "\n"))")
+    }
+
+    /// Review: the protected mark came after the name and was the first thing a long name's cut lost at 80 columns.
+    @Test func theMarkSurvivesALongNameAt80Columns() {
+        var state = TestCluster.withContexts(["alpha", "production-eu-west-1"])
+        state.config.contexts[1].isProtected = true
+        _ = Update.update(&state, .resize(width: 80, height: 24), now: state.now)
+        TestCluster.press(&state, .char("F"))
+        let lines = RootView.render(state).text().split(separator: "\n")
+        #expect(lines.contains { $0.dropFirst(2).hasPrefix("⚑ product") }, "\(lines.joined(separator: "\n"))")
     }
 }

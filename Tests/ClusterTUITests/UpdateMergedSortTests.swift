@@ -86,4 +86,19 @@ import Testing
         names = UpdateMergedTablesTests.rowNames(state)
         #expect(names.firstIndex(of: "alpha/node-a")! > names.firstIndex(of: "beta/node-q")!, "7 s after beta's 5 s, as of its poll: \(names)")
     }
+
+    /// Review: after `s` the cursor stayed on its row wherever the sort took it (mid-table at 38,000 rows), unlike Tab and a filter.
+    @Test func sortingPutsTheCursorOnTheFirstRow() {
+        var state = Self.opened(.nodes)
+        TestCluster.press(&state, .down, .down, .down)
+        TestCluster.press(&state, .char("s"))
+        #expect(state.mergedTable?.cursor.selected == 0 && UpdateMergedTablesTests.rowNames(state).first == "alpha/node-a")
+        TestCluster.press(&state, .down, .down, .char("S"))
+        #expect(state.mergedTable?.cursor.selected == 0 && UpdateMergedTablesTests.rowNames(state).first == "alpha/node-d")
+        _ = Update.update(&state, .resize(width: 200, height: 60), now: state.now)
+        state.now += 30  // the notice's time is up: the bottom line is the key bar's again
+        _ = Update.update(&state, .tick, now: state.now)
+        let bar = RootView.render(state).text().split(separator: "\n").last ?? ""
+        #expect(bar.contains("s sort: next column"), "the key bar shows it: \(bar)")
+    }
 }

@@ -113,10 +113,13 @@ struct SortKeys {
 
 extension ClusterSnapshot {
     /// `instance`'s value in `column`, for the merged tables, which compare
-    /// instances of several clusters (text folded, unknown last; binding
-    /// and risk as the instance pane ranks them).
+    /// instances of several clusters (text folded; a blank cell, missing or
+    /// empty, last either way; binding and risk as the instance pane ranks them).
     package func sortKey(of instance: Instance, _ column: InstanceColumn, risk: RiskContext) -> RowSortKey {
-        func text(_ s: String?) -> RowSortKey { s.map { .text(TextFolding.loweredString($0)) } ?? .none }
+        func text(_ s: String?) -> RowSortKey {
+            guard let s, !s.isEmpty else { return .none }
+            return .text(TextFolding.loweredString(s))
+        }
         switch column {
         case .type: return text(instance.entityType.rawValue)
         case .name: return text(instance.name)

@@ -20,14 +20,14 @@ struct FleetDashboardE2ETests {
                 try session.waitUntil(timeout: 25) { screen in
                     let lines = screen.split(separator: "\n")
                     func row(_ name: String) -> Substring? { lines.first { $0.dropFirst(2).hasPrefix(name) } }
-                    return row("alpha")?.contains("live") == true && row("beta")?.contains("unreachable") == true
+                    return row("alpha")?.contains("live") == true && row("⚑ beta")?.contains("unreachable") == true
                         && row("gamma")?.contains("malformed reply") == true && row("delta")?.contains("live") == true
                 }
             }
             let delta = try #require(fleet.split(separator: "\n").first { $0.dropFirst(2).hasPrefix("delta") })
             #expect(delta.contains("≥1"), "the strict binding to the dead node is at risk: \(delta)")
             // Beta is `protected = true` in the config file: its row says so before it is opened.
-            #expect(fleet.split(separator: "\n").contains { $0.dropFirst(2).hasPrefix("beta ⚑") }, "\(fleet)")
+            #expect(fleet.split(separator: "\n").contains { $0.dropFirst(2).hasPrefix("⚑ beta") }, "\(fleet)")
             // Down to delta (alpha, beta, delta, gamma), Enter: its dashboard, the dead node first.
             session.sendKeys("Down", "Down", "Enter")
             let opened = try await offPool {
