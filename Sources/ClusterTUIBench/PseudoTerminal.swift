@@ -119,12 +119,29 @@ final class PtyChild: @unchecked Sendable {
         send("q")
         let deadline = Date().addingTimeInterval(3)
         while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { process.terminate() }
+        if process.isRunning { signalSession(SIGTERM) }
         // A child that does not end on SIGTERM within 3 s more is killed: the benchmark never waits for ever.
         let killAt = Date().addingTimeInterval(3)
         while process.isRunning && Date() < killAt { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning { signalSession(SIGKILL) }
         process.waitUntilExit()
         close(master)
+    }
+
+    /// Ends at once a child that never quits by itself (a shell loop).
+    func end() {
+        signalSession(SIGKILL)
+        process.waitUntilExit()
+        close(master)
+    }
+
+    /// `signal` to the program in the pty and to `setsid`. A signal to
+    /// `setsid` alone left the program running, orphaned: the redraw
+    /// baseline's shell loop of every run went on forking `cat` and
+    /// `sleep` each second, under every later run's figures.
+    private func signalSession(_ signal: Int32) {
+        let group = tcgetpgrp(master)  // the pty's foreground group: the program setsid started
+        if group > 0 && group != getpgrp() { killpg(group, signal) }
+        if process.isRunning { kill(process.processIdentifier, signal) }
     }
 }

@@ -124,7 +124,7 @@ enum RealBinary {
         let child = try PtyChild(
             executable: "/bin/sh", arguments: ["-c", "while :; do cat '\(path)'; sleep 1; done"],
             environment: environment(home: directory))
-        defer { child.process.terminate(); Thread.sleep(forTimeInterval: 0.1) }
+        defer { child.end() }
         Thread.sleep(forTimeInterval: 0.5)
         let b0 = child.bytesWritten
         let t0 = Date()
