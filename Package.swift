@@ -110,7 +110,8 @@ let package = Package(
         // every arrow pointing down (issue 19; ARCHITECTURE.md is the map,
         // and ArchitectureTests checks this list against it).
         // Cells, styles, display widths and keys: the screen's vocabulary.
-        .target(name: "ClusterGrid"),
+        // ClusterModel for `TextSanitizer`: every text drawn is made safe first.
+        .target(name: "ClusterGrid", dependencies: ["ClusterModel"]),
         // Pure state and the derived view model: what views read.
         .target(name: "ClusterState", dependencies: ["ClusterModel", "ClusterWrites", "ClusterGrid", "ClusterSupport", "CBuildInfo"]),
         // `update` and the flows: the only code that changes the state.
@@ -124,7 +125,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite"),
         .target(name: "ClusterHistory", dependencies: ["ClusterModel", "ClusterSupport", "ClusterWrites", "CSQLite"]),
         // The one code that calls curses.
-        .target(name: "ClusterTerminal", dependencies: ["CNcurses", "ClusterGrid"]),
+        .target(name: "ClusterTerminal", dependencies: ["CNcurses", "ClusterGrid", "ClusterModel"]),
         // The loop, its one dispatch path and the effect runner.
         .target(
             name: "ClusterRuntime",
@@ -193,7 +194,7 @@ let package = Package(
             dependencies: [
                 "ClusterCLI", "ClusterRuntime", "ClusterViews", "ClusterApp", "ClusterState", "ClusterGrid", "ClusterTerminal",
                 "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterHistory",
-                "ClusterTestSupport",
+                "ClusterTestSupport", "ClusterSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -68,6 +68,26 @@ import Testing
         #expect(declared["ClusterWrites"] == ["ClusterModel"], "the write engine knows no terminal and no HTTP client")
     }
 
+    /// ClusterGrid and ClusterTerminal imported ClusterModel without depending on it: a clean build raced and failed to find the module.
+    @Test func everyImportIsADeclaredDependency() throws {
+        let declared = try Self.declared()
+        let sources = Self.root.appendingPathComponent("Sources")
+        for (target, deps) in declared.sorted(by: { $0.key < $1.key }) {
+            let folder = sources.appendingPathComponent(target)
+            guard let files = FileManager.default.enumerator(atPath: folder.path) else { continue }
+            for case let file as String in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    guard let module = line.firstMatch(of: /^(?:@\w+ )*import (?:(?:struct|enum|class|func|protocol|typealias|var|let) )?(\w+)/)?.1
+                    else { continue }
+                    let name = String(module)
+                    #expect(declared[name] == nil || name == target || deps.contains(name),
+                            "Sources/\(target)/\(file) imports \(name), which Package.swift does not give \(target)")
+                }
+            }
+        }
+    }
+
     @Test func everySourceFolderIsInTheTable() throws {
         let documented = try Self.documented()
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Sources").path)
