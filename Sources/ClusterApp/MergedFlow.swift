@@ -66,18 +66,15 @@ package enum MergedFlow {
             guard let current, let i = all.firstIndex(of: current) else { return all.first }
             return i + 1 < all.count ? all[i + 1] : nil
         }
-        let name: String?
         switch table.kind {
         case .nodes:
             table.nodeSort = next(table.nodeSort?.column, in: MergedColumns.nodes.sortCycle()).map { SortSpec(column: $0, ascending: true) }
-            name = table.nodeSort.map { MergedColumns.nodes.sortName($0.column) }
         case .instances:
             table.instanceSort = next(table.instanceSort?.column, in: MergedColumns.instances.sortCycle())
                 .map { SortSpec(column: $0, ascending: true) }
-            name = table.instanceSort.map { MergedColumns.instances.sortName($0.column) }
         }
         let rows = table.kind == .nodes ? "every cluster's nodes" : "every cluster's instances"
-        state.post(name.map { "\(rows) sorted by \($0)" } ?? "\(rows) in each cluster's own order")
+        state.post(table.sort.map { "\(rows) sorted by \($0.columnName)" } ?? "\(rows) in each cluster's own order")
     }
 
     /// The filter prompt: the one text field's keys; applied as typed,

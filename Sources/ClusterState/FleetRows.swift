@@ -22,6 +22,10 @@ package struct FleetRow: Sendable, Equatable {
     package var clockSkew: TimeInterval?
     /// When its last good poll was.
     package var lastGood: Date?
+    /// `protected = true` in the config file, or the open cluster connected as protected.
+    package var isProtected = false
+    /// Its colour from the config file, if any.
+    package var color: String?
 
     /// Whether anything in the row needs an eye: not live, a node in
     /// trouble, an instance at risk, a loud alert.
@@ -36,18 +40,26 @@ package struct FleetRow: Sendable, Equatable {
 package enum FleetRows {
     package static func make(_ state: AppState) -> [FleetRow] {
         state.config.contexts.map { choice in
-            if choice.name == state.config.currentContext { return current(state, choice) }
-            guard let entry = state.fleet.entries.first(where: { $0.name == choice.name }) else {
-                return FleetRow(name: choice.name, url: choice.url, isCurrent: false, state: .connecting)
-            }
-            // Derived from its last good overview at the moment it describes, once, when it arrived.
-            let figures = entry.figures
-            return FleetRow(
-                name: entry.name, url: entry.url, isCurrent: false, state: entry.state, figures: figures,
-                atRisk: figures?.atRiskFromOverview,
-                alerts: state.fleetAlerts[entry.name].map { $0.loudCounts(now: state.serverNow).values.reduce(0, +) },
-                latency: entry.latency, clockSkew: entry.clockSkew, lastGood: entry.poll.lastSuccess)
+            var row = self.row(state, choice)
+            row.isProtected = choice.isProtected || (row.isCurrent && state.config.isProtected)
+            row.color = choice.color
+            return row
         }
+    }
+
+    /// One context's row: the open cluster's from the dashboard's state, another's from its background polls.
+    private static func row(_ state: AppState, _ choice: ContextChoice) -> FleetRow {
+        if choice.name == state.config.currentContext { return current(state, choice) }
+        guard let entry = state.fleet.entries.first(where: { $0.name == choice.name }) else {
+            return FleetRow(name: choice.name, url: choice.url, isCurrent: false, state: .connecting)
+        }
+        // Derived from its last good overview at the moment it describes, once, when it arrived.
+        let figures = entry.figures
+        return FleetRow(
+            name: entry.name, url: entry.url, isCurrent: false, state: entry.state, figures: figures,
+            atRisk: figures?.atRiskFromOverview,
+            alerts: state.fleetAlerts[entry.name].map { $0.loudCounts(now: state.serverNow).values.reduce(0, +) },
+            latency: entry.latency, clockSkew: entry.clockSkew, lastGood: entry.poll.lastSuccess)
     }
 
     /// The open cluster's state, from the dashboard's own polls.

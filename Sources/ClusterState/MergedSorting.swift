@@ -24,6 +24,14 @@ package enum MergedSort: Sendable, Equatable {
         }
     }
 
+    /// The sorted column's name, as the title and the notice say it.
+    package var columnName: String {
+        switch self {
+        case .nodes(let spec): return MergedColumns.nodes.sortName(spec.column)
+        case .instances(let spec): return MergedColumns.instances.sortName(spec.column)
+        }
+    }
+
     /// Ages: the open cluster's grow with the clock while the others stay as
     /// of their last poll, so its rows are placed again as its ages move.
     var readsTheClock: Bool {

@@ -44,15 +44,10 @@ package enum FleetView {
         if let error = row.state.error {
             screen.put(" \(row.name): " + TextSanitizer.excerpt(error.description, limit: 200),
                        x: 0, y: end + 1, maxWidth: screen.width, style: TextStyle(role: .error))
-        } else if isProtected(row, state) {
+        } else if row.isProtected {
             screen.put(" \(glyphs.protected) \(row.name) is protected: a write there waits until its name is typed",
                        x: 0, y: end + 1, maxWidth: screen.width, style: TextStyle(role: .dim))
         }
-    }
-
-    /// `protected = true` in the config file, or the open cluster connected as protected.
-    static func isProtected(_ row: FleetRow, _ state: AppState) -> Bool {
-        state.config.contexts.first { $0.name == row.name }?.isProtected == true || (row.isCurrent && state.config.isProtected)
     }
 
     /// One cell's text and colour role.
@@ -67,9 +62,8 @@ package enum FleetView {
         case "name":
             // A protected context (production) says so here too, not only once opened;
             // the mark first: a long name is cut at the column's width, the mark must not be.
-            let text = (isProtected(row, state) ? glyphs.protected + " " : "") + row.name + (row.isCurrent ? " " + glyphs.thisNode : "")
-            let colour = state.config.contexts.first { $0.name == row.name }?.color.flatMap(StyleRole.context)
-            return (text, colour ?? .normal)
+            let text = (row.isProtected ? glyphs.protected + " " : "") + row.name + (row.isCurrent ? " " + glyphs.thisNode : "")
+            return (text, row.color.flatMap(StyleRole.context) ?? .normal)
         case "state": return stateText(row, now: state.now)
         case "nodes": return (n.map { String($0.total) } ?? "-", .normal)
         case "ok": return (n.map { String($0.online) } ?? "-", .ok)

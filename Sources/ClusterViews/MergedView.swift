@@ -21,8 +21,11 @@ package enum MergedView {
         let specs = [context] + (model.kind == .nodes ? nodes.map(\.spec) : instances.map(\.spec))
         var view = TableView(columns: specs, title: title(model, table), focused: true, rowCount: rows.count, cursor: cursor, glyphs: glyphs)
         // The sorted column's header carries the arrow (CONTEXT is column 0).
-        let sorted = table.nodeSort.flatMap { s in table.kind == .nodes ? nodes.firstIndex { $0.sort == s.column } : nil }
-            ?? table.instanceSort.flatMap { s in table.kind == .instances ? instances.firstIndex { $0.sort == s.column } : nil }
+        let sorted: Int? = switch table.sort {
+        case .nodes(let spec)?: nodes.firstIndex { $0.sort == spec.column }
+        case .instances(let spec)?: instances.firstIndex { $0.sort == spec.column }
+        case nil: nil
+        }
         view.sortColumn = sorted.map { $0 + 1 }
         view.sortAscending = table.sort?.ascending ?? true
         let thresholds = state.thresholds
@@ -58,11 +61,7 @@ package enum MergedView {
         var title = " Every \(model.kind == .nodes ? "node" : "instance") \(Fmt.count(model.rows.count))"
         title += " in \(clusters) cluster\(clusters == 1 ? "" : "s")"
         if table.filter.isActive { title += " match /\(table.filter.text)" }
-        switch table.sort {
-        case .nodes(let spec)?: title += " · sort: " + MergedColumns.nodes.sortName(spec.column)
-        case .instances(let spec)?: title += " · sort: " + MergedColumns.instances.sortName(spec.column)
-        case nil: break
-        }
+        if let sort = table.sort { title += " · sort: " + sort.columnName }
         if model.kind == .nodes, model.ghosts > 0 { title += " (+\(model.ghosts) ghosts folded)" }
         if !model.absent.isEmpty {
             title += " · none from: " + model.absent.map { "\(TextSanitizer.visible($0.name)) (\($0.why))" }.joined(separator: ", ")
