@@ -41,6 +41,23 @@ import Testing
         #expect(text.contains("┌ alpha") && text.contains("instances at risk"), "\(text)")
     }
 
+    /// The fleet wallboard did not say which clusters are protected (production) while the fleet screen marked them ⚑.
+    @Test func protectedClustersAreMarkedOnTilesAndTheFineLine() {
+        var state = Self.state(["alpha", "beta", "gamma"])
+        state.config.contexts[1].isProtected = true
+        state.config.contexts[2].isProtected = true
+        let t = state.now
+        _ = Update.update(&state, .fleetOverview(context: "beta", .failure(.connectionRefused("beta:1")), latency: 0.01), now: t)
+        _ = Update.update(&state, .fleetOverview(context: "gamma", .success(TestCluster.fetched(Overview(
+            thisNodeName: "n", defaultNodeName: "n", nodes: [TestCluster.node("n", age: 1)], assignments: []))), latency: 0.01), now: t)
+        let text = RootView.render(state).text()
+        #expect(text.contains("┌ ⚑ beta") && text.contains("┌ alpha"), "\(text)")
+        #expect(text.contains("fine: ⚑ gamma"), "\(text)")
+        state.config.asciiOnly = true
+        let ascii = RootView.render(state).text()
+        #expect(ascii.contains("P beta") && ascii.contains("fine: P gamma"), "\(ascii)")
+    }
+
     /// Every cluster answered and none has a problem: ALL CLEAR, large.
     @Test func allClearWhenNothingIsWrong() {
         var state = Self.state(["alpha"], width: 80, height: 24)

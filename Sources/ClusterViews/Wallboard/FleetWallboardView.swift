@@ -25,15 +25,15 @@ package enum FleetWallboardView {
         let page = troubled.isEmpty ? 0 : state.wallboardPage(of: pages)
         drawTop(state, rows: rows.count, troubled: troubled.count, page: pages > 1 ? "page \(page + 1)/\(pages)" : nil, into: &screen)
         if troubled.isEmpty {
-            drawClear(waiting: waiting, fine: fine, into: &screen)
+            drawClear(waiting: waiting, fine: fine, glyphs: glyphs, into: &screen)
         } else {
             for (i, row) in troubled.dropFirst(page * perPage).prefix(perPage).enumerated() {
                 let x = (i % columns) * (tileWidth + 1), y = 2 + (i / columns) * (tileHeight + 1)
                 drawTile(row, x: x, y: y, width: min(tileWidth, screen.width - x), state: state, glyphs: glyphs, into: &screen)
             }
         }
-        let rest = (fine.isEmpty ? "" : "fine: " + fine.map(\.name).joined(separator: ", "))
-            + (waiting.isEmpty ? "" : (fine.isEmpty ? "" : " · ") + "connecting: " + waiting.map(\.name).joined(separator: ", "))
+        let rest = (fine.isEmpty ? "" : "fine: " + fine.map { marked($0, glyphs) }.joined(separator: ", "))
+            + (waiting.isEmpty ? "" : (fine.isEmpty ? "" : " · ") + "connecting: " + waiting.map { marked($0, glyphs) }.joined(separator: ", "))
         if !troubled.isEmpty, !rest.isEmpty {
             screen.put(" " + rest, x: 0, y: screen.height - 1, style: TextStyle(role: .dim))
         }
@@ -50,16 +50,17 @@ package enum FleetWallboardView {
     }
 
     /// ALL CLEAR, as large as fits; or, while some clusters have not answered yet, says so.
-    private static func drawClear(waiting: [FleetRow], fine: [FleetRow], into screen: inout Screen) {
+    private static func drawClear(waiting: [FleetRow], fine: [FleetRow], glyphs: Glyphs, into screen: inout Screen) {
         let text = waiting.isEmpty && !fine.isEmpty ? "ALL CLEAR" : "CONNECTING"
         let role: StyleRole = text == "ALL CLEAR" ? .ok : .dim
         let scale = BigText.Scale.allCases.first { BigText.width(text, scale: $0) <= screen.width - 2 && $0.height <= screen.height - 4 } ?? .plain
         let y = max(2, (screen.height - scale.height) / 2 - 1)
         BigText.draw(text, x: max(0, (screen.width - BigText.width(text, scale: scale)) / 2), y: y, scale: scale,
                      style: TextStyle(role: role, bold: true), into: &screen)
+        let names = { (rows: [FleetRow]) in rows.map { marked($0, glyphs) }.joined(separator: ", ") }
         let below = waiting.isEmpty
-            ? "\(fine.count) cluster\(fine.count == 1 ? "" : "s") live, no node in trouble, nothing at risk: " + fine.map(\.name).joined(separator: ", ")
-            : "waiting for " + waiting.map(\.name).joined(separator: ", ") + (fine.isEmpty ? "" : " · fine: " + fine.map(\.name).joined(separator: ", "))
+            ? "\(fine.count) cluster\(fine.count == 1 ? "" : "s") live, no node in trouble, nothing at risk: " + names(fine)
+            : "waiting for " + names(waiting) + (fine.isEmpty ? "" : " · fine: " + names(fine))
         let line = y + scale.height + 1
         if line < screen.height {
             screen.put(below, x: max(0, (screen.width - DisplayWidth.of(below)) / 2), y: line, style: TextStyle(role: .dim))
@@ -69,7 +70,7 @@ package enum FleetWallboardView {
     private static func drawTile(_ row: FleetRow, x: Int, y: Int, width: Int, state: AppState, glyphs: Glyphs, into screen: inout Screen) {
         guard width > 10 else { return }
         let (word, role) = stateLine(row, now: state.now)
-        screen.box(x: x, y: y, width: width, height: tileHeight, style: TextStyle(role: role, bold: true), title: row.name)
+        screen.box(x: x, y: y, width: width, height: tileHeight, style: TextStyle(role: role, bold: true), title: marked(row, glyphs))
         var line = y + 1
         func put(_ text: String, _ role: StyleRole, bold: Bool = false) {
             screen.put(text, x: x + 2, y: line, maxWidth: width - 4, style: TextStyle(role: role, bold: bold))
@@ -89,6 +90,11 @@ package enum FleetWallboardView {
         if line < y + tileHeight - 1 {
             put("last good poll " + (row.lastGood.map { Fmt.age($0, now: state.now, absolute: false) + " ago" } ?? "never"), .dim)
         }
+    }
+
+    /// A cluster's name, after the protected mark when its context is protected (as on the fleet screen).
+    static func marked(_ row: FleetRow, _ glyphs: Glyphs) -> String {
+        row.isProtected ? glyphs.protected + " " + row.name : row.name
     }
 
     /// `UNREACHABLE (no good poll)`, `STALE since 2m · TLS`, `LIVE`.

@@ -18,7 +18,8 @@ struct FleetWallboardE2ETests {
             defer { session.kill() }
             let board = try await offPool {
                 try session.waitUntil(timeout: 30) { screen in
-                    screen.contains("┌ beta") && screen.contains("UNREACHABLE") && screen.contains("┌ gamma")
+                    // Beta is `protected = true` in the config file: its tile's title carries the mark.
+                    screen.contains("┌ ⚑ beta") && screen.contains("UNREACHABLE") && screen.contains("┌ gamma")
                         && screen.contains("MALFORMED REPLY") && screen.contains("┌ delta") && screen.contains("┌ alpha")
                 }
             }
