@@ -14,6 +14,14 @@ package struct ScreenKeyRow: Sendable {
     package var keys: [Key]
     package var label: String
     package var help: String
+    /// The row's word in a key bar the screen owns (`ScreenKeys.ownsKeyBar`):
+    /// short, so that every hint fits at 80 columns; help and README say `help`.
+    package var bar: String?
+
+    /// The key as the bar shows it: the first of the label's keys, `↑↓` for the list's moving keys.
+    package var barKey: String {
+        isMovement ? "↑↓" : label.components(separatedBy: "  ").first ?? label
+    }
 
     /// A row of only the list's moving keys (arrows, j k, Home End, pages).
     package var isMovement: Bool {
@@ -41,7 +49,9 @@ package struct ScreenKeys: Sendable {
 
 extension ScreenKeys {
     private static let move: [Key] = [.up, .down, .pageUp, .pageDown, .home, .end]
-    private static func row(_ keys: [Key], _ label: String, _ help: String) -> ScreenKeyRow { ScreenKeyRow(keys: keys, label: label, help: help) }
+    private static func row(_ keys: [Key], _ label: String, _ help: String, bar: String? = nil) -> ScreenKeyRow {
+        ScreenKeyRow(keys: keys, label: label, help: help, bar: bar)
+    }
 
     /// Every screen state's keys, in help order.
     package static let all: [ScreenKeys] = [
@@ -112,39 +122,39 @@ extension ScreenKeys {
             row([.escape, .char("q"), .char("A")], "Esc  q  A", "close"),
         ]),
         ScreenKeys(screen: .fleet, title: "On the fleet screen (F)", ownsKeyBar: true, rows: [
-            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a cluster"),
-            row([.enter], "Enter", "open it (a context switch)"),
-            row([.char("P")], "P", "every cluster's problems"),
-            row([.char("n")], "n", "every cluster's nodes"),
-            row([.char("i")], "i", "every cluster's instances"),
-            row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a cluster", bar: "pick"),
+            row([.enter], "Enter", "open it (a context switch)", bar: "open"),
+            row([.char("P")], "P", "every cluster's problems", bar: "problems"),
+            row([.char("n")], "n", "every cluster's nodes", bar: "nodes"),
+            row([.char("i")], "i", "every cluster's instances", bar: "instances"),
+            row([.escape, .char("q"), .char("F")], "Esc  q  F", "back to the open cluster", bar: "back"),
         ]),
         ScreenKeys(screen: .merged, title: "In every cluster's nodes or instances (n i on the fleet screen)", ownsKeyBar: true, rows: [
-            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a row"),
-            row([.char("/")], "/", "filter: the panes' terms, ctx:NAME"),
-            row([.tab], "Tab", "nodes ↔ instances"),
-            row([.char("s")], "s", "sort: next column"),
-            row([.char("S")], "S", "reverse the sort"),
-            row([.enter], "Enter", "open its cluster at that row"),
-            row([.escape, .char("q")], "Esc  q", "close (Esc first clears the filter)"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a row", bar: "pick"),
+            row([.char("/")], "/", "filter: the panes' terms, ctx:NAME", bar: "filter"),
+            row([.tab], "Tab", "nodes ↔ instances", bar: "nodes↔instances"),
+            row([.char("s")], "s", "sort: next column", bar: "sort"),
+            row([.char("S")], "S", "reverse the sort", bar: "reverse"),
+            row([.enter], "Enter", "open its cluster at that row", bar: "open"),
+            row([.escape, .char("q")], "Esc  q", "close (Esc first clears the filter)", bar: "close"),
         ]),
         ScreenKeys(screen: .problems, title: "In the problems view (P)", ownsKeyBar: true, rows: [
-            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a problem"),
-            row([.enter], "Enter", "open its cluster with that row selected"),
-            row([.escape, .char("q"), .char("P")], "Esc  q  P", "close"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a problem", bar: "pick"),
+            row([.enter], "Enter", "open its cluster with that row selected", bar: "open"),
+            row([.escape, .char("q"), .char("P")], "Esc  q  P", "close", bar: "close"),
         ]),
         ScreenKeys(screen: .changes, title: "In the changes view (C)", ownsKeyBar: true, rows: [
-            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a change"),
-            row([.char("/")], "/", "filter: by:WHO (by:me for yours), changed:<10m or changed:>1h, words; Enter applies, Esc cancels"),
-            row([.enter], "Enter", "show that instance in the instances pane"),
-            row([.escape, .char("q"), .char("C")], "Esc  q  C", "close (Esc first clears a filter)"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a change", bar: "pick"),
+            row([.char("/")], "/", "filter: by:WHO (by:me for yours), changed:<10m or changed:>1h, words; Enter applies, Esc cancels", bar: "filter"),
+            row([.enter], "Enter", "show that instance in the instances pane", bar: "show instance"),
+            row([.escape, .char("q"), .char("C")], "Esc  q  C", "close (Esc first clears a filter)", bar: "close"),
         ]),
         ScreenKeys(screen: .asOf, title: "Looking back ([)", ownsKeyBar: true, rows: [
-            row([.char("["), .char("]")], "[ ]", "a minute back / forward (past now: live again)"),
-            row([.char("{"), .char("}")], "{ }", "ten minutes back / forward"),
-            row([.char("@")], "@", "type a moment: 14:02, 14:02:10 (UTC) or -15m; Enter goes there"),
-            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a node"),
-            row([.escape, .char("q")], "Esc  q", "back to live"),
+            row([.char("["), .char("]")], "[ ]", "a minute back / forward (past now: live again)", bar: "±1 min"),
+            row([.char("{"), .char("}")], "{ }", "ten minutes back / forward", bar: "±10 min"),
+            row([.char("@")], "@", "type a moment: 14:02, 14:02:10 (UTC) or -15m; Enter goes there", bar: "go to a time"),
+            row([.up, .down, .char("j"), .char("k"), .home, .end, .pageUp, .pageDown], "↑ ↓  j k  Home End  PgUp PgDn", "pick a node", bar: "pick"),
+            row([.escape, .char("q")], "Esc  q", "back to live", bar: "live"),
         ]),
         ScreenKeys(screen: .exportForm, title: "Writing to a file (w, W)", typing: true, rows: [
             row([], TextEditing.label, "edit the file name (a new file: an existing one is never replaced)"),
@@ -154,14 +164,14 @@ extension ScreenKeys {
         ]),
         ScreenKeys(screen: .typeName, title: "Before a write on a protected context", typing: true, ownsKeyBar: true, rows: [
             row([], TextEditing.label, "type the context's name"),
-            row([.enter], "Enter", "send, when the name matches"),
-            row([.escape], "Esc", "do not send"),
+            row([.enter], "Enter", "send, when the name matches", bar: "send"),
+            row([.escape], "Esc", "do not send", bar: "don't send"),
         ]),
         ScreenKeys(screen: .palette, title: "In the command palette (:)", typing: true, ownsKeyBar: true, rows: [
             row([], TextEditing.label, "narrow: a fragment (wk3 finds worker-03); a first word action, ctx, node, inst or filter keeps that kind"),
-            row([.up, .down, .home, .end, .pageUp, .pageDown], "↑ ↓  Home End  PgUp PgDn", "pick an entry (with nothing typed: the ones chosen before, newest first)"),
-            row([.enter], "Enter", "run the action, switch to the context, select the node or instance, apply the filter"),
-            row([.escape], "Esc", "close"),
+            row([.up, .down, .home, .end, .pageUp, .pageDown], "↑ ↓  Home End  PgUp PgDn", "pick an entry (with nothing typed: the ones chosen before, newest first)", bar: "pick"),
+            row([.enter], "Enter", "run the action, switch to the context, select the node or instance, apply the filter", bar: "choose"),
+            row([.escape], "Esc", "close", bar: "close"),
         ]),
         ScreenKeys(screen: .actionConfirm, title: "Before a custom action with confirm = true", anyOtherKey: "do not run it", rows: [
             row([.char("y"), .char("Y")], "y", "run it"),

@@ -50,13 +50,17 @@ package enum StatusLine {
     /// (`ScreenKeys.ownsKeyBar`), else `KeyMap`'s. A screen's own bar puts
     /// Enter and Esc first and the arrow keys last: everyone knows the
     /// arrows, and at 80 columns their long row crowded out the way out.
+    /// It shows each row's short `bar` word and first key, not the help's
+    /// sentence: with sentences, 80 columns held two hints of six.
     package static func hints(_ state: AppState) -> [(String, String)] {
         if let screen = state.keyScreen.map(ScreenKeys.of), screen.ownsKeyBar {
             let rank = { (row: ScreenKeyRow) in
                 row.keys.contains(.enter) ? 0 : row.keys.contains(.escape) ? 1 : row.isMovement ? 3 : 2
             }
-            let ordered = screen.rows.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-            return ordered.map { ($0.element.label.replacingOccurrences(of: "  ", with: " "), $0.element.help) }
+            // Typing needs no hint: the field's cursor says it.
+            let ordered = screen.rows.enumerated().filter { !$0.element.keys.isEmpty }
+                .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            return ordered.map { ($0.element.barKey, $0.element.bar ?? $0.element.help) }
         }
         return state.config.keys.hints(state)
     }

@@ -155,4 +155,13 @@ import Testing
         guard case .rebind(let form)? = state.topOverlay else { Issue.record("form closed"); return }
         #expect(form.pickerText == "node-b ")
     }
+
+    /// The screens' own key bars showed the help's sentences: at 80 columns the fleet screen's held Enter and Esc, not P, n or i.
+    @Test(arguments: ScreenKeys.all.filter(\.ownsKeyBar).map(\.screen))
+    func anOwnedKeyBarShowsEveryHintAt80Columns(_ screen: KeyScreen) {
+        let rows = ScreenKeys.of(screen).rows.filter { !$0.keys.isEmpty }
+        #expect(rows.allSatisfy { $0.bar != nil }, "a row without a bar word: \(rows.filter { $0.bar == nil }.map(\.label))")
+        let width = rows.reduce(0) { $0 + DisplayWidth.of(" \($1.barKey) \($1.bar ?? $1.help)") }
+        #expect(width <= 80, "\(screen)'s bar is \(width) columns")
+    }
 }

@@ -215,7 +215,8 @@ import Testing
             if screen == "merged" { TestCluster.press(&state, .char("n")) }
             if screen == "problems" { TestCluster.press(&state, .escape, .char("P")) }
             let bar = RootView.render(state).text().split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-            #expect(bar.contains("Enter") && bar.contains("Esc"), "\(screen): \(bar)")
+            #expect(bar.contains("Enter open") && bar.contains("Esc "), "\(screen): \(bar)")
+            if screen == "fleet" { #expect(bar.contains("P problems") && bar.contains("n nodes") && bar.contains("i instances"), "\(bar)") }
         }
     }
 }
