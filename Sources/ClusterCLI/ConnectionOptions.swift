@@ -88,6 +88,7 @@ extension ConnectionOptions {
                 throw ClusterError.usage("no context \"\(name)\" in \(configPath)" + (known.isEmpty ? "" : " (known: \(known))"))
             }
             ctx = found
+            try Self.refuseAnotherServer(url, for: found)
         } else if url == nil {
             let config = try ClusterConfig.load(path: configPath)
             file = config
@@ -113,6 +114,17 @@ extension ConnectionOptions {
             tokenFileFromContext: tokenFile == nil && ctx?.tokenFile != nil, isProtected: ctx?.isProtected ?? false,
             pollInterval: ctx?.pollInterval, instancesInterval: ctx?.instancesInterval,
             alerting: file?.alerting(for: ctx?.name))
+    }
+
+    /// `--context NAME --url URL` naming another server than the context's
+    /// is refused: the context's token would go to `URL` (found by a new
+    /// user's run: a 401 "the token sent came from token file …" of another
+    /// cluster). The same URL, a trailing `/` aside, is fine.
+    static func refuseAnotherServer(_ url: String?, for context: ContextConfig) throws {
+        func bare(_ s: String) -> String { s.hasSuffix("/") ? String(s.dropLast()) : s }
+        guard let url, let own = context.url, bare(url) != bare(own) else { return }
+        throw ClusterError.usage("--url \(TextSanitizer.excerpt(url, limit: 80)) is not context \(context.name)'s url "
+            + "(\(TextSanitizer.excerpt(own, limit: 80))): give --url or --context, not both, so that its token is never sent to another server")
     }
 
     /// The session token: `CLUSTERTUI_TOKEN`, else the token file (an

@@ -71,6 +71,19 @@ import Testing
         #expect(fail.verdict == .fail && fail.text.contains("bad.toml:3: unknown key \"insecur\""), "\(fail.text)")
     }
 
+    /// `--context alpha --url <beta's>` sent alpha's token to beta's server, and the dashboard's header said alpha.
+    @Test func aContextAndAnotherServersURLAreRefused() throws {
+        let config = try file("c2.toml", "[contexts.alpha]\nurl = \"http://127.0.0.1:38601\"\ntoken-file = \"/t\"\n", mode: 0o600)
+        let both = try ConnectionOptions.parse(["--context", "alpha", "--url", "http://127.0.0.1:38602"])
+        #expect { try both.resolve(configPath: config) } throws: { error in
+            "\(error)".contains("--url http://127.0.0.1:38602 is not context alpha's url (http://127.0.0.1:38601)")
+        }
+        let same = try ConnectionOptions.parse(["--context", "alpha", "--url", "http://127.0.0.1:38601/"])
+        #expect(try same.resolve(configPath: config)?.tokenFile == "/t")
+        let urlAlone = try ConnectionOptions.parse(["--url", "http://127.0.0.1:38602"])
+        #expect(try urlAlone.resolve(configPath: config)?.contextName == nil)
+    }
+
     @Test func theContextLineSaysWhichRuleChoseTheTarget() throws {
         let config = try file("c.toml", "current-context = \"prod\"\n[contexts.prod]\nurl = \"https://core:3000\"\n", mode: 0o600)
         let (current, target) = ConfigChecks.context(try ConnectionOptions.parse([]), configPath: config)
