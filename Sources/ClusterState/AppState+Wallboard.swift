@@ -89,7 +89,7 @@ extension AppState {
                             note: nodes.draining > 0 ? "no new work" : ""),
             WallboardFigure(label: "OFFLINE", shortLabel: "DOWN", value: offline, role: offline > 0 ? .offline : .dim, note: offlineNote),
             WallboardFigure(label: "AT RISK", shortLabel: "RISK", value: atRisk, role: (atRisk ?? 0) > 0 ? .risk : .dim,
-                            note: instancesKnown ? "of \(Fmt.count(total)) instances" : "loading…"),
+                            note: instancesKnown ? "of \(Fmt.count(total)) instances" : instancesPoll.lastError != nil ? "list not read" : "loading…"),
         ]
     }
 

@@ -73,7 +73,10 @@ package enum BulkFormView {
             }
             let health = node.health(now: now, thresholds: state.thresholds)
             let label = TextSanitizer.visible(name) + (name == state.snapshot?.defaultNodeName ? " " + glyphs.defaultNode : "")
-            let bound = "\(Fmt.count(state.snapshot?.boundCount[name] ?? 0)) bound"
+            // Until the instance list is read only the explicit bindings are known (the planner counts those too).
+            let bound = state.snapshot?.instancesKnown == true
+                ? "\(Fmt.count(state.snapshot?.boundCount[name] ?? 0)) bound"
+                : "\(Fmt.count(state.snapshot?.overview.assignments.count { $0.nodeName == name } ?? 0)) explicit"
             return (PickerList.nodeLine(pointer: pointer, glyph: glyphs.health(health), label: label, status: health.word, detail: bound),
                     PickerList.style(selected: isSelected, health: health))
         }

@@ -124,6 +124,8 @@ package enum HeaderView {
             group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true),
                    ("· \(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, inst.atRisk > 0)])
             group([("· \(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header, false)])
+        } else if state.instancesPoll.lastError != nil {
+            group([(bar, .header, false), ("Instances ✕ not read ", .error, true)])
         } else {
             group([(bar, .header, false), ("Instances loading… ", .header, false)])
         }

@@ -14,7 +14,11 @@ package enum InstancesPane {
         let rows = state.derived.instanceRows
         let columns = state.columns.applied(Self.columns, .instances)
         var title = " Instances "
-        if !snapshot.instancesKnown {
+        // Never read: a failing list says why, never "loading…" for good (found by a new user's run).
+        let unread = snapshot.instancesKnown ? nil : state.instancesPoll.lastError.map { ErrorExcerpt.short($0, limit: 60) }
+        if let unread {
+            title += "✕ not read · \(unread)"
+        } else if !snapshot.instancesKnown {
             title += "loading…"
         } else if state.instancePane.filter.isActive {
             title += "\(Fmt.count(rows.count)) of \(Fmt.count(snapshot.instances.count)) match /\(state.instancePane.filter.text)"
@@ -33,6 +37,7 @@ package enum InstancesPane {
             cursor: state.instancePane.cursor, sortColumn: columns.firstIndex { $0.sort == state.instancePane.sort.column },
             sortAscending: state.instancePane.sort.ascending, glyphs: glyphs,
             dimmed: state.isStale,
+            emptyText: unread.map { _ in "(the instance list could not be read; retrying)" } ?? (snapshot.instancesKnown ? "(none)" : "(loading…)"),
             marked: marks.isEmpty ? nil : { marks.contains(snapshot.instances[rows[$0]].key) },
             highlighted: changes.instances.isEmpty || state.config.accessible ? nil : { changes.isChanged(snapshot.instances[rows[$0]].key, now: now) }
         )

@@ -91,6 +91,8 @@ package struct TableView {
     package var glyphs: Glyphs
     /// Rows drawn dimmed: the data is the last known, not live.
     package var dimmed = false
+    /// What an empty table says: `(none)`, or why there are no rows to show.
+    package var emptyText = "(none)"
     /// When set, a two-cell mark gutter: the glyph on the rows it is true for.
     package var marked: ((Int) -> Bool)?
     /// Rows the last poll changed, drawn whole in the `changed` role.
@@ -152,7 +154,7 @@ package struct TableView {
             }
         }
         if rowCount == 0 && rows > 0 {
-            screen.put("  (none)", x: 0, y: top + 2, maxWidth: width, style: TextStyle(role: .dim))
+            screen.put("  " + emptyText, x: 0, y: top + 2, maxWidth: width, style: TextStyle(role: .dim))
         }
     }
 

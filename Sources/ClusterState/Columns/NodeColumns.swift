@@ -14,8 +14,8 @@ package struct NodeCell: Sendable {
     package var isDefaultNode = false
     /// Its name is listed twice or is not valid UTF-8 (issue 20).
     package var nameProblem = false
-    /// Instances bound to it (the instance list's count).
-    package var bound = 0
+    /// Instances bound to it (the instance list's count); `nil` while the list is not read.
+    package var bound: Int?
     /// Runs another version than most live nodes.
     package var skewed = false
     package var absoluteTimes = false
@@ -35,7 +35,7 @@ package struct NodeCell: Sendable {
         isThisNode = node.name == snapshot.thisNodeName
         isDefaultNode = node.name == snapshot.defaultNodeName
         nameProblem = snapshot.nameProblems.excludes(node.name)
-        bound = snapshot.boundCount[node.name] ?? 0
+        bound = snapshot.instancesKnown ? snapshot.boundCount[node.name] ?? 0 : nil
     }
 }
 
@@ -81,7 +81,7 @@ package enum NodeColumns {
                     surfaces: [.dashboard, .wide]) { ($0.node.tags.joined(separator: ","), plain) },
         // The instance list's count: `get nodes` reads only the overview.
         TableColumn("bound", ColumnSpec(title: "BOUND", minWidth: 5, maxWidth: 7, priority: 70, rightAligned: true, shortTitle: "#"),
-                    sort: .bound, surfaces: [.dashboard]) { (Fmt.count($0.bound), plain) },
+                    sort: .bound, surfaces: [.dashboard]) { ($0.bound.map(Fmt.count) ?? "—", plain) },
         // Issue 22: one cell per minute, newest at the right; as many minutes as the width allows.
         TableColumn("history", ColumnSpec(title: "HISTORY", minWidth: 10, maxWidth: 60, priority: 35, flexible: true,
                                           shortTitle: "HIST", keepsEnd: true, characterStyle: stripStyle),

@@ -55,7 +55,8 @@ package enum WallboardPages {
         lines.append(.blank)
         guard state.snapshot?.instancesKnown == true else {
             lines.append(.title(.risk, "AT RISK"))
-            lines.append(.note("instances loading…", .dim))
+            let failed = state.instancesPoll.lastError != nil
+            lines.append(.note(failed ? "instance list not read (retrying)" : "instances loading…", failed ? .error : .dim))
             return lines
         }
         let risks = state.wallboardRiskRows
