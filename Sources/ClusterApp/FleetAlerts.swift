@@ -24,6 +24,7 @@ package enum FleetAlerts {
         Polling.appendEvents(&state, notices.map { notice in
             var event = AlertsFlow.event(notice, at: state.serverNow)
             event.subject = "\(context) · \(event.subject)"
+            event.context = context
             return event
         })
         var config = state.config

@@ -25,6 +25,8 @@ package final class EventsLog: @unchecked Sendable {
 
     /// Logs the events `state` gained since the last call. An event that
     /// left the capped list before it could be logged is counted instead.
+    /// A background cluster's event carries that cluster's URL and context
+    /// (it carried the open cluster's URL).
     package func catchUp(_ state: AppState, cluster: String) {
         if state.eventSerial < logged { logged = state.eventSerial }
         let fresh = state.eventSerial - logged
@@ -32,15 +34,21 @@ package final class EventsLog: @unchecked Sendable {
         logged = state.eventSerial
         let events = Array(state.events.suffix(min(fresh, state.events.count)))
         let missed = fresh - events.count
+        let urls = Dictionary(state.config.contexts.map { ($0.name, $0.url) }, uniquingKeysWith: { first, _ in first })
         let fd = self.fd
         queue.async {
             var data = Data()
             if missed > 0 { data.append(Self.line(["kind": "eventsMissed", "count": missed, "cluster": cluster])) }
             for event in events {
-                data.append(Self.line([
+                var fields: [String: Any] = [
                     "time": WireDate.format(event.time), "kind": event.kind.rawValue, "severity": Self.word(event.severity),
                     "subject": event.subject, "text": event.message, "cluster": cluster,
-                ]))
+                ]
+                if let context = event.context {
+                    fields["context"] = context
+                    fields["cluster"] = urls[context] ?? context
+                }
+                data.append(Self.line(fields))
             }
             _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         }

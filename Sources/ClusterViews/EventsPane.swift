@@ -32,6 +32,9 @@ package enum EventsPane {
             if selected { screen.fill(x: 0, y: y, width: width, height: 1, style: style) }
             let time = Fmt.clock(event.time)
             var x = screen.put(time + " ", x: 0, y: y, maxWidth: width, style: selected ? style : TextStyle(role: .dim))
+            if let context = event.context {
+                x += screen.put(context + " · ", x: x, y: y, maxWidth: max(0, width - x), style: selected ? style : TextStyle(role: .accent, bold: true))
+            }
             x += screen.put(event.message, x: x, y: y, maxWidth: max(0, width - x), style: style)
         }
     }

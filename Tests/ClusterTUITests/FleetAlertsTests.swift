@@ -2,7 +2,9 @@ import ClusterModel
 import Foundation
 import Testing
 @testable import ClusterApp
+@testable import ClusterRuntime
 @testable import ClusterState
+@testable import ClusterViews
 
 /// Issue 23: clusters polled in the background alert too — a line in the
 /// events pane named with the context, the notification and hook, and a
@@ -28,6 +30,25 @@ import Testing
         _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(healthy)), latency: 0.01), now: later)
         #expect(state.events.last?.kind == .alertResolved)
         #expect(FleetRows.make(state).first { $0.name == "beta" }?.alerts == 0)
+    }
+
+    /// A background cluster's alert read in the events pane as the open cluster's ("worker-02 late"), and the events log gave it the open cluster's URL.
+    @Test func aBackgroundAlertNamesItsClusterInThePaneAndTheLog() throws {
+        var state = TestCluster.withContexts(["alpha", "beta"])
+        TestCluster.press(&state, .char("F"))
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(TestCluster.overview)), latency: 0.01), now: state.now)
+        TestCluster.press(&state, .escape)
+        let text = RootView.render(state).text()
+        #expect(text.contains("beta · alert (critical)"), "\(text)")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-events-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let log = try EventsLog(path: path)
+        log.catchUp(state, cluster: "https://alpha")
+        log.flush()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let beta = try #require(lines.first { $0.contains("\"context\":\"beta\"") }, "\(lines)")
+        #expect(beta.contains("\"cluster\":\"https://beta\"") && !beta.contains("https://alpha"), "\(beta)")
+        #expect(lines.contains { !$0.contains("\"context\"") && $0.contains("\"cluster\":\"https://alpha\"") }, "the open cluster's own events")
     }
 
     /// A dead node on a background cluster alerts, without anyone opening it.

@@ -77,6 +77,10 @@ public struct ClusterEvent: Sendable, Hashable {
     public var severity: EventSeverity
     public var subject: String
     public var message: String
+    /// The background cluster it is about (a fleet alert, issue 23); `nil`
+    /// for the open cluster. The events pane and the events log name it:
+    /// without, another cluster's "worker-02 late" read as the open one's.
+    public var context: String?
     /// What colour it reports in: good news, neutral, to watch, trouble.
     public var tone: EventTone { kind.tone(severity) }
 
