@@ -84,4 +84,28 @@ import Testing
         _ = Update.update(&state, .contextSwitched(.success(SwitchedContext(name: "beta", label: "beta"))), now: state.now)
         #expect(state.fleetAlerts["alpha"]?.alerts.values.contains { $0.kind == .instancesAtRisk } == false)
     }
+
+    /// An acknowledged at-risk alert paged again after `c` away and back, and its acknowledgements file was emptied.
+    @Test func anAcknowledgementSurvivesASwitchAwayAndBack() throws {
+        var state = TestCluster.withContexts(["alpha", "beta"])
+        for step in 0..<3 { _ = Update.update(&state, .tick, now: state.now.addingTimeInterval(Double(step) * 10)) }
+        let atRisk = try #require(state.alerts.alerts.values.first { $0.kind == .instancesAtRisk })
+        let acknowledged = state.alerts.acknowledge(atRisk.id)
+        #expect(acknowledged)
+        let kept = state.alerts.quietRecords
+        _ = Update.update(&state, .contextSwitched(.success(SwitchedContext(name: "beta", label: "beta"))), now: state.now)
+        var back = SwitchedContext(name: "alpha", label: "alpha")
+        back.quietAlerts = kept  // what the store gives back
+        _ = Update.update(&state, .contextSwitched(.success(back)), now: state.now)
+        var effects: [Effect] = []
+        let t = state.now.addingTimeInterval(1)
+        effects += Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview, digest: 5)), latency: 0.01), now: t)
+        effects += Update.update(&state, .tick, now: t)
+        effects += Update.update(&state, TestCluster.listed(TestCluster.fetched(InstanceList(instances: TestCluster.instances), digest: 6)), now: t)
+        for step in 1...3 { effects += Update.update(&state, .tick, now: t.addingTimeInterval(Double(step) * 10)) }
+        #expect(!Self.announced(effects).contains { $0.kind == "instances-at-risk" }, "\(Self.announced(effects))")
+        #expect(!effects.contains { if case .saveAlertQuiet(let records) = $0 { !records.contains { $0.id == atRisk.id } } else { false } },
+                "the kept acknowledgement was never dropped from the file")
+        #expect(state.alerts.alerts[atRisk.id]?.acknowledged == true)
+    }
 }

@@ -68,7 +68,17 @@ extension AlertEngine {
 
     /// Drops every alert of `kind` without telling (a cluster moving to the
     /// background, whose polls can no longer judge that kind, issue 23).
+    /// An acknowledgement or snooze of one is kept as after a restart, and
+    /// the kind counts as not looked at yet: when the cluster is opened
+    /// again it is quiet as the operator left it. (It was lost, and the
+    /// first look without the instance list dropped the kept record too,
+    /// emptying the acknowledgements file: the alert paged again.)
     public mutating func forget(_ kind: AlertKind) {
+        for alert in alerts.values where alert.kind == kind && (alert.acknowledged || alert.snoozedUntil != nil) {
+            restored[alert.id] = AlertQuiet(id: alert.id, kind: alert.kind, severity: alert.severity,
+                                            acknowledged: alert.acknowledged, snoozedUntil: alert.snoozedUntil)
+        }
         alerts = alerts.filter { $0.value.kind != kind }
+        observed.remove(kind)
     }
 }

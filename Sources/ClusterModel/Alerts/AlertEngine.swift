@@ -19,7 +19,7 @@ public struct AlertEngine: Sendable {
     /// Kinds already looked for in fresh data: a condition of a kind seen
     /// for the first time was there at start (instances at risk only once
     /// the instance list is in).
-    private var observed: Set<AlertKind> = []
+    var observed: Set<AlertKind> = []
     private var memory: [String: NodeMemory] = [:]
     private var lastDefault: String?
     /// Acknowledgements and snoozes from before a restart, applied to an
