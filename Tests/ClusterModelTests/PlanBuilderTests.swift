@@ -45,6 +45,16 @@ struct PlanBuilderTests {
         #expect(plan.kind == .evacuate && plan.id == Self.stamp.id && plan.url == "https://core:3000")
     }
 
+    /// `plan evacuate nosuch` planned "0 moves, nothing to move" and exited 0 for a misspelt node.
+    @Test func evacuatingANameNothingKnowsIsRefused() throws {
+        #expect(throws: PlanError.self) {
+            try PlanBuilder.evacuate("node-dd", to: .spread, mode: nil, includeDefault: false, inputs: Self.deadNode, stamp: Self.stamp)
+        }
+        // A node that has no bindings but is in the registry: an empty plan, not an error.
+        let empty = try PlanBuilder.evacuate("node-e", to: .spread, mode: nil, includeDefault: false, inputs: Self.deadNode, stamp: Self.stamp)
+        #expect(empty.items.isEmpty)
+    }
+
     @Test func spreadNeverPicksAnUnhealthyNodeAndFillsTheLeastBoundFirst() throws {
         let plan = try PlanBuilder.evacuate("node-d", to: .spread, mode: nil, includeDefault: false, inputs: Self.deadNode, stamp: Self.stamp)
         let targets = plan.items.compactMap(\.to.node)

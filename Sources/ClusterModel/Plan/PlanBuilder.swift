@@ -90,6 +90,11 @@ public enum PlanBuilder {
                   mode: mode ?? PlanBinding.storedMode(row.mode))
         }
         let followers = inputs.instances.filter { !$0.explicit && $0.nodeName == node && inputs.bindings.row(of: $0.key) == nil }
+        // A misspelt name planned "0 moves, nothing to move" and exit 0. A name the registry
+        // lost but bindings still name is a node to evacuate all the same.
+        if movers.isEmpty, followers.isEmpty, !inputs.overview.nodes.contains(where: { $0.name == node }) {
+            throw PlanError("no node \(TextSanitizer.excerpt(node)) in the cluster, and nothing is bound to that name")
+        }
         if includeDefault {
             movers += followers.sorted { $0.key < $1.key }.map {
                 Mover(key: $0.key, name: $0.name, from: .followsDefault, fromNode: node, mode: mode ?? .preferred)
