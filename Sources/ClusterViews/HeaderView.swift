@@ -131,9 +131,15 @@ package enum HeaderView {
         }
         // Version skew comes after the counts: they matter more on a narrow screen.
         if nodes.hasVersionSkew {
-            let versions = nodes.versions.prefix(3).map { "\($0.version)×\($0.count) " }
-            if group([(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true), (versions[0], .warning, false)]) {
-                for version in versions.dropFirst() where !group([(version, .warning, false)]) { break }
+            let lead: [(String, StyleRole, Bool)] = [(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true)]
+            let versions = nodes.versions.map { "\($0.version)×\($0.count) " }
+            let shown = VersionList.fitting(versions, room: width - x - DisplayWidth.of(bar + "\(glyphs.warning) versions "), most: 3)
+            // A cut list says so: "1.4.0×2" alone read as the only version running.
+            let more = shown < versions.count ? [("+\(versions.count - shown) more ", StyleRole.warning, false)] : []
+            if shown > 0 {
+                group(lead + versions.prefix(shown).map { ($0, StyleRole.warning, false) } + more)
+            } else {
+                group([(bar, .header, false), ("\(glyphs.warning) \(versions.count) versions ", .warning, true)])
             }
         }
         // Issue 22: the last hour's trend, when the width allows (after everything else).
@@ -143,5 +149,22 @@ package enum HeaderView {
             group([(bar, .header, false), ("1h ", .dim, false), ("late/down ", .late, false), (problems + " ", .late, false),
                    ("at risk ", .risk, false), (risk + " ", .risk, false)])
         }
+    }
+}
+
+/// How many of the running versions the header can name whole, keeping
+/// room for "+N more" when some are left out.
+enum VersionList {
+    static func fitting(_ versions: [String], room: Int, most: Int) -> Int {
+        var shown = 0, left = room
+        while shown < min(most, versions.count) {
+            let rest = versions.count - shown - 1
+            let tail = rest > 0 ? DisplayWidth.of("+\(rest) more ") : 0
+            let width = DisplayWidth.of(versions[shown])
+            guard width + tail <= left else { break }
+            left -= width
+            shown += 1
+        }
+        return shown
     }
 }
