@@ -45,11 +45,11 @@ struct PlanTargetOptions: ParsableArguments {
     var assignmentMode: AssignmentMode? { mode.map { AssignmentMode($0.rawValue) } }
 
     /// Prints `plan` in the chosen format.
-    func print(_ plan: MovePlan, target: ClusterIdentity) {
+    func print(_ plan: MovePlan, target: ClusterIdentity, protected: Bool) {
         let text: String = switch output {
         case .table: PlanText.render(plan)
         case .json: String(decoding: PlanCodec.encode(plan), as: UTF8.self)  // PlanCodec escapes C1 and bidi controls itself
-        case .script: PlanScript.render(plan, connection: target.scriptFlags)
+        case .script: PlanScript.render(plan, connection: target.scriptFlags, confirmContext: protected ? target.context : nil)
         }
         StandardOutput.write(text)
     }
@@ -79,7 +79,7 @@ struct PlanEvacuateCommand: AsyncParsableCommand {
                     let plan = try PlanBuilder.evacuate(
                         node, to: where_, mode: target.assignmentMode, includeDefault: includeDefault,
                         inputs: live.inputs, stamp: LiveCluster.stamp(link.target))
-                    target.print(plan, target: link.target)
+                    target.print(plan, target: link.target, protected: link.isProtected)
                 } catch let error as PlanError {
                     throw ClusterError.usage(error.description)
                 }
@@ -115,7 +115,7 @@ struct PlanRebindCommand: AsyncParsableCommand {
                 do {
                     let plan = try PlanBuilder.rebind(keys, to: where_, mode: target.assignmentMode, inputs: live.inputs,
                                                       stamp: LiveCluster.stamp(link.target))
-                    target.print(plan, target: link.target)
+                    target.print(plan, target: link.target, protected: link.isProtected)
                 } catch let error as PlanError {
                     throw ClusterError.usage(error.description)
                 }

@@ -65,11 +65,13 @@ package struct BatchEffects: Sendable {
     package func stop(_ planID: String) { stops.stop(planID) }
 
     /// Writes the plan file; an existing file is never overwritten.
-    package func export(_ plan: MovePlan, _ format: PlanFileFormat, path: String, identity: ClusterIdentity, inbox: GenerationGate) {
+    package func export(_ plan: MovePlan, _ format: PlanFileFormat, path: String, identity: ClusterIdentity, protected: Bool,
+                        inbox: GenerationGate) {
         Task.detached(priority: .utility) {
             let text: Data = switch format {
             case .json: PlanCodec.encode(plan)
-            case .script: Data(PlanScript.render(plan, connection: identity.scriptFlags).utf8)
+            case .script:
+                Data(PlanScript.render(plan, connection: identity.scriptFlags, confirmContext: protected ? identity.context : nil).utf8)
             }
             let expanded = (path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
             inbox.post(.planExported(planID: plan.id, path: expanded, error: Self.writeNew(text, to: expanded)))

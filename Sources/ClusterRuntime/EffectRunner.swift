@@ -76,7 +76,7 @@ package struct EffectRunner: Sendable {
         case .stopBatch(let id):
             batches.stop(id)
         case .exportPlan(let plan, let format, let path):
-            batches.export(plan, format, path: path, identity: identity, inbox: inbox)
+            batches.export(plan, format, path: path, identity: identity, protected: link.isProtected, inbox: inbox)
         case .loadUndo:
             batches.loadUndo(identity: identity, inbox: inbox)
         case .bindRows(let job):

@@ -46,6 +46,12 @@ package final class LiveConnection: @unchecked Sendable {
         return connection?.target ?? ClusterIdentity(context: nil, url: ClusterIdentity.embedded)
     }
 
+    /// The current context is `protected` (issue 23): its plan scripts carry `--confirm-context`.
+    package var isProtected: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return connection?.isProtected ?? false
+    }
+
     package var generation: Int {
         lock.lock(); defer { lock.unlock() }
         return generationValue

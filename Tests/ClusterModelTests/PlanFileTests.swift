@@ -66,6 +66,15 @@ struct PlanFileTests {
         #expect(lines.contains { $0.hasPrefix("# warning: all 2 moves") })
     }
 
+    /// A protected context's script lines lacked `--confirm-context`, so none could run without a terminal.
+    @Test func aProtectedContextsScriptCarriesItsName() {
+        let script = PlanScript.render(Self.plan, connection: ["--context", "prod"], confirmContext: "prod")
+        let commands = script.split(separator: "\n").filter { $0.hasPrefix("clustertui ") }
+        #expect(commands.count == 2 && commands.allSatisfy { $0.contains("--context prod --confirm-context prod --") }, "\(script)")
+        #expect(script.contains("# prod is protected"))
+        #expect(!PlanScript.render(Self.plan, connection: ["--context", "prod"]).contains("confirm-context"))
+    }
+
     /// Issue 20: a node name with escape sequences went raw into `--node '…'`
     /// (`cat plan.sh` set the window title), and `--help` broke the script.
     @Test func scriptNeverCarriesAControlCharacterAndOptionValuesStayValues() {

@@ -10,7 +10,12 @@ import Foundation
 public enum PlanScript {
     /// - Parameter connection: the flags that reach the same cluster
     ///   (`--context prod` or `--url …`), already split into words.
-    public static func render(_ plan: MovePlan, connection: [String]) -> String {
+    /// - Parameter confirmContext: the context's name when it is protected:
+    ///   each line carries `--confirm-context NAME` (without, every line
+    ///   waited for the name on a terminal and, run without one, the first
+    ///   was refused and `set -e` stopped the script).
+    public static func render(_ plan: MovePlan, connection: [String], confirmContext: String? = nil) -> String {
+        let connection = connection + (confirmContext.map { ["--confirm-context", $0] } ?? [])
         var lines = [
             "#!/bin/sh",
             "# clustertui plan \(TextSanitizer.visible(plan.id)): \(TextSanitizer.visible(plan.summary))",
@@ -19,6 +24,9 @@ public enum PlanScript {
             "# \(plan.items.count) \(plan.items.count == 1 ? "write" : "writes"); stops at the first failure.",
             "# `clustertui apply PLAN.json` does the same with a precondition check per write, a journal and undo.",
         ]
+        if let name = confirmContext {
+            lines.append("# \(TextSanitizer.visible(name)) is protected: each line says --confirm-context; running this script is that confirmation.")
+        }
         for warning in plan.warnings + plan.notes { lines.append("# warning: \(TextSanitizer.visible(warning))") }
         lines.append("set -e")
         let flags = connection.allSatisfy(TextSanitizer.isClean) ? connection.map(quote).joined(separator: " ") : ""

@@ -27,4 +27,32 @@ import Testing
         let after = try await serve.withClient { try await $0.reader.overview() }
         #expect(after.assignments.contains { $0.entityId == "t1:x" && $0.nodeName == "core-main-1" })
     }
+
+    /// A plan script for a protected context stopped at its first line when run without a terminal (no --confirm-context).
+    @Test func aPlanScriptForAProtectedContextRuns() async throws {
+        let serve = try ServeProcess()
+        defer { serve.stop() }
+        let home = try ConfigHome([.init("prod", url: serve.url.absoluteString, token: serve.token, extra: ["protected = true"])])
+        defer { home.remove() }
+        let env = home.environment
+        let planned = try await offPool {
+            try CLIChild.run(["plan", "evacuate", "worker-01", "--context", "prod", "--spread", "-o", "script"], token: nil, environment: env)
+        }
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.contains("# prod is protected"), "\(planned.stdout)")
+        let moves = planned.stdout.split(separator: "\n").filter { $0.hasPrefix("clustertui assign") }
+        #expect(!moves.isEmpty && moves.allSatisfy { $0.contains("--confirm-context prod") }, "\(planned.stdout)")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-plan-\(UUID().uuidString).sh").path
+        defer { unlink(script) }
+        try planned.stdout.write(toFile: script, atomically: true, encoding: .utf8)
+        let binaries = URL(fileURLWithPath: TestBinary.clustertui.path).deletingLastPathComponent().path
+        var shell = env
+        shell["PATH"] = binaries + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        shell["HOME"] = FileManager.default.temporaryDirectory.path
+        let shellEnvironment = shell
+        let ran = try await offPool { try ChildProcess.run("/bin/sh", [script], environment: shellEnvironment) }
+        #expect(ran.status == 0, "\(ran.stderr)")
+        let after = try await serve.withClient { try await $0.reader.overview() }
+        #expect(!after.assignments.contains { $0.nodeName == "worker-01" }, "every move was sent: \(after.assignments.map(\.nodeName))")
+    }
 }
