@@ -32,6 +32,18 @@ import Testing
         #expect(risk(inst("x", node: "off", mode: .preferred, explicit: true)) == .fallingBack)
     }
 
+    /// The fleet's lower bound left out preferred bindings falling back: a background cluster with one read "fine".
+    @Test func theOverviewsLowerBoundCountsEveryExplicitBindingAtRisk() {
+        func row(_ id: String, _ node: String, _ mode: AssignmentMode) -> Assignment {
+            Assignment(entityType: .agent, entityId: id, nodeName: node, mode: mode)
+        }
+        let overview = Overview(thisNodeName: "a", defaultNodeName: "a", nodes: nodes, assignments: [
+            row("ok", "a", .strict), row("blocked", "dr", .strict), row("falling", "off", .preferred),
+            row("orphan", "nowhere", .preferred), row("draining-preferred", "dr", .preferred),
+        ])
+        #expect(FleetFigures(overview: overview, now: t0).atRiskFromOverview == 3)
+    }
+
     @Test func orphanBeatsEverything() {
         #expect(risk(inst("x", node: "nowhere", mode: .strict, explicit: true)) == .orphan)
         #expect(risk(inst("x", node: "nowhere", mode: .preferred, explicit: true), defaultNode: "off") == .orphan)

@@ -6,10 +6,14 @@ import Foundation
 /// ghosts apart) and its health rules.
 public struct FleetFigures: Sendable, Equatable {
     public var nodes: NodeSummary
-    /// Instances at risk that the overview alone shows: strict bindings to
-    /// nodes that are not online (down or draining) and bindings to nodes
-    /// missing from the registry. A lower bound: bindings to the default
-    /// node and preferred ones falling back need the instance list.
+    /// Instances at risk that the overview alone shows: every explicit
+    /// binding at risk — strict ones to nodes that are not online (down or
+    /// draining), preferred ones to a down node (falling back) and bindings
+    /// to nodes missing from the registry. A lower bound: the instances
+    /// that follow the default node need the instance list. (Preferred
+    /// bindings falling back were left out, so a background cluster with
+    /// one read "fine" on the fleet wallboard while the open one, with the
+    /// same data, had a tile.)
     public var atRiskFromOverview: Int
     /// Versions of live nodes, most common first (more than one: skew).
     public var versions: [VersionCount] { nodes.versions }
@@ -27,7 +31,7 @@ public struct FleetFigures: Sendable, Equatable {
         atRiskFromOverview = overview.assignments.reduce(0) { count, a in
             let risk = Risk.evaluate(explicit: true, mode: a.mode, nodeHealth: health[a.nodeName], hasNodeName: true,
                                      defaultHealth: nil)
-            return count + (risk == .blocked || risk == .orphan ? 1 : 0)
+            return count + (risk == .none ? 0 : 1)
         }
     }
 
