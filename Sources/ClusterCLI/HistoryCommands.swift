@@ -65,7 +65,7 @@ struct ChangesCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "Only changes made by a user whose id contains WHO.")
+    @Option(help: "Only changes made by a user whose id contains WHO; 'me' for this machine's own (those with a BATCH).")
     var by: String?
 
     @OptionGroup var window: HistoryReadOptions

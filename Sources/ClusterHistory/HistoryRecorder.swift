@@ -155,39 +155,3 @@ package final class HistoryRecorder: @unchecked Sendable {
         report(.problem(text), url ?? "")
     }
 }
-
-/// Finds the journal batch that asked for a binding change (issue 22: "ours,
-/// with the batch id"): an intent for the same entity and the same new
-/// binding, on this cluster, in the quarter hour before the change was seen.
-/// The journal is read once per poll that found changes, not per change.
-struct JournalMatcher {
-    let path: String?
-    let url: String
-    private let cache = Cache()
-
-    init(path: String?, url: String) { self.path = path; self.url = url }
-
-    func batch(for change: BindingChange) -> String? {
-        guard let entries = cache.entries ?? load() else { return nil }
-        let wanted = change.after.map { PlanBinding.explicit(node: $0.node, mode: AssignmentMode($0.mode)).normalized }
-            ?? .followsDefault
-        return entries.last { entry in
-            entry.key == change.key && entry.requested.normalized == wanted
-                && entry.time <= change.seenAt.addingTimeInterval(60)
-                && entry.time >= change.seenAt.addingTimeInterval(-900)
-        }?.batch
-    }
-
-    private func load() -> [JournalEntry]? {
-        guard let path, let contents = try? WriteJournal.read(path: path) else {
-            cache.entries = []
-            return nil
-        }
-        let entries = JournalEntries.entries(contents.records).filter { $0.target.url == url }
-        cache.entries = entries
-        return entries
-    }
-
-    /// The entries read for one poll.
-    final class Cache { var entries: [JournalEntry]? }
-}

@@ -70,7 +70,9 @@ extension HistoryStore {
             ORDER BY seen_at DESC, id DESC LIMIT ?
             """, arguments + [.int(Int64(limit))]).compactMap(change)
         // Matched here, not in SQL: the stored text is escaped, the operator types it plain.
-        if let by { rows = rows.filter { ($0.updatedBy ?? "").lowercased().contains(by.lowercased()) } }
+        // `me`: the changes this machine's journal made (a batch id), as the changes view's `by:me`.
+        if let by, by.lowercased() == "me" { rows = rows.filter { $0.batch != nil } }
+        else if let by { rows = rows.filter { ($0.updatedBy ?? "").lowercased().contains(by.lowercased()) } }
         return rows
     }
 

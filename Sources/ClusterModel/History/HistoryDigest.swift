@@ -80,9 +80,16 @@ extension HistoryWindow {
         }
         let firstMinute = Int(start / 60)
         var digest = HistoryDigest(endsAt: Date(timeIntervalSince1970: end), nodes: nodes, flapping: flapping,
-                                   changes: changes.reversed(), trend: (0..<count).map { trend[firstMinute + $0] })
+                                   changes: Self.newestFirst(changes), trend: (0..<count).map { trend[firstMinute + $0] })
         digest.recordedSince = spans.first?.start
         return digest
+    }
+
+    /// Changes newest first by when they happened (the time the changes
+    /// view shows), ties newest seen first: by when they were seen, a
+    /// restarted server's changes of hours before sat above today's.
+    static func newestFirst(_ changes: [BindingChange]) -> [BindingChange] {
+        changes.enumerated().sorted { ($0.element.when, $0.offset) > ($1.element.when, $1.offset) }.map(\.element)
     }
 
     /// Per cell, the seconds up to `now` no span of ours covered.
