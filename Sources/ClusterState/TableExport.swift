@@ -17,24 +17,40 @@ package enum ExportFormat: String, CaseIterable, Sendable {
 package struct TableSource: Sendable {
     package enum Rows: Sendable {
         case nodes([NodeCell])
-        case instances([Instance], rows: [Int], risk: RiskContext?)
+        case instances([Instance], rows: [Int], risk: RiskContext?, assignments: [EntityKey: Assignment] = [:])
         case events([ClusterEvent])
     }
     package var pane: Pane
     package var rows: Rows
+    /// The operator's column choices (`o`): a column turned on is written
+    /// (UPDATED BY, shown on screen, was missing from the file), one turned
+    /// off is not; the rest are the CLI's `-o wide` columns.
+    package var choices = ColumnChoices()
+
+    /// The columns written for `pane`, of `all`.
+    private func exported<Row, SortKey>(_ all: [TableColumn<Row, SortKey>]) -> [TableColumn<Row, SortKey>] {
+        all.filter { column in
+            switch choices.visibility(pane, column.name) {
+            case .on: return true
+            case .off: return column.spec.identifying
+            case .auto: return column.isShown(wide: true)
+            }
+        }
+    }
 
     /// Column titles and cell texts, every cell visible text.
     package func table() -> (titles: [String], rows: [[String]]) {
         switch rows {
         case .nodes(let cells):
-            let columns = NodeColumns.all.filter { $0.isShown(wide: true) }
+            let columns = exported(NodeColumns.all)
             return (columns.map(\.spec.title), cells.map { cell in columns.map { TextSanitizer.visible($0.cliText(cell)) } })
-        case .instances(let list, let order, let risk):
-            let columns = InstanceColumns.all.filter { $0.isShown(wide: true) }
+        case .instances(let list, let order, let risk, let assignments):
+            let columns = exported(InstanceColumns.all)
             return (columns.map(\.spec.title), order.map { index in
                 let instance = list[index]
                 let cell = InstanceCell(instance: instance, risk: risk?.risk(of: instance) ?? .none,
-                                        nodeHealth: risk?.health(ofNode: instance.nodeName), glyphs: .ascii)
+                                        nodeHealth: risk?.health(ofNode: instance.nodeName), glyphs: .ascii,
+                                        updatedBy: instance.explicit ? assignments[instance.key]?.updatedBy : nil)
                 return columns.map { TextSanitizer.visible($0.cliText(cell)) }
             })
         case .events(let events):
@@ -105,14 +121,18 @@ package struct ExportForm: Sendable, Equatable {
 extension AppState {
     /// The focused pane's table as shown, for an export.
     package func tableSource(_ pane: Pane) -> TableSource {
+        var source: TableSource
         switch pane {
         case .nodes:
             let thresholds = self.thresholds
-            return TableSource(pane: pane, rows: .nodes(derived.nodes.map { nodeCell($0, glyphs: .ascii, thresholds: thresholds) }))
+            source = TableSource(pane: pane, rows: .nodes(derived.nodes.map { nodeCell($0, glyphs: .ascii, thresholds: thresholds) }))
         case .instances:
-            return TableSource(pane: pane, rows: .instances(snapshot?.instances ?? [], rows: derived.instanceRows, risk: derived.risk))
+            source = TableSource(pane: pane, rows: .instances(snapshot?.instances ?? [], rows: derived.instanceRows, risk: derived.risk,
+                                                             assignments: snapshot?.assignmentsByKey ?? [:]))
         case .events:
-            return TableSource(pane: pane, rows: .events(events))
+            source = TableSource(pane: pane, rows: .events(events))
         }
+        source.choices = columns
+        return source
     }
 }

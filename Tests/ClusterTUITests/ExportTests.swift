@@ -35,6 +35,22 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { $0.contains("node-b") }, "\(text)")
     }
 
+    /// UPDATED BY, turned on with `o` and shown, was missing from the written table; a column turned off was still written.
+    @Test func theOperatorsColumnChoicesAreWritten() {
+        var state = TestCluster.loadedState()
+        var choices = ColumnChoices()
+        choices.set(.instances, "updated-by", .on)
+        choices.set(.instances, "subtitle", .off)
+        choices.set(.instances, "name", .off)  // identifying: never off
+        state.columnsByCluster[state.config.clusterURL] = choices
+        let table = state.tableSource(.instances).table()
+        #expect(table.titles.contains("UPDATED BY") && !table.titles.contains("SUBTITLE") && table.titles.contains("NAME"), "\(table.titles)")
+        let by = table.titles.firstIndex(of: "UPDATED BY")!
+        let explicit = state.snapshot!.overview.assignments.compactMap(\.updatedBy)
+        #expect(explicit.isEmpty || table.rows.contains { explicit.contains($0[by]) }, "\(table.rows)")
+        #expect(TableSource(pane: .instances, rows: state.tableSource(.instances).rows).table().titles.contains("SUBTITLE"), "no choices: -o wide's")
+    }
+
     @Test func wOnTheScreenAsksForAFileAndEscCancels() {
         var state = TestCluster.loadedState()
         TestCluster.press(&state, .char("W"))
