@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import ClusterApp
+@testable import ClusterGrid
 @testable import ClusterState
 @testable import ClusterViews
 
@@ -53,5 +55,30 @@ import Testing
                 == ["A alerts", "q quit", "? help", "/ filter", "Tab pane", "Enter info", "Space mark", ": palette", "s sort", "r refresh", "t UTC"])
         readOnly.instancePane.filter.query = try? .parse("x").get()
         #expect(KeyMap.standard.hints(readOnly).first.map { "\($0.0) \($0.1)" } == "Esc clear filter")
+    }
+
+    /// At 80×24 the help cut every long key text at the frame ("…"): each is now whole, over as many lines as it needs.
+    @Test func theHelpShowsEveryTextWholeAt80Columns() {
+        var state = TestCluster.loadedState(width: 80, height: 24)
+        TestCluster.press(&state, .char("?"))
+        let lines = state.helpLines
+        let inner = min(HelpLine.frameWidth, 80 - 2) - 4
+        var texts: [String] = []
+        var open = false
+        for line in lines {
+            switch line {
+            case .key(_, let text, let indent):
+                #expect(indent + DisplayWidth.of(text) <= inner, "\(text)")
+                texts.append(text)
+                open = true
+            case .more(let text, let indent):
+                #expect(indent + DisplayWidth.of(text) <= inner, "\(text)")
+                if open { texts[texts.count - 1] += " " + text }
+            default: open = false
+            }
+        }
+        let expected = state.helpSections.flatMap { $0.1.map(\.1) }
+        #expect(texts.elementsEqual(expected), "\(zip(texts, expected).first { $0 != $1 }.map { "\($0)" } ?? "")")
+        #expect(!RootView.render(state).text().contains("…│"))
     }
 }

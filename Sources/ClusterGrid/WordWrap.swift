@@ -1,0 +1,27 @@
+/// Text broken into lines of at most a number of terminal columns, at
+/// spaces where it can (a word longer than a line is cut), for text read
+/// in a box that may be narrower than it (the help at 80 columns).
+package enum WordWrap {
+    package static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while DisplayWidth.of(String(rest)) > width {
+            var used = 0
+            var cut = rest.startIndex
+            var lastSpace: Substring.Index?
+            for index in rest.indices {
+                used += DisplayWidth.of(String(rest[index]))
+                if used > width { break }
+                if rest[index] == " " { lastSpace = index }
+                cut = rest.index(after: index)
+            }
+            let end = lastSpace.map { $0 > rest.startIndex ? $0 : cut } ?? cut
+            guard end > rest.startIndex else { break }
+            lines.append(String(rest[..<end]))
+            rest = rest[end...].drop { $0 == " " }
+        }
+        if !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
+        return lines
+    }
+}
