@@ -171,7 +171,14 @@ package enum RebindFlow {
         case .changedMeanwhile(_, let now, let row):
             form.phase = .conflict(detail: WriteOutcomeText.change(now, row))
             form.assignmentSeen = row
-        case .notApplied, .unknown, .notAttempted, .vanished:
+        case .unknown:
+            // The form closes: the next key typed erased the line and could resend (a new user's run).
+            // A later read settles it (`writeSettled`); the next overview is asked for now.
+            close(&state, form)
+            state.postUntilKey("rebind of \(name): " + WriteOutcomeText.problem(outcome), .warning)
+            state.overviewPoll.requestNow(state.now)
+            return []
+        case .notApplied, .notAttempted, .vanished:
             form.phase = .editing
             form.error = WriteOutcomeText.problem(outcome)
         }

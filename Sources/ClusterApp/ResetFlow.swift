@@ -63,7 +63,12 @@ package enum ResetFlow {
             shown.sending = false
             shown.error = "changed meanwhile: " + WriteOutcomeText.change(now, row) + "; nothing was sent"
             state.overlays.replace(.confirmReset(shown))
-        case .notApplied, .unknown, .notAttempted, .vanished:
+        case .unknown:
+            // As the rebind form: closed and said; a later read settles it (`writeSettled`).
+            state.overlays.close(.reset(key))
+            state.postUntilKey("reset of \(name): " + WriteOutcomeText.problem(outcome), .warning)
+            state.overviewPoll.requestNow(state.now)
+        case .notApplied, .notAttempted, .vanished:
             var shown = open
             shown.sending = false
             shown.error = WriteOutcomeText.problem(outcome)
