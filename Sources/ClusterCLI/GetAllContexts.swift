@@ -30,20 +30,31 @@ struct GetAllContexts {
         for answer in answers {
             if case .failure(let error) = answer.result {
                 failed = true
-                StandardError.write("\(TextSanitizer.visible(answer.context)): \(ContextState.cause(error)): \(ErrorExcerpt.short(error, limit: 160))\n")
+                StandardError.write("\(TextSanitizer.visible(answer.context)): \(Self.why(error))\n")
             }
         }
         StandardOutput.write(try render(answers, selection: selection))
         if failed { throw ExitCode(ClusterError.ExitCode.failure.rawValue) }
     }
 
-    /// The table (or JSON) of every context that answered, in name order.
+    /// The cause and the error, the cause once: "malformed reply: malformed reply: GET …" said it twice.
+    static func why(_ error: ClusterError) -> String {
+        let cause = ContextState.cause(error), text = ErrorExcerpt.short(error, limit: 160)
+        return text.hasPrefix(cause) ? text : "\(cause): \(text)"
+    }
+
+    /// The table of every context that answered, in name order; in JSON,
+    /// one that did not is an entry with its `error` (as `get fleet`'s),
+    /// never left out as if the config had no such context.
     func render(_ answers: [Answer], selection: GetSelection) throws -> String {
         let instances = command.resource == .instances
         var table: TextTable?
         var json: [ContextJSON] = []
         for answer in answers {
-            guard case .success(let data) = answer.result else { continue }
+            guard case .success(let data) = answer.result else {
+                if case .failure(let error) = answer.result { json.append(ContextJSON(context: answer.context, error: Self.why(error))) }
+                continue
+            }
             let context = GetSelection.context(data.overview, instances: data.instances, now: data.now, flapping: [], name: answer.context)
             if instances {
                 let list = selection.query.map { q in (data.instances ?? []).filter { q.matches($0, context) } } ?? (data.instances ?? [])
@@ -93,4 +104,6 @@ struct ContextJSON: Encodable {
     var context: String
     var nodes: NodesJSON?
     var instances: [Instance]?
+    /// Why the context did not answer; then `nodes` and `instances` are absent.
+    var error: String?
 }

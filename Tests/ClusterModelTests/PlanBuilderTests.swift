@@ -55,6 +55,12 @@ struct PlanBuilderTests {
         #expect(empty.items.isEmpty)
     }
 
+    /// "though 4 nodes are healthy" counted the target itself among the healthy others.
+    @Test func allOnOneNodeCountsTheOtherHealthyNodes() throws {
+        let plan = try PlanBuilder.evacuate("node-d", to: .node("node-e"), mode: nil, includeDefault: false, inputs: Self.deadNode, stamp: Self.stamp)
+        #expect(plan.warnings.contains("all 5 moves go to node-e, though 2 other nodes are healthy"), "\(plan.warnings)")
+    }
+
     @Test func spreadNeverPicksAnUnhealthyNodeAndFillsTheLeastBoundFirst() throws {
         let plan = try PlanBuilder.evacuate("node-d", to: .spread, mode: nil, includeDefault: false, inputs: Self.deadNode, stamp: Self.stamp)
         let targets = plan.items.compactMap(\.to.node)

@@ -122,7 +122,7 @@ public enum PlanBuilder {
             PlanItem(key: w.key, name: names[w.key]?.name ?? w.key.entityId, from: w.requested,
                      fromNode: w.requested.node ?? inputs.defaultNode, to: w.prior)
         }
-        let plan = MovePlan(id: stamp.id, kind: .undo, summary: "undo batch \(batch) (\(items.count) writes)",
+        let plan = MovePlan(id: stamp.id, kind: .undo, summary: "undo batch \(batch) (\(items.count) \(items.count == 1 ? "write" : "writes"))",
                             createdAt: stamp.createdAt, context: stamp.context, url: stamp.url, items: items)
         return plan.annotated(inputs)
     }

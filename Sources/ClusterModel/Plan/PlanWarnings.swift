@@ -39,9 +39,11 @@ enum PlanWarnings {
             out.append("\(count) strict \(moves(count)) onto \(node), which \(state): their work is blocked until it is back")
         }
         let targets = plan.countsByTarget
-        let healthyNodes = inputs.health.values.filter { $0 == .ok }.count
-        if plan.items.count > 1, targets.count == 1, targets[0].target != "default", healthyNodes > 1 {
-            out.append("all \(plan.items.count) moves go to \(targets[0].target), though \(healthyNodes) nodes are healthy")
+        // The other healthy nodes: counting the target itself said "though 4 nodes are healthy" of 3 others.
+        let otherHealthy = targets.count == 1 ? inputs.health.filter { $0.value == .ok && $0.key != targets[0].target }.count : 0
+        if plan.items.count > 1, targets.count == 1, targets[0].target != "default", otherHealthy > 0 {
+            out.append("all \(plan.items.count) moves go to \(targets[0].target), though \(otherHealthy) other "
+                       + "\(otherHealthy == 1 ? "node is" : "nodes are") healthy")
         }
         if preferredOnDefault > 0 {
             out.append("\(preferredOnDefault) preferred \(moves(preferredOnDefault)) onto \(inputs.defaultNode), the default "

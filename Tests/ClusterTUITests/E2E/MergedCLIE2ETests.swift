@@ -28,8 +28,12 @@ import Testing
 
             let json = try await offPool { try CLIChild.run(["get", "instances", "-A", "-o", "json", "--timeout", "3"], token: nil, environment: env) }
             let contexts = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-            #expect(contexts.map { $0["context"] as? String } == ["alpha", "delta"], "\(json.stdout.prefix(300))")
+            // The two that did not answer are there with their errors (they were left out, as if not in the config).
+            #expect(contexts.map { $0["context"] as? String } == ["alpha", "beta", "delta", "gamma"], "\(json.stdout.prefix(300))")
             #expect(((contexts.first?["instances"] as? [Any])?.count ?? 0) > 0, "the served demo's instances")
+            let gamma = try #require(contexts.last)
+            #expect((gamma["error"] as? String)?.hasPrefix("malformed reply") == true && gamma["instances"] == nil, "\(gamma)")
+            #expect(!json.stderr.contains("malformed reply: malformed reply"), "the cause said once: \(json.stderr)")
 
             let refused = try await offPool { try CLIChild.run(["get", "nodes", "-A", "--context", "alpha"], token: nil, environment: env) }
             #expect(refused.status == 64 && refused.stderr.contains("no --url or --context"))
