@@ -108,13 +108,22 @@ package enum RebindFormView {
             frame.line(&screen, row, "\(glyphs.warning) Changed meanwhile: \(detail).", style: TextStyle(role: .warning, bold: true))
             frame.line(&screen, row + 1, "Apply yours over it? y = yes, any other key = back", style: TextStyle(role: .warning, bold: true))
         case .sending:
-            frame.line(&screen, row, "\(spin) checking the binding, sending, confirming…", style: TextStyle(role: .notice))
+            frame.line(&screen, row, ResetConfirmView.sendingLine(state, spin: spin), style: TextStyle(role: .notice))
         }
     }
 }
 
 /// Draws the reset-to-default confirmation.
 package enum ResetConfirmView {
+    /// What a form whose write has left it says: on a protected context the
+    /// write waits for the name first, and nothing is sent yet (it said
+    /// "sending" behind the name prompt).
+    static func sendingLine(_ state: AppState, spin: String) -> String {
+        state.overlays.find(.typeName) != nil
+            ? "waiting for the context's name: nothing is sent until it is typed"
+            : "\(spin) checking the binding, sending, confirming…"
+    }
+
     package static func draw(_ state: AppState, _ confirm: ResetConfirm, into screen: inout Screen, glyphs: Glyphs) {
         let frame = ModalFrame(screen: screen, width: 72, height: 9)
         frame.draw(into: &screen, title: "Reset to default")
@@ -124,7 +133,7 @@ package enum ResetConfirmView {
         frame.line(&screen, 2, "after: follows the default node (\(confirm.defaultNode)), mode preferred")
         if confirm.sending {
             let spin = glyphs.spinner[Int(state.now.timeIntervalSince1970 * 8) % glyphs.spinner.count]
-            frame.line(&screen, 4, "\(spin) checking the binding, sending, confirming…", style: TextStyle(role: .notice))
+            frame.line(&screen, 4, sendingLine(state, spin: spin), style: TextStyle(role: .notice))
         } else {
             frame.line(&screen, 4, "Remove the explicit binding? y = yes · n/Esc = no", style: TextStyle(role: .warning, bold: true))
         }

@@ -24,6 +24,7 @@ import Testing
         #expect(writes(TestCluster.press(&state, .char("x"), .char("y"))).isEmpty, "held, not sent")
         guard case .typeName? = state.topOverlay else { Issue.record("no confirmation: \(String(describing: state.topOverlay))"); return }
         #expect(RootView.render(state).text().contains("PROTECTED: prod"))
+        #expect(!RootView.render(state).text().contains("sending, confirming"))
         TestCluster.type(&state, "staging")
         #expect(writes(TestCluster.press(&state, .enter)).isEmpty, "a wrong name sends nothing")
         for _ in 0..<7 { TestCluster.press(&state, .backspace) }
@@ -40,6 +41,9 @@ import Testing
         TestCluster.type(&state, "node-c")
         TestCluster.press(&state, .enter, .char("y"))  // node-c is draining: the form asks y first
         guard case .typeName? = state.topOverlay else { Issue.record("no confirmation: \(String(describing: state.topOverlay))"); return }
+        // Behind the prompt the form said "checking the binding, sending, confirming…" while nothing had been sent.
+        let behind = RootView.render(state).text()
+        #expect(behind.contains("nothing is sent until it is typed") && !behind.contains("sending, confirming"), "\(behind)")
         #expect(writes(TestCluster.press(&state, .escape)).isEmpty)
         guard case .rebind(let form)? = state.topOverlay else { Issue.record("the form is gone"); return }
         #expect(form.phase == .editing && form.error != nil, "\(form.phase) \(String(describing: form.error))")
