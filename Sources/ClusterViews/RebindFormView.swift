@@ -15,7 +15,7 @@ package enum RebindFormView {
         let fixed = roomy ? 13 : 7
         let pickerRows = max(1, min(max(1, candidates), screen.height - 4 - fixed))
         let frame = ModalFrame(screen: screen, width: 84, height: fixed + pickerRows + 2)
-        frame.draw(into: &screen, title: "Rebind \(form.instance.entityType.rawValue)")
+        frame.draw(into: &screen, title: "Rebind \(form.instance.entityType.rawValue)" + ResetConfirmView.staleNote(state))
         let now = state.observedAt
         let instance = form.instance
         let dim = TextStyle(role: .dim)
@@ -118,6 +118,12 @@ package enum ResetConfirmView {
     /// What a form whose write has left it says: on a protected context the
     /// write waits for the name first, and nothing is sent yet (it said
     /// "sending" behind the name prompt).
+    /// A form over stale data says so in its title: it covered the STALE
+    /// banner while its picker listed nodes "online, hb 0s" as of then.
+    static func staleNote(_ state: AppState) -> String {
+        state.isStale ? " · STALE: the cluster as of \(Fmt.clock(state.observedAt))Z" : ""
+    }
+
     static func sendingLine(_ state: AppState, spin: String) -> String {
         state.overlays.find(.typeName) != nil
             ? "waiting for the context's name: nothing is sent until it is typed"
@@ -126,7 +132,7 @@ package enum ResetConfirmView {
 
     package static func draw(_ state: AppState, _ confirm: ResetConfirm, into screen: inout Screen, glyphs: Glyphs) {
         let frame = ModalFrame(screen: screen, width: 72, height: 9)
-        frame.draw(into: &screen, title: "Reset to default")
+        frame.draw(into: &screen, title: "Reset to default" + staleNote(state))
         let instance = confirm.instance
         frame.line(&screen, 0, "\(instance.entityType.rawValue)  \(instance.name)", style: TextStyle(role: .modal, bold: true))
         frame.line(&screen, 1, "now: " + BindingText.describe(instance, assignment: state.snapshot?.assignmentsByKey[instance.key], now: state.observedAt))

@@ -91,4 +91,12 @@ import Testing
         let text = RootView.render(state).text()
         #expect(text.contains("STALE — cluster as of 10:00:00 (30s ago) · no reply yet: the request in flight is late"))
     }
+
+    /// A rebind form opened over stale data covered the STALE banner and listed nodes "online, hb 0s" as if live.
+    @Test func aFormOverStaleDataSaysSo() {
+        var state = disconnected(for: 60)
+        TestCluster.press(&state, .enter)
+        let text = RootView.render(state).text()
+        #expect(text.contains("Rebind ") && text.contains("STALE: the cluster as of 10:00:00Z"), "\(text)")
+    }
 }
