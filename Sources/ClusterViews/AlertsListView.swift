@@ -23,14 +23,16 @@ package enum AlertsListView {
             frame.line(&screen, 1, "STALE: nothing but the connection alert changes until fresh data arrives",
                        style: TextStyle(role: .stale, bold: true))
         }
-        let header = "  " + pad("SEVERITY", 9) + pad("SUBJECT", 22) + pad("SINCE", 8) + pad("STATE", 18) + "TEXT"
+        // Absolute times (`t`) need the clock's width: 8 cut "00:59:30" to "00:59:…".
+        let since = state.absoluteTimes ? 13 : 8
+        let header = "  " + pad("SEVERITY", 9) + pad("SUBJECT", 22) + pad("SINCE", since) + pad("STATE", 18) + "TEXT"
         frame.line(&screen, 2, header, style: TextStyle(role: .columnHeader, bold: true))
         let visible = max(1, frame.innerHeight - 3)
         let selected = state.selectedAlertRow(list, in: rows)
         let first = max(0, min(selected - visible + 1, rows.count - visible))
         for (offset, alert) in rows.dropFirst(max(0, first)).prefix(visible).enumerated() {
             let index = max(0, first) + offset
-            let text = pad(alert.severity.word, 9) + pad(alert.subject, 22) + pad(Fmt.age(alert.since, now: now, absolute: state.absoluteTimes), 8)
+            let text = pad(alert.severity.word, 9) + pad(alert.subject, 22) + pad(Fmt.age(alert.since, now: now, absolute: state.absoluteTimes), since)
                 + pad(stateWord(alert, now: now), 18) + alert.text
             let style = index == selected ? TextStyle(role: .selection, bold: true)
                 : TextStyle(role: role(alert, now: now), bold: alert.isLoud(now: now))

@@ -31,6 +31,15 @@ import Testing
         #expect(state.loudAlerts == [.critical: 1])
     }
 
+    /// With absolute times (`t`) the SINCE column cut the clock to "00:59:…".
+    @Test func absoluteTimesFitTheSinceColumn() throws {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("t"), .char("A"))
+        let row = try #require(RootView.render(state).text().split(separator: "\n").first { $0.contains("node-d offline") })
+        let since = try #require(state.alerts.firing.first?.since)
+        #expect(row.contains(Fmt.absolute(since, now: state.serverNow) + " "), "\(row)")
+    }
+
     @Test func snoozeStepsThroughItsLengthsThenOff() throws {
         var state = TestCluster.loadedState()
         TestCluster.press(&state, .char("A"))
