@@ -127,6 +127,21 @@ package enum PlanReviewFlow {
         replace(&state, review)
     }
 
+    /// A later read settled a write whose outcome was unknown: said, and an
+    /// open plan view showing that item as unknown shows what it settled to
+    /// (its OUTCOME cell said "unknown" after the line said it landed).
+    package static func settled(_ state: inout AppState, _ settled: UnknownWrites.Settled) {
+        state.post(settled.text, .notice, seconds: 10)
+        for case .plan(var review) in state.overlays {
+            guard let i = review.plan.items.indices.first(where: { review.plan.items[$0].key == settled.key }),
+                  case .unknown? = review.outcomes[i] else { continue }
+            review.outcomes[i] = settled.applied
+                ? .applied(settled.requested, .reread)
+                : .notApplied("a later read shows the binding as before", mayStillLand: false)
+            replace(&state, review)
+        }
+    }
+
     /// The open review of the plan `planID` (a plan's id, not the overlay's).
     package static func openReview(_ state: AppState, _ planID: String) -> PlanReview? {
         for case .plan(let review) in state.overlays.reversed() where review.plan.id == planID { return review }

@@ -83,7 +83,7 @@ package enum Update {
         switch message {
         case .writeFinished(.rebind(let formID), let outcome): return RebindFlow.finished(&state, formID: formID, outcome)
         case .writeFinished(.reset(let key), let outcome): return ResetFlow.finished(&state, key: key, outcome)
-        case .writeSettled(let text): state.post(text, .notice, seconds: 10); return []
+        case .writeSettled(let settled): PlanReviewFlow.settled(&state, settled); return []
         default: return batchReply(&state, message)
         }
     }

@@ -42,7 +42,7 @@ package struct BatchEffects: Sendable {
     /// After a good overview poll: settle the unknown writes it decides.
     package func settleUnknowns(_ overview: Overview, inbox: GenerationGate) {
         guard !unknowns.isEmpty else { return }
-        for line in unknowns.settle(overview, journal: journal) { inbox.post(.writeSettled(line)) }
+        for settled in unknowns.settle(overview, journal: journal) { inbox.post(.writeSettled(settled)) }
     }
 
     package func apply(_ plan: MovePlan, reader: any ClusterReading, writer: (any ClusterWriting)?, identity: ClusterIdentity,

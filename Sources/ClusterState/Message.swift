@@ -23,7 +23,7 @@ package enum Message: Sendable {
     /// A form's write went through the write engine: what became of it.
     case writeFinished(WriteOrigin, ItemOutcome)
     /// A later overview settled a write whose outcome was unknown.
-    case writeSettled(String)
+    case writeSettled(UnknownWrites.Settled)
     /// A background context's overview (issue 23), or why not.
     case fleetOverview(context: String, Result<Fetched<Overview>, ClusterError>, latency: TimeInterval)
     /// A background context's instance list, for a merged instance table (issue 23).

@@ -16,6 +16,18 @@ package final class UnknownWrites: @unchecked Sendable {
         package var requested: PlanBinding
     }
 
+    /// One write a later read settled: which, whether it landed, and the operator's line.
+    package struct Settled: Equatable, Sendable {
+        package var key: EntityKey
+        package var requested: PlanBinding
+        package var applied: Bool
+        package var text: String
+
+        package init(key: EntityKey, requested: PlanBinding, applied: Bool, text: String) {
+            self.key = key; self.requested = requested; self.applied = applied; self.text = text
+        }
+    }
+
     private let lock = NSLock()
     private var pending: [EntityKey: Pending] = [:]
 
@@ -31,7 +43,7 @@ package final class UnknownWrites: @unchecked Sendable {
 
     /// Settles what `overview` decides: journals an outcome line for each and
     /// returns one line per settled write for the operator.
-    package func settle(_ overview: Overview, journal: WriteJournal?, at time: Date = Date()) -> [String] {
+    package func settle(_ overview: Overview, journal: WriteJournal?, at time: Date = Date()) -> [Settled] {
         let index = BindingIndex(overview)
         let settled: [(Pending, JournalRecord.Outcome)] = lock.withLock {
             var out: [(Pending, JournalRecord.Outcome)] = []
@@ -46,7 +58,8 @@ package final class UnknownWrites: @unchecked Sendable {
             let how = outcome == .ok ? "applied" : "not applied"
             let message = "settled at \(WireDate.format(time)): a later read shows it \(how)"
             try? journal?.append(.outcome(batch: write.batch, seq: write.seq, key: write.key, outcome, message: message, at: time))
-            return "the write of \(TextSanitizer.visible(write.key.description)) whose outcome was unknown was \(how) (settled by a later read)"
+            return Settled(key: write.key, requested: write.requested, applied: outcome == .ok,
+                           text: "the write of \(TextSanitizer.visible(write.key.description)) whose outcome was unknown was \(how) (settled by a later read)")
         }
     }
 }

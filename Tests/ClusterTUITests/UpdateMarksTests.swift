@@ -107,6 +107,21 @@ struct UpdateMarksTests {
         #expect(RootView.render(state).text().contains("1 ok · 1 not applied"))
     }
 
+    /// The plan view's OUTCOME cell still said "unknown" after a later read settled the write.
+    @Test func aSettledUnknownShowsInThePlanView() throws {
+        var state = markedState(["tenant1:research-agent", "tenant1:blocked"])
+        TestCluster.press(&state, .enter)
+        TestCluster.type(&state, "node-b")
+        TestCluster.press(&state, .enter, .enter, .char("y"))
+        let r = try #require(review(state))
+        let to = PlanBinding.explicit(node: "node-b", mode: .preferred)
+        _ = Update.update(&state, .batchProgress(planID: r.plan.id, index: 0, .unknown("the reply was lost")), now: state.now)
+        let settled = UnknownWrites.Settled(key: r.plan.items[0].key, requested: to, applied: true, text: "settled")
+        _ = Update.update(&state, .writeSettled(settled), now: state.now)
+        #expect(review(state)?.outcomes[0] == .applied(to, .reread), "\(String(describing: review(state)?.outcomes))")
+        #expect(state.notice?.text == "settled")
+    }
+
     @Test func evacuateFromTheNodesPaneTakesTheNodesBindings() throws {
         var state = TestCluster.loadedState()
         TestCluster.press(&state, .char("1"))
