@@ -56,8 +56,8 @@ struct ConfigTests {
             Issue.record("accepted: \(text)")
         } catch let e as ClusterError {
             #expect(e.exitCode == .usage)
-            #expect(e.description.contains("cfg.toml"), "\(e)")
-            #expect(e.description.contains("\(line)"), "\(e)")
+            // One form for every config error: `file:LINE: …` (syntax errors said `file: line LINE: …`).
+            #expect(e.description.contains("cfg.toml:\(line): "), "\(e)")
             #expect(e.description.contains(fragment), "\(e)")
         } catch {
             Issue.record("unexpected \(error)")

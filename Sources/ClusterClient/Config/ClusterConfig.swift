@@ -106,7 +106,8 @@ public struct ClusterConfig: Sendable, Equatable {
     public static func parse(_ text: String, source: String = "config.toml") throws -> ClusterConfig {
         let tables: [TOMLSubset.Table]
         do { tables = try TOMLSubset.parse(text) } catch {
-            throw ClusterError.usage("\(source): \(error.description)")
+            // `file:LINE: message`, as every other config error says it (it said `file: line LINE: …`).
+            throw ClusterError.usage("\(source):\(error.line): \(error.message)")
         }
         var config = ClusterConfig()
         for table in tables {
