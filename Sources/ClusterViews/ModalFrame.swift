@@ -39,24 +39,10 @@ package struct ModalFrame {
     /// Writes `text` over up to `lines` rows, broken at spaces: an error
     /// names its cause first and its advice after, and both should be read.
     package func wrapped(_ screen: inout Screen, _ row: Int, _ text: String, lines: Int, style: TextStyle) {
-        var rest = Substring(text)
-        for i in 0..<lines where !rest.isEmpty {
-            guard i < lines - 1, DisplayWidth.of(String(rest)) > innerWidth else {
-                line(&screen, row + i, String(rest), style: style)
-                return
-            }
-            var cut = rest.startIndex
-            var width = 0
-            var lastSpace: Substring.Index?
-            for index in rest.indices {
-                width += DisplayWidth.of(String(rest[index]))
-                if width > innerWidth { break }
-                if rest[index] == " " { lastSpace = index }
-                cut = rest.index(after: index)
-            }
-            let end = lastSpace ?? cut
-            line(&screen, row + i, String(rest[..<end]), style: style)
-            rest = rest[end...].drop { $0 == " " }
+        let parts = WordWrap.lines(text, width: innerWidth)
+        for i in 0..<min(lines, parts.count) {
+            // The last row takes the rest, cut at the frame, rather than dropping it.
+            line(&screen, row + i, i == lines - 1 ? parts[i...].joined(separator: " ") : parts[i], style: style)
         }
     }
 }

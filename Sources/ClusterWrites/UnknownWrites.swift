@@ -22,10 +22,6 @@ package final class UnknownWrites: @unchecked Sendable {
         package var requested: PlanBinding
         package var applied: Bool
         package var text: String
-
-        package init(key: EntityKey, requested: PlanBinding, applied: Bool, text: String) {
-            self.key = key; self.requested = requested; self.applied = applied; self.text = text
-        }
     }
 
     private let lock = NSLock()

@@ -116,10 +116,9 @@ struct UpdateMarksTests {
         let r = try #require(review(state))
         let to = PlanBinding.explicit(node: "node-b", mode: .preferred)
         _ = Update.update(&state, .batchProgress(planID: r.plan.id, index: 0, .unknown("the reply was lost")), now: state.now)
-        let settled = UnknownWrites.Settled(key: r.plan.items[0].key, requested: to, applied: true, text: "settled")
-        _ = Update.update(&state, .writeSettled(settled), now: state.now)
+        _ = Update.update(&state, .writeSettled(SettledWrites.landed(r.plan.items[0].key, on: "node-b", mode: .preferred)), now: state.now)
         #expect(review(state)?.outcomes[0] == .applied(to, .reread), "\(String(describing: review(state)?.outcomes))")
-        #expect(state.notice?.text == "settled")
+        #expect(state.notice?.text.contains("was applied (settled by a later read)") == true)
     }
 
     @Test func evacuateFromTheNodesPaneTakesTheNodesBindings() throws {

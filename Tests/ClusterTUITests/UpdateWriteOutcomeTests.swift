@@ -33,9 +33,7 @@ import Testing
     /// Issue 20: a later poll settled a write whose outcome was unknown: the operator is told.
     @Test func aSettledUnknownIsPosted() {
         var state = TestCluster.loadedState()
-        let settled = UnknownWrites.Settled(key: key, requested: .explicit(node: "node-b", mode: .strict), applied: true,
-                                            text: "the write of agent:t1:x whose outcome was unknown was applied (settled by a later read)")
-        _ = Update.update(&state, .writeSettled(settled), now: state.now)
+        _ = Update.update(&state, .writeSettled(SettledWrites.landed(key, on: "node-b", mode: .strict)), now: state.now)
         #expect(state.notice?.text.contains("settled by a later read") == true)
     }
 
