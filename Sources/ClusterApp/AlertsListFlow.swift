@@ -36,7 +36,8 @@ package enum AlertsListFlow {
             selectNode(&state, named: name)
             return []
         default:
-            return []
+            // A moving key: stored below (it returned here, so the selection never moved).
+            break
         }
         row = max(0, min(row, rows.count - 1))
         list.selectedID = rows.indices.contains(row) ? rows[row].id : nil

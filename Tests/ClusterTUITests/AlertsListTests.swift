@@ -31,6 +31,20 @@ import Testing
         #expect(state.loudAlerts == [.critical: 1])
     }
 
+    /// The selection never moved (`j`, ↓, End): `a` and `z` could only act on the first alert.
+    @Test func theMovingKeysPickAnAlert() throws {
+        var state = TestCluster.loadedState()
+        for step in 1...3 { _ = Update.update(&state, .tick, now: state.now.addingTimeInterval(Double(step) * 10)) }
+        let rows = state.alertRows
+        try #require(rows.count >= 2, "the test cluster's offline node and its instances at risk")
+        TestCluster.press(&state, .char("A"), .char("j"))
+        let records = try #require(saved(Update.update(&state, .key(.char("a")), now: state.now)))
+        #expect(records.map(\.id) == [rows[1].id], "\(records)")
+        TestCluster.press(&state, .end)
+        guard case .alerts(let list)? = state.topOverlay else { Issue.record("closed"); return }
+        #expect(list.selectedID == state.alertRows.last?.id)
+    }
+
     /// With absolute times (`t`) the SINCE column cut the clock to "00:59:…".
     @Test func absoluteTimesFitTheSinceColumn() throws {
         var state = TestCluster.loadedState()
