@@ -22,6 +22,14 @@ enum CLIRun {
               and re-reading failed; check before retrying
         """
 
+    /// `body`'s value; a failure said as `run` says it (the dashboard's and
+    /// `watch`'s connection errors read "Error: …" and exited 1).
+    static func value<T>(_ body: () async throws -> T) async throws -> T {
+        var result: T?
+        try await run { result = try await body() }
+        return result!
+    }
+
     static func run(_ body: () async throws -> Void) async throws {
         do {
             try await body()

@@ -85,7 +85,7 @@ struct DashboardCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("clustertui: " + error.description + "\n").utf8))
             throw ExitCode(ClusterError.ExitCode.usage.rawValue)
         }
-        let link = try await connection.connect()
+        let link = try await CLIRun.value { try await connection.connect() }
         var config = AppConfig.shared(link: link, polls: polls, alerts: alerts)
         (config.keys, config.customActions) = keys
         config.readOnly = readOnly || wallboard

@@ -37,12 +37,12 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Under systemd or cron a missing HOME would otherwise watch the demo core and page with its alerts.
-        guard try connection.resolve() != nil else {
+        guard try await CLIRun.value({ try connection.resolve() }) != nil else {
             StandardError.line("clustertui: watch needs a cluster: --url URL, --context NAME or current-context in "
                 + ClusterConfig.defaultPath)
             throw ExitCode(ClusterError.ExitCode.usage.rawValue)
         }
-        let link = try await connection.connect()
+        let link = try await CLIRun.value { try await connection.connect() }
         var config = AppConfig.shared(link: link, polls: polls, alerts: alerts)
         config.readOnly = true
         let live = LiveConnection(reader: link.reader, writer: nil, connection: link)
