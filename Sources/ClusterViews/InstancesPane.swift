@@ -15,7 +15,9 @@ package enum InstancesPane {
         let columns = state.columns.applied(Self.columns, .instances)
         var title = " Instances "
         // Never read: a failing list says why, never "loading…" for good (found by a new user's run).
-        let unread = snapshot.instancesKnown ? nil : state.instancesPoll.lastError.map { ErrorExcerpt.short($0, limit: 60) }
+        // As much of the reason as the title has room for: a malformed reply names where at its end.
+        let unread = snapshot.instancesKnown ? nil
+            : state.instancesPoll.lastError.map { ErrorExcerpt.short($0, limit: max(60, screen.width - 40)) }
         if let unread {
             title += "✕ not read · \(unread)"
         } else if !snapshot.instancesKnown {

@@ -38,7 +38,7 @@ import Testing
         #expect(text.contains("┌ gamma") && text.contains("MALFORMED REPLY"), "\(text)")
         #expect(text.contains("connecting: delta") && !text.contains("ALL CLEAR"))
         // alpha (the test cluster) has an offline node and instances at risk: a tile of its own.
-        #expect(text.contains("┌ alpha") && text.contains("instances at risk"), "\(text)")
+        #expect(text.contains("┌ alpha") && text.contains("1 instance at risk"), "one instance, not \"1 instances\": \(text)")
     }
 
     /// The fleet wallboard did not say which clusters are protected (production) while the fleet screen marked them ⚑.

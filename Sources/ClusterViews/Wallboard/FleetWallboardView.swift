@@ -85,7 +85,7 @@ package enum FleetWallboardView {
         } else {
             put("nodes: unknown (no good poll yet)", .dim)
         }
-        if let risk = row.atRisk, risk > 0 { put("\(row.atRiskIsFull ? "" : glyphs.atLeast)\(risk) instances at risk", .risk, bold: true) }
+        if let risk = row.atRisk, risk > 0 { put("\(row.atRiskIsFull ? "" : glyphs.atLeast)\(risk) instance\(risk == 1 ? "" : "s") at risk", .risk, bold: true) }
         if let alerts = row.alerts, alerts > 0 { put("\(alerts) alert\(alerts == 1 ? "" : "s") firing", .warning, bold: true) }
         if line < y + tileHeight - 1 {
             put("last good poll " + (row.lastGood.map { Fmt.age($0, now: state.now, absolute: false) + " ago" } ?? "never"), .dim)
