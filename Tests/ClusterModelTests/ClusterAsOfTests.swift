@@ -52,6 +52,7 @@ import Testing
         #expect(TypedMoment.parse("07:59", now: now) == now.addingTimeInterval(-60))
         #expect(TypedMoment.parse("08:00:30", now: now) == now.addingTimeInterval(30 - 86_400), "not in the future: yesterday")
         #expect(TypedMoment.parse("-15m", now: now) == now.addingTimeInterval(-900))
+        #expect(TypedMoment.parse("+5m", now: now) == nil, "the future is refused; it went 5 minutes back")
         #expect(TypedMoment.parse("25:00", now: now) == nil && TypedMoment.parse("soon", now: now) == nil)
     }
 }

@@ -15,6 +15,8 @@ public enum TypedMoment {
             let today = Date(timeIntervalSince1970: day + Double(h * 3600 + m * 60 + s))
             return today <= now ? today : today.addingTimeInterval(-86_400)
         }
+        // `+5m` is the future: refused (it went 5 minutes back).
+        guard !text.hasPrefix("+") else { return nil }
         let ago = text.hasPrefix("-") ? String(text.dropFirst()) : text
         return TypedDuration.parse(ago).map { now.addingTimeInterval(-$0) }
     }
