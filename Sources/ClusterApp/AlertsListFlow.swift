@@ -10,7 +10,8 @@ package enum AlertsListFlow {
     package static func key(_ state: inout AppState, _ list: inout AlertsList, _ key: Key) -> [Effect] {
         let rows = state.alertRows
         var row = state.selectedAlertRow(list, in: rows)
-        if let moved = ListKeys.moved(key, at: row, count: rows.count, page: ListKeys.page(state.height)) { row = moved }
+        let moved = ListKeys.moved(key, at: row, count: rows.count, page: ListKeys.page(state.height))
+        if let moved { row = moved }
         switch key {
         case .escape, .char("q"), .char("A"):
             state.overlays.close(.alerts)
@@ -36,8 +37,8 @@ package enum AlertsListFlow {
             selectNode(&state, named: name)
             return []
         default:
-            // A moving key: stored below (it returned here, so the selection never moved).
-            break
+            // A moving key is stored below (every key returned here, so the selection never moved); any other does nothing.
+            guard moved != nil else { return [] }
         }
         row = max(0, min(row, rows.count - 1))
         list.selectedID = rows.indices.contains(row) ? rows[row].id : nil
