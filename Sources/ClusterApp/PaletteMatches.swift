@@ -87,7 +87,10 @@ extension PaletteFlow {
         }
         if kind == nil || kind == "ctx" {
             for choice in state.config.contexts {
-                out.append(PaletteEntry(target: .context(choice.name), kind: "ctx", title: choice.name, detail: choice.url))
+                // As the `c` picker says them: which one is open, which is production.
+                let marks = [choice.name == state.config.currentContext ? "current" : nil, choice.isProtected ? "protected" : nil]
+                let detail = (marks.compactMap { $0 } + [choice.url]).joined(separator: " · ")
+                out.append(PaletteEntry(target: .context(choice.name), kind: "ctx", title: choice.name, detail: detail))
             }
         }
         if kind == nil || kind == "node" {

@@ -20,7 +20,7 @@ extension AppState {
             return
         }
         let polls = OpenPolls(stale: isStale, overviewError: overviewPoll.lastError.map { ContextState.cause($0) },
-                              listError: instancesPoll.lastError.map { ContextState.cause($0) })
+                              listError: instancesPoll.lastError.map { ErrorExcerpt.short($0, limit: 60) })
         // Whole seconds (the ages shown): a rebuild a second, not one per message.
         let clock = table.sort?.readsTheClock == true ? Date(timeIntervalSince1970: observedAt.timeIntervalSince1970.rounded(.down)) : nil
         let inputs = MergedInputs(kind: table.kind, query: table.filter.query, sort: table.sort, clock: clock,
@@ -102,7 +102,7 @@ extension AppState {
             case .instances:
                 if !source.snapshot.instancesKnown {
                     let error = source.isOpen ? inputs.openPolls.listError
-                        : fleet.instanceLists[source.name]?.poll.lastError.map { ContextState.cause($0) }
+                        : fleet.instanceLists[source.name]?.poll.lastError.map { ErrorExcerpt.short($0, limit: 60) }
                     absent.append((source.name, error.map { "instance list: " + $0 } ?? "instance list on its way"))
                     continue
                 }

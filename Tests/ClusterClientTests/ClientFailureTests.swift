@@ -57,7 +57,8 @@ struct ClientFailureTests {
     func malformedShape() async throws {
         let e = try await overviewError(.malformedJSON)
         guard case .malformed(let text) = e else { Issue.record("got \(String(describing: e))"); return }
-        #expect(text.contains("nodes[1].name"), "\(text)")
+        // In JSON's words: it said `expected String` (and `expected Array<Any>`), Swift's type names.
+        #expect(text.contains("at nodes[1].name: expected a string"), "\(text)")
     }
 
     @Test("truncated JSON is malformed, not a crash")

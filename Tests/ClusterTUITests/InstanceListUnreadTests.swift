@@ -19,7 +19,7 @@ import Testing
         _ = Update.update(&state, .tick, now: now)
         _ = Update.update(&state, .overviewFetched(.success(TestCluster.fetched(TestCluster.overview)), latency: 0.01), now: now)
         for _ in 0..<failures {
-            let error = ClusterError.malformed("GET /api/cluster/instances: at instances: expected Array<Any>")
+            let error = ClusterError.malformed("GET /api/cluster/instances: at instances: expected an array")
             _ = Update.update(&state, .instancesPrepared(.failure(error), latency: 0.01), now: now)
         }
         return state

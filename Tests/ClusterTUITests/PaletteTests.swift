@@ -33,6 +33,14 @@ import Testing
         #expect(effects.contains { if case .switchContext("staging") = $0 { true } else { false } })
     }
 
+    /// The palette's contexts did not say which is open or protected, as the `c` picker does.
+    @Test func contextsSayCurrentAndProtected() {
+        var state = TestCluster.withContexts(["prod", "staging"])
+        state.config.contexts[1].isProtected = true
+        let details = open("ctx ", &state).matches.map(\.detail)
+        #expect(details == ["current · https://prod", "protected · https://staging"], "\(details)")
+    }
+
     /// Actions run as their key would: `help` opens the help overlay, and shows its key.
     @Test func actionsRunAndShowTheirKey() {
         var state = TestCluster.loadedState()

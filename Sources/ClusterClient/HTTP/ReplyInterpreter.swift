@@ -80,7 +80,18 @@ enum ReplyInterpreter {
         }
     }
 
-    /// `nodes[3].name: expected String, found a number` style text.
+    /// What a JSON reader calls `type`: "an array", not Swift's `Array<Any>`.
+    static func jsonWord(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.hasPrefix("Array") { return "an array" }
+        if name.hasPrefix("Dictionary") { return "an object" }
+        if name == "String" { return "a string" }
+        if name == "Bool" { return "true or false" }
+        if ["Int", "Int64", "UInt64", "Double", "Float"].contains(name) { return "a number" }
+        return name
+    }
+
+    /// `nodes[3].name: expected a string` style text.
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [CodingKey]) -> String {
             var s = ""
@@ -91,9 +102,9 @@ enum ReplyInterpreter {
         }
         switch error {
         case .typeMismatch(let type, let ctx):
-            return "at \(path(ctx.codingPath)): expected \(type)"
+            return "at \(path(ctx.codingPath)): expected \(jsonWord(type))"
         case .valueNotFound(let type, let ctx):
-            return "at \(path(ctx.codingPath)): missing \(type) value"
+            return "at \(path(ctx.codingPath)): missing \(jsonWord(type)) value"
         case .keyNotFound(let key, let ctx):
             return "at \(path(ctx.codingPath)): missing field \"\(key.stringValue)\""
         case .dataCorrupted(let ctx):
