@@ -104,8 +104,14 @@ package enum PlanReviewFlow {
     package static func finished(_ state: inout AppState, planID: String, _ summary: BatchSummary) {
         if state.runningBatch == planID { state.runningBatch = nil }
         guard var review = openReview(state, planID) else { return }
-        for (i, outcome) in summary.outcomes.enumerated() where i < review.plan.items.count {
+        var summary = summary
+        for (i, summarised) in summary.outcomes.enumerated() where i < review.plan.items.count {
+            // A write a later read settled while the batch ran keeps what it settled to (review: the summary's
+            // "unknown" put it back, and the settlement does not come twice).
+            var outcome = summarised
+            if case .unknown = summarised, let settled = review.outcomes[i], settled.kind != .unknown { outcome = settled }
             review.outcomes[i] = outcome
+            summary.outcomes[i] = outcome
             let key = review.plan.items[i].key
             switch outcome.kind {
             case .ok, .skipped, .unchanged: state.marks.remove(key)
@@ -133,11 +139,21 @@ package enum PlanReviewFlow {
     package static func settled(_ state: inout AppState, _ settled: UnknownWrites.Settled) {
         state.post(settled.text, .notice, seconds: 10)
         for case .plan(var review) in state.overlays {
-            guard let i = review.plan.items.indices.first(where: { review.plan.items[$0].key == settled.key }),
+            // The same entity and the same binding: a later form write to it is another write.
+            guard let i = review.plan.items.indices.first(where: {
+                      review.plan.items[$0].key == settled.key && review.plan.items[$0].to.normalized == settled.requested.normalized
+                  }),
                   case .unknown? = review.outcomes[i] else { continue }
-            review.outcomes[i] = settled.applied
+            let outcome: ItemOutcome = settled.applied
                 ? .applied(settled.requested, .reread)
                 : .notApplied("a later read shows the binding as before", mayStillLand: false)
+            review.outcomes[i] = outcome
+            // A finished batch's "done: … 1 unknown" line and marks follow too.
+            if case .finished(var summary) = review.phase, i < summary.outcomes.count {
+                summary.outcomes[i] = outcome
+                review.phase = .finished(summary)
+                if settled.applied { state.marks.remove(settled.key) }
+            }
             replace(&state, review)
         }
     }

@@ -107,18 +107,32 @@ struct UpdateMarksTests {
         #expect(RootView.render(state).text().contains("1 ok · 1 not applied"))
     }
 
-    /// The plan view's OUTCOME cell still said "unknown" after a later read settled the write.
+    /// The plan view's OUTCOME cell still said "unknown" after a later read settled the write; the batch's
+    /// summary, made before the settlement, put it back (review).
     @Test func aSettledUnknownShowsInThePlanView() throws {
         var state = markedState(["tenant1:research-agent", "tenant1:blocked"])
         TestCluster.press(&state, .enter)
         TestCluster.type(&state, "node-b")
         TestCluster.press(&state, .enter, .enter, .char("y"))
         let r = try #require(review(state))
-        let to = PlanBinding.explicit(node: "node-b", mode: .preferred)
+        func landed(_ i: Int, on node: String? = nil) -> UnknownWrites.Settled {
+            let to = r.plan.items[i].to
+            return SettledWrites.landed(r.plan.items[i].key, on: node ?? to.node!, mode: to.mode!)
+        }
         _ = Update.update(&state, .batchProgress(planID: r.plan.id, index: 0, .unknown("the reply was lost")), now: state.now)
-        _ = Update.update(&state, .writeSettled(SettledWrites.landed(r.plan.items[0].key, on: "node-b", mode: .preferred)), now: state.now)
-        #expect(review(state)?.outcomes[0] == .applied(to, .reread), "\(String(describing: review(state)?.outcomes))")
+        _ = Update.update(&state, .writeSettled(landed(0)), now: state.now)
+        #expect(review(state)?.outcomes[0] == .applied(r.plan.items[0].to, .reread), "\(String(describing: review(state)?.outcomes))")
         #expect(state.notice?.text.contains("was applied (settled by a later read)") == true)
+        let summary = BatchSummary(outcomes: [.unknown("the reply was lost"), .unknown("the reply was lost")], stoppedBecause: nil)
+        _ = Update.update(&state, .batchFinished(planID: r.plan.id, summary), now: state.now)
+        #expect(review(state)?.outcomes[0] == .applied(r.plan.items[0].to, .reread), "\(String(describing: review(state)?.outcomes))")
+        // Another write to the second entity (a form's, another node) settles nothing here.
+        _ = Update.update(&state, .writeSettled(landed(1, on: "node-c")), now: state.now)
+        guard case .unknown? = review(state)?.outcomes[1] else { Issue.record("\(String(describing: review(state)?.outcomes))"); return }
+        // Its own settles it, and the finished batch's line follows.
+        _ = Update.update(&state, .writeSettled(landed(1)), now: state.now)
+        guard case .finished(let after)? = review(state)?.phase else { Issue.record("not finished"); return }
+        #expect(after.outcomes.allSatisfy { $0.kind == .ok } && !after.line.contains("unknown"), "\(after.line)")
     }
 
     @Test func evacuateFromTheNodesPaneTakesTheNodesBindings() throws {
