@@ -5,26 +5,40 @@ import Testing
 /// The dashboard and `watch` say a bad target as every command does: one
 /// `clustertui: …` line and exit 64. They printed ArgumentParser's
 /// `Error: …` and exited 1 (a second new user's run).
-@Suite(.blocking, .serialized) struct ConnectionErrorsE2ETests {
-    /// `--context` with another server's `--url`, and an unknown context, from the dashboard, `watch` and `get`.
-    @Test func aBadTargetIsOneLineAndExit64Everywhere() async throws {
+@Suite(.blocking, .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ConnectionErrorsE2ETests {
+    static let cases: [(args: [String], says: String)] = [
+        (["--context", "alpha", "--url", "http://127.0.0.1:8"], "is not context alpha's url"),
+        (["--context", "nosuch"], "no context \"nosuch\""),
+    ]
+
+    /// `watch` and `get` with `--context` and another server's `--url`, or an unknown context, said `Error: …` and exited 1.
+    @Test func aBadTargetIsOneLineAndExit64FromTheCommands() async throws {
         let home = try ConfigHome([.init("alpha", url: "http://127.0.0.1:9", token: "t")])
         defer { home.remove() }
-        var env = home.environment
-        env["TERM"] = "xterm-256color"  // the dashboard checks the terminal first
-        let environment = env
-        let cases: [[String]] = [
-            ["--context", "alpha", "--url", "http://127.0.0.1:8"],
-            ["watch", "--context", "alpha", "--url", "http://127.0.0.1:8"],
-            ["get", "nodes", "--context", "alpha", "--url", "http://127.0.0.1:8"],
-            ["--context", "nosuch"],
-            ["watch", "--context", "nosuch"],
-        ]
-        for args in cases {
-            let run = try await offPool { try CLIChild.run(args, token: nil, environment: environment) }
-            #expect(run.status == 64, "\(args): \(run.status) \(run.stderr)")
-            #expect(run.stderr.hasPrefix("clustertui: ") && !run.stderr.contains("Error:"), "\(args): \(run.stderr)")
-            #expect(run.stderr.split(separator: "\n").count == 1, "\(args): \(run.stderr)")
+        let environment = home.environment
+        for (args, says) in Self.cases {
+            for command in [["watch"], ["get", "nodes"]] {
+                let run = try await offPool { try CLIChild.run(command + args, token: nil, environment: environment) }
+                #expect(run.status == 64, "\(command + args): \(run.status) \(run.stderr)")
+                #expect(run.stderr.hasPrefix("clustertui: ") && run.stderr.contains(says), "\(command + args): \(run.stderr)")
+                #expect(run.stderr.split(separator: "\n").count == 1, "\(command + args): \(run.stderr)")
+            }
+        }
+    }
+
+    /// The dashboard, in a real terminal (without one it stops at the terminal check): the same line and exit 64.
+    @Test func aBadTargetIsOneLineAndExit64FromTheDashboard() async throws {
+        let home = try ConfigHome([.init("alpha", url: "http://127.0.0.1:9", token: "t")])
+        defer { home.remove() }
+        for (args, says) in Self.cases {
+            let command = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXITED:$?; sleep 60", TestBinary.clustertui.path] + args
+            let session = try TmuxSession(name: DashboardE2ETests.name("badtarget"), width: 200, height: 10, command: command,
+                                          environment: home.environment)
+            defer { session.kill() }
+            let screen = try await offPool { try session.waitFor("EXITED:", timeout: 20) }
+            #expect(screen.contains("EXITED:64"), "\(args): \(screen)")
+            #expect(screen.contains("clustertui: ") && screen.contains(says) && !screen.contains("Error:"), "\(args): \(screen)")
         }
     }
 }
