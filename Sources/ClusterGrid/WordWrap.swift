@@ -2,18 +2,20 @@
 /// spaces where it can (a word longer than a line is cut), for text read
 /// in a box that may be narrower than it (the help at 80 columns).
 package enum WordWrap {
-    package static func lines(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [text] }
+    /// - Parameter limit: at most this many lines; the last holds the rest as it is (to be cut where it is drawn).
+    package static func lines(_ text: String, width: Int, limit: Int = .max) -> [String] {
+        guard width > 0, limit > 0 else { return [text] }
         var lines: [String] = []
         var rest = Substring(text)
-        while DisplayWidth.of(String(rest)) > width {
+        while lines.count < limit - 1, DisplayWidth.of(String(rest)) > width {
             var used = 0
             var cut = rest.startIndex
             var lastSpace: Substring.Index?
             for index in rest.indices {
+                // A space just past the edge ends the line too ("alpha beta" in 10, not "alpha").
+                if rest[index] == " " { lastSpace = index }
                 used += DisplayWidth.of(String(rest[index]))
                 if used > width { break }
-                if rest[index] == " " { lastSpace = index }
                 cut = rest.index(after: index)
             }
             let end = lastSpace.map { $0 > rest.startIndex ? $0 : cut } ?? cut

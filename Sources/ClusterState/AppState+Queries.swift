@@ -19,7 +19,13 @@ extension AppState {
             lines.append(.title(title))
             for (key, text) in keys {
                 let indent = max(2 + DisplayWidth.of(key) + 3, column)
-                let parts = WordWrap.lines(text, width: max(10, inner - indent))
+                // A key too long to leave its text room (a narrow screen): the text goes under it.
+                guard indent + 10 <= inner else {
+                    lines.append(.key(key, "", indent: column))
+                    lines += WordWrap.lines(text, width: max(1, inner - column)).map { .more($0, indent: column) }
+                    continue
+                }
+                let parts = WordWrap.lines(text, width: inner - indent)
                 lines.append(.key(key, parts[0], indent: indent))
                 lines += parts.dropFirst().map { .more($0, indent: indent) }
             }

@@ -39,10 +39,9 @@ package struct ModalFrame {
     /// Writes `text` over up to `lines` rows, broken at spaces: an error
     /// names its cause first and its advice after, and both should be read.
     package func wrapped(_ screen: inout Screen, _ row: Int, _ text: String, lines: Int, style: TextStyle) {
-        let parts = WordWrap.lines(text, width: innerWidth)
-        for i in 0..<min(lines, parts.count) {
-            // The last row takes the rest, cut at the frame, rather than dropping it.
-            line(&screen, row + i, i == lines - 1 ? parts[i...].joined(separator: " ") : parts[i], style: style)
+        // The last row takes the rest as it is, cut at the frame.
+        for (i, part) in WordWrap.lines(text, width: innerWidth, limit: lines).enumerated() {
+            line(&screen, row + i, part, style: style)
         }
     }
 }
