@@ -72,7 +72,8 @@ extension ConnectionOptions {
     ///
     /// Precedence: `--context NAME` selects a context (its url, token-file,
     /// ca-file, insecure, intervals), and flags given alongside override its
-    /// fields. `--url` without `--context` ignores the config's
+    /// fields, but for `--url`: one naming another server is refused
+    /// (`refuseAnotherServer`). `--url` without `--context` ignores the config's
     /// current-context entirely, so a context's token is never sent to a
     /// different server by surprise. With neither flag, `current-context`
     /// applies; with no current-context either, the result is `nil`: the
@@ -119,10 +120,17 @@ extension ConnectionOptions {
     /// `--context NAME --url URL` naming another server than the context's
     /// is refused: the context's token would go to `URL` (found by a new
     /// user's run: a 401 "the token sent came from token file …" of another
-    /// cluster). The same URL, a trailing `/` aside, is fine.
+    /// cluster). The same server written another way (case, default port,
+    /// trailing `/`) is fine.
     static func refuseAnotherServer(_ url: String?, for context: ContextConfig) throws {
-        func bare(_ s: String) -> String { s.hasSuffix("/") ? String(s.dropLast()) : s }
-        guard let url, let own = context.url, bare(url) != bare(own) else { return }
+        func server(_ s: String) -> String {
+            guard let c = URLComponents(string: s), let scheme = c.scheme?.lowercased(), let host = c.host?.lowercased() else { return s }
+            let port = c.port ?? (scheme == "https" ? 443 : 80)
+            var path = c.path
+            while path.hasSuffix("/") { path.removeLast() }
+            return "\(scheme)://\(host):\(port)\(path)"
+        }
+        guard let url, let own = context.url, server(url) != server(own) else { return }
         throw ClusterError.usage("--url \(TextSanitizer.excerpt(url, limit: 80)) is not context \(context.name)'s url "
             + "(\(TextSanitizer.excerpt(own, limit: 80))): give --url or --context, not both, so that its token is never sent to another server")
     }

@@ -75,7 +75,7 @@ package enum FleetRows {
     /// The open cluster, from the dashboard's state.
     private static func current(_ state: AppState, _ choice: ContextChoice) -> FleetRow {
         let poll = state.overviewPoll
-        // The server it is talking to (a --url given with the context wins over the file's).
+        // The server it is talking to (the file's, written as --url gave it when both were given).
         let url = state.config.clusterURL == ClusterIdentity.embedded ? choice.url : state.config.clusterURL
         var row = FleetRow(name: choice.name, url: url, isCurrent: true, state: openClusterState(state),
                            latency: poll.lastLatency, clockSkew: state.clockSkew, lastGood: poll.lastSuccess)

@@ -75,6 +75,19 @@ package enum HeaderView {
 
     private static func short(_ error: ClusterError) -> String { ErrorExcerpt.short(error) }
 
+    /// Names that do not name one node: listed twice, or not valid UTF-8.
+    private static func nameProblemPieces(_ problems: NodeNameProblems, bar: String, glyphs: Glyphs) -> [(String, StyleRole, Bool)] {
+        var pieces: [(String, StyleRole, Bool)] = [(bar, .header, false)]
+        if let name = problems.duplicated.first {
+            let more = problems.duplicated.count > 1 ? " +\(problems.duplicated.count - 1)" : ""
+            pieces.append(("\(glyphs.warning) name listed twice: \(name)\(more) ", .warning, true))
+        }
+        if !problems.undecodable.isEmpty {
+            pieces.append(("\(glyphs.warning) \(problems.undecodable.count) node name(s) not valid UTF-8 ", .warning, true))
+        }
+        return pieces
+    }
+
     private static func drawCounts(_ state: AppState, into screen: inout Screen, glyphs: Glyphs) {
         let width = screen.width
         var x = 0
@@ -108,17 +121,7 @@ package enum HeaderView {
         if nodes.ghosts > 0 { group([("+\(nodes.ghosts) ghosts ", .ghost, false)]) }
         let bar = "\(glyphs.separator) "
         // Issue 20: names that do not name one node are said, before the instance counts they distort.
-        if let problems = state.snapshot?.nameProblems, !problems.isEmpty {
-            var pieces: [(String, StyleRole, Bool)] = [(bar, .header, false)]
-            if let name = problems.duplicated.first {
-                let more = problems.duplicated.count > 1 ? " +\(problems.duplicated.count - 1)" : ""
-                pieces.append(("\(glyphs.warning) name listed twice: \(name)\(more) ", .warning, true))
-            }
-            if !problems.undecodable.isEmpty {
-                pieces.append(("\(glyphs.warning) \(problems.undecodable.count) node name(s) not valid UTF-8 ", .warning, true))
-            }
-            group(pieces)
-        }
+        if let problems = state.snapshot?.nameProblems, !problems.isEmpty { group(nameProblemPieces(problems, bar: bar, glyphs: glyphs)) }
         if state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary {
             // At risk first: on a narrow screen it is the count that must show.
             group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true),
@@ -130,18 +133,7 @@ package enum HeaderView {
             group([(bar, .header, false), ("Instances loading… ", .header, false)])
         }
         // Version skew comes after the counts: they matter more on a narrow screen.
-        if nodes.hasVersionSkew {
-            let lead: [(String, StyleRole, Bool)] = [(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true)]
-            let versions = nodes.versions.map { "\($0.version)×\($0.count) " }
-            let shown = VersionList.fitting(versions, room: width - x - DisplayWidth.of(bar + "\(glyphs.warning) versions "), most: 3)
-            // A cut list says so: "1.4.0×2" alone read as the only version running.
-            let more = shown < versions.count ? [("+\(versions.count - shown) more ", StyleRole.warning, false)] : []
-            if shown > 0 {
-                group(lead + versions.prefix(shown).map { ($0, StyleRole.warning, false) } + more)
-            } else {
-                group([(bar, .header, false), ("\(glyphs.warning) \(versions.count) versions ", .warning, true)])
-            }
-        }
+        if nodes.hasVersionSkew { group(VersionList.pieces(nodes.versions, room: width - x, bar: bar, glyphs: glyphs)) }
         // Issue 22: the last hour's trend, when the width allows (after everything else).
         if let trend = state.history?.trend, trend.contains(where: { $0 != nil }) {
             // `--accessible`: the newest numbers without the sparklines.
@@ -155,6 +147,18 @@ package enum HeaderView {
 /// How many of the running versions the header can name whole, keeping
 /// room for "+N more" when some are left out.
 enum VersionList {
+    /// The header's version group in `room` columns: the versions that fit
+    /// and "+N more", else "⚠ N versions" (a cut list read as whole).
+    static func pieces(_ counts: [VersionCount], room: Int, bar: String, glyphs: Glyphs) -> [(String, StyleRole, Bool)] {
+        let lead = bar + "\(glyphs.warning) versions "
+        let versions = counts.map { "\($0.version)×\($0.count) " }
+        let shown = fitting(versions, room: room - DisplayWidth.of(lead), most: 3)
+        guard shown > 0 else { return [(bar, .header, false), ("\(glyphs.warning) \(versions.count) versions ", .warning, true)] }
+        let more = shown < versions.count ? [("+\(versions.count - shown) more ", StyleRole.warning, false)] : []
+        return [(bar, .header, false), ("\(glyphs.warning) versions ", .warning, true)]
+            + versions.prefix(shown).map { ($0, StyleRole.warning, false) } + more
+    }
+
     static func fitting(_ versions: [String], room: Int, most: Int) -> Int {
         var shown = 0, left = room
         while shown < min(most, versions.count) {

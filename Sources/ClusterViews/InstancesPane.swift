@@ -17,7 +17,7 @@ package enum InstancesPane {
         // Never read: a failing list says why, never "loading…" for good (found by a new user's run).
         // As much of the reason as the title has room for: a malformed reply names where at its end.
         let unread = snapshot.instancesKnown ? nil
-            : state.instancesPoll.lastError.map { ErrorExcerpt.short($0, limit: max(60, screen.width - 40)) }
+            : state.instancesPoll.lastError.map { ErrorExcerpt.short($0, limit: max(10, screen.width - 30)) }
         if let unread {
             title += "✕ not read · \(unread)"
         } else if !snapshot.instancesKnown {

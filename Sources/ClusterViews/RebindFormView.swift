@@ -115,15 +115,15 @@ package enum RebindFormView {
 
 /// Draws the reset-to-default confirmation.
 package enum ResetConfirmView {
-    /// What a form whose write has left it says: on a protected context the
-    /// write waits for the name first, and nothing is sent yet (it said
-    /// "sending" behind the name prompt).
     /// A form over stale data says so in its title: it covered the STALE
     /// banner while its picker listed nodes "online, hb 0s" as of then.
     static func staleNote(_ state: AppState) -> String {
-        state.isStale ? " · STALE: the cluster as of \(Fmt.clock(state.observedAt))Z" : ""
+        state.isStale ? " · STALE: the cluster as of \(Fmt.absolute(state.observedAt, now: state.now))" : ""
     }
 
+    /// What a form whose write has left it says: on a protected context the
+    /// write waits for the name first, and nothing is sent yet (it said
+    /// "sending" behind the name prompt).
     static func sendingLine(_ state: AppState, spin: String) -> String {
         state.overlays.find(.typeName) != nil
             ? "waiting for the context's name: nothing is sent until it is typed"

@@ -31,7 +31,7 @@ import Testing
         #expect(!JournalMatcher.couldHaveMade(entry, change(seen: 5, updated: -7200), wanted: wanted), "made two hours before our write")
     }
 
-    /// Seen in one poll, made hours apart: newest first by when they were made.
+    /// "Newest first" listed by when a poll saw them: a restart's changes of hours before sat above today's.
     @Test func theViewListsChangesByWhenTheyHappened() {
         let seenOrder = [change(seen: 0, updated: -3600), change(seen: 10, updated: -86_400), change(seen: 10, updated: -60),
                          change(seen: 20, updated: nil)]

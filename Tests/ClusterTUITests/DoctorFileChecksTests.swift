@@ -78,8 +78,10 @@ import Testing
         #expect { try both.resolve(configPath: config) } throws: { error in
             "\(error)".contains("--url http://127.0.0.1:38602 is not context alpha's url (http://127.0.0.1:38601)")
         }
-        let same = try ConnectionOptions.parse(["--context", "alpha", "--url", "http://127.0.0.1:38601/"])
-        #expect(try same.resolve(configPath: config)?.tokenFile == "/t")
+        for sameServer in ["http://127.0.0.1:38601/", "HTTP://127.0.0.1:38601//"] {
+            let same = try ConnectionOptions.parse(["--context", "alpha", "--url", sameServer])
+            #expect(try same.resolve(configPath: config)?.tokenFile == "/t", "\(sameServer)")
+        }
         let urlAlone = try ConnectionOptions.parse(["--url", "http://127.0.0.1:38602"])
         #expect(try urlAlone.resolve(configPath: config)?.contextName == nil)
     }

@@ -9,7 +9,7 @@ import Testing
 /// how many it left out: at 120 columns it read "⚠ versions 0.4.1×3"
 /// while 0.4.0 ran too, and a partial list looked complete.
 @Suite struct HeaderVersionsTests {
-    /// Three versions, room for one and "+N more", none, or all.
+    /// The cut list dropped versions silently: with three, room for one and "+N more", none, or all.
     @Test func aCutListSaysHowManyItLeftOut() {
         let versions = ["1.4.0×2 ", "1.4.1×2 ", "1.4.2×1 "]
         #expect(VersionList.fitting(versions, room: 100, most: 3) == 3)
@@ -18,7 +18,7 @@ import Testing
         #expect(VersionList.fitting(versions + ["1.5.0×1 "], room: 100, most: 3) == 3)
     }
 
-    /// The test cluster runs 0.4.1 on three nodes and 0.4.0 on one: wide, both; narrower, the count.
+    /// At 120 columns the header read "versions 0.4.1×3" while 0.4.0 ran too: wide, both; narrower, the count.
     @Test func theHeaderNeverShowsAPartialListAsWhole() {
         for (width, expected) in [(200, "⚠ versions 0.4.1×3 0.4.0×1"), (120, "⚠ 2 versions")] {
             let state = TestCluster.loadedState(width: width, height: 40)

@@ -87,7 +87,7 @@ enum ReplyInterpreter {
         if name.hasPrefix("Dictionary") { return "an object" }
         if name == "String" { return "a string" }
         if name == "Bool" { return "true or false" }
-        if ["Int", "Int64", "UInt64", "Double", "Float"].contains(name) { return "a number" }
+        if ["Int", "UInt", "Double", "Float"].contains(where: { name.hasPrefix($0) }) { return "a number" }
         return name
     }
 
