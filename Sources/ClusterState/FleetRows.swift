@@ -27,6 +27,11 @@ package struct FleetRow: Sendable, Equatable {
     /// Its colour from the config file, if any.
     package var color: String?
 
+    /// Its name after the protected mark when its context is protected: the
+    /// fleet screen and the fleet wallboard say it alike, the mark first (a
+    /// long name is cut at the column's width; the mark must not be).
+    package func markedName(_ glyphs: Glyphs) -> String { isProtected ? glyphs.protected + " " + name : name }
+
     /// Whether anything in the row needs an eye: not live, a node in
     /// trouble, an instance at risk, a loud alert.
     package var hasProblem: Bool {

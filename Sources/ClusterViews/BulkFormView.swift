@@ -13,7 +13,7 @@ package enum BulkFormView {
         let fixed = evacuate == nil ? 6 : 7
         let pickerRows = max(1, min(choices.count, screen.height - 4 - fixed))
         let frame = ModalFrame(screen: screen, width: 90, height: fixed + pickerRows + 2)
-        frame.draw(into: &screen, title: form.title + ResetConfirmView.staleNote(state))
+        frame.draw(into: &screen, title: form.title + FormLines.staleNote(state))
         let dim = TextStyle(role: .dim)
         frame.line(&screen, 0, "moves", style: dim)
         frame.line(&screen, 0, what(form), style: TextStyle(role: .modal, bold: true), indent: 9)

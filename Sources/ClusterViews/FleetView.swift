@@ -60,9 +60,8 @@ package enum FleetView {
         switch id {
         case "glyph": return glyph(row, glyphs)
         case "name":
-            // A protected context (production) says so here too, not only once opened;
-            // the mark first: a long name is cut at the column's width, the mark must not be.
-            let text = (row.isProtected ? glyphs.protected + " " : "") + row.name + (row.isCurrent ? " " + glyphs.thisNode : "")
+            // A protected context (production) says so here too, not only once opened.
+            let text = row.markedName(glyphs) + (row.isCurrent ? " " + glyphs.thisNode : "")
             return (text, row.color.flatMap(StyleRole.context) ?? .normal)
         case "state": return stateText(row, now: state.now)
         case "nodes": return (n.map { String($0.total) } ?? "-", .normal)

@@ -15,7 +15,7 @@ package enum RebindFormView {
         let fixed = roomy ? 13 : 7
         let pickerRows = max(1, min(max(1, candidates), screen.height - 4 - fixed))
         let frame = ModalFrame(screen: screen, width: 84, height: fixed + pickerRows + 2)
-        frame.draw(into: &screen, title: "Rebind \(form.instance.entityType.rawValue)" + ResetConfirmView.staleNote(state))
+        frame.draw(into: &screen, title: "Rebind \(form.instance.entityType.rawValue)" + FormLines.staleNote(state))
         let now = state.observedAt
         let instance = form.instance
         let dim = TextStyle(role: .dim)
@@ -108,13 +108,34 @@ package enum RebindFormView {
             frame.line(&screen, row, "\(glyphs.warning) Changed meanwhile: \(detail).", style: TextStyle(role: .warning, bold: true))
             frame.line(&screen, row + 1, "Apply yours over it? y = yes, any other key = back", style: TextStyle(role: .warning, bold: true))
         case .sending:
-            frame.line(&screen, row, ResetConfirmView.sendingLine(state, spin: spin), style: TextStyle(role: .notice))
+            frame.line(&screen, row, FormLines.sendingLine(state, spin: spin), style: TextStyle(role: .notice))
         }
     }
 }
 
 /// Draws the reset-to-default confirmation.
 package enum ResetConfirmView {
+    package static func draw(_ state: AppState, _ confirm: ResetConfirm, into screen: inout Screen, glyphs: Glyphs) {
+        let frame = ModalFrame(screen: screen, width: 72, height: 9)
+        frame.draw(into: &screen, title: "Reset to default" + FormLines.staleNote(state))
+        let instance = confirm.instance
+        frame.line(&screen, 0, "\(instance.entityType.rawValue)  \(instance.name)", style: TextStyle(role: .modal, bold: true))
+        frame.line(&screen, 1, "now: " + BindingText.describe(instance, assignment: state.snapshot?.assignmentsByKey[instance.key], now: state.observedAt))
+        frame.line(&screen, 2, "after: follows the default node (\(confirm.defaultNode)), mode preferred")
+        if confirm.sending {
+            let spin = glyphs.spinner[Int(state.now.timeIntervalSince1970 * 8) % glyphs.spinner.count]
+            frame.line(&screen, 4, FormLines.sendingLine(state, spin: spin), style: TextStyle(role: .notice))
+        } else {
+            frame.line(&screen, 4, "Remove the explicit binding? y = yes · n/Esc = no", style: TextStyle(role: .warning, bold: true))
+        }
+        if let error = confirm.error {
+            frame.wrapped(&screen, 5, "\(glyphs.warning) \(error)", lines: 2, style: TextStyle(role: .error, bold: true))
+        }
+    }
+}
+
+/// Lines the write forms (rebind, reset, bulk) share.
+enum FormLines {
     /// A form over stale data says so in its title: it covered the STALE
     /// banner while its picker listed nodes "online, hb 0s" as of then.
     static func staleNote(_ state: AppState) -> String {
@@ -128,23 +149,5 @@ package enum ResetConfirmView {
         state.overlays.find(.typeName) != nil
             ? "waiting for the context's name: nothing is sent until it is typed"
             : "\(spin) checking the binding, sending, confirming…"
-    }
-
-    package static func draw(_ state: AppState, _ confirm: ResetConfirm, into screen: inout Screen, glyphs: Glyphs) {
-        let frame = ModalFrame(screen: screen, width: 72, height: 9)
-        frame.draw(into: &screen, title: "Reset to default" + staleNote(state))
-        let instance = confirm.instance
-        frame.line(&screen, 0, "\(instance.entityType.rawValue)  \(instance.name)", style: TextStyle(role: .modal, bold: true))
-        frame.line(&screen, 1, "now: " + BindingText.describe(instance, assignment: state.snapshot?.assignmentsByKey[instance.key], now: state.observedAt))
-        frame.line(&screen, 2, "after: follows the default node (\(confirm.defaultNode)), mode preferred")
-        if confirm.sending {
-            let spin = glyphs.spinner[Int(state.now.timeIntervalSince1970 * 8) % glyphs.spinner.count]
-            frame.line(&screen, 4, sendingLine(state, spin: spin), style: TextStyle(role: .notice))
-        } else {
-            frame.line(&screen, 4, "Remove the explicit binding? y = yes · n/Esc = no", style: TextStyle(role: .warning, bold: true))
-        }
-        if let error = confirm.error {
-            frame.wrapped(&screen, 5, "\(glyphs.warning) \(error)", lines: 2, style: TextStyle(role: .error, bold: true))
-        }
     }
 }

@@ -32,8 +32,8 @@ package enum FleetWallboardView {
                 drawTile(row, x: x, y: y, width: min(tileWidth, screen.width - x), state: state, glyphs: glyphs, into: &screen)
             }
         }
-        let rest = (fine.isEmpty ? "" : "fine: " + fine.map { marked($0, glyphs) }.joined(separator: ", "))
-            + (waiting.isEmpty ? "" : (fine.isEmpty ? "" : " · ") + "connecting: " + waiting.map { marked($0, glyphs) }.joined(separator: ", "))
+        let rest = (fine.isEmpty ? "" : "fine: " + fine.map { $0.markedName(glyphs) }.joined(separator: ", "))
+            + (waiting.isEmpty ? "" : (fine.isEmpty ? "" : " · ") + "connecting: " + waiting.map { $0.markedName(glyphs) }.joined(separator: ", "))
         if !troubled.isEmpty, !rest.isEmpty {
             screen.put(" " + rest, x: 0, y: screen.height - 1, style: TextStyle(role: .dim))
         }
@@ -57,7 +57,7 @@ package enum FleetWallboardView {
         let y = max(2, (screen.height - scale.height) / 2 - 1)
         BigText.draw(text, x: max(0, (screen.width - BigText.width(text, scale: scale)) / 2), y: y, scale: scale,
                      style: TextStyle(role: role, bold: true), into: &screen)
-        let names = { (rows: [FleetRow]) in rows.map { marked($0, glyphs) }.joined(separator: ", ") }
+        let names = { (rows: [FleetRow]) in rows.map { $0.markedName(glyphs) }.joined(separator: ", ") }
         let below = waiting.isEmpty
             ? "\(fine.count) cluster\(fine.count == 1 ? "" : "s") live, no node in trouble, nothing at risk: " + names(fine)
             : "waiting for " + names(waiting) + (fine.isEmpty ? "" : " · fine: " + names(fine))
@@ -70,7 +70,7 @@ package enum FleetWallboardView {
     private static func drawTile(_ row: FleetRow, x: Int, y: Int, width: Int, state: AppState, glyphs: Glyphs, into screen: inout Screen) {
         guard width > 10 else { return }
         let (word, role) = stateLine(row, now: state.now)
-        screen.box(x: x, y: y, width: width, height: tileHeight, style: TextStyle(role: role, bold: true), title: marked(row, glyphs))
+        screen.box(x: x, y: y, width: width, height: tileHeight, style: TextStyle(role: role, bold: true), title: row.markedName(glyphs))
         var line = y + 1
         func put(_ text: String, _ role: StyleRole, bold: Bool = false) {
             screen.put(text, x: x + 2, y: line, maxWidth: width - 4, style: TextStyle(role: role, bold: bold))
@@ -90,11 +90,6 @@ package enum FleetWallboardView {
         if line < y + tileHeight - 1 {
             put("last good poll " + (row.lastGood.map { Fmt.age($0, now: state.now, absolute: false) + " ago" } ?? "never"), .dim)
         }
-    }
-
-    /// A cluster's name, after the protected mark when its context is protected (as on the fleet screen).
-    static func marked(_ row: FleetRow, _ glyphs: Glyphs) -> String {
-        row.isProtected ? glyphs.protected + " " + row.name : row.name
     }
 
     /// `UNREACHABLE (no good poll)`, `STALE since 2m · TLS`, `LIVE`.
