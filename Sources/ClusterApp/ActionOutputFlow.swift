@@ -8,11 +8,19 @@ enum ActionOutputFlow {
         case .escape, .char("q"), .char("O"):
             state.overlays.close(.actionOutput)
         default:
-            // The last page's first line is as far as it scrolls (no dead zone for ↑ past the end).
-            let last = max(0, output.lines.count - ListKeys.page(state.height))
+            output.fit(screenWidth: state.width)
+            // The last page's first row is as far as it scrolls (no dead zone for ↑ past the end).
+            let last = max(0, output.rows.count - ListKeys.page(state.height))
             if let moved = ListKeys.moved(key, at: min(output.scroll, last), count: last + 1, page: ListKeys.page(state.height)) {
                 output.scroll = moved
             }
         }
+    }
+
+    /// The terminal was resized: the open output's lines wrap to the new width.
+    static func resized(_ state: inout AppState) {
+        guard case .actionOutput(var output)? = state.overlays.find(.actionOutput) else { return }
+        output.fit(screenWidth: state.width)
+        state.overlays.replace(.actionOutput(output))
     }
 }

@@ -100,7 +100,8 @@ package enum KeyHandling {
         case .problems: ProblemsFlow.open(&state)
         case .asOf, .copyID, .copyRow, .exportTable, .exportScreen, .zoom, .palette, .columns: break  // answered above
         case .actionOutput:
-            if let output = state.lastActionOutput {
+            if var output = state.lastActionOutput {
+                output.fit(screenWidth: state.width)
                 state.overlays.append(.actionOutput(output))
             } else {
                 state.post("no custom action has run in the background yet (they are in the config file: README, Custom actions)", .notice)

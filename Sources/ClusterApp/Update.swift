@@ -31,6 +31,7 @@ package enum Update {
             state.width = max(0, width)
             state.height = max(0, height)
             state.clampCursors()
+            ActionOutputFlow.resized(&state)
             effects = []
         case .tick:
             effects = tick(&state)

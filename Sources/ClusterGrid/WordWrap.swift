@@ -7,17 +7,20 @@ package enum WordWrap {
         guard width > 0, limit > 0 else { return [text] }
         var lines: [String] = []
         var rest = Substring(text)
-        while lines.count < limit - 1, DisplayWidth.of(String(rest)) > width {
+        while lines.count < limit - 1 {
             var used = 0
             var cut = rest.startIndex
             var lastSpace: Substring.Index?
+            var overflows = false
+            // One pass a line, up to its edge: a 64 KB line wraps in linear time.
             for index in rest.indices {
                 // A space just past the edge ends the line too ("alpha beta" in 10, not "alpha").
                 if rest[index] == " " { lastSpace = index }
                 used += DisplayWidth.of(String(rest[index]))
-                if used > width { break }
+                if used > width { overflows = true; break }
                 cut = rest.index(after: index)
             }
+            guard overflows else { break }
             let end = lastSpace.map { $0 > rest.startIndex ? $0 : cut } ?? cut
             guard end > rest.startIndex else { break }
             lines.append(String(rest[..<end]))

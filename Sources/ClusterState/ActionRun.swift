@@ -1,3 +1,4 @@
+import ClusterGrid
 import ClusterModel
 import Foundation
 
@@ -34,13 +35,56 @@ package struct ActionResult: Sendable, Equatable {
 /// The output pane of a background action's run (`O` opens the last one).
 package struct ActionOutputView: Sendable, Equatable {
     package var result: ActionResult
+    /// The first row shown, counted in `rows`.
     package var scroll = 0
     /// The output as lines, every control character made visible (made once, not per frame).
     package let lines: [String]
+    /// `lines` wrapped to `rowsWidth` columns: a long line is read whole, not cut at the frame.
+    package private(set) var rows: [String]
+    package private(set) var rowsWidth = 0
 
     package init(result: ActionResult) {
         self.result = result
         lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map { TextSanitizer.visible(String($0)) }
+        rows = lines
+    }
+
+    /// The columns the output pane's text gets on a screen this wide (its
+    /// frame is the screen less 4, at least 60, within a 1-column margin; 2 of padding a side).
+    package static func textWidth(screenWidth: Int) -> Int {
+        max(0, min(max(60, screenWidth - 4), screenWidth - 2) - 4)
+    }
+
+    /// Wraps the lines again when the width changed, keeping the top row's line in view.
+    package mutating func fit(screenWidth: Int) {
+        let width = Self.textWidth(screenWidth: screenWidth)
+        guard width != rowsWidth, width > 0 else { return }
+        let topLine = lineOfRow(scroll)
+        var wrapped: [String] = []
+        var firstRow = 0
+        for (index, line) in lines.enumerated() {
+            if index == topLine { firstRow = wrapped.count }
+            wrapped += Self.fits(line, width) ? [line] : WordWrap.lines(line, width: width)
+        }
+        rows = wrapped
+        rowsWidth = width
+        scroll = firstRow
+    }
+
+    /// The source line the row `row` belongs to (rows are wrapped at `rowsWidth`).
+    private func lineOfRow(_ row: Int) -> Int {
+        guard rowsWidth > 0 else { return min(row, max(0, lines.count - 1)) }
+        var count = 0
+        for (index, line) in lines.enumerated() {
+            count += Self.fits(line, rowsWidth) ? 1 : WordWrap.lines(line, width: rowsWidth).count
+            if count > row { return index }
+        }
+        return max(0, lines.count - 1)
+    }
+
+    /// A line short enough in bytes fits without measuring its characters.
+    private static func fits(_ line: String, _ width: Int) -> Bool {
+        line.utf8.count <= width || DisplayWidth.of(line) <= width
     }
 }
 

@@ -26,11 +26,18 @@ package enum ActionViews {
         let result = output.result
         let cut = result.truncated ? " · output cut at \(ActionResult.outputLimit / 1024) KB" : ""
         frame.draw(into: &screen, title: "\(result.name) on \(TextSanitizer.visible(result.subject)) — \(result.outcome)\(cut) · Esc close")
-        let lines = output.lines
-        if lines.allSatisfy(\.isEmpty) { frame.line(&screen, 0, "(no output)", style: TextStyle(role: .dim)) }
-        let top = min(output.scroll, max(0, lines.count - frame.innerHeight))
-        for row in 0..<frame.innerHeight where top + row < lines.count {
-            frame.line(&screen, row, lines[top + row])
+        var fitted = output
+        fitted.fit(screenWidth: screen.width)  // already fitted by the flows; only a test's screen differs
+        let rows = fitted.rows
+        if output.lines.allSatisfy(\.isEmpty) { frame.line(&screen, 0, "(no output)", style: TextStyle(role: .dim)) }
+        let top = min(fitted.scroll, max(0, rows.count - frame.innerHeight))
+        for row in 0..<frame.innerHeight where top + row < rows.count {
+            frame.line(&screen, row, rows[top + row])
+        }
+        if rows.count > frame.innerHeight {
+            let position = " rows \(top + 1)–\(min(rows.count, top + frame.innerHeight)) of \(rows.count) "
+            screen.put(position, x: frame.x + max(2, frame.width - 2 - DisplayWidth.of(position)), y: frame.y + frame.height - 1,
+                       maxWidth: frame.width - 4, style: TextStyle(role: .border))
         }
     }
 }

@@ -4,6 +4,7 @@ import Testing
 @testable import ClusterApp
 @testable import ClusterGrid
 @testable import ClusterState
+@testable import ClusterViews
 
 /// Issue 24: a custom action's key runs it on what is selected, with
 /// exactly that row's fields; refusals are one line and run nothing.
@@ -102,6 +103,29 @@ import Testing
         TestCluster.press(&state, .char("O"))
         guard case .actionOutput(let view)? = state.topOverlay else { Issue.record("no output pane"); return }
         #expect(view.lines == ["line one", "line two"])
+    }
+
+    /// The output pane cut every line at the frame: a long line (an error, a JSON reply) could not be read whole.
+    @Test func longOutputLinesWrapAndScrollToTheirEnd() {
+        var state = Self.state([nodeAction])
+        state.width = 80; state.height = 24
+        let long = (1...60).map { "word\($0)" }.joined(separator: " ") + " END"
+        let output = "first\n" + long + "\n" + String(repeating: "z", count: 200) + "\nlast"
+        let result = ActionResult(name: "probe", subject: "node node-a", mode: .background, status: 0, output: output)
+        _ = Update.update(&state, .actionFinished(result), now: state.now)
+        TestCluster.press(&state, .char("O"))
+        guard case .actionOutput(let view)? = state.topOverlay else { Issue.record("no output pane"); return }
+        let width = ActionOutputView.textWidth(screenWidth: 80)
+        #expect(view.rows.allSatisfy { DisplayWidth.of($0) <= width })
+        #expect(view.rows.count > 6, "wrapped: \(view.rows.count) rows")
+        #expect(view.rows.joined().replacingOccurrences(of: " ", with: "") == output.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: ""))
+        let screen = RootView.render(state).text()
+        #expect(screen.contains("END") && screen.contains("last"), "the whole output is on a 24-row screen:\n\(screen)")
+        // Narrower: more rows, the top row's line still first, and End reaches the last row.
+        _ = Update.update(&state, .resize(width: 60, height: 10), now: state.now)
+        TestCluster.press(&state, .end)
+        let small = RootView.render(state).text()
+        #expect(small.contains("last") && small.contains("rows "), "\(small)")
     }
 
     /// Help lists the config's custom actions with their keys.
