@@ -37,6 +37,7 @@ package enum AlertsListView {
             let style = index == selected ? TextStyle(role: .selection, bold: true)
                 : TextStyle(role: role(alert, now: now), bold: alert.isLoud(now: now))
             frame.line(&screen, 3 + offset, (index == selected ? glyphs.pointer : " ") + " " + text, style: style)
+            if index == selected { screen.cursor = ScreenPoint(x: frame.innerX, y: frame.innerY + 3 + offset) }
         }
     }
 

@@ -21,6 +21,7 @@ package enum ContextPickerView {
                 + "  \(context.url)  · \(token)"
             let style = index == picker.selected ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
             frame.line(&screen, row, text, style: style)
+            if index == picker.selected, row < frame.innerHeight { screen.cursor = ScreenPoint(x: frame.innerX, y: frame.innerY + row) }
         }
     }
 }

@@ -16,6 +16,8 @@ enum FullScreenList {
         let bottom = max(1, screen.height - 1)
         screen.fill(x: 0, y: 1, width: screen.width, height: bottom - 1, style: .plain)
         screen.put(title, x: 0, y: 1, maxWidth: screen.width, style: TextStyle(role: titleRole, bold: true))
+        // `--accessible`: a reader is on the title, then on the selected row (not under the list on the dashboard's).
+        screen.cursor = ScreenPoint(x: 0, y: 1)
         let fitted = WallColumn.fit(columns, width: screen.width, maxFlex: maxFlex)
         for column in fitted {
             column.draw(column.title, y: 2, style: TextStyle(role: .columnHeader, bold: true), into: &screen)
@@ -25,7 +27,10 @@ enum FullScreenList {
         var y = 3
         for index in first..<min(count, first + visible) {
             let isSelected = index == selected
-            if isSelected { screen.fill(x: 0, y: y, width: screen.width, height: 1, style: TextStyle(role: .selection)) }
+            if isSelected {
+                screen.fill(x: 0, y: y, width: screen.width, height: 1, style: TextStyle(role: .selection))
+                screen.cursor = ScreenPoint(x: 0, y: y)
+            }
             for column in fitted {
                 let (text, role) = cell(index, column)
                 column.draw(text, y: y, style: isSelected ? TextStyle(role: .selection, bold: true) : TextStyle(role: role), into: &screen)

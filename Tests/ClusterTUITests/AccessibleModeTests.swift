@@ -32,6 +32,19 @@ import Testing
         #expect(palette.cursor.map { palette.text().split(separator: "\n", omittingEmptySubsequences: false)[$0.y].contains("▶ action") } == true)
     }
 
+    /// In the fleet, problems and context-picker overlays the cursor stayed under them on the dashboard's row.
+    @Test func cursorIsOnTheOverlaysSelection() {
+        var state = TestCluster.withContexts(["alpha", "beta"])
+        state.config.accessible = true
+        for key: Character in ["F", "P", "c"] {
+            TestCluster.press(&state, .char(key))
+            let screen = RootView.render(state)
+            guard let cursor = screen.cursor else { Issue.record("\(key): no cursor"); continue }
+            #expect(screen[cursor.x, cursor.y].style.role == .selection, "\(key): the cursor is on row \(cursor.y):\n\(screen.text())")
+            TestCluster.press(&state, .escape)
+        }
+    }
+
     /// Without the flag the cursor stays hidden.
     @Test func hiddenByDefault() {
         #expect(RootView.render(Self.state(accessible: false)).cursor == nil)
