@@ -32,7 +32,7 @@ package enum AsOfScreen {
             case "name": return (node.name, .normal)
             case "state":
                 if let last = node.lastKnown { return ("not watched (was \(last.state.word) until \(Fmt.moment(last.until, now: state.now)))", .dim) }
-                return (node.state.word, role)
+                return (node.stateWord, role)
             case "status": return (node.status ?? "—", .normal)
             case "version": return (node.version ?? "—", .normal)
             case "restarts": return (String(node.restarts), node.restarts > 0 ? .warning : .normal)
@@ -61,9 +61,7 @@ package enum AsOfScreen {
         guard !view.nodes.isEmpty else {
             return " nothing recorded at \(Fmt.moment(at, now: now))Z" + (view.recordedSince.map { " (recorded since \(Fmt.moment($0, now: now))Z)" } ?? "")
         }
-        let counts = view.counts
-        let order: [HistoryState] = [.down, .late, .ok, .unknown]
-        var text = " Nodes then: " + order.compactMap { s in counts[s].map { "\($0) \(s.word)" } }.joined(separator: " · ")
+        var text = " Nodes then: " + view.counts.map { "\($0.count) \($0.word)" }.joined(separator: " · ")
         text += " │ explicit bindings then: \(Fmt.count(view.bindings.count))"
         if view.changedSince > 0 { text += " (\(view.changedSince) changed since: C lists them)" }
         if !view.watched { text += " │ no dashboard was polling at that moment" }

@@ -47,6 +47,18 @@ import Testing
         #expect(then.nodes.first { $0.name == "a" }?.lastKnown?.state == .down)
     }
 
+    /// Look-back said "ok" for a node that was draining then (the live table says "draining").
+    @Test func aDrainingNodeReadsDrainingThen() {
+        var r = records()
+        r.events.append(NodeEvent(node: "b", at: t0.addingTimeInterval(100), kind: .status, detail: "online → draining"))
+        r.events.append(NodeEvent(node: "b", at: t0.addingTimeInterval(500), kind: .status, detail: "draining → online"))
+        let then = ClusterAsOf.make(at: t0.addingTimeInterval(400), records: r, changesSince: [])
+        #expect(then.nodes.first { $0.name == "b" }?.stateWord == "draining")
+        #expect(then.counts.map { "\($0.count) \($0.word)" } == ["1 silent/offline", "1 draining"])
+        let later = ClusterAsOf.make(at: t0.addingTimeInterval(1000), records: r, changesSince: [])
+        #expect(later.nodes.first { $0.name == "b" }?.stateWord == "ok")
+    }
+
     @Test func typedMomentsAreUTCClockTimesOrAgo() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)  // 08:00:00 UTC
         #expect(TypedMoment.parse("07:59", now: now) == now.addingTimeInterval(-60))

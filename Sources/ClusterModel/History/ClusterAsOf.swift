@@ -14,6 +14,11 @@ public struct AsOfNode: Sendable, Equatable {
     /// Explicit bindings to it then.
     public var bound: Int
 
+    /// The word for its state then: a node that beat on time while its registry
+    /// status was `draining` is "draining", as the live table says, not "ok".
+    public var stateWord: String { isDraining ? "draining" : state.word }
+    var isDraining: Bool { state == .ok && status == NodeStatus.draining.rawValue }
+
     public static func == (a: AsOfNode, b: AsOfNode) -> Bool {
         a.name == b.name && a.state == b.state && a.lastKnown?.state == b.lastKnown?.state
             && a.lastKnown?.until == b.lastKnown?.until && a.status == b.status && a.version == b.version
@@ -42,8 +47,13 @@ public struct ClusterAsOf: Sendable, Equatable {
         self.changedSince = changedSince; self.recordedSince = recordedSince
     }
 
-    /// Nodes per state then.
-    public var counts: [HistoryState: Int] { nodes.reduce(into: [:]) { $0[$1.state, default: 0] += 1 } }
+    /// Nodes per state then, most severe first, each with its word (draining apart from ok).
+    public var counts: [(word: String, count: Int)] {
+        var byWord: [String: Int] = [:]
+        for node in nodes { byWord[node.stateWord, default: 0] += 1 }
+        let order = [HistoryState.down.word, HistoryState.late.word, "draining", HistoryState.ok.word, HistoryState.unknown.word]
+        return order.compactMap { word in byWord[word].map { (word, $0) } }
+    }
 
     /// Works the moment out from `records` (loaded from an hour before `at`
     /// on) and the changes seen since `at`, undone over the bindings last seen.
