@@ -11,10 +11,10 @@ package enum ChangesView {
     static func columns(dated: Bool) -> [WallColumn] {
         [
             WallColumn(id: "when", title: "WHEN (UTC)", width: dated ? 19 : 10, priority: 100),
-            WallColumn(id: "by", title: "BY", width: 16, priority: 98),
+            WallColumn(id: "by", title: "BY", width: 16, priority: 98, minWidth: 8),
             WallColumn(id: "entity", title: "ENTITY", width: 0, priority: 99, flexible: true),
-            WallColumn(id: "from", title: "FROM", width: 24, priority: 95),
-            WallColumn(id: "to", title: "TO", width: 24, priority: 97),
+            WallColumn(id: "from", title: "FROM", width: 24, priority: 95, minWidth: 12),
+            WallColumn(id: "to", title: "TO", width: 24, priority: 97, minWidth: 12),
             WallColumn(id: "batch", title: "OURS (journal batch)", width: 42, priority: 40),
         ]
     }

@@ -10,7 +10,7 @@ enum FullScreenList {
     /// Returns the row after the last one drawn.
     @discardableResult
     static func draw(
-        title: String, titleRole: StyleRole, columns: [WallColumn], maxFlex: Int, count: Int, selected: Int,
+        title: String, titleRole: StyleRole, columns: [WallColumn], minFlex: Int = 10, maxFlex: Int, count: Int, selected: Int,
         into screen: inout Screen, cell: (Int, WallColumn) -> (String, StyleRole)
     ) -> Int {
         let bottom = max(1, screen.height - 1)
@@ -18,7 +18,7 @@ enum FullScreenList {
         screen.put(title, x: 0, y: 1, maxWidth: screen.width, style: TextStyle(role: titleRole, bold: true))
         // `--accessible`: a reader is on the title, then on the selected row (not under the list on the dashboard's).
         screen.cursor = ScreenPoint(x: 0, y: 1)
-        let fitted = WallColumn.fit(columns, width: screen.width, maxFlex: maxFlex)
+        let fitted = WallColumn.fit(columns, width: screen.width, minFlex: minFlex, maxFlex: maxFlex)
         for column in fitted {
             column.draw(column.title, y: 2, style: TextStyle(role: .columnHeader, bold: true), into: &screen)
         }

@@ -14,7 +14,7 @@ package enum ProblemsView {
         WallColumn(id: "context", title: "CONTEXT", width: 14, priority: 98),
         WallColumn(id: "kind", title: "KIND", width: 8, priority: 60),
         WallColumn(id: "name", title: "NAME", width: 0, priority: 99, flexible: true),
-        WallColumn(id: "what", title: "STATE", width: 44, priority: 97),
+        WallColumn(id: "what", title: "STATE", width: 44, priority: 97, minWidth: 16),
     ]
 
     package static func draw(_ state: AppState, _ list: ProblemsList, into screen: inout Screen, glyphs: Glyphs) {
@@ -24,7 +24,7 @@ package enum ProblemsView {
         var title = " Problems: " + (rows.isEmpty ? "none" : "\(rows.count) in \(clusters) cluster\(clusters == 1 ? "" : "s")")
         if !unheard.isEmpty { title += " · no data from: " + unheard.map(TextSanitizer.visible).joined(separator: ", ") }
         FullScreenList.draw(
-            title: title, titleRole: rows.isEmpty && unheard.isEmpty ? .ok : .warning, columns: columns, maxFlex: 60,
+            title: title, titleRole: rows.isEmpty && unheard.isEmpty ? .ok : .warning, columns: columns, minFlex: 16, maxFlex: 60,
             count: rows.count, selected: list.index(in: rows), into: &screen
         ) { index, column in
             let problem = rows[index]

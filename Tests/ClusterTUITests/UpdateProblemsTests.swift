@@ -114,4 +114,17 @@ import Testing
         let whole = Update.update(&state, .fleetInstances(context: "beta", .success(TestCluster.fetched(nil))), now: state.now)
         #expect(whole.contains { if case .fetchFleetInstances(context: "beta", previous: nil) = $0 { true } else { false } }, "\(whole)")
     }
+
+    /// At 60 columns the problems view showed CONTEXT and NAME only (what was wrong was dropped), and changes lost FROM and TO.
+    @Test func aNarrowTerminalKeepsWhatIsWrong() {
+        var state = state()
+        state.width = 60; state.height = 20
+        TestCluster.press(&state, .char("P"))
+        let problems = RootView.render(state).lines()
+        #expect(problems[2].contains("STATE"), "\(problems.joined(separator: "\n"))")
+        #expect(problems.contains { $0.contains("Blocked Agent") && $0.contains("BLOCKED") }, "\(problems.joined(separator: "\n"))")
+        TestCluster.press(&state, .escape, .char("C"))
+        let changes = RootView.render(state).lines()
+        #expect(changes[2].contains("FROM") && changes[2].contains("TO"), "\(changes.joined(separator: "\n"))")
+    }
 }

@@ -13,6 +13,9 @@ package struct WallColumn: Sendable, Equatable {
     /// Lower goes first when space runs out.
     package var priority = 50
     package var flexible = false
+    /// A fixed column that may shrink to this before it is dropped (a
+    /// problem's STATE at 60 columns, cut, rather than no STATE at all).
+    package var minWidth: Int?
     /// Where the column starts, once fitted.
     package var x = 0
 
@@ -22,7 +25,7 @@ package struct WallColumn: Sendable, Equatable {
     /// screen keeps each row compact enough to read across from afar).
     package static func fit(_ columns: [WallColumn], width: Int, minFlex: Int = 10, maxFlex: Int = 40) -> [WallColumn] {
         let specs = columns.map { c in
-            ColumnSpec(title: c.title, minWidth: c.flexible ? minFlex : c.width, maxWidth: c.flexible ? maxFlex : c.width,
+            ColumnSpec(title: c.title, minWidth: c.flexible ? minFlex : min(c.width, c.minWidth ?? c.width), maxWidth: c.flexible ? maxFlex : c.width,
                        priority: c.priority, rightAligned: c.rightAligned, flexible: c.flexible)
         }
         let natural = columns.map { $0.width }
