@@ -96,12 +96,13 @@ package enum HeaderView {
         /// Draws the pieces of one group whole, or none of them: no cut
         /// words and no separator left dangling (issue 11). Once a group
         /// does not fit, no later one is drawn: a shorter count further on
-        /// must not stand in for a missing one.
+        /// must not stand in for a missing one. A `detail` group (explicit and
+        /// default counts) is left out alone: the version skew after it is no count.
         var full = false
         @discardableResult
-        func group(_ pieces: [(String, StyleRole, Bool)]) -> Bool {
+        func group(_ pieces: [(String, StyleRole, Bool)], detail: Bool = false) -> Bool {
             let total = pieces.reduce(0) { $0 + DisplayWidth.of($1.0) }
-            guard !full, x < width, total <= width - x else { full = true; return false }
+            guard !full, x < width, total <= width - x else { full = full || !detail; return false }
             for (text, role, bold) in pieces {
                 x += screen.put(text, x: x, y: 1, maxWidth: width - x, style: TextStyle(role: role, bold: bold, dim: dim))
             }
@@ -126,7 +127,7 @@ package enum HeaderView {
             // At risk first: on a narrow screen it is the count that must show.
             group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true),
                    ("· \(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, inst.atRisk > 0)])
-            group([("· \(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header, false)])
+            group([("· \(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header, false)], detail: true)
         } else if state.instancesPoll.lastError != nil {
             group([(bar, .header, false), ("Instances ✕ not read ", .error, true)])
         } else {

@@ -26,4 +26,11 @@ import Testing
             #expect(line.contains(expected), "\(width): \(line)")
         }
     }
+
+    /// Where the explicit/default counts did not fit (the demo at 80 columns), nothing after them was drawn: no version skew.
+    @Test func versionSkewShowsWhenTheDetailCountsDoNotFit() {
+        let state = TestCluster.loadedState(width: 90, height: 24)
+        let line = RootView.render(state).text().split(separator: "\n")[1]
+        #expect(line.contains("⚠ 2 versions") && !line.contains("explicit"), "\(line)")
+    }
 }
