@@ -33,8 +33,8 @@ package enum FleetView {
     package static func draw(_ state: AppState, _ list: FleetList, into screen: inout Screen, glyphs: Glyphs) {
         let rows = FleetRows.make(state)
         let problems = rows.filter(\.hasProblem).count
+        // The keys are in the key bar (the fleet screen owns it): the title says only the fleet's state.
         let title = " Fleet: \(rows.count) contexts · " + (problems == 0 ? "all clear" : "\(problems) with problems")
-            + "   Enter open · P problems · n nodes · i instances · Esc back"
         let end = FullScreenList.draw(
             title: title, titleRole: problems == 0 ? .ok : .warning, columns: columns, maxFlex: 24, count: rows.count,
             selected: list.selected, into: &screen) { index, column in cell(column.id, rows[index], state: state, glyphs: glyphs) }
