@@ -32,8 +32,8 @@ package struct Glyphs: Sendable {
     package var atLeast = "≥"
     package var spinner: [String]
     /// A history strip's cells by `HistoryState` (issue 22): ok, unknown, late,
-    /// silent/offline, restart — distinct by shape as well as colour.
-    package var strip: [Character] = ["▁", "░", "▄", "█", "↻"]
+    /// silent/offline, restart, ghost — distinct by shape as well as colour.
+    package var strip: [Character] = ["▁", "░", "▄", "█", "↻", "·"]
     /// Bar heights, lowest first: the node details' heartbeat-gap graph (issue 22).
     package var levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
@@ -46,7 +46,7 @@ package struct Glyphs: Sendable {
         ok: "o", late: "~", stale: "?", draining: "d", offline: "x", ghost: ".",
         thisNode: "*", defaultNode: "+", sortUp: "^", sortDown: "v", separator: "|",
         warning: "!", check: "ok", pointer: ">", mark: "*", spinner: ["|", "/", "-", "\\"]
-    ).with(ahead: "!", waiting: "-", strip: ["_", ":", "~", "X", "R"])
+    ).with(ahead: "!", waiting: "-", strip: ["_", ":", "~", "X", "R", "."])
 
     private func with(ahead: String, waiting: String, strip: [Character]) -> Glyphs {
         var copy = self
@@ -104,6 +104,7 @@ package enum Roles {
         case .late: .late
         case .down: .stale
         case .restart: .accent
+        case .gone: .ghost
         }
     }
 

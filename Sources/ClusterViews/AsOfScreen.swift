@@ -58,10 +58,11 @@ package enum AsOfScreen {
 
     private static func title(_ view: ClusterAsOf?, at: Date, now: Date) -> String {
         guard let view else { return " reading the recorded history for \(Fmt.moment(at, now: now))Z …" }
-        guard !view.nodes.isEmpty else {
+        guard !view.nodes.isEmpty || view.ghosts > 0 else {
             return " nothing recorded at \(Fmt.moment(at, now: now))Z" + (view.recordedSince.map { " (recorded since \(Fmt.moment($0, now: now))Z)" } ?? "")
         }
         var text = " Nodes then: " + view.counts.map { "\($0.count) \($0.word)" }.joined(separator: " · ")
+        if view.ghosts > 0 { text += " +\(view.ghosts) ghost\(view.ghosts == 1 ? "" : "s") (not listed)" }
         text += " │ explicit bindings then: \(Fmt.count(view.bindings.count))"
         if view.changedSince > 0 { text += " (\(view.changedSince) changed since: C lists them)" }
         if !view.watched { text += " │ no dashboard was polling at that moment" }

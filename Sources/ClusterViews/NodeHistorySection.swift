@@ -40,7 +40,7 @@ package enum NodeHistorySection {
 
     /// `52 min ok, 3 late, 5 down, 2 restarted` over the strip's minutes.
     static func minutes(_ strip: [HistoryState]) -> String {
-        let words: [(HistoryState, String)] = [(.ok, "ok"), (.late, "late"), (.down, "down"), (.restart, "restarted"), (.unknown, "not watched")]
+        let words: [(HistoryState, String)] = [(.ok, "ok"), (.late, "late"), (.down, "down"), (.restart, "restarted"), (.gone, "ghost"), (.unknown, "not watched")]
         let parts = words.compactMap { state, word in
             let n = strip.filter { $0 == state }.count
             return n > 0 ? "\(n) \(word)" : nil

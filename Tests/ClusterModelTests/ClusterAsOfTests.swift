@@ -59,6 +59,19 @@ import Testing
         #expect(later.nodes.first { $0.name == "b" }?.stateWord == "ok")
     }
 
+    /// Look-back listed ghosts (offline for over a day) first as "silent/offline"; the live table folds them.
+    @Test func ghostsAreFoldedAndCounted() {
+        var r = records()
+        r.runs.append(StateRun(node: "old-1", state: .gone, start: t0))
+        r.runs.append(StateRun(node: "c", state: .down, start: t0))
+        let then = ClusterAsOf.make(at: t0.addingTimeInterval(400), records: r, changesSince: [])
+        #expect(then.ghosts == 1 && !then.nodes.contains { $0.name == "old-1" })
+        #expect(then.nodes.first?.name == "a" || then.nodes.first?.name == "c", "the freshly down lead")
+        #expect(HistoryState(health: .ghost) == .gone && HistoryState.gone < .down && HistoryState.late < .gone)
+        let unwatched = ClusterAsOf.make(at: t0.addingTimeInterval(700), records: r, changesSince: [])
+        #expect(unwatched.ghosts == 1, "last seen as a ghost: still folded while nobody watched")
+    }
+
     @Test func typedMomentsAreUTCClockTimesOrAgo() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)  // 08:00:00 UTC
         #expect(TypedMoment.parse("07:59", now: now) == now.addingTimeInterval(-60))

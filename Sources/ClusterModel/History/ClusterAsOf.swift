@@ -32,8 +32,10 @@ public struct ClusterAsOf: Sendable, Equatable {
     public var at: Date
     /// Whether a dashboard was polling at that moment.
     public var watched: Bool
-    /// Problems first, then by name.
+    /// Problems first, then by name; ghosts folded away (`ghosts`), as the live table does.
     public var nodes: [AsOfNode]
+    /// Nodes that were ghosts then (offline for over a day): counted, not listed.
+    public var ghosts = 0
     /// The explicit bindings then.
     public var bindings: [EntityKey: HistoryBinding]
     /// Binding changes seen after `at` (what moved since), newest first.
@@ -42,8 +44,8 @@ public struct ClusterAsOf: Sendable, Equatable {
     public var recordedSince: Date?
 
     public init(at: Date, watched: Bool, nodes: [AsOfNode], bindings: [EntityKey: HistoryBinding], changedSince: Int,
-                recordedSince: Date? = nil) {
-        self.at = at; self.watched = watched; self.nodes = nodes; self.bindings = bindings
+                recordedSince: Date? = nil, ghosts: Int = 0) {
+        self.at = at; self.watched = watched; self.nodes = nodes; self.bindings = bindings; self.ghosts = ghosts
         self.changedSince = changedSince; self.recordedSince = recordedSince
     }
 
@@ -71,6 +73,7 @@ public struct ClusterAsOf: Sendable, Equatable {
         var eventsByNode: [String: [NodeEvent]] = [:]
         for event in records.events { eventsByNode[event.node, default: []].append(event) }
         var nodes: [AsOfNode] = []
+        var ghosts = 0
         for (name, runs) in runsByNode {
             let ordered = runs.sorted { $0.start < $1.start }
             guard let first = ordered.first, first.start <= at else { continue }  // not yet seen then
@@ -81,6 +84,11 @@ public struct ClusterAsOf: Sendable, Equatable {
             // unknown, with what was last seen — unless that was over an hour before.
             if covering == nil, watched { continue }
             if covering == nil, let before, at.timeIntervalSince(ends[before]) > 3600 { continue }
+            // A ghost then (or, unwatched, last seen as one) is folded, as on the live table.
+            if (covering ?? before).map({ ordered[$0].state }) == .gone {
+                ghosts += 1
+                continue
+            }
             let events = eventsByNode[name] ?? []
             nodes.append(AsOfNode(
                 name: name, state: covering.map { ordered[$0].state } ?? .unknown,
@@ -92,7 +100,8 @@ public struct ClusterAsOf: Sendable, Equatable {
         }
         nodes.sort { a, b in a.state != b.state ? a.state > b.state : NaturalOrder.precedes(a.name, b.name) }
         return ClusterAsOf(at: at, watched: watched, nodes: nodes, bindings: bindings,
-                           changedSince: changesSince.filter { $0.seenAt > at }.count, recordedSince: spans.first?.start)
+                           changedSince: changesSince.filter { $0.seenAt > at }.count, recordedSince: spans.first?.start,
+                           ghosts: ghosts)
     }
 
     /// A status or version at `at`: the newest change before it says what it

@@ -2,10 +2,13 @@ import Foundation
 
 /// What a node's history says about one stretch of time (issue 22), in
 /// rising severity: a strip cell shows the worst state in its bucket.
-/// Stored runs are only `ok`, `late` and `down`; `unknown` is a stretch we
-/// were not polling, `restart` a bucket in which the node restarted.
+/// Stored runs are only `ok`, `late`, `down` and `gone`; `unknown` is a
+/// stretch we were not polling, `restart` a bucket in which the node
+/// restarted. `gone` is a ghost (offline for over a day, a dead record the
+/// live table folds away): less than freshly down, so look-back folds it too.
+/// The raw values are what the store holds; severity is `<`.
 public enum HistoryState: UInt8, Sendable, Hashable, Comparable, Codable, CaseIterable {
-    case ok = 0, unknown = 1, late = 2, down = 3, restart = 4
+    case ok = 0, unknown = 1, late = 2, down = 3, restart = 4, gone = 5
 
     /// The state a run records for a node of this health: `waiting` and
     /// `clock ahead` are not failures of the node, draining is alive.
@@ -13,11 +16,24 @@ public enum HistoryState: UInt8, Sendable, Hashable, Comparable, Codable, CaseIt
         switch health {
         case .ok, .ahead, .waiting, .draining: self = .ok
         case .late: self = .late
-        case .stale, .offline, .ghost: self = .down
+        case .stale, .offline: self = .down
+        case .ghost: self = .gone
         }
     }
 
-    public static func < (a: HistoryState, b: HistoryState) -> Bool { a.rawValue < b.rawValue }
+    /// Rising severity: ok, unknown, late, gone, down, restart.
+    private var severity: Int {
+        switch self {
+        case .ok: 0
+        case .unknown: 1
+        case .late: 2
+        case .gone: 3
+        case .down: 4
+        case .restart: 5
+        }
+    }
+
+    public static func < (a: HistoryState, b: HistoryState) -> Bool { a.severity < b.severity }
 
     /// The word for the CLI and the legend.
     public var word: String {
@@ -27,6 +43,7 @@ public enum HistoryState: UInt8, Sendable, Hashable, Comparable, Codable, CaseIt
         case .late: "late"
         case .down: "silent/offline"
         case .restart: "restart"
+        case .gone: "ghost"
         }
     }
 }
