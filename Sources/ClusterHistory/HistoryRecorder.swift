@@ -36,6 +36,10 @@ package final class HistoryRecorder: @unchecked Sendable {
     // Touched only on the lane.
     private var url: String?
     private var store: HistoryStore?
+    /// Held while this dashboard is the one recording the cluster; without
+    /// it the store is only read (another dashboard records it).
+    private var lock: RecorderLock?
+    private var recording = false
     private var window = HistoryWindow()
     private var lastDigest: HistoryDigest?
     private var lastPrune: Date?
@@ -73,9 +77,11 @@ package final class HistoryRecorder: @unchecked Sendable {
 
     private func record(_ sample: HistorySample, at url: String) {
         if url != self.url { open(url, now: sample.at) }
+        // The dashboard that recorded it stopped: this one reads its records back and goes on.
+        if store != nil, !recording, lock?.acquire() == true { load(now: sample.at) }
         let journal = JournalMatcher(path: journalPath, url: url)
         let writes = window.apply(sample, ownBatch: { journal.batch(for: $0) })
-        keep(writes, now: sample.at)
+        if recording { keep(writes, now: sample.at) }
         post(window.digest(now: sample.at), url)
         MemoryTrim.giveBack(instances: sample.instanceCount)
     }
@@ -115,15 +121,21 @@ package final class HistoryRecorder: @unchecked Sendable {
     package func finish() {
         Self.lane.sync { [self] in
             let writes = window.closeOpenRuns()
-            if !writes.isEmpty { keep(writes, now: Date()) }
+            if recording, !writes.isEmpty { keep(writes, now: Date()) }
+            lock?.release()
+            recording = false
         }
     }
 
-    /// Opens the store for `url` and reads the last hour back.
+    /// Opens the store for `url`, takes the recording lock when no other
+    /// dashboard holds it, and reads the last hour back.
     private func open(_ url: String, now: Date) {
         self.url = url
         lastDigest = nil
         lastPrune = nil
+        lock?.release()
+        lock = nil
+        recording = false
         // The embedded demo is a new cluster every run: its history lives as long as the run.
         guard url != ClusterIdentity.embedded else {
             store = nil
@@ -131,15 +143,32 @@ package final class HistoryRecorder: @unchecked Sendable {
             return
         }
         do {
-            let store = try HistoryStore(path: HistoryStore.path(for: url, in: directory))
-            let records = try store.load(since: now.addingTimeInterval(-3600))
-            window = HistoryWindow(records: records)
-            self.store = store
-            // Runs a stopped dashboard left open end where its span did, in the file too.
-            keep(window.closedWhenLoaded(records), now: now)
+            let path = HistoryStore.path(for: url, in: directory)
+            store = try HistoryStore(path: path)
+            lock = RecorderLock(path: path + ".lock")
+            _ = lock?.acquire()
+            load(now: now)
         } catch {
             problem("history not kept: \(error)")
             store = nil
+            window = HistoryWindow()
+        }
+    }
+
+    /// Reads the last hour back into the window. The recording dashboard
+    /// also ends the runs a stopped one left open where its span did, in
+    /// the file too; one that only reads must not (they are another's, live).
+    private func load(now: Date) {
+        guard let store else { return }
+        do {
+            let records = try store.load(since: now.addingTimeInterval(-3600))
+            window = HistoryWindow(records: records)
+            recording = lock?.acquire() == true
+            if recording { keep(window.closedWhenLoaded(records), now: now) }
+        } catch {
+            problem("history not kept: \(error)")
+            self.store = nil
+            recording = false
             window = HistoryWindow()
         }
     }

@@ -4,8 +4,9 @@ import Foundation
 
 /// One cluster's recorded history on disk (issue 22): an SQLite file under
 /// `$XDG_STATE_HOME/clustertui/history/`, 0600 in a 0700 directory. WAL
-/// journal and a busy time-out, so two dashboards on one cluster and a
-/// `clustertui history` reading meanwhile share it safely; every poll's rows
+/// journal and a busy time-out, so a `clustertui history` reading while a
+/// dashboard records shares it safely (one dashboard records a cluster at a
+/// time: `RecorderLock`); every poll's rows
 /// go in one transaction, so a crash loses at most that poll. Times are
 /// `REAL` seconds since 1970, as in the core's store. One connection,
 /// used under a lock (the recorder's thread, or a CLI command).

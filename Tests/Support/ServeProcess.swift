@@ -81,7 +81,10 @@ public final class ServeProcess: @unchecked Sendable {
     public func stop() {
         guard process.isRunning else { return }
         process.terminate()
-        process.waitUntilExit()
+        if !ChildExit.wait(process, seconds: 10) {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            ChildExit.wait(process, seconds: 5)
+        }
     }
 
     deinit {

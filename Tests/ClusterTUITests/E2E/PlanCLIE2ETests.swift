@@ -214,7 +214,7 @@ struct PlanCLIE2ETests {
             return false
         }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        ChildExit.wait(process, seconds: 10)
         #expect(sawIntent)
         let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1)

@@ -1,0 +1,52 @@
+import ClusterModel
+import Foundation
+import Testing
+@testable import ClusterHistory
+
+/// Two dashboards on one cluster (a wallboard beside a working dashboard):
+/// one records, the other only reads until the first stops.
+@Suite struct HistoryRecorderLockTests {
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000 - 1_800_000_000.truncatingRemainder(dividingBy: 60))
+    let url = "http://two-dashboards:1"
+
+    /// Node `a` always ok; node `b` offline from second 15 on.
+    func sample(_ second: Int) -> HistorySample {
+        let at = t0.addingTimeInterval(TimeInterval(second))
+        let bDown = second >= 15
+        return HistorySample(
+            at: at, pollEvery: 1,
+            nodes: [Node(name: "a", lastHeartbeatAt: at, pid: 1),
+                    Node(name: "b", status: bDown ? .offline : .online, lastHeartbeatAt: bDown ? t0 : at, pid: 2)],
+            health: ["a": .ok, "b": bDown ? .offline : .ok], assignments: [], bindingGeneration: 0)
+    }
+
+    /// A second dashboard that quit closed the first one's open runs (look-back then dropped every node it was still watching) and each status change was kept twice.
+    @Test func oneRecordsTheOtherReadsThenTakesOver() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-hlock-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = HistoryRecorder(directory: dir) { _, _ in }
+        let second = HistoryRecorder(directory: dir) { _, _ in }
+        let third = HistoryRecorder(directory: dir) { _, _ in }
+        let path = HistoryStore.path(for: url, in: dir)
+        func listed(at second: Int) throws -> [String] {
+            let records = try HistoryStore(path: path, create: false).load(since: t0.addingTimeInterval(-3600))
+            return ClusterAsOf.make(at: t0.addingTimeInterval(TimeInterval(second)), records: records, changesSince: []).nodes.map(\.name)
+        }
+        for s in 0...44 {
+            if s % 2 == 0, s <= 40 { first.record(sample(s), url: url) }
+            if s % 2 == 1, (11...19).contains(s) { second.record(sample(s), url: url) }
+            if s % 2 == 1, s >= 31 { third.record(sample(s), url: url) }
+            first.flush()
+            if s == 19 { second.finish() }  // the wallboard quits
+            // Read while the first still runs (its own exit closed its runs again and hid the loss).
+            if s == 30 { #expect(try listed(at: 25) == ["b", "a"], "the first dashboard's watch after the second quit") }
+            if s == 40 { first.finish() }   // the first dashboard quits; the third goes on alone
+        }
+        third.flush()
+        #expect(try listed(at: 43) == ["b", "a"], "the third took over when the first quit")
+        third.finish()
+        let records = try HistoryStore(path: path, create: false).load(since: t0.addingTimeInterval(-3600))
+        let statusChanges = records.events.filter { $0.node == "b" && $0.kind == .status }
+        #expect(statusChanges.count == 1, "\(statusChanges)")
+    }
+}
