@@ -35,7 +35,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 let live = try await LiveCluster.read(link.reader)
                 try Self.checkTypes(plan, live)
                 try await BatchRun.confirmAndRun(plan.annotated(live.inputs), on: link, journal: batch.journal,
-                                                 retargetedFrom: retargetedFrom, yes: batch.yes, verb: "apply")
+                                                 retargetedFrom: retargetedFrom, yes: batch.yes, verb: "apply", live: live)
             }
         }
     }

@@ -9,12 +9,17 @@ import Foundation
 /// print the summary, and exit 0 only if every item was applied.
 enum BatchRun {
     static func confirmAndRun(
-        _ plan: MovePlan, on link: ClusterConnection, journal: JournalOptions, retargetedFrom: String?, yes: Bool, verb: String
+        _ plan: MovePlan, on link: ClusterConnection, journal: JournalOptions, retargetedFrom: String?, yes: Bool, verb: String,
+        live: LiveCluster
     ) async throws {
         StandardOutput.write(PlanText.render(plan))
         guard !plan.items.isEmpty else { return }
         try ProtectedGate.check(link, journal)
-        if !yes, !confirm("\(verb) \(plan.items.count) \(plan.items.count == 1 ? "write" : "writes") to \(TextSanitizer.visible(link.target.url))? [y/N] ") {
+        // The forms' and `assign`'s risk rules, against the cluster as it is now (a plan may be old or edited).
+        let risks = risks(plan, live)
+        for line in risks.lines { StandardError.line("clustertui: warning: " + line) }
+        let risky = risks.count == 0 ? "" : " (\(risks.count) to \(risks.nodes == 1 ? "a risky node" : "risky nodes"))"
+        if !yes, !confirm("\(verb) \(plan.items.count) \(plan.items.count == 1 ? "write" : "writes")\(risky) to \(TextSanitizer.visible(link.target.url))? [y/N] ") {
             StandardError.line("clustertui: not confirmed; nothing was sent")
             throw ExitCode(ClusterError.ExitCode.failure.rawValue)
         }
@@ -54,6 +59,24 @@ enum BatchRun {
     }
 
     /// Asks on stderr and reads one line from stdin: only y / yes goes on.
+    /// The plan's writes to a node that is not healthy now, one line a node:
+    /// `3 writes go to vm-2: vm-2 is offline: strict work will be blocked until it returns`.
+    static func risks(_ plan: MovePlan, _ live: LiveCluster) -> (count: Int, nodes: Int, lines: [String]) {
+        var byNode: [(node: String, reason: String, count: Int)] = []
+        for item in plan.items {
+            guard case .explicit(let name, let mode) = item.to,
+                  let reason = WriteRisk.reason(node: live.snapshot.nodesByName[name], name: name, mode: mode, now: live.now, thresholds: .standard)
+            else { continue }
+            if let index = byNode.firstIndex(where: { $0.node == name && $0.reason == reason }) { byNode[index].count += 1 } else {
+                byNode.append((name, reason, 1))
+            }
+        }
+        let lines = byNode.map { entry in
+            TextSanitizer.visible("\(entry.count) \(entry.count == 1 ? "write goes" : "writes go") to \(entry.node): \(entry.reason)")
+        }
+        return (byNode.reduce(0) { $0 + $1.count }, Set(byNode.map(\.node)).count, lines)
+    }
+
     static func confirm(_ question: String) -> Bool {
         StandardError.write(question)
         guard let answer = readLine() else { return false }

@@ -42,7 +42,7 @@ struct UndoCommand: AsyncParsableCommand {
                 let plan = PlanBuilder.undo(JournalEntries.undoable(chosen), of: chosen.id, inputs: live.inputs,
                                             stamp: LiveCluster.stamp(link.target))
                 try await BatchRun.confirmAndRun(plan, on: link, journal: options.journal, retargetedFrom: retargetedFrom,
-                                                 yes: options.yes, verb: "undo with")
+                                                 yes: options.yes, verb: "undo with", live: live)
             }
         }
     }

@@ -61,6 +61,16 @@ struct PlanBuilderTests {
         #expect(plan.warnings.contains("all 5 moves go to node-e, though 2 other nodes are healthy"), "\(plan.warnings)")
     }
 
+    /// "though 6 other nodes are healthy" counted the node the moves leave, and preferred moves onto an offline node had no warning.
+    @Test func theNodeLeftIsNoOtherAndPreferredOntoADeadNodeIsSaid() throws {
+        let keys = ["f1", "f2"].map { EntityKey(.agent, $0) }
+        let spread = try PlanBuilder.rebind(keys, to: .node("node-e"), mode: .strict, inputs: Self.deadNode, stamp: Self.stamp)
+        #expect(spread.warnings.contains("all 2 moves go to node-e, though 1 other node is healthy"), "\(spread.warnings)")
+        let ontoDead = try PlanBuilder.rebind(keys, to: .node("node-d"), mode: .preferred, inputs: Self.deadNode, stamp: Self.stamp)
+        #expect(ontoDead.warnings.contains { $0.hasPrefix("2 preferred moves onto node-d, which is offline: their work falls back") },
+                "\(ontoDead.warnings)")
+    }
+
     @Test func spreadNeverPicksAnUnhealthyNodeAndFillsTheLeastBoundFirst() throws {
         let plan = try PlanBuilder.evacuate("node-d", to: .spread, mode: nil, includeDefault: false, inputs: Self.deadNode, stamp: Self.stamp)
         let targets = plan.items.compactMap(\.to.node)

@@ -27,20 +27,29 @@ enum PlanWarnings {
     static func of(_ plan: MovePlan, _ inputs: PlanInputs) -> [String] {
         var out: [String] = []
         var strictDown: [String: Int] = [:]
+        var preferredDown: [String: Int] = [:]
         var preferredOnDefault = 0
         for item in plan.items {
             guard case .explicit(let node, let mode) = item.to else { continue }
             let health = inputs.health[node]
-            if mode != .preferred, health != .ok, health != .late, health != .waiting { strictDown[node, default: 0] += 1 }
+            let down = health != .ok && health != .late && health != .waiting
+            if mode != .preferred, down { strictDown[node, default: 0] += 1 }
+            if mode == .preferred, down, health != .draining { preferredDown[node, default: 0] += 1 }
             if mode == .preferred, node == inputs.defaultNode { preferredOnDefault += 1 }
         }
         for (node, count) in strictDown.sorted(by: { $0.key < $1.key }) {
-            let state = inputs.health[node].map { "is \($0.rawValue)" } ?? "is not in the registry"
-            out.append("\(count) strict \(moves(count)) onto \(node), which \(state): their work is blocked until it is back")
+            out.append("\(count) strict \(moves(count)) onto \(node), which \(state(node, inputs)): their work is blocked until it is back")
+        }
+        // A preferred binding to a dead node falls back: the move changes nothing until it is back.
+        for (node, count) in preferredDown.sorted(by: { $0.key < $1.key }) {
+            out.append("\(count) preferred \(moves(count)) onto \(node), which \(state(node, inputs)): their work falls back to "
+                       + "the default node until it is back")
         }
         let targets = plan.countsByTarget
-        // The other healthy nodes: counting the target itself said "though 4 nodes are healthy" of 3 others.
-        let otherHealthy = targets.count == 1 ? inputs.health.filter { $0.value == .ok && $0.key != targets[0].target }.count : 0
+        // The other healthy nodes: not the target ("though 4 nodes are healthy" of 3 others), nor the node evacuated.
+        let sources = Set(plan.items.map(\.fromNode))
+        let otherHealthy = targets.count == 1
+            ? inputs.health.filter { $0.value == .ok && $0.key != targets[0].target && !sources.contains($0.key) }.count : 0
         if plan.items.count > 1, targets.count == 1, targets[0].target != "default", otherHealthy > 0 {
             out.append("all \(plan.items.count) moves go to \(targets[0].target), though \(otherHealthy) other "
                        + "\(otherHealthy == 1 ? "node is" : "nodes are") healthy")
@@ -53,4 +62,8 @@ enum PlanWarnings {
     }
 
     private static func moves(_ n: Int) -> String { n == 1 ? "move" : "moves" }
+
+    private static func state(_ node: String, _ inputs: PlanInputs) -> String {
+        inputs.health[node].map { "is \($0.rawValue)" } ?? "is not in the registry"
+    }
 }

@@ -65,6 +65,24 @@ struct PlanCLIE2ETests {
     /// Issue 20: a torn last journal line (a crash, a full disk) was glued to
     /// the next append, that intent was lost, and `undo --last` reverted an
     /// older batch. Now the newest batch is undone, exactly.
+    /// `apply` of a plan onto an offline node said nothing of it (assign refuses the same move): a warning a node, and the prompt counts them.
+    @Test func applyNamesTheRisksOfTheClusterNow() async throws {
+        let serve = try ServeProcess()
+        _ = try await seed(serve, on: "worker-03")
+        let ghost = "ip-10-0-0-10-4000"
+        let file = dir + "/plan-ghost.json"
+        let planned = try await offPool { [self] in
+            try run(["plan", "evacuate", "worker-03", "--to", ghost, "-o", "json", "--url", serve.url.absoluteString], token: serve.token)
+        }
+        #expect(planned.status == 0, "\(planned.stderr)")
+        try planned.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let refused = try await offPool { [self] in try run(["apply", file], token: serve.token) }
+        #expect(refused.status == 1 && refused.stderr.contains("writes go to \(ghost): \(ghost) is offline"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("(8 to a risky node)"), "\(refused.stderr)")
+        let sent = try await offPool { [self] in try run(["apply", file, "--yes"], token: serve.token) }
+        #expect(sent.status == 0 && sent.stderr.contains("warning: 3 writes go to \(ghost)"), "\(sent.stderr)")
+    }
+
     @Test func aTornJournalLineLeavesUndoOnTheNewestBatch() async throws {
         let serve = try ServeProcess()
         let url = serve.url.absoluteString
