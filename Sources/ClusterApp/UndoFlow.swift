@@ -19,7 +19,8 @@ package enum UndoFlow {
     package static func loaded(_ state: inout AppState, _ result: Result<JournalBatch, PlanError>) {
         switch result {
         case .failure(let error):
-            state.post("nothing to undo: \(error.description)", .notice)
+            // Not "nothing to undo": a damaged line means there may be more than can be picked.
+            state.post("cannot undo: \(error.description)", .notice)
         case .success(let batch):
             guard let inputs = BulkFlow.planInputs(state) else { return }
             let writes = JournalEntries.undoable(batch)

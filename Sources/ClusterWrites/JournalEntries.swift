@@ -116,10 +116,11 @@ package enum JournalEntries {
         let after = contents.damaged.filter { $0 > (newest?.lastLine ?? 0) }
         if !after.isEmpty {
             let list = after.prefix(5).map(String.init).joined(separator: ", ") + (after.count > 5 ? ", …" : "")
+            // What to do first: the status line cuts the end of a long text.
             throw JournalError(
-                "\(path): line\(after.count == 1 ? "" : "s") \(list) \(after.count == 1 ? "is" : "are") damaged (a torn or edited write) "
-                    + "and may hold a newer batch than the last one readable; not guessing: "
-                    + "pick the batch with `clustertui journal` and `clustertui undo --batch ID`")
+                "line\(after.count == 1 ? "" : "s") \(list) of the journal \(after.count == 1 ? "is" : "are") damaged (a torn or edited write) "
+                    + "and may hold a newer batch: not guessing; pick one with `clustertui journal` and "
+                    + "`clustertui undo --batch ID` (\(path))")
         }
         guard let newest else {
             throw JournalError(url.map { "the journal holds no batch applied to \(TextSanitizer.visible($0))" } ?? "the journal holds no batch")

@@ -189,6 +189,15 @@ struct UpdateMarksTests {
         #expect(r.plan.items.map(\.to) == [.explicit(node: "node-d", mode: .strict)])
     }
 
+    /// `u` over a damaged journal line said "nothing to undo" while batches were there to pick from the CLI.
+    @Test func aJournalThatCannotBePickedFromIsNotNothingToUndo() {
+        var state = TestCluster.loadedState(width: 200)
+        TestCluster.press(&state, .char("u"))
+        let damaged = "line 29 of the journal is damaged (a torn or edited write) and may hold a newer batch: not guessing; pick one with `clustertui journal`"
+        _ = Update.update(&state, .undoLoaded(.failure(PlanError(damaged))), now: state.now)
+        #expect(state.notice?.text.hasPrefix("cannot undo: line 29 of the journal is damaged") == true, "\(state.notice?.text ?? "")")
+    }
+
     /// Rows named by a poll's events are drawn highlighted, then not.
     @Test func changedRowsAreHighlightedForAFewSeconds() {
         var state = TestCluster.loadedState()

@@ -63,7 +63,7 @@ import Testing
         do {
             _ = try JournalEntries.newest(in: contents, url: target.url, path: path)
         } catch {
-            #expect(String(describing: error).contains("line 2 is damaged"))
+            #expect(String(describing: error).contains("line 2 of the journal is damaged"))
         }
     }
 
