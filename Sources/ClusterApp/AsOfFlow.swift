@@ -64,7 +64,7 @@ package enum AsOfFlow {
         switch TextEditing.prompt(key, text: &mode.text, limit: 20) {
         case .submit:
             guard let moment = TypedMoment.parse(mode.text, now: state.now) else {
-                mode.error = "try 14:02, 14:02:10 (UTC) or -15m"
+                mode.error = TypedMoment.problem(mode.text, now: state.now)
                 return []
             }
             mode.typing = false

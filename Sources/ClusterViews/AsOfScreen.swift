@@ -65,7 +65,8 @@ package enum AsOfScreen {
         if view.ghosts > 0 { text += " +\(view.ghosts) ghost\(view.ghosts == 1 ? "" : "s") (not listed)" }
         text += " │ explicit bindings then: \(Fmt.count(view.bindings.count))"
         if view.changedSince > 0 { text += " (\(view.changedSince) changed since: C lists them)" }
-        if !view.watched { text += " │ no dashboard was polling at that moment" }
+        // Spans are good polls: a dead or unreachable cluster leaves the same gap as nobody polling.
+        if !view.watched { text += " │ no good poll recorded then (no dashboard polling, or the cluster not answering)" }
         return text
     }
 }

@@ -39,6 +39,17 @@ import Testing
         #expect(then.bindings[EntityKey(.agent, "x")]?.node == "a" && then.changedSince == 1)
     }
 
+    /// A change made while no dashboard ran (seen at the next start) was undone for the moments after it was made.
+    @Test func aChangeCountsFromWhenItWasMadeNotWhenItWasSeen() {
+        let moved = BindingChange(seenAt: t0.addingTimeInterval(1000), entityType: "agent", entityId: "x",
+                                  before: HistoryBinding(node: "a", mode: "strict"), after: HistoryBinding(node: "b", mode: "strict"),
+                                  updatedAt: t0.addingTimeInterval(300))
+        let after = ClusterAsOf.make(at: t0.addingTimeInterval(400), records: records(), changesSince: [moved])
+        #expect(after.bindings[EntityKey(.agent, "x")]?.node == "b" && after.changedSince == 0)
+        let before = ClusterAsOf.make(at: t0.addingTimeInterval(200), records: records(), changesSince: [moved])
+        #expect(before.bindings[EntityKey(.agent, "x")]?.node == "a" && before.changedSince == 1)
+    }
+
     /// Guards "a gap in our polling is unknown": a moment nobody watched is not shown as the last state.
     @Test func aMomentNobodyWatchedIsUnknownWithTheLastKnownState() {
         let then = ClusterAsOf.make(at: t0.addingTimeInterval(700), records: records(), changesSince: [])
@@ -75,7 +86,11 @@ import Testing
     @Test func typedMomentsAreUTCClockTimesOrAgo() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)  // 08:00:00 UTC
         #expect(TypedMoment.parse("07:59", now: now) == now.addingTimeInterval(-60))
-        #expect(TypedMoment.parse("08:00:30", now: now) == now.addingTimeInterval(30 - 86_400), "not in the future: yesterday")
+        // A time just ahead of now was taken as yesterday's ("nothing recorded"); over an hour ahead, it is yesterday's.
+        #expect(TypedMoment.parse("08:00:30", now: now) == nil && TypedMoment.problem("08:00:30", now: now).contains("ahead of now"))
+        #expect(TypedMoment.parse("09:30", now: now) == now.addingTimeInterval(5400 - 86_400), "over an hour ahead: yesterday")
+        // The screen's own form, `07:59Z`, was refused.
+        #expect(TypedMoment.parse("07:59Z", now: now) == now.addingTimeInterval(-60) && TypedMoment.parse("07:59 UTC", now: now) != nil)
         #expect(TypedMoment.parse("-15m", now: now) == now.addingTimeInterval(-900))
         #expect(TypedMoment.parse("+5m", now: now) == nil, "the future is refused; it went 5 minutes back")
         #expect(TypedMoment.parse("25:00", now: now) == nil && TypedMoment.parse("soon", now: now) == nil)

@@ -63,7 +63,9 @@ public struct ClusterAsOf: Sendable, Equatable {
         let spans = records.spans.sorted { $0.start < $1.start }
         let watched = spans.contains { $0.start <= at && at <= $0.end }
         var bindings = records.bindings
-        for change in changesSince.sorted(by: { $0.seenAt > $1.seenAt }) where change.seenAt > at {
+        // By when it happened (the server's updatedAt when it said): a change made while no
+        // dashboard ran is seen only later, and was undone for moments after it was made.
+        for change in changesSince.sorted(by: { $0.when > $1.when }) where change.when > at {
             bindings[change.key] = change.before
         }
         var bound: [String: Int] = [:]
@@ -100,7 +102,7 @@ public struct ClusterAsOf: Sendable, Equatable {
         }
         nodes.sort { a, b in a.state != b.state ? a.state > b.state : NaturalOrder.precedes(a.name, b.name) }
         return ClusterAsOf(at: at, watched: watched, nodes: nodes, bindings: bindings,
-                           changedSince: changesSince.filter { $0.seenAt > at }.count, recordedSince: spans.first?.start,
+                           changedSince: changesSince.filter { $0.when > at }.count, recordedSince: spans.first?.start,
                            ghosts: ghosts)
     }
 
