@@ -63,4 +63,15 @@ import Testing
         }
         #expect(!screen.contains("HEALTH"), "the CLI-only column stays out of the dashboard")
     }
+
+    /// An offline node's UPTIME went on counting after it stopped (18m15s for a node offline 15m).
+    @Test func aDownNodeHasNoUptime() throws {
+        let column = try #require(NodeColumns.all.first { $0.name == "uptime" })
+        let started = TestCluster.now.addingTimeInterval(-3600)
+        let node = Node(name: "gone", status: .offline, lastHeartbeatAt: TestCluster.now.addingTimeInterval(-900), startedAt: started)
+        #expect(column.cell(NodeCell(node: node, health: .offline, now: TestCluster.now, glyphs: .unicode)).0 == "—")
+        var live = node
+        live.status = .online
+        #expect(column.cell(NodeCell(node: live, health: .ok, now: TestCluster.now, glyphs: .unicode)).0 != "—")
+    }
 }

@@ -64,9 +64,7 @@ package enum NodeColumns {
         TableColumn("restarts", ColumnSpec(title: "RESTARTS", minWidth: 3, maxWidth: 11, priority: 55, rightAligned: true,
                                            shortTitle: "RST"), surfaces: [.dashboard], cell: restarts),
         TableColumn("uptime", ColumnSpec(title: "UPTIME", minWidth: 6, maxWidth: 12, priority: 30, rightAligned: true,
-                                         shortTitle: "UP"), sort: .uptime, surfaces: [.dashboard, .wide]) {
-            (Fmt.age($0.node.startedAt, now: $0.now, absolute: $0.absoluteTimes), plain)
-        },
+                                         shortTitle: "UP"), sort: .uptime, surfaces: [.dashboard, .wide], cell: uptime),
         TableColumn("version", ColumnSpec(title: "VERSION", minWidth: 7, maxWidth: 14, priority: 60, shortTitle: "VER"),
                     sort: .version) {
             ($0.node.version ?? "—", $0.skewed ? TextStyle(role: .warning, bold: true) : plain)
@@ -96,6 +94,13 @@ package enum NodeColumns {
     }
 
     /// `3`, `7 flapping`, or `—` without history.
+    /// How long it has run; a node that is down has stopped running (its
+    /// uptime went on counting while it was offline), so it reads "—".
+    @Sendable private static func uptime(_ cell: NodeCell) -> (String, TextStyle) {
+        if cell.health.isDown { return ("—", TextStyle(role: .dim)) }
+        return (Fmt.age(cell.node.startedAt, now: cell.now, absolute: cell.absoluteTimes), plain)
+    }
+
     @Sendable private static func restarts(_ r: NodeCell) -> (String, TextStyle) {
         guard let history = r.history else { return ("—", plain) }
         if history.flapping { return ("\(history.restarts) flapping", TextStyle(role: .warning, bold: true)) }
