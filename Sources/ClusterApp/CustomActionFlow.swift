@@ -41,8 +41,11 @@ package enum CustomActionFlow {
     }
 
     private static func launch(_ state: inout AppState, _ invocation: ActionInvocation) -> [Effect] {
-        let shown = invocation.argv.map { TextSanitizer.excerpt($0, limit: 40) }.joined(separator: " ")
-        note(&state, invocation.action.name, subject: invocation.subject, "ran \(invocation.action.name) on \(invocation.subject): \(TextSanitizer.excerpt(shown, limit: 160))", .info)
+        // Each argument quoted as a shell would need it: "t1:a b" joined bare read as two. "Starting":
+        // it may not start (a missing program), which the run's own event then says.
+        let shown = invocation.argv.map { PlanScript.quote(TextSanitizer.excerpt($0, limit: 40)) }.joined(separator: " ")
+        note(&state, invocation.action.name, subject: invocation.subject,
+             "starting \(invocation.action.name) on \(invocation.subject): \(TextSanitizer.excerpt(shown, limit: 160))", .info)
         if invocation.action.mode == .background { state.post("\(invocation.action.name) running on \(invocation.subject)…") }
         return [.runAction(invocation)]
     }
@@ -51,7 +54,8 @@ package enum CustomActionFlow {
     package static func finished(_ state: inout AppState, _ result: ActionResult) {
         let severity: EventSeverity = result.succeeded ? .info : .warning
         note(&state, result.name, subject: result.subject, "\(result.name) on \(result.subject): \(result.outcome)", severity)
-        guard result.mode == .background else {
+        // A run that never started has no output: `O` keeps showing the last one that did.
+        guard result.mode == .background, result.started else {
             if !result.succeeded { state.post("\(result.name): \(result.outcome)", .warning) }
             return
         }

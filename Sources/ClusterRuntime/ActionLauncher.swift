@@ -15,7 +15,8 @@ import Glibc
 ///   (no terminal: it can neither read the keyboard nor draw over the
 ///   screen); stdin fed from another thread (a program that echoes while it
 ///   reads never deadlocks us); stdout and stderr into one pipe, the first
-///   `ActionResult.outputLimit` bytes kept and the rest drained; its whole
+///   `ActionResult.outputLimit` bytes kept (its first quarter and its last
+///   three, the middle drained and said); its whole
 ///   process group ended after `timeout` (SIGTERM, then SIGKILL). Once it
 ///   has exited, what it left running (a browser that `xdg-open` started)
 ///   may hold the pipe for a second more, no longer.
@@ -51,13 +52,13 @@ package enum ActionLauncher {
     ) -> ActionResult {
         var result = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .background, status: nil)
         guard let program = ChildSpawn.resolve(invocation.argv[0], path: environment["PATH"]) else {
-            result.problem = notFound(invocation)
+            result.started = false; result.problem = notFound(invocation)
             return result
         }
         ChildSpawn.lock.lock()
         guard let output = ChildSpawn.pipe(), let input = ChildSpawn.pipe() else {
             ChildSpawn.lock.unlock()
-            result.problem = "did not start: no pipe (\(String(cString: strerror(errno))))"
+            result.started = false; result.problem = "did not start: no pipe (\(String(cString: strerror(errno))))"
             return result
         }
         let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: input.read, stdout: output.write, stderr: output.write,
@@ -66,7 +67,7 @@ package enum ActionLauncher {
         ChildSpawn.lock.unlock()
         guard case .success(let pid) = spawned else {
             close(output.read); close(input.write)
-            if case .failure(let error) = spawned { result.problem = "did not start: \(error)" }
+            if case .failure(let error) = spawned { result.started = false; result.problem = "did not start: \(error)" }
             return result
         }
         let stdin = invocation.stdin
@@ -86,19 +87,19 @@ package enum ActionLauncher {
     package static func runForeground(_ invocation: ActionInvocation) -> ActionResult {
         var result = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .foreground, status: nil)
         guard let program = ChildSpawn.resolve(invocation.argv[0]) else {
-            result.problem = notFound(invocation)
+            result.started = false; result.problem = notFound(invocation)
             return result
         }
         let feedsStdin = !invocation.stdin.isEmpty
         ChildSpawn.lock.lock()
         let input = feedsStdin ? ChildSpawn.pipe() : nil
-        if feedsStdin && input == nil { ChildSpawn.lock.unlock(); result.problem = "did not start: no pipe"; return result }
+        if feedsStdin && input == nil { ChildSpawn.lock.unlock(); result.started = false; result.problem = "did not start: no pipe"; return result }
         let spawned = ChildSpawn.spawn(program, invocation.argv, stdin: input?.read, attachment: .ownGroup)
         if let input { close(input.read) }
         ChildSpawn.lock.unlock()
         guard case .success(let pid) = spawned else {
             if let input { close(input.write) }
-            if case .failure(let error) = spawned { result.problem = "did not start: \(error)" }
+            if case .failure(let error) = spawned { result.started = false; result.problem = "did not start: \(error)" }
             return result
         }
         let terminal = STDIN_FILENO

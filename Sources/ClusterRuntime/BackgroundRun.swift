@@ -16,8 +16,13 @@ final class BackgroundRun {
     let fd: Int32
     let deadline: Date
     let grace: TimeInterval = 1
-    private(set) var kept: [UInt8] = []
-    private(set) var truncated = false
+    /// The output's first bytes and its last: an error is usually at the end.
+    private var head: [UInt8] = []
+    private var tail: [UInt8] = []
+    /// Bytes of the middle already dropped from `tail`.
+    private var dropped = 0
+    static let headLimit = ActionResult.outputLimit / 4
+    static let tailLimit = ActionResult.outputLimit - headLimit
     private(set) var exitStatus: Int32?
     private(set) var signal: Int32?
     private(set) var timedOut = false
@@ -49,10 +54,39 @@ final class BackgroundRun {
         }
     }
 
+    /// Keeps the first `headLimit` bytes and the last `tailLimit` (the head
+    /// alone lost the end of a long output, where its error usually is).
     private func keep(_ bytes: ArraySlice<UInt8>) {
-        let room = ActionResult.outputLimit - kept.count
-        if room > 0 { kept.append(contentsOf: bytes.prefix(room)) }
-        if bytes.count > room { truncated = true }
+        var rest = bytes
+        if head.count < Self.headLimit {
+            let n = min(Self.headLimit - head.count, rest.count)
+            head.append(contentsOf: rest.prefix(n))
+            rest = rest.dropFirst(n)
+        }
+        guard !rest.isEmpty else { return }
+        tail.append(contentsOf: rest)
+        if tail.count > 2 * Self.tailLimit {  // trimmed now and then, not on every read
+            let excess = tail.count - Self.tailLimit
+            tail.removeFirst(excess)
+            dropped += excess
+        }
+    }
+
+    /// Whether the middle of the output was dropped.
+    var truncated: Bool { dropped + max(0, tail.count - Self.tailLimit) > 0 }
+
+    /// What is kept: the head, then, when the middle was dropped, a line
+    /// saying how much, and the tail from its first whole line.
+    var kept: [UInt8] {
+        let excess = max(0, tail.count - Self.tailLimit)
+        var rest = tail.dropFirst(excess)
+        guard dropped + excess > 0 else { return head + rest }
+        var cut = dropped + excess
+        if let newline = rest.prefix(4096).firstIndex(of: 0x0A) {
+            cut += newline + 1 - rest.startIndex
+            rest = rest[(newline + 1)...]
+        }
+        return head + Array("\n… \(cut) bytes of the middle cut …\n".utf8) + rest
     }
 
     private func reap() {

@@ -137,6 +137,7 @@ package struct EffectRunner: Sendable {
             let started = ActionLauncher.startBackground(invocation) { result in mailbox.post(.actionFinished(result)) }
             if !started {
                 var refused = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .background, status: nil)
+                refused.started = false
                 refused.problem = "did not start: \(ActionLauncher.backgroundLimit) actions are running already"
                 mailbox.post(.actionFinished(refused))
             }

@@ -15,6 +15,8 @@ package struct ActionResult: Sendable, Equatable {
     package var output: String
     /// The output was longer and was cut.
     package var truncated = false
+    /// False when it never ran (not found, no pipe, too many running): `problem` says why.
+    package var started = true
 
     /// The most output kept from one background run.
     package static let outputLimit = 64 * 1024

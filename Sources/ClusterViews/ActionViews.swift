@@ -24,7 +24,7 @@ package enum ActionViews {
     package static func drawOutput(_ state: AppState, _ output: ActionOutputView, into screen: inout Screen) {
         let frame = ModalFrame(screen: screen, width: max(60, screen.width - 4), height: screen.height - 2)
         let result = output.result
-        let cut = result.truncated ? " · output cut at \(ActionResult.outputLimit / 1024) KB" : ""
+        let cut = result.truncated ? " · its middle cut (\(ActionResult.outputLimit / 1024) KB kept: the start and the end)" : ""
         frame.draw(into: &screen, title: "\(result.name) on \(TextSanitizer.visible(result.subject)) — \(result.outcome)\(cut) · Esc close")
         var fitted = output
         fitted.fit(screenWidth: screen.width)  // already fitted by the flows; only a test's screen differs

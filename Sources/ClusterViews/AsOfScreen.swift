@@ -64,7 +64,7 @@ package enum AsOfScreen {
         var text = " Nodes then: " + view.counts.map { "\($0.count) \($0.word)" }.joined(separator: " · ")
         if view.ghosts > 0 { text += " +\(view.ghosts) ghost\(view.ghosts == 1 ? "" : "s") (not listed)" }
         text += " │ explicit bindings then: \(Fmt.count(view.bindings.count))"
-        if view.changedSince > 0 { text += " (\(view.changedSince) changed since: C lists them)" }
+        if view.changedSince > 0 { text += " (\(view.changedSince) changed since: Esc, then C lists them)" }
         // Spans are good polls: a dead or unreachable cluster leaves the same gap as nobody polling.
         if !view.watched { text += " │ no good poll recorded then (no dashboard polling, or the cluster not answering)" }
         return text

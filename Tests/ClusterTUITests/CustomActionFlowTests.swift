@@ -31,7 +31,7 @@ import Testing
         let node = state.selectedNode!
         let runs = Self.invocations(TestCluster.press(&state, .char("K")))
         #expect(runs.map(\.argv) == [["/bin/probe", node.name, node.hostname!, node.url!, "prod"]])
-        #expect(state.events.last?.kind == .actionRun && state.events.last?.message.contains("ran probe on node \(node.name)") == true)
+        #expect(state.events.last?.kind == .actionRun && state.events.last?.message.contains("starting probe on node \(node.name)") == true)
     }
 
     /// From the instances pane a node action runs on the instance's node.
@@ -126,6 +126,21 @@ import Testing
         TestCluster.press(&state, .end)
         let small = RootView.render(state).text()
         #expect(small.contains("last") && small.contains("rows "), "\(small)")
+    }
+
+    /// A refused fifth run ("4 actions are running already") replaced O's output with "(no output)"; an argument with a space read as two.
+    @Test func aRunThatNeverStartedKeepsTheLastOutputAndArgumentsAreQuoted() {
+        var state = Self.state([CustomAction(name: "probe", key: "K", scope: .node, argv: ["/bin/probe", "{name}", "a b"])])
+        let done = ActionResult(name: "probe", subject: "node node-a", mode: .background, status: 0, output: "kept")
+        _ = Update.update(&state, .actionFinished(done), now: state.now)
+        var refused = ActionResult(name: "probe", subject: "node node-b", mode: .background, status: nil)
+        refused.started = false
+        refused.problem = "did not start: 4 actions are running already"
+        _ = Update.update(&state, .actionFinished(refused), now: state.now)
+        #expect(state.lastActionOutput?.lines == ["kept"])
+        #expect(state.notice?.text.contains("did not start") == true)
+        TestCluster.press(&state, .char("1"), .char("K"))
+        #expect(state.events.last?.message.hasSuffix("/bin/probe \(state.selectedNode!.name) 'a b'") == true, "\(state.events.last?.message ?? "")")
     }
 
     /// Help lists the config's custom actions with their keys.
