@@ -72,6 +72,12 @@ package final class HistoryRecorder: @unchecked Sendable {
         }
     }
 
+    /// The dashboard dropped its digest (a context switch, maybe to another
+    /// context of the same URL): the next one is posted even if unchanged.
+    package func forgetPosted() {
+        Self.lane.async { [self] in lastDigest = nil }
+    }
+
     /// Waits until everything queued so far is done (tests, exit).
     package func flush() { Self.lane.sync {} }
 

@@ -98,6 +98,8 @@ package struct EffectRunner: Sendable {
                 var result = await link.switchTo(name)
                 if case .success(var switched) = result {
                     previousList.list = nil
+                    // The new state starts with no digest: the recorder must post one even for the same URL.
+                    history?.forgetPosted()
                     switched.quietAlerts = alertStore?.load(for: link.identity.url) ?? []
                     result = .success(switched)
                 }

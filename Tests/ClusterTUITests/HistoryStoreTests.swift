@@ -1,4 +1,5 @@
 import ClusterModel
+import ClusterWrites
 import Foundation
 import Testing
 @testable import ClusterHistory
@@ -63,6 +64,21 @@ import Testing
         #expect(reports.problems.first?.contains("history store") == true)
         #expect(reports.digests > 0, "the run's own strips still work")
         #expect(throws: ClusterError.self) { try HistoryStore(path: HistoryStore.path(for: url, in: dir), create: false) }
+    }
+
+    /// After `c` to another context of the same URL the HISTORY and RESTARTS columns were gone until the digest changed.
+    @Test func aForgottenDigestIsPostedAgain() {
+        let reports = Reports()
+        let recorder = HistoryRecorder(directory: scratch()) { report, _ in reports.add(report) }
+        recorder.record(sample(0, pid: 1), url: ClusterIdentity.embedded)
+        recorder.flush()
+        recorder.refresh(at: t0, url: ClusterIdentity.embedded)
+        recorder.flush()
+        #expect(reports.digests == 1, "an unchanged digest is not posted twice")
+        recorder.forgetPosted()
+        recorder.refresh(at: t0, url: ClusterIdentity.embedded)
+        recorder.flush()
+        #expect(reports.digests == 2)
     }
 
     @Test func retentionAndTheSizeCapForgetTheOldest() throws {
