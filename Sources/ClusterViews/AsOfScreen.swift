@@ -49,7 +49,9 @@ package enum AsOfScreen {
         screen.fill(x: 0, y: bottom, width: screen.width, height: 1, style: TextStyle(role: .input))
         if mode.typing || mode.error != nil {
             let prompt = "as of (14:02, 14:02:10 UTC, -15m): " + mode.text + (mode.error.map { "   ✕ \($0)" } ?? "")
-            screen.put(prompt, x: 0, y: bottom, maxWidth: screen.width, style: TextStyle(role: mode.error == nil ? .input : .error))
+            let end = screen.put(prompt, x: 0, y: bottom, maxWidth: screen.width, style: TextStyle(role: mode.error == nil ? .input : .error))
+            // `--accessible`: the cursor where the typed time goes on.
+            if mode.typing { screen.cursor = ScreenPoint(x: min(end, DisplayWidth.of("as of (14:02, 14:02:10 UTC, -15m): " + mode.text)), y: bottom) }
         } else {
             screen.put(" writes are off while looking back · Esc returns to live", x: 0, y: bottom, maxWidth: screen.width,
                        style: TextStyle(role: .dim))

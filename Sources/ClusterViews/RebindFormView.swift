@@ -38,6 +38,8 @@ package enum RebindFormView {
         let preferred = (form.mode == .preferred ? "(•)" : "( )") + " preferred"
         let modeStyle = modeFocused ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
         frame.line(&screen, row, strict + "   " + preferred + "   (←/→)", style: modeStyle, indent: 9)
+        // `--accessible`: a reader follows Tab out of the node list to the mode and the buttons.
+        if modeFocused { screen.cursor = ScreenPoint(x: frame.innerX + 9, y: frame.innerY + row) }
         if roomy {
             frame.line(&screen, row + 1, modeHelp(form.mode), style: dim, indent: 9)
             row += 3
@@ -89,6 +91,9 @@ package enum RebindFormView {
         let cancel = form.field == .cancel ? TextStyle(role: .selection, bold: true) : TextStyle(role: .modal)
         let used = frame.line(&screen, row, "[ Apply ]", style: apply, indent: 0)
         frame.line(&screen, row, "[ Cancel ]", style: cancel, indent: used + 2)
+        if form.field == .apply || form.field == .cancel, form.phase == .editing, row < frame.innerHeight {
+            screen.cursor = ScreenPoint(x: frame.innerX + (form.field == .apply ? 0 : used + 2), y: frame.innerY + row)
+        }
         frame.line(&screen, row, "Enter apply · Tab field · Esc cancel", style: TextStyle(role: .dim), indent: used + 14)
     }
 

@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    /// Tab in the rebind form left the cursor on the node list, and look-back's `@` prompt left it in the table.
+    @Test func cursorFollowsTheFormsFieldsAndTheTimePrompt() {
+        var state = Self.state(accessible: true)
+        TestCluster.press(&state, .char("2"), .enter, .tab)
+        var screen = RootView.render(state)
+        #expect(screen.cursor.map { screen[$0.x, $0.y].style.role } == .selection, "mode:\n\(screen.text())")
+        TestCluster.press(&state, .tab)
+        screen = RootView.render(state)
+        #expect(screen.cursor.map { screen.lines()[$0.y].contains("[ Apply ]") } == true, "apply:\n\(screen.text())")
+        TestCluster.press(&state, .escape)
+        state.config.recordsHistory = true
+        _ = Update.update(&state, .historyUpdated(HistoryDigest(endsAt: state.now, nodes: [:], flapping: [], changes: [])), now: state.now)
+        TestCluster.press(&state, .char("["), .char("@"))
+        #expect(RootView.render(state).cursor?.y == state.height - 1, "in the time prompt")
+    }
+
     /// Without the flag the cursor stays hidden.
     @Test func hiddenByDefault() {
         #expect(RootView.render(Self.state(accessible: false)).cursor == nil)
