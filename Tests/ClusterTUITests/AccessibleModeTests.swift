@@ -50,7 +50,7 @@ import Testing
         var state = Self.state(accessible: true)
         TestCluster.press(&state, .char("2"), .enter, .tab)
         var screen = RootView.render(state)
-        #expect(screen.cursor.map { screen[$0.x, $0.y].style.role } == .selection, "mode:\n\(screen.text())")
+        #expect(screen.cursor.map { screen.lines()[$0.y].contains("( ) preferred") } == true, "mode:\n\(screen.text())")
         TestCluster.press(&state, .tab)
         screen = RootView.render(state)
         #expect(screen.cursor.map { screen.lines()[$0.y].contains("[ Apply ]") } == true, "apply:\n\(screen.text())")
