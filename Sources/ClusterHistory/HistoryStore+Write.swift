@@ -22,6 +22,10 @@ extension HistoryStore {
                 try db.run("UPDATE runs SET end = ?, period = coalesce(?, period) WHERE node_id = ? AND start = ?",
                            [SQLValue(run.end), SQLValue(run.period), .int(try nodeID(db, run.node)), SQLValue(run.start)])
             }
+            for run in writes.relearnedRuns {
+                try db.run("UPDATE runs SET period = ? WHERE node_id = ? AND start = ?",
+                           [SQLValue(run.period), .int(try nodeID(db, run.node)), SQLValue(run.start)])
+            }
             for run in writes.openedRuns {
                 try db.run("INSERT OR IGNORE INTO runs(node_id, start, end, state, period) VALUES (?, ?, NULL, ?, ?)",
                            [.int(try nodeID(db, run.node)), SQLValue(run.start), .int(Int64(run.state.rawValue)), SQLValue(run.period)])

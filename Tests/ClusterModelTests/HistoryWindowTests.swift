@@ -18,6 +18,21 @@ import Testing
                              assignments: assignments, bindingGeneration: generation)
     }
 
+    /// A node beating every 3 s read "heartbeat every 10s" in `history` for as long as its run lasted (the period assumed when it began).
+    @Test func anOpenRunTakesThePeriodLearnedSinceItBegan() {
+        var window = HistoryWindow()
+        _ = window.apply(sample(0, [("a", .ok, 1)]))
+        #expect(window.runs["a"]?.last?.period == 10)
+        var learnt = sample(2, [("a", .ok, 1)])
+        learnt.thresholds.learned["a"] = LearnedHeartbeat(period: 3, steps: 5)
+        let writes = window.apply(learnt)
+        #expect(window.runs["a"]?.count == 1 && window.runs["a"]?.last?.period == 3)
+        #expect(writes.relearnedRuns.map(\.period) == [3])
+        var again = sample(4, [("a", .ok, 1)])
+        again.thresholds.learned["a"] = LearnedHeartbeat(period: 3.1, steps: 6)
+        #expect(window.apply(again).relearnedRuns.isEmpty, "a small drift is not written on every poll")
+    }
+
     @Test func aHealthyNodeIsOneRunAndItsStripReadsOk() {
         var window = HistoryWindow()
         for s in stride(from: 0.0, through: 120, by: 2) { _ = window.apply(sample(s, [("a", .ok, 1)])) }

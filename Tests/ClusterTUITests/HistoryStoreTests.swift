@@ -66,6 +66,19 @@ import Testing
         #expect(throws: ClusterError.self) { try HistoryStore(path: HistoryStore.path(for: url, in: dir), create: false) }
     }
 
+    /// The period learned after a run began is kept in the file too (it read "every 10s" for a 3 s node).
+    @Test func aRelearnedPeriodIsStored() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try HistoryStore(path: HistoryStore.path(for: "http://p:1", in: dir))
+        var window = HistoryWindow()
+        try store.persist(window.apply(sample(0, pid: 1)))
+        var learnt = sample(2, pid: 1)
+        learnt.thresholds.learned["a"] = LearnedHeartbeat(period: 3, steps: 5)
+        try store.persist(window.apply(learnt))
+        #expect(try store.load(since: t0.addingTimeInterval(-60)).runs.map(\.period) == [3])
+    }
+
     /// After `c` to another context of the same URL the HISTORY and RESTARTS columns were gone until the digest changed.
     @Test func aForgottenDigestIsPostedAgain() {
         let reports = Reports()

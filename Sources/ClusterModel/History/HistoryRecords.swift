@@ -152,6 +152,9 @@ public struct HistoryWrites: Sendable, Equatable {
     /// Runs that ended, with their end.
     public var closedRuns: [StateRun] = []
     public var openedRuns: [StateRun] = []
+    /// Open runs whose heartbeat period was learned since they began (a
+    /// run begins before much is learned: a 3 s node read "every 10s").
+    public var relearnedRuns: [StateRun] = []
     public var events: [NodeEvent] = []
     public var changes: [BindingChange] = []
     public var facts: [String: NodeFacts] = [:]
@@ -161,7 +164,8 @@ public struct HistoryWrites: Sendable, Equatable {
     public init() {}
 
     public var isEmpty: Bool {
-        span == nil && trend == nil && closedRuns.isEmpty && openedRuns.isEmpty && events.isEmpty && changes.isEmpty
+        span == nil && trend == nil && closedRuns.isEmpty && openedRuns.isEmpty && relearnedRuns.isEmpty && events.isEmpty
+            && changes.isEmpty
             && facts.isEmpty && bindings.isEmpty
     }
 }

@@ -157,7 +157,14 @@ public struct HistoryWindow: Sendable {
         _ name: String, _ state: HistoryState, at: Date, period: TimeInterval, into writes: inout HistoryWrites
     ) {
         if let last = runs[name]?.last, last.end == nil {
-            guard last.state != state else { return }
+            guard last.state != state else {
+                // The period learned since the run began, kept when it moved by a second or a tenth.
+                if let was = last.period, abs(was - period) >= max(1, was / 10) {
+                    runs[name]![runs[name]!.count - 1].period = period
+                    writes.relearnedRuns.append(runs[name]!.last!)
+                }
+                return
+            }
             // The period as learned by the run's end: a run begins before much is learned.
             closeRun(name, at: at, period: period, into: &writes)
         }
