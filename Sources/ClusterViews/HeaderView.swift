@@ -124,10 +124,15 @@ package enum HeaderView {
         // Issue 20: names that do not name one node are said, before the instance counts they distort.
         if let problems = state.snapshot?.nameProblems, !problems.isEmpty { group(nameProblemPieces(problems, bar: bar, glyphs: glyphs)) }
         if state.snapshot?.instancesKnown == true, let inst = state.derived.instanceSummary {
-            // At risk first: on a narrow screen it is the count that must show.
-            group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true),
-                   ("· \(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, inst.atRisk > 0)])
-            group([("· \(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header, false)], detail: true)
+            // At risk first: on a narrow screen it is the count that must show, alone if need be
+            // (after a long node line it was dropped with the instance count it followed).
+            let risk: (String, StyleRole, Bool) = ("\(Fmt.count(inst.atRisk)) at risk ", inst.atRisk > 0 ? .risk : .header, inst.atRisk > 0)
+            if group([(bar, .header, false), ("Instances \(Fmt.count(inst.total)) ", .header, true), ("· " + risk.0, risk.1, risk.2)],
+                     detail: true) {
+                group([("· \(Fmt.count(inst.explicit)) explicit · \(Fmt.count(inst.defaulted)) default ", .header, false)], detail: true)
+            } else {
+                group([(bar, .header, false), risk])
+            }
         } else if state.instancesPoll.lastError != nil {
             group([(bar, .header, false), ("Instances ✕ not read ", .error, true)])
         } else {

@@ -27,6 +27,13 @@ import Testing
         }
     }
 
+    /// After a long node line the instance group did not fit and the at-risk count went with it (80 columns, 60 columns).
+    @Test func theAtRiskCountShowsAloneWhenTheInstanceGroupDoesNotFit() {
+        let state = TestCluster.loadedState(width: 60, height: 24)
+        let line = RootView.render(state).text().split(separator: "\n")[1]
+        #expect(line.hasSuffix("│ 1 at risk") && !line.contains("Instances"), "\(line)")
+    }
+
     /// Where the explicit/default counts did not fit (the demo at 80 columns), nothing after them was drawn: no version skew.
     @Test func versionSkewShowsWhenTheDetailCountsDoNotFit() {
         let state = TestCluster.loadedState(width: 90, height: 24)
