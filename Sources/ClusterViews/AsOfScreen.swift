@@ -11,7 +11,7 @@ package enum AsOfScreen {
     static let columns = [
         WallColumn(id: "glyph", title: "", width: 1, priority: 100),
         WallColumn(id: "name", title: "NAME", width: 0, priority: 99, flexible: true),
-        WallColumn(id: "state", title: "STATE THEN", width: 24, priority: 98, minWidth: 14),
+        WallColumn(id: "state", title: "STATE THEN", width: 44, priority: 98, minWidth: 14),
         WallColumn(id: "status", title: "STATUS", width: 9, priority: 60),
         WallColumn(id: "version", title: "VERSION", width: 10, priority: 50),
         WallColumn(id: "restarts", title: "RESTARTS 1H", width: 11, priority: 70),

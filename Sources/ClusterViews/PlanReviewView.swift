@@ -38,7 +38,8 @@ package enum PlanReviewView {
         let widths = columnWidths(review, width: frame.innerWidth, rows: rows)
         var x = 0
         for (i, title) in columns.enumerated() {
-            frame.line(&screen, top, title, style: TextStyle(role: .columnHeader, bold: true), indent: x)
+            let shown = i == 3 && widths[3] < DisplayWidth.of(title) ? "RISK" : title
+            cellText(&screen, frame, row: top, x: x, width: widths[i], shown, TextStyle(role: .columnHeader, bold: true))
             x += widths[i] + 1
         }
         guard !review.plan.items.isEmpty else {
@@ -52,7 +53,7 @@ package enum PlanReviewView {
             let outcome = review.outcomes[index]
             let cells = [
                 "\(item.name) \(item.key.entityType.rawValue):\(item.key.entityId)", fromText(item), item.to.description,
-                item.riskAfter.map { $0 == .none ? "ok" : $0.label } ?? "",
+                item.riskAfter.map { $0 == .none ? "ok" : (widths[3] >= DisplayWidth.of($0.label) ? $0.label : $0.shortLabel) } ?? "",
                 outcome.map { $0.isApplied ? $0.word : "\($0.word): \(TextSanitizer.visible($0.detail))" } ?? (review.isRunning ? "…" : ""),
             ]
             x = 0
@@ -69,18 +70,20 @@ package enum PlanReviewView {
     }
 
     /// FROM and TO as wide as the rows on screen need (capped), the entity
-    /// the rest; on a narrow frame FROM and TO give way first, never below 8.
+    /// the rest; on a narrow frame FROM gives way first (never below 6), then
+    /// TO (never below 8): where a move goes is what a plan is read for
+    /// ("worker-0…" at 60 columns could be worker-01 or worker-03).
     private static func columnWidths(_ review: PlanReview, width: Int, rows: Int) -> [Int] {
         let items = review.plan.items
         let visible = items.indices.dropFirst(review.scroll).prefix(rows)
         var from = max(4, visible.map { DisplayWidth.of(fromText(items[$0])) }.max() ?? 4)
         var to = max(2, visible.map { DisplayWidth.of(items[$0].to.description) }.max() ?? 2)
         from = min(from, 36); to = min(to, 36)
-        let risk = 10
+        let risk = width >= 90 ? 12 : 6  // "DEFAULT DOWN" whole when there is room, else the six-column badge
         let outcome = review.outcomes.contains { $0 != nil } ? max(8, width / 4) : 7
-        let spare = width - 4 - risk - outcome - 16
-        if from + to > spare { from = max(8, spare / 2); to = max(8, spare - from) }
-        return [max(16, width - from - to - risk - outcome - 4), from, to, risk, outcome]
+        let spare = width - 4 - risk - outcome - 12
+        if from + to > spare { to = max(8, min(to, spare - 6)); from = max(6, spare - to) }
+        return [max(12, width - from - to - risk - outcome - 4), from, to, risk, outcome]
     }
 
     /// One cell, cut at its column's width.
