@@ -189,6 +189,21 @@ struct UpdateMarksTests {
         #expect(r.plan.items.map(\.to) == [.explicit(node: "node-d", mode: .strict)])
     }
 
+    /// At 60 columns the plan view cut TO to "worker-0…", which could be either of two nodes.
+    @Test func aNarrowPlanViewKeepsWhereEachMoveGoes() throws {
+        var state = TestCluster.loadedState(width: 60, height: 24)
+        TestCluster.press(&state, .char("u"))
+        let entry = JournalEntry(
+            time: state.now, batch: "b-1", seq: 0, kind: "rebind", target: ClusterIdentity(context: nil, url: "embedded:demo"),
+            key: key("tenant1:brw_42"),
+            prior: .explicit(node: "node-d", mode: .strict), requested: .explicit(node: "node-b", mode: .strict), outcome: .ok)
+        let batch = JournalBatch(id: "b-1", kind: "rebind", time: state.now, target: ClusterIdentity(context: nil, url: "embedded:demo"),
+                                 entries: [entry])
+        _ = Update.update(&state, .undoLoaded(.success(batch)), now: state.now)
+        let text = RootView.render(state).text()
+        #expect(text.contains("node-d (strict)") && text.contains("RISK"), "\(text)")
+    }
+
     /// `u` over a damaged journal line said "nothing to undo" while batches were there to pick from the CLI.
     @Test func aJournalThatCannotBePickedFromIsNotNothingToUndo() {
         var state = TestCluster.loadedState(width: 200)
