@@ -10,7 +10,7 @@ import Foundation
 package enum AlertsListView {
     package static func draw(_ state: AppState, _ list: AlertsList, into screen: inout Screen, glyphs: Glyphs) {
         let rows = state.alertRows
-        let frame = ModalFrame(screen: screen, width: 110, height: max(8, min(rows.count + 6, 30)))
+        let frame = ModalFrame(screen: screen, width: 110, height: max(8, min(rows.count * (screen.width < 110 ? 2 : 1) + 6, 30)))
         frame.draw(into: &screen, title: "Alerts — a acknowledge · z snooze · Enter go to node · Esc close")
         let now = state.serverNow
         let loud = state.loudAlerts
@@ -25,19 +25,26 @@ package enum AlertsListView {
         }
         // Absolute times (`t`) need the clock's width: 8 cut "00:59:30" to "00:59:…".
         let since = state.absoluteTimes ? 13 : 8
-        let header = "  " + pad("SEVERITY", 9) + pad("SUBJECT", 22) + pad("SINCE", since) + pad("STATE", 18) + "TEXT"
+        // Narrower than the columns plus some text: the text goes on a line of its own under
+        // each alert (at 60 columns there was no TEXT at all, two rows read "warning demo").
+        let columnsWidth = 2 + 9 + 22 + since + 18
+        let ownLine = frame.innerWidth < columnsWidth + 30
+        let header = "  " + pad("SEVERITY", 9) + pad("SUBJECT", 22) + pad("SINCE", since) + pad("STATE", 18) + (ownLine ? "" : "TEXT")
         frame.line(&screen, 2, header, style: TextStyle(role: .columnHeader, bold: true))
-        let visible = max(1, frame.innerHeight - 3)
+        let perAlert = ownLine ? 2 : 1
+        let visible = max(1, (frame.innerHeight - 3) / perAlert)
         let selected = state.selectedAlertRow(list, in: rows)
         let first = max(0, min(selected - visible + 1, rows.count - visible))
         for (offset, alert) in rows.dropFirst(max(0, first)).prefix(visible).enumerated() {
             let index = max(0, first) + offset
+            let row = 3 + offset * perAlert
             let text = pad(alert.severity.word, 9) + pad(alert.subject, 22) + pad(Fmt.age(alert.since, now: now, absolute: state.absoluteTimes), since)
-                + pad(stateWord(alert, now: now), 18) + alert.text
+                + pad(stateWord(alert, now: now), 18) + (ownLine ? "" : alert.text)
             let style = index == selected ? TextStyle(role: .selection, bold: true)
                 : TextStyle(role: role(alert, now: now), bold: alert.isLoud(now: now))
-            frame.line(&screen, 3 + offset, (index == selected ? glyphs.pointer : " ") + " " + text, style: style)
-            if index == selected { screen.cursor = ScreenPoint(x: frame.innerX, y: frame.innerY + 3 + offset) }
+            frame.line(&screen, row, (index == selected ? glyphs.pointer : " ") + " " + text, style: style)
+            if ownLine { frame.line(&screen, row + 1, alert.text, style: style, indent: 4) }
+            if index == selected { screen.cursor = ScreenPoint(x: frame.innerX, y: frame.innerY + row) }
         }
     }
 

@@ -45,6 +45,17 @@ import Testing
         #expect(list.selectedID == state.alertRows.last?.id)
     }
 
+    /// At 60 columns the list had no TEXT column: two rows read "warning demo" and nothing said what was wrong.
+    @Test func aNarrowListGivesEachAlertsTextALineOfItsOwn() throws {
+        var state = TestCluster.loadedState(width: 60, height: 24)
+        for step in 1...3 { _ = Update.update(&state, .tick, now: state.now.addingTimeInterval(Double(step) * 10)) }
+        let alert = try #require(state.alertRows.first)
+        TestCluster.press(&state, .char("A"))
+        let lines = RootView.render(state).lines()
+        let row = try #require(lines.firstIndex { $0.contains(alert.severity.word) && $0.contains("FIRING") })
+        #expect(lines[row + 1].contains(String(alert.text.prefix(20))), "\(lines.joined(separator: "\n"))")
+    }
+
     /// With absolute times (`t`) the SINCE column cut the clock to "00:59:…".
     @Test func absoluteTimesFitTheSinceColumn() throws {
         var state = TestCluster.loadedState()
