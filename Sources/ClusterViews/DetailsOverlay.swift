@@ -50,10 +50,17 @@ package enum DetailsOverlay {
         let bound = snapshot.instances.filter { $0.nodeName == name }
         frame.line(&screen, row, "Instances bound here: \(Fmt.count(bound.count))", style: TextStyle(role: .title, bold: true))
         row += 1
-        for instance in bound.prefix(max(0, frame.innerHeight - row)) {
+        // The rows that fit; when some do not, the last row says how many and where to see them all.
+        let room = max(0, frame.innerHeight - row)
+        let shown = bound.count > room ? max(0, room - 1) : bound.count
+        for instance in bound.prefix(shown) {
             let text = "\(instance.entityType.rawValue)  \(instance.name)  \(instance.mode.rawValue)  \(instance.explicit ? "explicit" : "default")"
             frame.line(&screen, row, text, indent: 2)
             row += 1
+        }
+        if shown < bound.count {
+            frame.line(&screen, row, "… \(Fmt.count(bound.count - shown)) more: / node:\(name) in the instances pane lists them all",
+                       style: TextStyle(role: .dim), indent: 2)
         }
     }
 

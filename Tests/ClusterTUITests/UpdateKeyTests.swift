@@ -164,4 +164,17 @@ import Testing
         TestCluster.press(&state, .char("x"))
         #expect(state.overlays.isEmpty && state.helpScroll == 0)
     }
+
+    /// Node details listed as many bound instances as fit (4 of 125) with nothing saying more were there.
+    @Test func nodeDetailsSayHowManyBoundInstancesDoNotFit() {
+        var state = TestCluster.loadedState(width: 80, height: 24)
+        let many = (0..<40).map { i in
+            Instance(entityType: .agent, entityId: "t:\(i)", name: "agent \(i)", subtitle: "", tenantId: "t", tenantSlug: "t",
+                     projectId: "p", nodeName: "node-d", mode: .strict, explicit: false)
+        }
+        _ = Update.update(&state, TestCluster.listed(TestCluster.fetched(InstanceList(instances: many), digest: 7)), now: state.now)
+        TestCluster.press(&state, .char("1"), .char("i"))
+        let text = RootView.render(state).text()
+        #expect(text.contains("more: / node:node-d in the instances pane"), "\(text)")
+    }
 }
