@@ -22,7 +22,7 @@ package enum ColumnPickerView {
             case .off: word = "off   never"
             }
             let title = column.title.padding(toLength: 16, withPad: " ", startingAt: 0)
-            let line = "\(selected ? "▶" : " ") \(title)\(word)\(column.identifying ? "  (identifies the row)" : "")"
+            let line = "\(selected ? "▶" : " ") \(title)\(word)\(column.identifying ? "  (never off)" : "")"
             let role: StyleRole = selected ? .selection : (choice == .off ? .dim : .modal)
             return (line, TextStyle(role: role, bold: selected || choice == .on))
         }

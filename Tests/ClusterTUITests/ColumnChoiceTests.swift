@@ -34,6 +34,15 @@ import Testing
         #expect(header.contains("ID") && !header.contains("TENANT"), "\(header)")
     }
 
+    /// `o` could turn off the health glyph, leaving a late node's state in colour only; LANG=C drew "±" as "?".
+    @Test func theHealthGlyphIsNeverOffAndPlusMinusHasAnASCIIForm() {
+        var state = TestCluster.loadedState(width: 80, height: 24)
+        TestCluster.press(&state, .char("1"), .char("o"), .char(" "), .char(" "), .char(" "))
+        #expect(state.columns.visibility(.nodes, "mark") != .off)
+        #expect(ColumnPicker.columns(.nodes).first?.name == "mark" && ColumnPicker.columns(.nodes).first?.identifying == true)
+        #expect(ASCIIFallback.transliterate("[ ] ±1 min") == "[ ] +/-1 min")
+    }
+
     /// Each cluster keeps its own choices; a context switch takes the new cluster's.
     @Test func choicesArePerCluster() {
         var choices = ColumnChoices()

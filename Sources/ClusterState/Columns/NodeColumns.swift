@@ -43,7 +43,8 @@ package struct NodeCell: Sendable {
 /// the `s` sort cycle and `clustertui get nodes -o table|wide`).
 package enum NodeColumns {
     package static let all: [TableColumn<NodeCell, NodeColumn>] = [
-        TableColumn("mark", ColumnSpec(title: "", minWidth: 1, maxWidth: 1, priority: 100), surfaces: [.dashboard]) {
+        // Identifying: `o` never turns it off, for it is the one mark of health that is not a colour.
+        TableColumn("mark", ColumnSpec(title: "", minWidth: 1, maxWidth: 1, priority: 100, identifying: true), surfaces: [.dashboard]) {
             ($0.glyphs.health($0.health), $0.healthStyle)
         },
         TableColumn("name", ColumnSpec(title: "NAME", minWidth: 10, maxWidth: 40, priority: 99, identifying: true),
@@ -67,7 +68,8 @@ package enum NodeColumns {
                                          shortTitle: "UP"), sort: .uptime, surfaces: [.dashboard, .wide], cell: uptime),
         TableColumn("version", ColumnSpec(title: "VERSION", minWidth: 7, maxWidth: 14, priority: 60, shortTitle: "VER"),
                     sort: .version) {
-            ($0.node.version ?? "—", $0.skewed ? TextStyle(role: .warning, bold: true) : plain)
+            // A version apart from the most common one is marked in a glyph too, not only in colour.
+            (($0.node.version ?? "—") + ($0.skewed ? " " + $0.glyphs.warning : ""), $0.skewed ? TextStyle(role: .warning, bold: true) : plain)
         },
         TableColumn("host", ColumnSpec(title: "HOST", minWidth: 8, maxWidth: 32, priority: 20), sort: .hostname,
                     surfaces: [.dashboard, .wide]) { ($0.node.hostname ?? "—", plain) },
