@@ -33,7 +33,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 let retargetedFrom = try PlanTargeting.check(link.target, against: recorded, what: "plan \(TextSanitizer.excerpt(plan.id, limit: 40))",
                                                              retarget: batch.retarget)
                 let live = try await LiveCluster.read(link.reader)
-                try Self.checkTypes(plan, live)
+                try Self.checkTypes(plan, live, file: planFile)
                 try await BatchRun.confirmAndRun(plan.annotated(live.inputs), on: link, journal: batch.journal,
                                                  retargetedFrom: retargetedFrom, yes: batch.yes, verb: "apply", live: live)
             }
@@ -43,6 +43,10 @@ struct ApplyCommand: AsyncParsableCommand {
     /// Reads and parses the plan file: a usage error (64) on any problem.
     static func load(_ path: String) throws -> MovePlan {
         let expanded = (path as NSString).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ClusterError.usage("\(TextSanitizer.visible(path)): is a directory, not a plan file; nothing was sent")
+        }
         guard let handle = FileHandle(forReadingAtPath: expanded) else {
             throw ClusterError.usage("\(TextSanitizer.visible(path)): cannot be read")
         }
@@ -57,11 +61,11 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// An entity type the cluster does not list and this tool does not know is a usage error.
-    static func checkTypes(_ plan: MovePlan, _ live: LiveCluster) throws {
+    static func checkTypes(_ plan: MovePlan, _ live: LiveCluster, file: String) throws {
         let listed = Set(live.snapshot.instances.map(\.entityType))
         for (index, item) in plan.items.enumerated() where !item.key.entityType.isKnown && !listed.contains(item.key.entityType) {
             throw ClusterError.usage(
-                "items[\(index)].entityType: unknown entity type \"\(TextSanitizer.excerpt(item.key.entityType.rawValue, limit: 40))\"; nothing was sent")
+                "\(TextSanitizer.visible(file)): items[\(index)].entityType: unknown entity type \"\(TextSanitizer.excerpt(item.key.entityType.rawValue, limit: 40))\"; nothing was sent")
         }
     }
 }

@@ -193,11 +193,16 @@ struct PlanCLIE2ETests {
             (#"{"id":"x","kind":"rebind","createdAt":"2026-05-18T10:00:00Z","items":[{"entityType":"agent","entityId":"a","from":{"default":true},"to":{"node":"worker-03","mode":"loose"}}]}"#,
              "items[0].to.mode"),
             (#"{"id":"x","kind":"rebind","createdAt":"2026-05-18T10:00:00Z","items":[{"entityType":"spaceship","entityId":"a","from":{"default":true},"to":{"node":"worker-03","mode":"strict"}}]}"#,
-             "unknown entity type"),
+             "bad2.json: items[0].entityType: unknown entity type"),  // the file was not named
+            ("", "is a directory"),  // a directory read as "not JSON: Unexpected end of file"
         ]
         for (i, (text, words)) in cases.enumerated() {
             let file = dir + "/bad\(i).json"
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            if text.isEmpty {
+                try FileManager.default.createDirectory(atPath: file, withIntermediateDirectories: true)
+            } else {
+                try text.write(toFile: file, atomically: true, encoding: .utf8)
+            }
             let result = try await offPool { try run(["apply", file, "--yes", "--url", url], token: serve.token) }
             #expect(result.status == 64, "\(result.stderr)")
             #expect(result.stderr.contains(words), "\(result.stderr)")
