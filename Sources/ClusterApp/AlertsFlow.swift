@@ -14,7 +14,8 @@ package enum AlertsFlow {
         let quiet = state.alerts.quietRecords
         let save: [Effect] = quiet != quietBefore ? [.saveAlertQuiet(quiet)] : []
         guard !notices.isEmpty else { return save }
-        Polling.appendEvents(&state, notices.map { event($0, at: input.now) })
+        // The default node's change is already a line of the poll's own events: its info alert is not a second one.
+        Polling.appendEvents(&state, notices.filter { $0.kind != .defaultChanged }.map { event($0, at: input.now) })
         return save + notices.flatMap { deliveries($0, state.config) }
     }
 

@@ -83,4 +83,17 @@ import Testing
         #expect(runs.count == 1 && runs.first?.argv.suffix(3) == ["critical", "connection", "prod"], "\(runs.map(\.argv))")
         #expect(!state.events.contains { $0.kind == .alertFired && $0.subject == "b" })
     }
+
+    /// A default node's change was two lines in the events pane: the poll's event and its info alert.
+    @Test func aDefaultNodesChangeIsOneEventLine() {
+        var state = AppState(config: AppConfig(label: "prod"), width: 140, height: 40, now: start)
+        _ = run(&state, from: 0, seconds: 10)
+        let now = start.addingTimeInterval(10)
+        let moved = Overview(thisNodeName: "a", defaultNodeName: "b", nodes: [node("a", beat: now), node("b", beat: now)], assignments: [])
+        let fetched = Fetched(value: moved, digest: BodyDigest(value: 999, length: 1), serverDate: now, byteCount: 1)
+        let effects = Update.update(&state, .overviewFetched(.success(fetched), latency: 0), now: now)
+        let lines = state.events.filter { $0.message.contains("default node changed") }.map(\.message)
+        #expect(lines == ["default node changed from a to b"], "\(lines)")
+        #expect(effects.contains { if case .announceAlert = $0 { true } else { false } }, "the alert itself is still told (hooks, watch)")
+    }
 }
