@@ -38,7 +38,7 @@ package enum AlertsListView {
         for (offset, alert) in rows.dropFirst(max(0, first)).prefix(visible).enumerated() {
             let index = max(0, first) + offset
             let row = 3 + offset * perAlert
-            let text = pad(alert.severity.word, 9) + pad(alert.subject, 22) + pad(Fmt.age(alert.since, now: now, absolute: state.absoluteTimes), since)
+            let text = pad(alert.severity.word, 9) + pad(alert.subject, 22) + pad(sinceText(alert, now: now, absolute: state.absoluteTimes, glyphs: glyphs), since)
                 + pad(stateWord(alert, now: now), 18) + (ownLine ? "" : alert.text)
             let style = index == selected ? TextStyle(role: .selection, bold: true)
                 : TextStyle(role: role(alert, now: now), bold: alert.isLoud(now: now))
@@ -46,6 +46,15 @@ package enum AlertsListView {
             if ownLine { frame.line(&screen, row + 1, alert.text, style: style, indent: 4) }
             if index == selected { screen.cursor = ScreenPoint(x: frame.innerX, y: frame.innerY + row) }
         }
+    }
+
+    /// How long it has held. Found at the dashboard's start, it began before
+    /// then, when is not known: "≥3m45s", "by 04:09:50" (it read as the
+    /// time since the dashboard started, for a node offline long before).
+    static func sinceText(_ alert: Alert, now: Date, absolute: Bool, glyphs: Glyphs) -> String {
+        let age = Fmt.age(alert.since, now: now, absolute: absolute)
+        guard alert.atStart else { return age }
+        return absolute ? "by " + age : glyphs.atLeast + age
     }
 
     /// Firing, acknowledged, snoozed until a time, or pending (held).

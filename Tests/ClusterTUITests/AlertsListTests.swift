@@ -56,6 +56,19 @@ import Testing
         #expect(lines[row + 1].contains(String(alert.text.prefix(20))), "\(lines.joined(separator: "\n"))")
     }
 
+    /// An alert found at the dashboard's start read SINCE as the time since the start, for a node offline long before.
+    @Test func anAlertFoundAtStartSaysAtLeast() throws {
+        var state = TestCluster.loadedState()
+        for step in 1...3 { _ = Update.update(&state, .tick, now: state.now.addingTimeInterval(Double(step) * 10)) }
+        let atStart = try #require(state.alertRows.first { $0.atStart })
+        let now = state.serverNow
+        #expect(AlertsListView.sinceText(atStart, now: now, absolute: false, glyphs: .unicode).hasPrefix("≥"))
+        #expect(AlertsListView.sinceText(atStart, now: now, absolute: true, glyphs: .unicode).hasPrefix("by "))
+        var later = atStart
+        later.atStart = false
+        #expect(!AlertsListView.sinceText(later, now: now, absolute: false, glyphs: .unicode).hasPrefix("≥"))
+    }
+
     /// With absolute times (`t`) the SINCE column cut the clock to "00:59:…".
     @Test func absoluteTimesFitTheSinceColumn() throws {
         var state = TestCluster.loadedState()
