@@ -129,6 +129,9 @@ package enum ContextSwitchFlow {
             if let old = state.config.currentContext, let i = fresh.fleet.index(of: old) {
                 let entry = fresh.fleet.entries[i]
                 fresh.fleet.entries[i] = FleetEntry(name: entry.name, url: entry.url, firstDue: state.now)
+                // Its figures start over, but when it last answered is known: LAST GOOD read "never"
+                // for a cluster open a minute before, through a stall of its first background poll.
+                fresh.fleet.entries[i].poll.lastSuccess = state.overviewPoll.lastSuccess
             }
             fresh.pendingSelect = state.pendingSelect
             fresh.nextFormID = state.nextFormID

@@ -90,6 +90,8 @@ import Testing
         _ = Update.update(&state, .contextSwitched(.success(SwitchedContext(name: "beta", label: "beta"))), now: state.now)
         let alpha = state.fleet.entries.first { $0.name == "alpha" }
         #expect(alpha?.state == .connecting && alpha?.overview == nil)
+        // Its LAST GOOD read "never" for a cluster open a moment before.
+        #expect(alpha?.poll.lastSuccess != nil && alpha?.poll.lastSuccess == TestCluster.now)
     }
 
     /// Issue 23 asked for each context's URL on the fleet screen; it was only in `get fleet -o wide`.
