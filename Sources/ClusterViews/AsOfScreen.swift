@@ -61,7 +61,13 @@ package enum AsOfScreen {
     private static func title(_ view: ClusterAsOf?, at: Date, now: Date) -> String {
         guard let view else { return " reading the recorded history for \(Fmt.moment(at, now: now))Z …" }
         guard !view.nodes.isEmpty || view.ghosts > 0 else {
-            return " nothing recorded at \(Fmt.moment(at, now: now))Z" + (view.recordedSince.map { " (recorded since \(Fmt.moment($0, now: now))Z)" } ?? "")
+            let moment = Fmt.moment(at, now: now) + "Z"
+            // Before the first record, after it with no good poll near, or watched with no node: three different things.
+            guard let since = view.recordedSince, since <= at else {
+                return " nothing recorded at \(moment)" + (view.recordedSince.map { " (recorded since \(Fmt.moment($0, now: now))Z)" } ?? "")
+            }
+            return view.watched ? " no node in the registry at \(moment)"
+                : " no good poll recorded near \(moment) (no dashboard polling, or the cluster not answering)"
         }
         var text = " Nodes then: " + view.counts.map { "\($0.count) \($0.word)" }.joined(separator: " · ")
         if view.ghosts > 0 { text += " +\(view.ghosts) ghost\(view.ghosts == 1 ? "" : "s") (not listed)" }

@@ -51,6 +51,18 @@ import Testing
         #expect(screen.contains("4 flapping") && screen.contains("HISTORY"), "\(screen)")
     }
 
+    /// An empty moment inside the recorded range read "nothing recorded at 04:03:11Z (recorded since 03:55:05Z)", which contradicts itself.
+    @Test func anEmptyMomentSaysWhyItIsEmpty() {
+        var state = Self.recording()
+        _ = Update.update(&state, .historyUpdated(Self.digest(state, flapping: [])), now: state.now)
+        TestCluster.press(&state, .char("["))
+        let at = state.now.addingTimeInterval(-60)
+        let gap = ClusterAsOf(at: at, watched: false, nodes: [], bindings: [:], changedSince: 0, recordedSince: at.addingTimeInterval(-3600))
+        _ = Update.update(&state, .asOfLoaded(gap), now: state.now)
+        let text = RootView.render(state).text()
+        #expect(text.contains("no good poll recorded near") && !text.contains("nothing recorded"), "\(text)")
+    }
+
     @Test func lookingBackStepsLoadsAndReturnsToLive() {
         var state = Self.recording()
         _ = Update.update(&state, .historyUpdated(Self.digest(state, flapping: [])), now: state.now)
