@@ -43,6 +43,17 @@ import Testing
         #expect(runs.first?.argv[1] == nodeName)
     }
 
+    /// From an orphan instance (its node not in the registry) a node action said "select one in the nodes pane", which the README contradicts.
+    @Test func nodeActionFromAnOrphanSaysItsNodeIsMissing() {
+        var state = Self.state([nodeAction])
+        var orphaned = TestCluster.instances
+        for i in orphaned.indices { orphaned[i].nodeName = "node-gone" }
+        _ = Update.update(&state, TestCluster.listed(TestCluster.fetched(InstanceList(instances: orphaned), digest: 9)), now: state.now)
+        TestCluster.press(&state, .char("2"))
+        #expect(Self.invocations(TestCluster.press(&state, .char("K"))).isEmpty)
+        #expect(state.notice?.text.contains("node-gone is not in the registry") == true, "\(state.notice?.text ?? "")")
+    }
+
     /// Read-only mode runs only actions marked read-only-safe.
     @Test func readOnlyRunsOnlySafeActions() {
         var state = Self.state([nodeAction], readOnly: true)
