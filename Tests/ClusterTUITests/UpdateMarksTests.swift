@@ -174,16 +174,19 @@ struct UpdateMarksTests {
         #expect(!effects.contains(.loadUndo))
     }
 
+    /// A journalled batch that moved tenant1:brw_42 from node-d to node-b.
+    func brw42Batch(_ now: Date) -> JournalBatch {
+        let target = ClusterIdentity(context: nil, url: "embedded:demo")
+        let entry = JournalEntry(time: now, batch: "b-1", seq: 0, kind: "rebind", target: target, key: key("tenant1:brw_42"),
+                                 prior: .explicit(node: "node-d", mode: .strict), requested: .explicit(node: "node-b", mode: .strict),
+                                 outcome: .ok)
+        return JournalBatch(id: "b-1", kind: "rebind", time: now, target: target, entries: [entry])
+    }
+
     @Test func undoLoadsTheLastBatchAndShowsItsInverse() throws {
         var state = TestCluster.loadedState()
         #expect(TestCluster.press(&state, .char("u")) == [.loadUndo])
-        let entry = JournalEntry(
-            time: state.now, batch: "b-1", seq: 0, kind: "rebind", target: ClusterIdentity(context: nil, url: "embedded:demo"),
-            key: key("tenant1:brw_42"),
-            prior: .explicit(node: "node-d", mode: .strict), requested: .explicit(node: "node-b", mode: .strict), outcome: .ok)
-        let batch = JournalBatch(id: "b-1", kind: "rebind", time: state.now, target: ClusterIdentity(context: nil, url: "embedded:demo"),
-                                 entries: [entry])
-        _ = Update.update(&state, .undoLoaded(.success(batch)), now: state.now)
+        _ = Update.update(&state, .undoLoaded(.success(brw42Batch(state.now))), now: state.now)
         let r = try #require(review(state))
         #expect(r.plan.kind == .undo)
         #expect(r.plan.items.map(\.to) == [.explicit(node: "node-d", mode: .strict)])
@@ -193,13 +196,7 @@ struct UpdateMarksTests {
     @Test func aNarrowPlanViewKeepsWhereEachMoveGoes() throws {
         var state = TestCluster.loadedState(width: 60, height: 24)
         TestCluster.press(&state, .char("u"))
-        let entry = JournalEntry(
-            time: state.now, batch: "b-1", seq: 0, kind: "rebind", target: ClusterIdentity(context: nil, url: "embedded:demo"),
-            key: key("tenant1:brw_42"),
-            prior: .explicit(node: "node-d", mode: .strict), requested: .explicit(node: "node-b", mode: .strict), outcome: .ok)
-        let batch = JournalBatch(id: "b-1", kind: "rebind", time: state.now, target: ClusterIdentity(context: nil, url: "embedded:demo"),
-                                 entries: [entry])
-        _ = Update.update(&state, .undoLoaded(.success(batch)), now: state.now)
+        _ = Update.update(&state, .undoLoaded(.success(brw42Batch(state.now))), now: state.now)
         let text = RootView.render(state).text()
         #expect(text.contains("node-d (strict)") && text.contains("RISK"), "\(text)")
     }
