@@ -12,7 +12,7 @@ extension CustomActionFlow {
         case .node:
             guard let node = selectedNode(state) else {
                 // From an instance whose node the registry does not list (an orphan), say that, not "select a node".
-                if state.focus == .instances, let name = state.selectedInstance?.nodeName {
+                if state.focus == .instances, state.snapshot != nil, let name = state.selectedInstance?.nodeName {
                     return .failure(ActionRefusal(
                         "\(action.name) runs on a node: this instance's node \(TextSanitizer.excerpt(name, limit: 40)) is not in the registry"))
                 }

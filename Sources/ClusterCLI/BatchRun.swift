@@ -58,17 +58,15 @@ enum BatchRun {
         return .failure
     }
 
-    /// Asks on stderr and reads one line from stdin: only y / yes goes on.
-    /// The plan's writes to a node that is not healthy now, one line a node:
-    /// `3 writes go to vm-2: vm-2 is offline: strict work will be blocked until it returns`.
+    /// The plan's writes to a node that is not healthy now (`WriteGuard.targetRisk`:
+    /// an explicit target, or the default node for one that follows it), a line
+    /// per node and reason: `3 writes go to vm-2: vm-2 is offline: strict work …`.
     static func risks(_ plan: MovePlan, _ live: LiveCluster) -> (count: Int, nodes: Int, lines: [String]) {
         var byNode: [(node: String, reason: String, count: Int)] = []
         for item in plan.items {
-            guard case .explicit(let name, let mode) = item.to,
-                  let reason = WriteRisk.reason(node: live.snapshot.nodesByName[name], name: name, mode: mode, now: live.now, thresholds: .standard)
-            else { continue }
-            if let index = byNode.firstIndex(where: { $0.node == name && $0.reason == reason }) { byNode[index].count += 1 } else {
-                byNode.append((name, reason, 1))
+            guard let (node, reason) = WriteGuard.targetRisk(item.to, in: live) else { continue }
+            if let index = byNode.firstIndex(where: { $0.node == node && $0.reason == reason }) { byNode[index].count += 1 } else {
+                byNode.append((node, reason, 1))
             }
         }
         let lines = byNode.map { entry in
@@ -77,6 +75,7 @@ enum BatchRun {
         return (byNode.reduce(0) { $0 + $1.count }, Set(byNode.map(\.node)).count, lines)
     }
 
+    /// Asks on stderr and reads one line from stdin: only y / yes goes on.
     static func confirm(_ question: String) -> Bool {
         StandardError.write(question)
         guard let answer = readLine() else { return false }

@@ -28,13 +28,27 @@ enum WriteGuard {
 
     /// Why the write needs `--yes`, or `nil`.
     static func risk(_ key: EntityKey, to target: PlanBinding, in live: LiveCluster) -> String? {
-        if case .explicit(let name, let mode) = target,
-           let reason = WriteRisk.reason(node: live.snapshot.nodesByName[name], name: name, mode: mode, now: live.now, thresholds: .standard) {
-            return reason
-        }
+        if case .explicit = target, let risk = targetRisk(target, in: live) { return risk.reason }
         if !live.snapshot.instances.contains(where: { $0.key == key }) {
             return "\(TextSanitizer.excerpt(key.description, limit: 80)) is not in the cluster's instance list"
         }
         return nil
+    }
+
+    /// Why the node a write sends the entity to is not healthy now, or `nil`:
+    /// an explicit target by `WriteRisk`, the default node when it follows it.
+    static func targetRisk(_ target: PlanBinding, in live: LiveCluster) -> (node: String, reason: String)? {
+        switch target {
+        case .explicit(let name, let mode):
+            return WriteRisk.reason(node: live.snapshot.nodesByName[name], name: name, mode: mode, now: live.now, thresholds: .standard)
+                .map { (name, $0) }
+        case .followsDefault:
+            let name = live.snapshot.defaultNodeName
+            guard let node = live.snapshot.nodesByName[name] else {
+                return (name, "the default node \(name) is not in the registry: the instance has nowhere to run")
+            }
+            guard node.health(now: live.now, thresholds: .standard).isDown else { return nil }
+            return (name, "the default node \(name) is down: the instance has nowhere to run until it is back")
+        }
     }
 }

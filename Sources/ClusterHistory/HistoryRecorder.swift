@@ -20,6 +20,8 @@ package enum HistoryReport: Sendable {
 /// another), and the last hour is read back from it first, so a restarted
 /// dashboard shows its strips at once. A store that cannot be opened or
 /// written is reported once and dropped: the strips of this run still work.
+/// One dashboard records a cluster at a time (`RecorderLock`); another reads
+/// the store, keeps its strips in memory, and takes over when the lock is free.
 package final class HistoryRecorder: @unchecked Sendable {
     /// The dashboard's background lane (its list work comes in bursts, a poll
     /// every few seconds): no thread of its own, whose stack and heap would
@@ -40,6 +42,12 @@ package final class HistoryRecorder: @unchecked Sendable {
     /// it the store is only read (another dashboard records it).
     private var lock: RecorderLock?
     private var recording = false
+    /// When this dashboard last had a good poll to record.
+    private var lastSampleAt: Date?
+    /// A recording dashboard whose polls have failed this long lets the lock
+    /// go, so another one that reads the cluster (a wallboard off the same
+    /// VPN) records it: first come would otherwise mean a gap for all.
+    static let handOverAfter: TimeInterval = 60
     private var window = HistoryWindow()
     private var lastDigest: HistoryDigest?
     private var lastPrune: Date?
@@ -83,6 +91,7 @@ package final class HistoryRecorder: @unchecked Sendable {
 
     private func record(_ sample: HistorySample, at url: String) {
         if url != self.url { open(url, now: sample.at) }
+        lastSampleAt = sample.at
         // The dashboard that recorded it stopped: this one reads its records back and goes on.
         if store != nil, !recording, lock?.acquire() == true { load(now: sample.at) }
         let journal = JournalMatcher(path: journalPath, url: url)
@@ -92,8 +101,8 @@ package final class HistoryRecorder: @unchecked Sendable {
         MemoryTrim.giveBack(instances: sample.instanceCount)
     }
 
-    /// Writes what the window returned; another dashboard holding the lock
-    /// costs this poll only, anything else ends keeping (said once).
+    /// Writes what the window returned; SQLite's lock held too long by a
+    /// `clustertui history` costs this poll only, anything else ends keeping (said once).
     private func keep(_ writes: HistoryWrites, now: Date) {
         guard let store else { return }
         do {
@@ -103,8 +112,16 @@ package final class HistoryRecorder: @unchecked Sendable {
             return
         } catch {
             problem("history not kept from now on: \(error)")
-            self.store = nil
+            dropStore()
         }
+    }
+
+    /// No store from now on: the recording lock goes too, for another dashboard to record.
+    private func dropStore() {
+        store = nil
+        lock?.release()
+        lock = nil
+        recording = false
     }
 
     private func post(_ digest: HistoryDigest, _ url: String) {
@@ -118,8 +135,18 @@ package final class HistoryRecorder: @unchecked Sendable {
     package func refresh(at now: Date, url: String) {
         Self.lane.async { [self] in
             guard url == self.url else { return }
+            if recording, let last = lastSampleAt, now.timeIntervalSince(last) > Self.handOverAfter { handOver(now: now) }
             post(window.digest(now: now), url)
         }
+    }
+
+    /// Ends this dashboard's runs where its last good poll was and lets the
+    /// lock go; a good poll later takes it back if nobody else did.
+    private func handOver(now: Date) {
+        let writes = window.closeOpenRuns()
+        if !writes.isEmpty { keep(writes, now: now) }
+        lock?.release()
+        recording = false
     }
 
     /// Closes this run's open runs where its last poll was and waits (at exit):
@@ -128,8 +155,7 @@ package final class HistoryRecorder: @unchecked Sendable {
         Self.lane.sync { [self] in
             let writes = window.closeOpenRuns()
             if recording, !writes.isEmpty { keep(writes, now: Date()) }
-            lock?.release()
-            recording = false
+            dropStore()
         }
     }
 
@@ -139,9 +165,8 @@ package final class HistoryRecorder: @unchecked Sendable {
         self.url = url
         lastDigest = nil
         lastPrune = nil
-        lock?.release()
-        lock = nil
-        recording = false
+        dropStore()
+        lastSampleAt = nil
         // The embedded demo is a new cluster every run: its history lives as long as the run.
         guard url != ClusterIdentity.embedded else {
             store = nil
@@ -173,8 +198,7 @@ package final class HistoryRecorder: @unchecked Sendable {
             if recording { keep(window.closedWhenLoaded(records), now: now) }
         } catch {
             problem("history not kept: \(error)")
-            self.store = nil
-            recording = false
+            dropStore()
             window = HistoryWindow()
         }
     }

@@ -10,7 +10,12 @@ import Foundation
 package enum AlertsListView {
     package static func draw(_ state: AppState, _ list: AlertsList, into screen: inout Screen, glyphs: Glyphs) {
         let rows = state.alertRows
-        let frame = ModalFrame(screen: screen, width: 110, height: max(8, min(rows.count * (screen.width < 110 ? 2 : 1) + 6, 30)))
+        // Absolute times (`t`) need the clock's width: 8 cut "00:59:30" to "00:59:…".
+        let since = state.absoluteTimes ? 13 : 8
+        // Narrower than the columns plus some text: the text goes on a line of its own under
+        // each alert (at 60 columns there was no TEXT at all, two rows read "warning demo").
+        let ownLine = ModalFrame(screen: screen, width: 110, height: 8).innerWidth < 2 + 9 + 22 + since + 18 + 30
+        let frame = ModalFrame(screen: screen, width: 110, height: max(8, min(rows.count * (ownLine ? 2 : 1) + 6, 30)))
         frame.draw(into: &screen, title: "Alerts — a acknowledge · z snooze · Enter go to node · Esc close")
         let now = state.serverNow
         let loud = state.loudAlerts
@@ -23,12 +28,6 @@ package enum AlertsListView {
             frame.line(&screen, 1, "STALE: nothing but the connection alert changes until fresh data arrives",
                        style: TextStyle(role: .stale, bold: true))
         }
-        // Absolute times (`t`) need the clock's width: 8 cut "00:59:30" to "00:59:…".
-        let since = state.absoluteTimes ? 13 : 8
-        // Narrower than the columns plus some text: the text goes on a line of its own under
-        // each alert (at 60 columns there was no TEXT at all, two rows read "warning demo").
-        let columnsWidth = 2 + 9 + 22 + since + 18
-        let ownLine = frame.innerWidth < columnsWidth + 30
         let header = "  " + pad("SEVERITY", 9) + pad("SUBJECT", 22) + pad("SINCE", since) + pad("STATE", 18) + (ownLine ? "" : "TEXT")
         frame.line(&screen, 2, header, style: TextStyle(role: .columnHeader, bold: true))
         let perAlert = ownLine ? 2 : 1

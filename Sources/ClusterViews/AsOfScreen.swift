@@ -48,10 +48,11 @@ package enum AsOfScreen {
         guard bottom > 2 else { return }
         screen.fill(x: 0, y: bottom, width: screen.width, height: 1, style: TextStyle(role: .input))
         if mode.typing || mode.error != nil {
-            let prompt = "as of (14:02, 14:02:10 UTC, -15m): " + mode.text + (mode.error.map { "   ✕ \($0)" } ?? "")
-            let end = screen.put(prompt, x: 0, y: bottom, maxWidth: screen.width, style: TextStyle(role: mode.error == nil ? .input : .error))
+            let typed = "as of (14:02, 14:02:10 UTC, -15m): " + mode.text
+            let end = screen.put(typed + (mode.error.map { "   ✕ \($0)" } ?? ""), x: 0, y: bottom, maxWidth: screen.width,
+                                 style: TextStyle(role: mode.error == nil ? .input : .error))
             // `--accessible`: the cursor where the typed time goes on.
-            if mode.typing { screen.cursor = ScreenPoint(x: min(end, DisplayWidth.of("as of (14:02, 14:02:10 UTC, -15m): " + mode.text)), y: bottom) }
+            if mode.typing { screen.cursor = ScreenPoint(x: min(end, DisplayWidth.of(typed)), y: bottom) }
         } else {
             screen.put(" writes are off while looking back · Esc returns to live", x: 0, y: bottom, maxWidth: screen.width,
                        style: TextStyle(role: .dim))
@@ -62,19 +63,20 @@ package enum AsOfScreen {
         guard let view else { return " reading the recorded history for \(Fmt.moment(at, now: now))Z …" }
         guard !view.nodes.isEmpty || view.ghosts > 0 else {
             let moment = Fmt.moment(at, now: now) + "Z"
-            // Before the first record, after it with no good poll near, or watched with no node: three different things.
+            // Nothing in the hour read before it, no good poll near it, or watched with no node: three different things.
+            // (`recordedSince` is the first span of the hour read, not of the whole history.)
             guard let since = view.recordedSince, since <= at else {
-                return " nothing recorded at \(moment)" + (view.recordedSince.map { " (recorded since \(Fmt.moment($0, now: now))Z)" } ?? "")
+                return " nothing recorded in the hour up to \(moment)"
+                    + (view.recordedSince.map { " (the next record is from \(Fmt.moment($0, now: now))Z)" } ?? "")
             }
             return view.watched ? " no node in the registry at \(moment)"
-                : " no good poll recorded near \(moment) (no dashboard polling, or the cluster not answering)"
+                : " no good poll recorded near \(moment) (\(ObservedSpan.gapMeaning))"
         }
         var text = " Nodes then: " + view.counts.map { "\($0.count) \($0.word)" }.joined(separator: " · ")
         if view.ghosts > 0 { text += " +\(view.ghosts) ghost\(view.ghosts == 1 ? "" : "s") (not listed)" }
         text += " │ explicit bindings then: \(Fmt.count(view.bindings.count))"
         if view.changedSince > 0 { text += " (\(view.changedSince) changed since: Esc, then C lists them)" }
-        // Spans are good polls: a dead or unreachable cluster leaves the same gap as nobody polling.
-        if !view.watched { text += " │ no good poll recorded then (no dashboard polling, or the cluster not answering)" }
+        if !view.watched { text += " │ no good poll recorded then (\(ObservedSpan.gapMeaning))" }
         return text
     }
 }

@@ -46,11 +46,15 @@ package enum DetailsOverlay {
             row = NodeHistorySection.draw(history, period: state.thresholds.period(of: name), frame: frame,
                                           row: row, into: &screen, glyphs: glyphs, words: state.config.accessible)
         }
-        row += 1
-        let bound = snapshot.instances.filter { $0.nodeName == name }
+        drawBound(snapshot.instances.filter { $0.nodeName == name }, to: name, frame: frame, row: row + 1, into: &screen)
+    }
+
+    /// The instances on the node: the rows that fit; when some do not, the
+    /// last row says how many and where to see them all.
+    private static func drawBound(_ bound: [Instance], to name: String, frame: ModalFrame, row top: Int, into screen: inout Screen) {
+        var row = top
         frame.line(&screen, row, "Instances bound here: \(Fmt.count(bound.count))", style: TextStyle(role: .title, bold: true))
         row += 1
-        // The rows that fit; when some do not, the last row says how many and where to see them all.
         let room = max(0, frame.innerHeight - row)
         let shown = bound.count > room ? max(0, room - 1) : bound.count
         for instance in bound.prefix(shown) {

@@ -88,6 +88,19 @@ package enum HeaderView {
         return pieces
     }
 
+    /// "Nodes ●4 ok", then one group per state that has nodes, worst last but ghosts.
+    private static func nodeGroups(_ nodes: NodeSummary, glyphs: Glyphs) -> [[(String, StyleRole, Bool)]] {
+        var groups: [[(String, StyleRole, Bool)]] = [[("Nodes ", .header, true), ("\(glyphs.ok)\(nodes.online) ok ", nodes.online > 0 ? .ok : .header, false)]]
+        let states: [(Int, String, String, StyleRole)] = [
+            (nodes.waiting, glyphs.waiting, "waiting for data", .dim), (nodes.ahead, glyphs.ahead, "clock ahead", .warning),
+            (nodes.late, glyphs.late, "late", .late), (nodes.stale, glyphs.stale, "silent", .stale),
+            (nodes.draining, glyphs.draining, "draining", .draining), (nodes.offline, glyphs.offline, "offline", .offline),
+            (nodes.ghosts, "+", "ghosts", .ghost),
+        ]
+        for (count, glyph, word, role) in states where count > 0 { groups.append([("\(glyph)\(count) \(word) ", role, false)]) }
+        return groups
+    }
+
     private static func drawCounts(_ state: AppState, into screen: inout Screen, glyphs: Glyphs) {
         let width = screen.width
         var x = 0
@@ -112,14 +125,7 @@ package enum HeaderView {
             group([("waiting for the first overview…", .header, false)])
             return
         }
-        group([("Nodes ", .header, true), ("\(glyphs.ok)\(nodes.online) ok ", nodes.online > 0 ? .ok : .header, false)])
-        if nodes.waiting > 0 { group([("\(glyphs.waiting)\(nodes.waiting) waiting for data ", .dim, false)]) }
-        if nodes.ahead > 0 { group([("\(glyphs.ahead)\(nodes.ahead) clock ahead ", .warning, false)]) }
-        if nodes.late > 0 { group([("\(glyphs.late)\(nodes.late) late ", .late, false)]) }
-        if nodes.stale > 0 { group([("\(glyphs.stale)\(nodes.stale) silent ", .stale, false)]) }
-        if nodes.draining > 0 { group([("\(glyphs.draining)\(nodes.draining) draining ", .draining, false)]) }
-        if nodes.offline > 0 { group([("\(glyphs.offline)\(nodes.offline) offline ", .offline, false)]) }
-        if nodes.ghosts > 0 { group([("+\(nodes.ghosts) ghosts ", .ghost, false)]) }
+        for pieces in nodeGroups(nodes, glyphs: glyphs) { group(pieces) }
         let bar = "\(glyphs.separator) "
         // Issue 20: names that do not name one node are said, before the instance counts they distort.
         if let problems = state.snapshot?.nameProblems, !problems.isEmpty { group(nameProblemPieces(problems, bar: bar, glyphs: glyphs)) }

@@ -69,6 +69,9 @@ struct PlanBuilderTests {
         let ontoDead = try PlanBuilder.rebind(keys, to: .node("node-d"), mode: .preferred, inputs: Self.deadNode, stamp: Self.stamp)
         #expect(ontoDead.warnings.contains { $0.hasPrefix("2 preferred moves onto node-d, which is offline: their work falls back") },
                 "\(ontoDead.warnings)")
+        // The warnings follow the RISK column's rules: a preferred move onto a draining node is no risk, and says nothing.
+        let ontoDraining = try PlanBuilder.rebind(keys, to: .node("node-c"), mode: .preferred, inputs: Self.deadNode, stamp: Self.stamp)
+        #expect(!ontoDraining.warnings.contains { $0.contains("onto node-c, which") }, "\(ontoDraining.warnings)")
     }
 
     @Test func spreadNeverPicksAnUnhealthyNodeAndFillsTheLeastBoundFirst() throws {

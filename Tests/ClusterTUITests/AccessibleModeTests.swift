@@ -53,7 +53,10 @@ import Testing
         #expect(screen.cursor.map { screen.lines()[$0.y].contains("( ) preferred") } == true, "mode:\n\(screen.text())")
         TestCluster.press(&state, .tab)
         screen = RootView.render(state)
-        #expect(screen.cursor.map { screen.lines()[$0.y].contains("[ Apply ]") } == true, "apply:\n\(screen.text())")
+        #expect(screen.cursor.map { screen[$0.x, $0.y].char == "[" && screen[$0.x + 2, $0.y].char == "A" } == true, "apply:\n\(screen.text())")
+        TestCluster.press(&state, .tab)
+        screen = RootView.render(state)
+        #expect(screen.cursor.map { screen[$0.x + 2, $0.y].char == "C" } == true, "cancel:\n\(screen.text())")
         TestCluster.press(&state, .escape)
         state.config.recordsHistory = true
         _ = Update.update(&state, .historyUpdated(HistoryDigest(endsAt: state.now, nodes: [:], flapping: [], changes: [])), now: state.now)

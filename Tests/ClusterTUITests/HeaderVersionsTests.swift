@@ -34,7 +34,7 @@ import Testing
         #expect(line.hasSuffix("│ 1 at risk") && !line.contains("Instances"), "\(line)")
     }
 
-    /// Where the explicit/default counts did not fit (the demo at 80 columns), nothing after them was drawn: no version skew.
+    /// Where the explicit/default counts did not fit (the test cluster at 90 columns, the demo at 80), nothing after them was drawn: no version skew.
     @Test func versionSkewShowsWhenTheDetailCountsDoNotFit() {
         let state = TestCluster.loadedState(width: 90, height: 24)
         let line = RootView.render(state).text().split(separator: "\n")[1]

@@ -49,4 +49,23 @@ import Testing
         let statusChanges = records.events.filter { $0.node == "b" && $0.kind == .status }
         #expect(statusChanges.count == 1, "\(statusChanges)")
     }
+
+    /// The first dashboard kept the lock while its own polls failed, so a wallboard that read the cluster fine recorded nothing.
+    @Test func aDashboardWhosePollsFailHandsOver() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctui-hlock-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let failing = HistoryRecorder(directory: dir) { _, _ in }
+        let reading = HistoryRecorder(directory: dir) { _, _ in }
+        failing.record(sample(0), url: url)
+        for s in stride(from: 1, through: 121, by: 2) {
+            reading.record(sample(s), url: url)
+            failing.refresh(at: t0.addingTimeInterval(TimeInterval(s)), url: url)  // its polls fail from second 0 on
+        }
+        reading.flush()
+        let records = try HistoryStore(path: HistoryStore.path(for: url, in: dir), create: false).load(since: t0.addingTimeInterval(-3600))
+        let then = ClusterAsOf.make(at: t0.addingTimeInterval(110), records: records, changesSince: [])
+        #expect(then.watched && then.nodes.map(\.state) == [.down, .ok], "the reading dashboard recorded once the failing one let go")
+        failing.finish()
+        reading.finish()
+    }
 }

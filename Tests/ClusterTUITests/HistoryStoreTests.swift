@@ -79,7 +79,7 @@ import Testing
         #expect(try store.load(since: t0.addingTimeInterval(-60)).runs.map(\.period) == [3])
     }
 
-    /// After `c` to another context of the same URL the HISTORY and RESTARTS columns were gone until the digest changed.
+    /// After `c` to another context of the same URL the HISTORY and RESTARTS columns were gone until the digest changed: the runner's switch calls `forgetPosted`, and the next digest is posted again.
     @Test func aForgottenDigestIsPostedAgain() {
         let reports = Reports()
         let recorder = HistoryRecorder(directory: scratch()) { report, _ in reports.add(report) }

@@ -52,6 +52,10 @@ public enum HistoryState: UInt8, Sendable, Hashable, Comparable, Codable, CaseIt
 /// succeeded: outside every span the cluster's state is unknown, never
 /// assumed healthy.
 public struct ObservedSpan: Sendable, Hashable, Codable {
+    /// What a gap between spans means, in words: spans are good polls, so a
+    /// dead or unreachable cluster leaves the same gap as nobody polling.
+    public static let gapMeaning = "no dashboard polling, or the cluster not answering"
+
     public var start: Date
     public var end: Date
     public init(start: Date, end: Date) { self.start = start; self.end = end }

@@ -35,7 +35,7 @@ public enum NodeTimeline {
         }
         if let covered {
             for gap in unwatched(spans, from: max(since, covered.start), to: covered.end) {
-                entries.append(TimelineEntry(start: gap.start, end: gap.end, what: "not watched", detail: "no good poll: no dashboard polling, or the cluster not answering"))
+                entries.append(TimelineEntry(start: gap.start, end: gap.end, what: "not watched", detail: "no good poll: " + ObservedSpan.gapMeaning))
             }
         }
         for event in records.events where event.node == node && event.at >= since {

@@ -21,29 +21,29 @@ extension MovePlan {
     }
 }
 
-/// The rules behind a plan's warnings: strict work onto a node that is not
-/// online, everything onto one node, preferred work onto the default node.
+/// The rules behind a plan's warnings: a move whose risk after (the
+/// `Risk` rules, as its RISK column says) is blocked, falling back or
+/// orphaned, everything onto one node, preferred work onto the default node.
 enum PlanWarnings {
     static func of(_ plan: MovePlan, _ inputs: PlanInputs) -> [String] {
         var out: [String] = []
-        var strictDown: [String: Int] = [:]
-        var preferredDown: [String: Int] = [:]
+        var byRisk: [Risk: [String: Int]] = [:]
         var preferredOnDefault = 0
         for item in plan.items {
             guard case .explicit(let node, let mode) = item.to else { continue }
-            let health = inputs.health[node]
-            let down = health != .ok && health != .late && health != .waiting
-            if mode != .preferred, down { strictDown[node, default: 0] += 1 }
-            if mode == .preferred, down, health != .draining { preferredDown[node, default: 0] += 1 }
+            if let risk = item.riskAfter, risk != .none { byRisk[risk, default: [:]][node, default: 0] += 1 }
             if mode == .preferred, node == inputs.defaultNode { preferredOnDefault += 1 }
         }
-        for (node, count) in strictDown.sorted(by: { $0.key < $1.key }) {
-            out.append("\(count) strict \(moves(count)) onto \(node), which \(state(node, inputs)): their work is blocked until it is back")
-        }
-        // A preferred binding to a dead node falls back: the move changes nothing until it is back.
-        for (node, count) in preferredDown.sorted(by: { $0.key < $1.key }) {
-            out.append("\(count) preferred \(moves(count)) onto \(node), which \(state(node, inputs)): their work falls back to "
-                       + "the default node until it is back")
+        let said: [(Risk, String, String)] = [
+            (.blocked, "strict ", "their work is blocked until it is back"),
+            // A preferred binding to a dead node falls back: the move changes nothing until it is back.
+            (.fallingBack, "preferred ", "their work falls back to the default node until it is back"),
+            (.orphan, "", "their work cannot run until they are bound elsewhere"),
+        ]
+        for (risk, kind, consequence) in said {
+            for (node, count) in (byRisk[risk] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                out.append("\(count) \(kind)\(moves(count)) onto \(node), which \(state(node, inputs)): \(consequence)")
+            }
         }
         let targets = plan.countsByTarget
         // The other healthy nodes: not the target ("though 4 nodes are healthy" of 3 others), nor the node evacuated.

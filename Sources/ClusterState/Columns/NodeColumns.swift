@@ -67,9 +67,9 @@ package enum NodeColumns {
         TableColumn("uptime", ColumnSpec(title: "UPTIME", minWidth: 6, maxWidth: 12, priority: 30, rightAligned: true,
                                          shortTitle: "UP"), sort: .uptime, surfaces: [.dashboard, .wide], cell: uptime),
         TableColumn("version", ColumnSpec(title: "VERSION", minWidth: 7, maxWidth: 14, priority: 60, shortTitle: "VER"),
-                    sort: .version) {
-            // A version apart from the most common one is marked in a glyph too, not only in colour.
-            (($0.node.version ?? "—") + ($0.skewed ? " " + $0.glyphs.warning : ""), $0.skewed ? TextStyle(role: .warning, bold: true) : plain)
+                    sort: .version, plain: { $0.node.version ?? "—" }) {
+            // A version apart from the most common one is marked in a glyph too, not only in colour; first, so a cut keeps it.
+            (($0.skewed ? $0.glyphs.warning + " " : "") + ($0.node.version ?? "—"), $0.skewed ? TextStyle(role: .warning, bold: true) : plain)
         },
         TableColumn("host", ColumnSpec(title: "HOST", minWidth: 8, maxWidth: 32, priority: 20), sort: .hostname,
                     surfaces: [.dashboard, .wide]) { ($0.node.hostname ?? "—", plain) },
@@ -95,14 +95,14 @@ package enum NodeColumns {
         TextStyle(role: Glyphs.stripState(character).map(Roles.history) ?? .normal)
     }
 
-    /// `3`, `7 flapping`, or `—` without history.
-    /// How long it has run; a node that is down has stopped running (its
-    /// uptime went on counting while it was offline), so it reads "—".
+    /// How long it has run, while it is known to run: a node that is silent
+    /// or offline reads "—" (its uptime went on counting while it was offline).
     @Sendable private static func uptime(_ cell: NodeCell) -> (String, TextStyle) {
         if cell.health.isDown { return ("—", TextStyle(role: .dim)) }
         return (Fmt.age(cell.node.startedAt, now: cell.now, absolute: cell.absoluteTimes), plain)
     }
 
+    /// `3`, `7 flapping`, or `—` without history.
     @Sendable private static func restarts(_ r: NodeCell) -> (String, TextStyle) {
         guard let history = r.history else { return ("—", plain) }
         if history.flapping { return ("\(history.restarts) flapping", TextStyle(role: .warning, bold: true)) }

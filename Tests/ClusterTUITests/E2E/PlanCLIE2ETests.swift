@@ -62,9 +62,6 @@ struct PlanCLIE2ETests {
         #expect(try await overview(a).assignments.filter { $0.nodeName == "worker-03" }.isEmpty, "applied to A")
     }
 
-    /// Issue 20: a torn last journal line (a crash, a full disk) was glued to
-    /// the next append, that intent was lost, and `undo --last` reverted an
-    /// older batch. Now the newest batch is undone, exactly.
     /// `apply` of a plan onto an offline node said nothing of it (assign refuses the same move): a warning a node, and the prompt counts them.
     @Test func applyNamesTheRisksOfTheClusterNow() async throws {
         let serve = try ServeProcess()
@@ -83,6 +80,9 @@ struct PlanCLIE2ETests {
         #expect(sent.status == 0 && sent.stderr.contains("warning: 3 writes go to \(ghost)"), "\(sent.stderr)")
     }
 
+    /// Issue 20: a torn last journal line (a crash, a full disk) was glued to
+    /// the next append, that intent was lost, and `undo --last` reverted an
+    /// older batch. Now the newest batch is undone, exactly.
     @Test func aTornJournalLineLeavesUndoOnTheNewestBatch() async throws {
         let serve = try ServeProcess()
         let url = serve.url.absoluteString
