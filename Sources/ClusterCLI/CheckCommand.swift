@@ -34,6 +34,18 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    func validate() throws {
+        let all = [warningLate, criticalLate, warningDown, criticalDown, warningAtRisk, criticalAtRisk]
+        if all.contains(where: { $0 < 0 }) { throw ValidationError("a threshold is a count of 0 or more (0: that check off)") }
+    }
+
+    /// A usage error as the plugin's UNKNOWN line, then exit 3.
+    static func usageUnknown(_ text: String) -> Never {
+        let first = text.split(separator: "\n").first.map(String.init) ?? text
+        StandardOutput.write(MonitoringCheck(unknown: "usage: " + TextSanitizer.excerpt(first, limit: 200)).line + "\n")
+        Foundation.exit(3)
+    }
+
     var thresholds: MonitoringCheck.Thresholds {
         func on(_ n: Int) -> Int? { n > 0 ? n : nil }
         var t = MonitoringCheck.Thresholds()

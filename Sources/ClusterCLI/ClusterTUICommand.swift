@@ -22,4 +22,24 @@ public struct ClusterTUICommand: AsyncParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// ArgumentParser's own main, but a usage error of `check` is the
+    /// monitoring plugins' UNKNOWN (exit 3, one line on stdout): a check
+    /// misconfigured in Nagios or Icinga read as "return code 64 is out of bounds".
+    public static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try await asyncParseAsRoot(arguments)
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if arguments.first == CheckCommand.configuration.commandName, exitCode(for: error) == .validationFailure {
+                CheckCommand.usageUnknown(message(for: error))
+            }
+            exit(withError: error)
+        }
+    }
 }

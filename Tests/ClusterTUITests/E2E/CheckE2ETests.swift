@@ -45,4 +45,16 @@ import Testing
             }
         }
     }
+
+    /// A bad threshold was ArgumentParser's usage error with exit 64, which a monitoring system reads as "out of bounds": now UNKNOWN, exit 3, one line.
+    @Test func aBadThresholdIsUnknown() async throws {
+        for args in [["--warning-late", "-1"], ["--warning-late=-1"], ["--critical-down", "many"], ["--no-such-flag"]] {
+            let result = try await check(["--url", "http://127.0.0.1:1"] + args)
+            #expect(result.status == 3, "\(args): \(result.stdout) \(result.stderr)")
+            #expect(result.stdout.hasPrefix("CLUSTER UNKNOWN - usage: ") && result.stdout.split(separator: "\n").count == 1,
+                    "\(args): \(result.stdout)")
+        }
+        let help = try await check(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("OVERVIEW"), "--help is still help")
+    }
 }
