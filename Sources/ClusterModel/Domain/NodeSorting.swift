@@ -47,7 +47,8 @@ extension ClusterSnapshot {
         case .name: return .text(TextFolding.loweredString(n.name))
         case .role: return .text(TextFolding.loweredString(n.role.rawValue))
         case .heartbeat: return n.heartbeatAge(now: now).map { .number($0) } ?? .none
-        case .uptime: return n.uptime(now: now).map { .number($0) } ?? .none
+        // A node that is down shows no uptime ("—"), and sorts with the unknown.
+        case .uptime: return health.isDown ? .none : n.uptime(now: now).map { .number($0) } ?? .none
         case .version: return n.version.map { .version($0) } ?? .none
         case .hostname: return n.hostname.map { .text(TextFolding.loweredString($0)) } ?? .none
         case .pid: return n.pid.map { .number(Double($0)) } ?? .none
