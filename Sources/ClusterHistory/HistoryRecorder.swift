@@ -169,7 +169,6 @@ package final class HistoryRecorder: @unchecked Sendable {
         lastSampleAt = nil
         // The embedded demo is a new cluster every run: its history lives as long as the run.
         guard url != ClusterIdentity.embedded else {
-            store = nil
             window = HistoryWindow()
             return
         }

@@ -44,6 +44,9 @@ package struct ActionOutputView: Sendable, Equatable {
     /// `lines` wrapped to `rowsWidth` columns: a long line is read whole, not cut at the frame.
     package private(set) var rows: [String]
     package private(set) var rowsWidth = 0
+    /// The row each line begins at in `rows` (empty while unwrapped): the
+    /// top row's line is looked up here, not found by wrapping again.
+    private var lineStarts: [Int] = []
 
     package init(result: ActionResult) {
         self.result = result
@@ -63,25 +66,22 @@ package struct ActionOutputView: Sendable, Equatable {
         guard width != rowsWidth, width > 0 else { return }
         let topLine = lineOfRow(scroll)
         var wrapped: [String] = []
-        var firstRow = 0
-        for (index, line) in lines.enumerated() {
-            if index == topLine { firstRow = wrapped.count }
+        var starts: [Int] = []
+        starts.reserveCapacity(lines.count)
+        for line in lines {
+            starts.append(wrapped.count)
             wrapped += Self.fits(line, width) ? [line] : WordWrap.lines(line, width: width)
         }
         rows = wrapped
         rowsWidth = width
-        scroll = firstRow
+        lineStarts = starts
+        scroll = starts.indices.contains(topLine) ? starts[topLine] : 0
     }
 
-    /// The source line the row `row` belongs to (rows are wrapped at `rowsWidth`).
+    /// The source line the row `row` belongs to.
     private func lineOfRow(_ row: Int) -> Int {
-        guard rowsWidth > 0 else { return min(row, max(0, lines.count - 1)) }
-        var count = 0
-        for (index, line) in lines.enumerated() {
-            count += Self.fits(line, rowsWidth) ? 1 : WordWrap.lines(line, width: rowsWidth).count
-            if count > row { return index }
-        }
-        return max(0, lines.count - 1)
+        guard !lineStarts.isEmpty else { return min(row, max(0, lines.count - 1)) }
+        return lineStarts.lastIndex { $0 <= row } ?? 0
     }
 
     /// A line short enough in bytes fits without measuring its characters.
