@@ -1,6 +1,6 @@
 import Testing
-@testable import ClusterClient
-@testable import ClusterModel
+import ClusterClient
+import ClusterModel
 
 /// Issue 24: the config file's `[keys]` and `[actions.NAME]` tables are
 /// read strictly; every mistake names its line.

@@ -1,4 +1,4 @@
-@testable import ClusterClient
+import ClusterClient
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 24: custom actions' arguments — placeholders fill whole
 /// arguments from an allow-list, values are checked for their field, and a

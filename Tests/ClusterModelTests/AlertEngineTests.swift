@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 21: the alert engine, pure: fire after the hold, one alert per
 /// subject until it resolves, rising severity, grouping, nothing from stale

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 21: acknowledgements and snoozes, and what survives a restart.
 @Suite struct AlertQuietTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// `sharesStorage`: one storage, not equal contents.
 @Suite struct ArrayStorageTests {

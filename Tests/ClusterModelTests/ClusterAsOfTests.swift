@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 22's as-of mode: the cluster worked out from the records at a past
 /// moment — states then, unknown where nobody polled, versions and

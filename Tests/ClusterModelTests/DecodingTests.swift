@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// The wire types decode the reference's examples verbatim and survive hostile bodies.
 @Suite struct DecodingTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Filter terms against instances and nodes, and the search index agreeing with a full scan.
 @Suite struct FilterMatchTests {

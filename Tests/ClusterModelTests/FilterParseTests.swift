@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// The filter language's parser: terms, quotes, negation and every error message.
 @Suite struct FilterParseTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 24: the palette's fuzzy matching finds what an operator means first.
 @Suite struct FuzzyMatchTests {

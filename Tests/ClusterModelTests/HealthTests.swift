@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// HeartbeatHealth at each threshold boundary (interval 10 s: late after 15 s, stale after 30 s, ghost after a day).
 @Suite struct HealthTests {

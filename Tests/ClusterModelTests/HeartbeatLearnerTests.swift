@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Adaptive heartbeat health (issue 14) on recorded sequences: what a
 /// dashboard polling every 2 s sees of nodes heartbeating every 2, 10 and

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 22: the history window, pure — runs, restarts, unknown stretches,
 /// flapping, binding changes, and what a restarted dashboard reads back.

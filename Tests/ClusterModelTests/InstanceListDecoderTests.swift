@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// The fast instance-list decoder against `JSONDecoder`: it must either give
 /// exactly `JSONDecoder`'s answer or step aside (`nil`), on the fixtures, on

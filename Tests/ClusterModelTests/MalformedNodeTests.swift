@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 20: malformed is an error, never a fact. A wrong-typed or
 /// unreadable heartbeat makes the overview malformed; a name listed twice

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 13: a reply missing a required array is malformed, never an empty cluster.
 @Suite struct MalformedOverviewTests {

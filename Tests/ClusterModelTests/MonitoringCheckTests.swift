@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 21: `check`'s verdict from counts, by the thresholds.
 @Suite struct MonitoringCheckTests {

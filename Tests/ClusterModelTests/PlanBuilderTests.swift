@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// The planner of bulk rebind, evacuate and undo (issue 10), on a small cluster:
 /// node-a (default, ok), node-b and node-e (ok), node-c (draining), node-d (offline),

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// The plan file `apply` reads and the shell script `W` writes (issue 10).
 struct PlanFileTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Each risk rule, its boundaries and the precedence orphan > blocked > fallingBack > defaultDown.
 @Suite struct RiskTests {

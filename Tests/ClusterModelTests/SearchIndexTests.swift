@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// The search index: `within` refinement equals a full scan, and `narrows` is conservative.
 @Suite struct SearchIndexTests {

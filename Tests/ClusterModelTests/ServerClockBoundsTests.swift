@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Issue 20: when an overview was produced, from whole-second `Date`
 /// headers: never later than the truth (no node judged late early), and,

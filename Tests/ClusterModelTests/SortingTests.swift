@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Instance and node sorting: every column, both directions, deterministic ties.
 @Suite struct SortingTests {

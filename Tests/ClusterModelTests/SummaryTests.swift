@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Node and instance summaries for the header.
 @Suite struct SummaryTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterModel
+import ClusterModel
 
 /// Shared builders and fixture loading for the ClusterModel tests.
 enum Fixture {

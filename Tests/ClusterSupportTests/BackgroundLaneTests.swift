@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ClusterSupport
+import ClusterSupport
 
 /// The low-priority lane runs jobs one after another, in order, hands back
 /// results and errors, and (on Linux) really runs at the lower priority.

@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterRuntime
+import ClusterRuntime
 
 /// Issue 21: where acknowledgements are kept across restarts, per cluster.
 @Suite struct AlertQuietStoreTests {

@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 19 (one fact, one place): an instance row's binding is the
 /// overview's. Rows are bound to the overview's bindings off the UI thread

@@ -1,11 +1,11 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterRuntime
+import ClusterState
+import ClusterViews
 
 /// Issue 24: columns chosen at run time with `o`, applied at once, kept per
 /// cluster and written for the next run.

@@ -2,8 +2,8 @@ import ClusterClient
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
+import ClusterApp
+import ClusterState
 
 /// Issue 24: `y` and `Y` copy the selected row by OSC 52 — only when the
 /// config says so, only visible text, wrapped for tmux inside tmux.

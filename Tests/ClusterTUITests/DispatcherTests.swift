@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterRuntime
+import ClusterState
+import ClusterViews
 
 /// The loop's one dispatch path: every effect `update` returns is performed,
 /// including those of the messages the loop makes itself.

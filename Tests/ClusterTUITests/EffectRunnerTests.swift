@@ -3,8 +3,8 @@ import ClusterModel
 import ClusterWrites
 import Foundation
 import Testing
-@testable import ClusterRuntime
-@testable import ClusterState
+import ClusterRuntime
+import ClusterState
 
 /// The effect runner against the embedded core (issue 19: it had no unit
 /// tests): a form's write goes through the write engine and comes back as

@@ -1,8 +1,8 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
+import ClusterApp
+import ClusterState
 
 /// Issue 21's alert cases of the fault matrix: under every server fault the
 /// dashboard's engine pages exactly once (the connection, or the session

@@ -3,9 +3,9 @@ import ClusterModel
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 13's fault matrix, in CI: every server fault the matrix found,
 /// against the CLI (exit code and its one stderr line) and against the

@@ -4,8 +4,8 @@ import ClusterTestSupport
 import ClusterWrites
 import Foundation
 import Testing
-@testable import ClusterRuntime
-@testable import ClusterState
+import ClusterRuntime
+import ClusterState
 
 /// Issue 20, the injection half of the fault matrix: from a server whose
 /// every string carries a terminal escape (OSC title, BEL, the one-byte CSI

@@ -1,10 +1,10 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterRuntime
+import ClusterState
+import ClusterViews
 
 /// Issue 23: clusters polled in the background alert too — a line in the
 /// events pane named with the context, the notification and hook, and a

@@ -3,10 +3,10 @@ import ClusterModel
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterRuntime
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterRuntime
+import ClusterState
+import ClusterViews
 
 /// Issue 23, isolation: every background context polls on its own
 /// connection with its own time-out, so a dead, slow or malformed cluster

@@ -1,10 +1,10 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Issue 23: `--wallboard --fleet` shows exceptions only — a tile per
 /// cluster with a problem, the fine ones named on one line, and a big

@@ -1,10 +1,10 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Issue 19: one way a state change marks the frame dirty. `Update.update`
 /// compares a `FrameStamp` before and after each message; nothing else sets

@@ -1,5 +1,5 @@
 import Testing
-@testable import ClusterGrid
+import ClusterGrid
 
 /// Drawing into `Screen`: width, truncation, sanitizing, wide graphemes, clipping.
 @Suite struct GridTests {

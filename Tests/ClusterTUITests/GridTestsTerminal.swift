@@ -1,6 +1,6 @@
 import Testing
-@testable import ClusterGrid
-@testable import ClusterTerminal
+import ClusterGrid
+import ClusterTerminal
 
 /// The parts of the terminal layer that need no terminal: key decoding,
 /// the usability check, colour schemes, poll time-outs.

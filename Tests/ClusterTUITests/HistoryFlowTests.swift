@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 22 through `update`: a good poll is handed to the recorder (and a
 /// stale one is not), a flapping node sorts with the problems and answers

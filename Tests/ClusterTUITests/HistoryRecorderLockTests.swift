@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterHistory
+import ClusterHistory
 
 /// Two dashboards on one cluster (a wallboard beside a working dashboard):
 /// one records, the other only reads until the first stops.

@@ -1,10 +1,10 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// An instance list that was never read (its every reply malformed, a 500,
 /// an HTML page) is said to be unread, with the reason: a new user's run

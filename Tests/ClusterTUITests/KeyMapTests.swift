@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Issue 12: the keys exist once, in `KeyMap`; handling, help, key bar and
 /// README are produced from it, and these tests hold them together.

@@ -1,10 +1,10 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Every key belongs to a screen state (issue 19): for each screen, every
 /// key that acts — changes what is shown or asks for an effect — must be in

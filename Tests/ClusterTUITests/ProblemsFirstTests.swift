@@ -1,10 +1,10 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Issue 23 ("problems first"): with 60 nodes the one dead node sorted last
 /// ("live first") and was off-screen at 80×24 and even at 200×60; on the

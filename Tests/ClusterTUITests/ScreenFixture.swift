@@ -1,9 +1,9 @@
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Compares a rendered screen with a readable text fixture in `Fixtures/`
 /// (read from the source tree). `RECORD_SNAPSHOTS=1` rewrites the fixture

@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterState
+import ClusterState
 
 /// Issue 12: the dashboard's fast orders (`PreparedInstances.baseOrder` and
 /// `bucketOrder`) are said to equal the model's sort; only the bench checked

@@ -1,8 +1,8 @@
 import ClusterModel
 import Foundation
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
+import ClusterApp
+import ClusterGrid
+import ClusterState
 
 /// A small, fixed cluster for `update` and view tests: four live nodes in
 /// every health, one ghost, and instances covering every binding and risk.

@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterState
+import ClusterState
 
 /// The free-text search buffer: the whole-buffer scan (many candidates),
 /// the row-by-row search (few) and `FilterQuery.matches` give one answer.

@@ -1,8 +1,8 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
+import ClusterApp
+import ClusterState
 
 /// Backspace back to a query already typed reuses its answer; the answer
 /// is always the one a fresh filter would give, even after the cluster moved.

@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Adaptive health in the app (issue 14): the learned period survives
 /// across polls in the app state, shows in the node details, makes a dead

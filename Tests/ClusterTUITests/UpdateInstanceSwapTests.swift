@@ -1,8 +1,8 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
+import ClusterApp
+import ClusterState
 
 /// Swapping in a new instance list: events found off the UI thread equal
 /// the ones `update` would find itself, and the old list is handed over to

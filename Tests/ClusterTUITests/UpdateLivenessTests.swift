@@ -1,11 +1,11 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterCLI
-@testable import ClusterState
-@testable import ClusterViews
-@testable import ClusterWrites
+import ClusterApp
+import ClusterCLI
+import ClusterState
+import ClusterViews
+import ClusterWrites
 
 /// Issue 20: liveness from what the polls observe, on the answering node's
 /// clock at the time each reply was produced; no node judged late from data

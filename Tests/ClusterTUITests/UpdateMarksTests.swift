@@ -2,9 +2,9 @@ import ClusterModel
 import ClusterWrites
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Marks, bulk rebind, evacuate and the plan view through `update` (issue 10).
 struct UpdateMarksTests {

@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 23 left the merged tables without a sort: each cluster kept its own
 /// order, in config order. `s` now sorts every cluster's rows together by

@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 23: the merged tables — every cluster's nodes (`n` on the fleet
 /// screen) or instances (`i`) in one table with a CONTEXT column, filtered

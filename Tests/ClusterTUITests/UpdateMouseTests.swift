@@ -1,8 +1,8 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
+import ClusterApp
+import ClusterState
 
 /// Issue 11: with `--mouse`, a click selects the row and focuses its pane,
 /// a click on a title focuses the pane, the wheel scrolls the pane under

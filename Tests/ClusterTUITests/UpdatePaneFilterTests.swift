@@ -1,8 +1,8 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterState
+import ClusterViews
 
 /// Issue 11: each table pane has its own filter, and focus is visible and one key away.
 @Suite struct UpdatePaneFilterTests {

@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// `update` for every poll outcome: first poll, success, unchanged body,
 /// failures with back-off, recovery, and the instance poll's cadence.

@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 23: the problems view lists every cluster's unhealthy nodes and
 /// instances at risk, most severe first, with their context; Enter opens

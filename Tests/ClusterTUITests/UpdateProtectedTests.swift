@@ -2,9 +2,9 @@ import ClusterModel
 import ClusterWrites
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 23: on a `protected` context no write is sent until the context's
 /// name is typed — a form's rebind, a reset, a plan — and Esc sends nothing

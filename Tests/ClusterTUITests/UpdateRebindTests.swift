@@ -2,9 +2,9 @@ import ClusterModel
 import ClusterWrites
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// `update` for the rebind form and the reset confirmation: every phase,
 /// confirmations, concurrent change, server errors kept inside the form.

@@ -1,8 +1,8 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
+import ClusterApp
+import ClusterState
 
 /// A filter keystroke or an instance swap recomputes rows only (issue 14:
 /// risk, node health and node counts are kept from the last tick): what

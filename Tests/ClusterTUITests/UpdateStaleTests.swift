@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 11: while the connection is lost the screen shows the cluster as
 /// of the last good poll — health, risk, counts and ages frozen, dimmed,

@@ -2,8 +2,8 @@ import ClusterModel
 import ClusterWrites
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
+import ClusterApp
+import ClusterState
 
 /// `update` for write outcomes that arrive when the form is gone, and for
 /// writes refused while a context switch is under way. (What a lost reply

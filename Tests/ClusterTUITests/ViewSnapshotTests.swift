@@ -2,10 +2,10 @@ import ClusterTestSupport
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Whole-screen snapshots of the views at the sizes operators use, compared
 /// with readable text fixtures in `Fixtures/` (read from the source tree). To re-record after an

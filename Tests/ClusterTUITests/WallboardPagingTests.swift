@@ -1,10 +1,10 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// Wallboard pages: content taller than the screen is cut into pages that
 /// each read on their own, and the page shown follows the clock.

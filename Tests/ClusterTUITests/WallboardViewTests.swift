@@ -2,10 +2,10 @@ import ClusterTestSupport
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterGrid
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterGrid
+import ClusterState
+import ClusterViews
 
 /// The wallboard (`--wallboard`) as text snapshots at the sizes a TV or a
 /// terminal gives it, plus the disconnected banner over greyed data, the

@@ -1,5 +1,5 @@
 import Testing
-@testable import ClusterGrid
+import ClusterGrid
 
 /// One word-wrap for the help and the forms' two-line errors: breaks at
 /// spaces, cuts a word longer than a line, and with a limit leaves the

@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 import Testing
-@testable import ClusterApp
-@testable import ClusterState
-@testable import ClusterViews
+import ClusterApp
+import ClusterState
+import ClusterViews
 
 /// Issue 24: `z` gives the focused pane the whole screen; Tab moves the zoom; `z` again is back.
 @Suite struct ZoomTests {

@@ -1,5 +1,5 @@
 import ClusterModel
-@testable import ClusterWrites
+import ClusterWrites
 import Foundation
 import Testing
 

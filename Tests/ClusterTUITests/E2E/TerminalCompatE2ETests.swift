@@ -1,8 +1,8 @@
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterState
-@testable import ClusterTerminal
+import ClusterState
+import ClusterTerminal
 
 /// SSH-grade terminal behaviour end to end (issue 5, item 3): the real
 /// binary in tmux with the embedded demo core, on the terminals people

@@ -1,7 +1,7 @@
 import ClusterTestSupport
 import Foundation
 import Testing
-@testable import ClusterState
+import ClusterState
 
 /// Issue 15: `--version` was a usage error (exit 64); it and `version`
 /// print one line and exit 0. And doctor in a real terminal (tmux): the
