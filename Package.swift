@@ -48,6 +48,17 @@ let buildCommit: String? = {
     return raw.allSatisfy { allowed.contains($0) } ? raw : nil
 }()
 
+/// The other packages' products that several targets use, named once; a
+/// product one target uses is named where it is used.
+extension Target.Dependency {
+    static var asyncHTTPClient: Self { .product(name: "AsyncHTTPClient", package: "async-http-client") }
+    static var nioSSL: Self { .product(name: "NIOSSL", package: "swift-nio-ssl") }
+    static var compressNIO: Self { .product(name: "CompressNIO", package: "compress-nio") }
+    static var hummingbird: Self { .product(name: "Hummingbird", package: "hummingbird") }
+    static var hummingbirdTLS: Self { .product(name: "HummingbirdTLS", package: "hummingbird") }
+    static var serviceLifecycle: Self { .product(name: "ServiceLifecycle", package: "swift-service-lifecycle") }
+}
+
 let package = Package(
     name: "ClusterTUI",
     platforms: [.macOS(.v14)],
@@ -83,22 +94,19 @@ let package = Package(
             name: "ClusterClient",
             dependencies: [
                 "ClusterModel", "ClusterSupport",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .asyncHTTPClient, .nioSSL,
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 // AsyncHTTPClient's decompressor: its errors are mapped to clear messages.
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
             name: "ClusterCore",
             dependencies: [
                 "ClusterModel",
+                .compressNIO, .hummingbird, .serviceLifecycle,
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -157,11 +165,7 @@ let package = Package(
             name: "ClusterTestSupport",
             dependencies: [
                 "ClusterModel", "ClusterClient", "ClusterSupport",
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTLS", package: "hummingbird"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .compressNIO, .hummingbird, .hummingbirdTLS, .nioSSL, .serviceLifecycle,
             ],
             path: "Tests/Support"
         ),
@@ -172,10 +176,7 @@ let package = Package(
             name: "ClusterClientTests",
             dependencies: [
                 "ClusterModel", "ClusterClient", "ClusterTestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTLS", package: "hummingbird"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .hummingbird, .hummingbirdTLS, .nioSSL, .serviceLifecycle,
             ],
             // TOML files and what Python's tomllib makes of them (scripts/dev/toml-corpus.py), read by path.
             exclude: ["TOMLCorpus"]
@@ -184,9 +185,7 @@ let package = Package(
             name: "ClusterCoreTests",
             dependencies: [
                 "ClusterModel", "ClusterCore", "ClusterClient", "ClusterSupport", "ClusterTestSupport",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .asyncHTTPClient, .hummingbird, .serviceLifecycle,
             ]
         ),
         .testTarget(
@@ -195,8 +194,7 @@ let package = Package(
                 "ClusterCLI", "ClusterRuntime", "ClusterViews", "ClusterApp", "ClusterState", "ClusterGrid", "ClusterTerminal",
                 "ClusterTUIMain", "ClusterModel", "ClusterCore", "ClusterClient", "ClusterWrites", "ClusterHistory",
                 "ClusterTestSupport", "ClusterSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .hummingbird, .serviceLifecycle,
             ],
             exclude: ["Fixtures"]
         ),
