@@ -66,8 +66,7 @@ struct GridTestsTerminalE2E {
         session.sendKeys(TestBinary.clustertui.path, "Enter")
         try waitForCurses(session)
         for _ in 0..<2 {
-            session.sendKeys("C-z")
-            try session.waitFor("Stopped")
+            try session.press("C-z", until: "Stopped")
             #expect(!session.alternateScreenOn)
             #expect(session.cursorVisible)
             session.sendKeys("clear; fg", "Enter")

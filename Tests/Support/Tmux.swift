@@ -90,6 +90,14 @@ public final class TmuxSession {
     /// slow, not a wrong, screen. `E2E_PATIENCE` overrides it.
     public static let patience: Double = ProcessInfo.processInfo.environment["E2E_PATIENCE"].flatMap(Double.init) ?? 4
 
+    /// One step of an operator: sends `keys`, then waits until the screen
+    /// contains `text` (the state those keys lead to); returns that screen.
+    @discardableResult
+    public func press(_ keys: String..., until text: String, timeout: Double = 10) throws -> String {
+        for key in keys { sendKeys(key) }
+        return try waitFor(text, timeout: timeout)
+    }
+
     /// Waits until the screen contains `text`; returns that screen, or
     /// throws with the last screen seen.
     @discardableResult

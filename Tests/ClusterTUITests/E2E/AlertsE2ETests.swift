@@ -120,10 +120,8 @@ struct AlertsE2ETests {
         let first = try start(1)
         let paged = try Self.waitForRuns(out, timeout: 30) { $0.contains { $0.args == alert } }
         try first.waitFor("1 warning", timeout: 10)
-        first.sendKeys("A")
-        try first.waitFor("FIRING", timeout: 10)
-        first.sendKeys("a")
-        try first.waitFor("embedded demo: acknowledged", timeout: 10)
+        try first.press("A", until: "FIRING", timeout: 10)
+        try first.press("a", until: "embedded demo: acknowledged", timeout: 10)
         first.sendKeys("Escape", "q")
         let deadline = Date().addingTimeInterval(10)
         while first.isAlive && Date() < deadline { usleep(100_000) }
@@ -135,8 +133,7 @@ struct AlertsE2ETests {
         try second.waitFor("(acknowledged or snoozed: not paged)", timeout: 30)
         let header = second.capture().split(separator: "\n").first.map(String.init) ?? ""
         #expect(!header.contains("warning"), "the header counts no loud alert: \(header)")
-        second.sendKeys("A")
-        try second.waitFor("acknowledged", timeout: 10)
+        try second.press("A", until: "acknowledged", timeout: 10)
         let runs = Self.runs(out).filter { $0.args == alert }
         #expect(runs.count == paged.filter { $0.args == alert }.count, "not paged again: \(Self.runs(out).map(\.args))")
     }

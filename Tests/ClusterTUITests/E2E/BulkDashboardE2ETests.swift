@@ -43,19 +43,13 @@ struct BulkDashboardE2ETests {
         defer { session.kill() }
         try await offPool {
             try session.waitFor("Instances 1", timeout: 20)
-            session.sendKeys("/", "is:explicit -node:core-main-1", "Enter")
-            try session.waitFor("match /is:explicit -node:core-main-1", timeout: 5)
-            session.sendKeys(" ", " ", " ")
-            try session.waitFor("3 marked", timeout: 5)
-            session.sendKeys("Enter")
-            try session.waitFor("Rebind 3 marked", timeout: 5)
-            session.sendKeys("core-main-1", "Tab", "Right", "Enter")
-            let plan = try session.waitFor("3 moves", timeout: 5)
+            try session.press("/", "is:explicit -node:core-main-1", "Enter", until: "match /is:explicit -node:core-main-1", timeout: 5)
+            try session.press(" ", " ", " ", until: "3 marked", timeout: 5)
+            try session.press("Enter", until: "Rebind 3 marked", timeout: 5)
+            let plan = try session.press("core-main-1", "Tab", "Right", "Enter", until: "3 moves", timeout: 5)
             #expect(plan.contains("core-main-1 (strict)"))
-            session.sendKeys("Enter")
-            try session.waitFor("Apply 3 writes", timeout: 5)
-            session.sendKeys("y")
-            try session.waitFor("done: 3 ok", timeout: 20)
+            try session.press("Enter", until: "Apply 3 writes", timeout: 5)
+            try session.press("y", until: "done: 3 ok", timeout: 20)
         }
         let writes = try journal()
         #expect(writes.count == 3)
@@ -82,14 +76,10 @@ struct BulkDashboardE2ETests {
         defer { session.kill() }
         try await offPool {
             try session.waitFor("Instances 1", timeout: 20)
-            session.sendKeys("1", "/", "worker-03", "Enter")
-            try session.waitFor("match /worker-03", timeout: 5)
-            session.sendKeys("E")
-            try session.waitFor("Evacuate worker-03", timeout: 5)
-            session.sendKeys("Enter")
-            try session.waitFor("\(onNode.count) moves", timeout: 5)
-            session.sendKeys("Enter", "y")
-            try session.waitFor("done: \(onNode.count) ok", timeout: 20)
+            try session.press("1", "/", "worker-03", "Enter", until: "match /worker-03", timeout: 5)
+            try session.press("E", until: "Evacuate worker-03", timeout: 5)
+            try session.press("Enter", until: "\(onNode.count) moves", timeout: 5)
+            try session.press("Enter", "y", until: "done: \(onNode.count) ok", timeout: 20)
         }
         let moved = try await serve.withClient { try await $0.reader.overview() }
         #expect(!moved.assignments.contains { $0.nodeName == "worker-03" })
@@ -98,10 +88,8 @@ struct BulkDashboardE2ETests {
             #expect(node != nil && node != "worker-01", "never onto the draining node")
         }
         try await offPool {
-            session.sendKeys("Escape", "u")
-            try session.waitFor("undo batch", timeout: 10)
-            session.sendKeys("Enter", "y")
-            try session.waitFor("done: \(onNode.count) ok", timeout: 20)
+            try session.press("Escape", "u", until: "undo batch", timeout: 10)
+            try session.press("Enter", "y", until: "done: \(onNode.count) ok", timeout: 20)
         }
         let back = try await serve.withClient { try await $0.reader.overview() }
         for row in onNode {

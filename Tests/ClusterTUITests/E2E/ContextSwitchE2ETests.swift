@@ -22,8 +22,7 @@ struct ContextSwitchE2ETests {
         // Off the concurrency pool, like every long tmux wait.
         let switched = try await offPool { () -> String in
             try session.waitUntil(timeout: 20) { $0.contains("this ★alpha-core") }
-            session.sendKeys("c")
-            try session.waitFor("Switch context", timeout: 10)
+            try session.press("c", until: "Switch context", timeout: 10)
             session.sendKeys("Down", "Enter")
             return try session.waitUntil(timeout: 20) { $0.contains("this ★beta-core") && $0.contains("● live") }
         }

@@ -63,8 +63,7 @@ struct DashboardE2ETests {
         #expect(row.nodeName == "core-main-1")
         // Reset it from the same row.
         try await offPool {
-            session.sendKeys("x")
-            try session.waitFor("Remove the explicit binding?", timeout: 5)
+            try session.press("x", until: "Remove the explicit binding?", timeout: 5)
             session.sendKeys("y")
             // The engine's verdict on one line: not the dialog's "after: follows the default node"
             // next to the rebind's "✓ confirmed: … is bound to" still in the status line.
@@ -81,12 +80,9 @@ struct DashboardE2ETests {
     /// Filters to the instance with the hostile id and binds it strictly to core-main-1 through the form.
     func bindHostileInstance(_ session: TmuxSession) throws {
         try session.waitFor("Instances 1", timeout: 20)
-        session.sendKeys("/", "Hostile")
-        try session.waitFor("1 of", timeout: 5)
-        session.sendKeys("Enter", "Enter")
-        try session.waitFor("Rebind agent", timeout: 5)
-        session.sendKeys("core-main")
-        try session.waitFor("→ agent Hostile", timeout: 5)
+        try session.press("/", "Hostile", until: "1 of", timeout: 5)
+        try session.press("Enter", "Enter", until: "Rebind agent", timeout: 5)
+        try session.press("core-main", until: "→ agent Hostile", timeout: 5)
         session.sendKeys("Tab", "Left", "Enter")
         let after = try session.waitUntil(timeout: 10) { $0.contains("confirmed") || $0.contains("Send anyway") }
         if after.contains("Send anyway") { session.sendKeys("y") }
@@ -124,8 +120,7 @@ struct DashboardFailureE2ETests {
             let screen = try await offPool {
                 try session.waitFor("Research Agent", timeout: 20)
                 // Both words: only the agent matches, whatever the risk order (a slow run ages the heartbeats).
-                session.sendKeys("/", "Research Agent", "Enter", "Enter")
-                try session.waitFor("Rebind agent", timeout: 5)
+                try session.press("/", "Research Agent", "Enter", "Enter", until: "Rebind agent", timeout: 5)
                 session.sendKeys("node-b", "Enter")
                 // The server's data is fixed at start: on a slow run node-b's
                 // heartbeat ages past "silent" and the form asks first; say yes.

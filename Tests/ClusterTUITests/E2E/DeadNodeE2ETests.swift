@@ -20,8 +20,7 @@ struct DeadNodeE2ETests {
         defer { session.kill() }
         try session.waitFor("victim ", timeout: 20)
         // Nodes pane, second row (both healthy, so by name: survivor, victim), details.
-        session.sendKeys("1", "j", "i")
-        try session.waitFor("Node victim", timeout: 10)
+        try session.press("1", "j", "i", until: "Node victim", timeout: 10)
         // "every 2 s (learned)", or "every 2 s or less (learned)" when every poll saw a new beat.
         let details = try session.waitUntil(timeout: 20) {
             $0.contains("every 2 s") && $0.contains("(learned)") && $0.contains("silent after 40 s")

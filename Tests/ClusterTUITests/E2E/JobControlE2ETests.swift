@@ -29,8 +29,7 @@ struct JobControlE2ETests {
             // rest of the list as soon as the job stops.
             session.sendKeys("'\(binary)' --url \(serve.url.absoluteString)", "Enter")
             try session.waitUntil(timeout: 20) { Self.liveAge($0) != nil }
-            session.sendKeys("C-z")
-            try session.waitFor("Stopped", timeout: 10)
+            try session.press("C-z", until: "Stopped", timeout: 10)
             // The shell sleeps, not the test: the polls fall due while stopped.
             session.sendKeys("sleep 3; fg", "Enter")
             let resumedBy = Date()
@@ -42,8 +41,7 @@ struct JobControlE2ETests {
             }
             session.sendKeys("q")
             try session.waitUntil(timeout: 10) { !session.alternateScreenOn && $0.split(separator: "\n").last == "$" }
-            session.sendKeys("echo EXITED:$?", "Enter")
-            try session.waitFor("EXITED:0", timeout: 10)
+            try session.press("echo EXITED:$?", "Enter", until: "EXITED:0", timeout: 10)
         }
     }
 }

@@ -21,7 +21,6 @@ struct MouseE2ETests {
         let titleRow = try #require(lines.firstIndex { $0.hasPrefix(" Nodes") })
         session.sendKeys(Self.press(x: 3, y: titleRow))
         try session.waitUntil(timeout: 10) { $0.contains("▶Nodes") && !$0.contains("▶Instances") }
-        session.sendKeys("q")
-        try session.waitFor("EXITED:0", timeout: 10)
+        try session.press("q", until: "EXITED:0", timeout: 10)
     }
 }

@@ -49,8 +49,7 @@ struct ReadOnlyE2ETests {
 
     /// Presses `key` and waits for the screen to show `text`.
     func press(_ session: TmuxSession, _ key: String, expect text: String) throws {
-        session.sendKeys(key)
-        try session.waitFor(text, timeout: 5)
+        try session.press(key, until: text, timeout: 5)
     }
 
     /// Waits for `q` to end the program with 0 and the tty back in cooked, echoing mode.
@@ -105,8 +104,7 @@ struct ReadOnlyE2ETests {
         notices.all += [notices.rebind, notices.reset, session.capture()]
         try press(session, "x", expect: "read-only: reset is disabled")
         notices.all.append(session.capture())
-        session.sendKeys("i")
-        try session.waitFor("Instance — Esc closes", timeout: 5)
+        try session.press("i", until: "Instance — Esc closes", timeout: 5)
         try press(session, "e", expect: "read-only: rebinding is disabled")
         notices.all.append(session.capture())
         for pane in 0..<4 {

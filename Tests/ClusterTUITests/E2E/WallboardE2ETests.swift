@@ -36,8 +36,7 @@ struct WallboardE2ETests {
         #expect(back.contains("ONLINE"))
         #expect(back.contains("core-main-1"))
 
-        session.sendKeys("q")
-        let end = try session.waitFor("EXITED:", timeout: 10)
+        let end = try session.press("q", until: "EXITED:", timeout: 10)
         #expect(end.contains("EXITED:0"))
     }
 }

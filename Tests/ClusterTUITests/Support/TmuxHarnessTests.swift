@@ -32,8 +32,7 @@ struct TmuxHarnessTests {
         try session.waitFor("ready:xterm-256color")
         #expect(session.isAlive)
         #expect(session.panePID() != nil)
-        session.sendKeys("hello world", "Enter")
-        let screen = try session.waitFor("got:hello world")
+        let screen = try session.press("hello world", "Enter", until: "got:hello world")
         #expect(screen.split(separator: "\n").first == "ready:xterm-256color")
         session.kill()
         session.kill()
@@ -45,8 +44,7 @@ struct TmuxHarnessTests {
         defer { session.kill() }
         try session.waitFor("12 50")
         session.resize(width: 70, height: 20)
-        session.sendKeys("Enter")
-        try session.waitFor("20 70")
+        try session.press("Enter", until: "20 70")
     }
 
     @Test func keyNamesAreRecognised() {
