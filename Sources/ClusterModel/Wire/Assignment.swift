@@ -7,8 +7,8 @@ public struct Assignment: Codable, Hashable, Sendable {
     public var nodeName: String
     public var mode: AssignmentMode
     /// The user id of whoever last set it; `nil` when the server did not say.
-    public var updatedBy: String?
-    public var updatedAt: Date?
+    @WireNullable public var updatedBy: String?
+    @WireTime public var updatedAt: Date?
 
     public init(
         entityType: EntityType, entityId: String, nodeName: String, mode: AssignmentMode,
@@ -23,6 +23,8 @@ public struct Assignment: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey { case entityType, entityId, nodeName, mode, updatedBy, updatedAt }
 
+    /// Written back (`serve`, `-o json`) by the synthesised `encode(to:)`:
+    /// `@WireNullable` and `@WireTime` fields as `null` when unknown.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         entityType = try c.decode(EntityType.self, forKey: .entityType)
@@ -31,16 +33,6 @@ public struct Assignment: Codable, Hashable, Sendable {
         mode = (try? c.decodeIfPresent(AssignmentMode.self, forKey: .mode)) ?? .strict
         updatedBy = try? c.decodeIfPresent(String.self, forKey: .updatedBy)
         updatedAt = c.decodeWireDate(forKey: .updatedAt)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(entityType, forKey: .entityType)
-        try c.encode(entityId, forKey: .entityId)
-        try c.encode(nodeName, forKey: .nodeName)
-        try c.encode(mode, forKey: .mode)
-        try c.encode(updatedBy, forKey: .updatedBy)
-        try c.encodeWireDate(updatedAt, forKey: .updatedAt)
     }
 }
 

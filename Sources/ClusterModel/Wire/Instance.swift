@@ -6,10 +6,10 @@ public struct Instance: Codable, Hashable, Sendable {
     public var entityType: EntityType
     public var entityId: String
     public var name: String
-    public var subtitle: String?
-    public var tenantId: String?
-    public var tenantSlug: String?
-    public var projectId: String?
+    @WireNullable public var subtitle: String?
+    @WireNullable public var tenantId: String?
+    @WireNullable public var tenantSlug: String?
+    @WireNullable public var projectId: String?
     public var nodeName: String
     public var mode: AssignmentMode
     public var explicit: Bool
@@ -32,6 +32,8 @@ public struct Instance: Codable, Hashable, Sendable {
         case entityType, entityId, name, subtitle, tenantId, tenantSlug, projectId, nodeName, mode, explicit
     }
 
+    /// Written back (`serve`, `-o json`) by the synthesised `encode(to:)`:
+    /// `@WireNullable` and `@WireTime` fields as `null` when unknown.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         entityType = try c.decode(EntityType.self, forKey: .entityType)
@@ -44,19 +46,5 @@ public struct Instance: Codable, Hashable, Sendable {
         nodeName = (try? c.decodeIfPresent(String.self, forKey: .nodeName)) ?? ""
         mode = (try? c.decodeIfPresent(AssignmentMode.self, forKey: .mode)) ?? .preferred
         explicit = (try? c.decodeIfPresent(Bool.self, forKey: .explicit)) ?? false
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(entityType, forKey: .entityType)
-        try c.encode(entityId, forKey: .entityId)
-        try c.encode(name, forKey: .name)
-        try c.encode(subtitle, forKey: .subtitle)
-        try c.encode(tenantId, forKey: .tenantId)
-        try c.encode(tenantSlug, forKey: .tenantSlug)
-        try c.encode(projectId, forKey: .projectId)
-        try c.encode(nodeName, forKey: .nodeName)
-        try c.encode(mode, forKey: .mode)
-        try c.encode(explicit, forKey: .explicit)
     }
 }

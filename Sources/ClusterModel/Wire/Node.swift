@@ -10,14 +10,14 @@ import Foundation
 public struct Node: Codable, Hashable, Sendable {
     public var name: String
     public var role: NodeRole
-    public var url: String?
+    @WireNullable public var url: String?
     public var tags: [String]
     public var status: NodeStatus
-    public var lastHeartbeatAt: Date?
-    public var startedAt: Date?
-    public var version: String?
-    public var hostname: String?
-    public var pid: Int?
+    @WireTime public var lastHeartbeatAt: Date?
+    @WireTime public var startedAt: Date?
+    @WireNullable public var version: String?
+    @WireNullable public var hostname: String?
+    @WireNullable public var pid: Int?
 
     public init(
         name: String, role: NodeRole = .all, url: String? = nil, tags: [String] = [],
@@ -33,6 +33,8 @@ public struct Node: Codable, Hashable, Sendable {
         case name, role, url, tags, status, lastHeartbeatAt, startedAt, version, hostname, pid
     }
 
+    /// Written back (`serve`, `-o json`) by the synthesised `encode(to:)`:
+    /// `@WireNullable` and `@WireTime` fields as `null` when unknown.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -45,19 +47,5 @@ public struct Node: Codable, Hashable, Sendable {
         version = try? c.decodeIfPresent(String.self, forKey: .version)
         hostname = try? c.decodeIfPresent(String.self, forKey: .hostname)
         pid = try? c.decodeIfPresent(Int.self, forKey: .pid)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(role, forKey: .role)
-        try c.encode(url, forKey: .url)
-        try c.encode(tags, forKey: .tags)
-        try c.encode(status, forKey: .status)
-        try c.encodeWireDate(lastHeartbeatAt, forKey: .lastHeartbeatAt)
-        try c.encodeWireDate(startedAt, forKey: .startedAt)
-        try c.encode(version, forKey: .version)
-        try c.encode(hostname, forKey: .hostname)
-        try c.encode(pid, forKey: .pid)
     }
 }

@@ -128,9 +128,3 @@ extension KeyedDecodingContainer {
         return date
     }
 }
-
-extension KeyedEncodingContainer {
-    mutating func encodeWireDate(_ date: Date?, forKey key: Key) throws {
-        if let date { try encode(WireDate.format(date), forKey: key) } else { try encodeNil(forKey: key) }
-    }
-}
