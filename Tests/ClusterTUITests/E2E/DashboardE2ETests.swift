@@ -97,8 +97,12 @@ struct DashboardE2ETests {
         for (w, h) in [(40, 12), (20, 6), (1, 1), (80, 24), (200, 60), (120, 40)] {
             session.resize(width: w, height: h)
         }
-        let screen = try session.waitUntil(timeout: 10) { $0.contains("HEARTBEAT") && $0.contains("core-main-1") }
-        #expect(screen.split(separator: "\n").first?.contains("ClusterTUI") == true)
+        // After six quick resizes a capture can fall between two repaints (the
+        // body drawn, the header not yet): wait for one whole frame, header first.
+        try session.waitUntil(timeout: 10) { screen in
+            screen.split(separator: "\n").first?.contains("ClusterTUI") == true
+                && screen.contains("HEARTBEAT") && screen.contains("core-main-1")
+        }
         session.resize(width: 20, height: 6)
         try session.waitFor("too small", timeout: 5)
         session.sendKeys("q")
