@@ -86,21 +86,7 @@ package enum ContextSwitchFlow {
             state.pendingSelect = nil
             state.post("could not switch: \(ErrorExcerpt.short(error, limit: 100)); still on \(state.config.label)", .warning)
         case .success(let switched):
-            var config = state.config
-            // `--fleet` opened the fleet screen at start; a switch opens the cluster itself.
-            config.openFleet = false
-            config.label = switched.label
-            config.currentContext = switched.name
-            config.clusterURL = switched.url
-            config.insecure = switched.insecure
-            config.isProtected = switched.isProtected
-            if let alerting = switched.alerting {
-                config.alertRules = alerting.rules
-                config.notify = alerting.notify ?? .none
-                config.onAlert = alerting.onAlert
-            }
-            if let interval = switched.overviewInterval { config.overviewInterval = interval }
-            if let interval = switched.instancesInterval { config.instancesInterval = interval }
+            let config = config(of: switched, after: state.config)
             var fresh = AppState(config: config, width: state.width, height: state.height, now: state.now)
             fresh.random = state.random
             fresh.focus = state.focus
@@ -108,31 +94,8 @@ package enum ContextSwitchFlow {
             fresh.instancePane.sort = state.instancePane.sort
             fresh.absoluteTimes = state.absoluteTimes
             fresh.columnsByCluster = state.columnsByCluster
-            // Alert engines change hands: the cluster left behind keeps its alerts in the background, the one
-            // opened keeps its own (acknowledgements come from its store), so nothing fires twice.
-            fresh.fleetAlerts = state.fleetAlerts
-            if var handed = fresh.fleetAlerts.removeValue(forKey: switched.name) {
-                // What the background engine already told is not told again "at start".
-                handed.rules = config.alertRules
-                fresh.alerts = handed
-            }
-            if let old = state.config.currentContext {
-                // The background never sees instance lists: an at-risk alert would stand for ever there.
-                var left = state.alerts
-                left.forget(.instancesAtRisk)
-                fresh.fleetAlerts[old] = left
-            }
-            // The fleet's background polls go on; the new cluster's row now comes from the dashboard's own polls.
-            fresh.fleet = state.fleet
-            // The cluster left behind is polled in the background from now on, starting over:
-            // its entry was not kept up while it was open, and must not show old figures as live.
-            if let old = state.config.currentContext, let i = fresh.fleet.index(of: old) {
-                let entry = fresh.fleet.entries[i]
-                fresh.fleet.entries[i] = FleetEntry(name: entry.name, url: entry.url, firstDue: state.now)
-                // Its figures start over, but when it last answered is known: LAST GOOD read "never"
-                // for a cluster open a minute before, through a stall of its first background poll.
-                fresh.fleet.entries[i].poll.lastSuccess = state.overviewPoll.lastSuccess
-            }
+            handOverAlerts(to: &fresh, from: state, opening: switched.name)
+            handOverFleet(to: &fresh, from: state)
             fresh.pendingSelect = state.pendingSelect
             fresh.nextFormID = state.nextFormID
             // --events-log counts events across switches: the count never goes back.
@@ -143,6 +106,59 @@ package enum ContextSwitchFlow {
             state.post("switched to \(TextSanitizer.visible(switched.name))", .notice)
         }
         return []
+    }
+
+    /// The configuration of the context switched to: its connection, alert
+    /// rules and poll intervals over what the run was started with.
+    private static func config(of switched: SwitchedContext, after old: AppConfig) -> AppConfig {
+        var config = old
+        // `--fleet` opened the fleet screen at start; a switch opens the cluster itself.
+        config.openFleet = false
+        config.label = switched.label
+        config.currentContext = switched.name
+        config.clusterURL = switched.url
+        config.insecure = switched.insecure
+        config.isProtected = switched.isProtected
+        if let alerting = switched.alerting {
+            config.alertRules = alerting.rules
+            config.notify = alerting.notify ?? .none
+            config.onAlert = alerting.onAlert
+        }
+        if let interval = switched.overviewInterval { config.overviewInterval = interval }
+        if let interval = switched.instancesInterval { config.instancesInterval = interval }
+        return config
+    }
+
+    /// Alert engines change hands: the cluster left behind keeps its alerts
+    /// in the background, the one opened keeps its own (acknowledgements come
+    /// from its store), so nothing fires twice.
+    private static func handOverAlerts(to fresh: inout AppState, from state: AppState, opening name: String) {
+        fresh.fleetAlerts = state.fleetAlerts
+        if var handed = fresh.fleetAlerts.removeValue(forKey: name) {
+            // What the background engine already told is not told again "at start".
+            handed.rules = fresh.config.alertRules
+            fresh.alerts = handed
+        }
+        if let old = state.config.currentContext {
+            // The background never sees instance lists: an at-risk alert would stand for ever there.
+            var left = state.alerts
+            left.forget(.instancesAtRisk)
+            fresh.fleetAlerts[old] = left
+        }
+    }
+
+    /// The fleet's background polls go on; the new cluster's row now comes
+    /// from the dashboard's own polls, and the one left behind is polled in
+    /// the background from now on, starting over: its entry was not kept up
+    /// while it was open, and must not show old figures as live.
+    private static func handOverFleet(to fresh: inout AppState, from state: AppState) {
+        fresh.fleet = state.fleet
+        guard let old = state.config.currentContext, let i = fresh.fleet.index(of: old) else { return }
+        let entry = fresh.fleet.entries[i]
+        fresh.fleet.entries[i] = FleetEntry(name: entry.name, url: entry.url, firstDue: state.now)
+        // Its figures start over, but when it last answered is known: LAST GOOD read "never"
+        // for a cluster open a minute before, through a stall of its first background poll.
+        fresh.fleet.entries[i].poll.lastSuccess = state.overviewPoll.lastSuccess
     }
 }
 

@@ -28,7 +28,7 @@ package struct EffectRunner: Sendable {
     /// The open cluster's history recorder (issue 22); `nil`: not recorded (`--no-history`, tests).
     package var history: HistoryRecorder?
     /// Small state files (acknowledgements), written in order off the UI thread.
-    private static let files = DispatchQueue(label: "clustertui.state-files", qos: .utility)
+    static let files = DispatchQueue(label: "clustertui.state-files", qos: .utility)
 
     /// Waits for the state files and history queued so far (before exit).
     package func flushFiles() {
@@ -82,67 +82,27 @@ package struct EffectRunner: Sendable {
         case .bindRows(let job):
             bindRows(job, inbox)
         case .fetchFleetOverview(let context, let previous):
-            // Not gated by the connection: a background context's reply stays true across a switch.
-            Task {
-                let clock = ContinuousClock()
-                let start = clock.now
-                let result = await link.fleet.overview(context, previous: previous)
-                let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
-                mailbox.post(.fleetOverview(context: context, result, latency: latency))
-            }
+            fetchFleetOverview(context, previous)
         case .fetchFleetInstances(let context, let previous):
             Task { mailbox.post(.fleetInstances(context: context, await link.fleet.instances(context, previous: previous))) }
         case .switchContext(let name):
-            let previousList = self.previousList
-            Task {
-                var result = await link.switchTo(name)
-                if case .success(var switched) = result {
-                    previousList.list = nil
-                    // The new state starts with no digest: the recorder must post one even for the same URL.
-                    history?.forgetPosted()
-                    switched.quietAlerts = alertStore?.load(for: link.identity.url) ?? []
-                    result = .success(switched)
-                }
-                mailbox.post(.contextSwitched(result))
-            }
+            switchContext(to: name)
         case .runHook(let argv, let stdin):
             hooks.run(argv, stdin: stdin)
         case .saveAlertQuiet(let records):
-            guard let store = alertStore else { return }
-            let url = identity.url
-            Self.files.async {
-                do { try store.save(records, for: url) } catch {
-                    mailbox.post(.alertStoreProblem("acknowledgements not kept: \(error)"))
-                }
-            }
+            saveAlertQuiet(records, url: identity.url)
         case .recordHistory(let sample):
             history?.record(sample, url: sample.cluster)
         case .historyClock(let now):
             history?.refresh(at: now, url: identity.url)
         case .exportTable(let job):
-            Task.detached(priority: .utility) {
-                let path = BatchEffects.absolute(job.path)
-                let error = BatchEffects.writeNew(Data(job.source.rendered(job.format).utf8), to: path)
-                mailbox.post(.exported(path: path, error: error))
-            }
+            exportTable(job)
         case .loadAsOf(let moment):
             history?.asOf(moment, url: identity.url)
         case .saveColumns(let choices):
-            guard columnsKept else { return }
-            Self.files.async {
-                do { try ColumnStore.save(choices) } catch {
-                    mailbox.post(.stateFileProblem("columns not kept for the next run: \(error)"))
-                }
-            }
+            saveColumns(choices)
         case .runAction(let invocation):
-            // Background runs (the loop runs foreground ones itself); the result is told even after a context switch.
-            let started = ActionLauncher.startBackground(invocation) { result in mailbox.post(.actionFinished(result)) }
-            if !started {
-                var refused = ActionResult(name: invocation.action.name, subject: invocation.subject, mode: .background, status: nil)
-                refused.started = false
-                refused.problem = "did not start: \(ActionLauncher.backgroundLimit) actions are running already"
-                mailbox.post(.actionFinished(refused))
-            }
+            runAction(invocation)
         case .repaint, .suspend, .quit, .notifyTerminal, .announceAlert, .dumpScreen:
             break
         }
@@ -214,7 +174,7 @@ package final class PreviousInstanceList: @unchecked Sendable {
     }
 }
 
-private func seconds(_ d: Duration) -> TimeInterval {
+func seconds(_ d: Duration) -> TimeInterval {
     let c = d.components
     return TimeInterval(c.seconds) + TimeInterval(c.attoseconds) / 1e18
 }
