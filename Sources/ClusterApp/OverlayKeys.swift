@@ -6,46 +6,15 @@ import Foundation
 /// Keys while an overlay is on top: help, details, the rebind form, the
 /// reset confirmation. `Esc` always backs out one level.
 package enum OverlayKeys {
+    /// Handles `key` for the overlay on top, `overlay`.
     package static func handle(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
         switch overlay {
         case .help:
-            let page = max(1, state.height - 6)
-            let scroll: Int? = switch key {
-            case .down, .char("j"): 1
-            case .up, .char("k"): -1
-            case .pageDown, .char(" "): page
-            case .pageUp: -page
-            default: nil
-            }
-            if let scroll {
-                state.helpScroll = min(max(0, state.helpScroll + scroll), state.helpLineCount)
-            } else {
-                state.overlays.removeLast()
-                state.helpScroll = 0
-            }
+            helpKey(&state, key)
         case .nodeDetails(let name):
-            if key == .escape || key == .enter || key == .char("q") || key == .char("i") { state.overlays.removeLast() }
-            if key == .char("E") {
-                state.overlays.removeLast()
-                BulkFlow.openEvacuate(&state, node: name)
-            }
+            nodeDetailsKey(&state, name, key)
         case .instanceDetails(let entityKey):
-            switch key {
-            case .escape, .char("q"), .char("i"):
-                state.overlays.removeLast()
-            case .enter, .char("e"):
-                if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
-                    state.overlays.removeLast()
-                    RebindFlow.open(&state, instance)
-                }
-            case .char("x"):
-                if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
-                    state.overlays.removeLast()
-                    ResetFlow.ask(&state, instance)
-                }
-            default:
-                break
-            }
+            instanceDetailsKey(&state, entityKey, key)
         case .rebind(let form):
             return edit(&state, form, Overlay.rebind) { RebindFlow.key(&$0, &$1, key) }
         case .confirmReset(let confirm):
@@ -82,6 +51,54 @@ package enum OverlayKeys {
             return edit(&state, review, Overlay.plan) { PlanReviewFlow.key(&$0, &$1, key) }
         }
         return []
+    }
+
+    /// Help scrolls with the arrows, `j`/`k`, space and PgUp/PgDn; any other key closes it.
+    private static func helpKey(_ state: inout AppState, _ key: Key) {
+        let page = max(1, state.height - 6)
+        let scroll: Int? = switch key {
+        case .down, .char("j"): 1
+        case .up, .char("k"): -1
+        case .pageDown, .char(" "): page
+        case .pageUp: -page
+        default: nil
+        }
+        if let scroll {
+            state.helpScroll = min(max(0, state.helpScroll + scroll), state.helpLineCount)
+        } else {
+            state.overlays.removeLast()
+            state.helpScroll = 0
+        }
+    }
+
+    /// A node's details: closed by Esc, Enter, `q` or `i`; `E` opens its evacuation.
+    private static func nodeDetailsKey(_ state: inout AppState, _ name: String, _ key: Key) {
+        if key == .escape || key == .enter || key == .char("q") || key == .char("i") { state.overlays.removeLast() }
+        if key == .char("E") {
+            state.overlays.removeLast()
+            BulkFlow.openEvacuate(&state, node: name)
+        }
+    }
+
+    /// An instance's details: closed by Esc, `q` or `i`; Enter or `e` opens
+    /// its rebind form, `x` its reset confirmation.
+    private static func instanceDetailsKey(_ state: inout AppState, _ entityKey: EntityKey, _ key: Key) {
+        switch key {
+        case .escape, .char("q"), .char("i"):
+            state.overlays.removeLast()
+        case .enter, .char("e"):
+            if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
+                state.overlays.removeLast()
+                RebindFlow.open(&state, instance)
+            }
+        case .char("x"):
+            if let instance = state.snapshot?.instances.first(where: { $0.key == entityKey }) {
+                state.overlays.removeLast()
+                ResetFlow.ask(&state, instance)
+            }
+        default:
+            break
+        }
     }
 
     /// Runs `flow` on an overlay's own value, then puts the value back where

@@ -71,21 +71,47 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        if let problem = Terminal.checkUsable(environment: environment) {
-            FileHandle.standardError.write(Data((problem + "\n").utf8))
-            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
-        }
+        if let problem = Terminal.checkUsable(environment: environment) { throw Self.usage(problem) }
         let log: EventsLog?
         do { log = try eventsLog.map(EventsLog.init(path:)) } catch let error as ClusterError {
-            FileHandle.standardError.write(Data(("clustertui: " + error.description + "\n").utf8))
-            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+            throw Self.usage("clustertui: " + error.description)
         }
         let keys: (KeyMap, [CustomAction])
         do { keys = try KeyConfiguration.load() } catch let error as ClusterError {
-            FileHandle.standardError.write(Data(("clustertui: " + error.description + "\n").utf8))
-            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
+            throw Self.usage("clustertui: " + error.description)
         }
         let link = try await CLIRun.value { try await connection.connect() }
+        let config = appConfig(link: link, keys: keys)
+        if wallboard && fleet && config.contexts.isEmpty {
+            // An empty fleet would read ALL CLEAR whatever the open cluster does.
+            throw Self.usage("clustertui: --fleet needs contexts: add [contexts.NAME] tables to \(ClusterConfig.defaultPath)")
+        }
+        // Read-only never constructs a writer: the factory is simply not called.
+        let live = liveConnection(link, writer: config.readOnly ? nil : link.makeWriter())
+        let options = TerminalOptions(
+            mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true
+        )
+        let outcome = await UIThread.run(config: config, link: live, options: options, eventsLog: log, noJournal: journal.noJournal)
+        await live.shutdown()
+        switch outcome {
+        case .failure(let message):
+            FileHandle.standardError.write(Data(("clustertui: " + message + "\n").utf8))
+            throw ExitCode.failure
+        case .finished(let status) where status != 0:
+            throw ExitCode(status)
+        case .finished:
+            return
+        }
+    }
+
+    /// Says `line` on standard error and gives the usage exit code to throw.
+    private static func usage(_ line: String) -> ExitCode {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        return ExitCode(ClusterError.ExitCode.usage.rawValue)
+    }
+
+    /// The dashboard's settings: the shared ones, then this command's flags and the config file's.
+    private func appConfig(link: ClusterConnection, keys: (KeyMap, [CustomAction])) -> AppConfig {
         var config = AppConfig.shared(link: link, polls: polls, alerts: alerts)
         (config.keys, config.customActions) = keys
         config.readOnly = readOnly || wallboard
@@ -100,15 +126,14 @@ struct DashboardCommand: AsyncParsableCommand {
         config.recordsHistory = !noHistory
         config.historyDays = historyDays
         (config.contexts, config.currentContext) = Self.contextChoices(current: link.label)
-        if wallboard && fleet && config.contexts.isEmpty {
-            // An empty fleet would read ALL CLEAR whatever the open cluster does.
-            FileHandle.standardError.write(Data("clustertui: --fleet needs contexts: add [contexts.NAME] tables to \(ClusterConfig.defaultPath)\n".utf8))
-            throw ExitCode(ClusterError.ExitCode.usage.rawValue)
-        }
-        // Read-only never constructs a writer: the factory is simply not called.
-        let writer: (any ClusterWriting)? = config.readOnly ? nil : link.makeWriter()
-        let timeout = connection.timeout, maxBody = connection.maxBodyMB
-        let live = LiveConnection(reader: link.reader, writer: writer, connection: link) { name in
+        return config
+    }
+
+    /// The running connection, which can switch to another context of the
+    /// config with this run's time-out, body limit and alert flags.
+    private func liveConnection(_ link: ClusterConnection, writer: (any ClusterWriting)?) -> LiveConnection {
+        let timeout = connection.timeout, maxBody = connection.maxBodyMB, alerts = self.alerts
+        return LiveConnection(reader: link.reader, writer: writer, connection: link) { name in
             var arguments = ["--context", name]
             if let timeout { arguments += ["--timeout", String(timeout)] }
             if let maxBody { arguments += ["--max-body", String(maxBody)] }
@@ -116,20 +141,6 @@ struct DashboardCommand: AsyncParsableCommand {
             // The command line's alert flags hold on every cluster; the file's settings fill in the rest.
             next.alerting = alerts.over(next.alerting)
             return next
-        }
-        let options = TerminalOptions(
-            mouse: mouse, monochrome: monochrome || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        )
-        let outcome = await UIThread.run(config: config, link: live, options: options, eventsLog: log, noJournal: journal.noJournal)
-        await live.shutdown()
-        switch outcome {
-        case .failure(let message):
-            FileHandle.standardError.write(Data(("clustertui: " + message + "\n").utf8))
-            throw ExitCode.failure
-        case .finished(let status) where status != 0:
-            throw ExitCode(status)
-        case .finished:
-            return
         }
     }
 }

@@ -23,6 +23,7 @@ enum KeystrokeSimulation {
     static let script: [Character?] = Array("node-1").map { Optional($0) } + Array(repeating: nil, count: 6)
         + Array("agent").map { Optional($0) } + Array(repeating: nil, count: 5)
 
+    /// Runs the script against `polls` instance polls; the figures are in milliseconds.
     static func run(
         probe start: DashboardBenchProbe, overview: Data, instances: Data, polls: Int, keyInterval: Double = 0.040,
         opener: Character = "/"
@@ -36,10 +37,8 @@ enum KeystrokeSimulation {
         let t0 = Date()
         var nextKey = t0.addingTimeInterval(keyInterval)
         var nextOverview = t0.addingTimeInterval(2)
-        var keyIndex = 0
-        var latencies: [Double] = []
-        var overviewMs: [Double] = [], instancesMs: [Double] = [], keyMs: [Double] = []
-        var trace: [(ms: Double, what: String)] = []
+        var keys = KeyTally()
+        var overviewMs: [Double] = [], instancesMs: [Double] = []
         var lastIteration = "nothing"
         while true {
             var pendingKeys: [Date] = []
@@ -60,32 +59,46 @@ enum KeystrokeSimulation {
             }
             // As DashboardLoop: keys first and their frame out, then the
             // network results of the same wake-up, then a frame for those.
-            let i0 = Date()
-            var parts: [String] = []
-            for _ in pendingKeys {
-                let k0 = Date()
-                if let c = script[keyIndex % script.count] { probe.type(c) } else { probe.backspace() }
-                keyMs.append(Date().timeIntervalSince(k0) * 1000)
-                parts.append(String(format: "key %.1f", keyMs.last!))
-                keyIndex += 1
-            }
-            if let oldest = pendingKeys.first {
-                let r0 = Date()
-                _ = probe.render()
-                let done = Date()
-                for arrival in pendingKeys { latencies.append(done.timeIntervalSince(arrival) * 1000) }
-                parts.append(String(format: "render %.1f", done.timeIntervalSince(r0) * 1000))
-                trace.append((done.timeIntervalSince(oldest) * 1000,
-                              String(format: "waited %.1f before the loop saw it (%@); ",
-                                     i0.timeIntervalSince(oldest) * 1000, lastIteration) + parts.joined(separator: ", ")))
-            }
+            typeKeys(pendingKeys, probe: &probe, tally: &keys, after: lastIteration)
             lastIteration = takeIn(batch, probe: &probe, replies: replies, replyIndex: &replyIndex,
                                    overviewMs: &overviewMs, instancesMs: &instancesMs)
         }
         if ProcessInfo.processInfo.environment["CLUSTERTUI_BENCH_TRACE"] != nil {
-            printTrace(trace, overviewMs: overviewMs)
+            printTrace(keys.trace, overviewMs: overviewMs)
         }
-        return (latencies, overviewMs, instancesMs, keyMs)
+        return (keys.latencies, overviewMs, instancesMs, keys.keyMs)
+    }
+
+    /// What the simulation measured of the keys: each key's latency, the
+    /// time `update` took for it, and a trace line per frame.
+    struct KeyTally {
+        var typed = 0
+        var latencies: [Double] = []
+        var keyMs: [Double] = []
+        var trace: [(ms: Double, what: String)] = []
+    }
+
+    /// Types the keys that arrived since the last wake-up and draws their
+    /// frame; each key's latency runs from its arrival to that frame's end.
+    static func typeKeys(_ pendingKeys: [Date], probe: inout DashboardBenchProbe, tally: inout KeyTally, after lastIteration: String) {
+        guard let oldest = pendingKeys.first else { return }
+        let i0 = Date()
+        var parts: [String] = []
+        for _ in pendingKeys {
+            let k0 = Date()
+            if let c = script[tally.typed % script.count] { probe.type(c) } else { probe.backspace() }
+            tally.keyMs.append(Date().timeIntervalSince(k0) * 1000)
+            parts.append(String(format: "key %.1f", tally.keyMs.last!))
+            tally.typed += 1
+        }
+        let r0 = Date()
+        _ = probe.render()
+        let done = Date()
+        for arrival in pendingKeys { tally.latencies.append(done.timeIntervalSince(arrival) * 1000) }
+        parts.append(String(format: "render %.1f", done.timeIntervalSince(r0) * 1000))
+        tally.trace.append((done.timeIntervalSince(oldest) * 1000,
+                            String(format: "waited %.1f before the loop saw it (%@); ",
+                                   i0.timeIntervalSince(oldest) * 1000, lastIteration) + parts.joined(separator: ", ")))
     }
 
     /// Takes in one wake-up's network messages as `update` would and draws
