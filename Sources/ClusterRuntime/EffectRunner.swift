@@ -114,7 +114,7 @@ package struct EffectRunner: Sendable {
             let start = clock.now
             let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
             if case .success(let fetched) = result, let overview = fetched.value { batches.settleUnknowns(overview, inbox: inbox) }
-            let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+            let latency = (try? result.get())?.roundTrip ?? elapsedSeconds(clock.now - start)
             inbox.post(.overviewFetched(result, latency: latency))
         }
     }
@@ -127,7 +127,7 @@ package struct EffectRunner: Sendable {
             let clock = ContinuousClock()
             let start = clock.now
             let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
-            let latency = (try? result.get())?.roundTrip ?? seconds(clock.now - start)
+            let latency = (try? result.get())?.roundTrip ?? elapsedSeconds(clock.now - start)
             // Index, sort order and the instance events are built here, off
             // the UI thread and at low priority (BackgroundLane), so a
             // 100,000-instance poll never stalls a keystroke.
@@ -174,7 +174,7 @@ package final class PreviousInstanceList: @unchecked Sendable {
     }
 }
 
-func seconds(_ d: Duration) -> TimeInterval {
+func elapsedSeconds(_ d: Duration) -> TimeInterval {
     let c = d.components
     return TimeInterval(c.seconds) + TimeInterval(c.attoseconds) / 1e18
 }

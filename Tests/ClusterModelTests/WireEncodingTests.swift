@@ -37,4 +37,20 @@ import Testing
         #expect(assignment["updatedAt"] as? String == WireDate.format(t0))
         #expect(assignment["updatedBy"] as? String == "u1")
     }
+
+    /// Guards a field added later: one without its wrapper, or left out of `CodingKeys`, vanished from `serve` when unknown.
+    @Test func everyStoredFieldIsWrittenEvenWhenUnknown() throws {
+        let values: [any Encodable] = [
+            Node(name: "n1"),
+            Instance(entityType: .agent, entityId: "a1", name: "A", nodeName: "n1"),
+            Assignment(entityType: .agent, entityId: "a1", nodeName: "n1", mode: .strict),
+        ]
+        for value in values {
+            // A wrapped field is stored as `_name`; the wire key is the field's own name.
+            let fields = Set(Mirror(reflecting: value).children.compactMap { $0.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } })
+            let keys = Set(try Self.object(value).keys)
+            #expect(!fields.isEmpty)
+            #expect(keys == fields, "\(type(of: value)): written \(keys.sorted()), stored \(fields.sorted())")
+        }
+    }
 }

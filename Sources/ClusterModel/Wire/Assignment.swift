@@ -21,10 +21,14 @@ public struct Assignment: Codable, Hashable, Sendable {
     /// The `entityType:entityId` key the server uses for audit resources.
     public var key: EntityKey { EntityKey(entityType, entityId) }
 
+    /// The JSON keys: read by `init(from:)`, written back (`serve`, `-o json`)
+    /// by the synthesised `encode(to:)`, `@WireNullable` and `@WireTime`
+    /// fields as `null` when unknown. A stored property left out of this list
+    /// is not written, nor one without its wrapper when `nil`:
+    /// `WireEncodingTests` fails on either.
     enum CodingKeys: String, CodingKey { case entityType, entityId, nodeName, mode, updatedBy, updatedAt }
 
-    /// Written back (`serve`, `-o json`) by the synthesised `encode(to:)`:
-    /// `@WireNullable` and `@WireTime` fields as `null` when unknown.
+    /// Reads the API's JSON with the tolerances the type's comment gives.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         entityType = try c.decode(EntityType.self, forKey: .entityType)

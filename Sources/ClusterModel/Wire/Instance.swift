@@ -28,12 +28,16 @@ public struct Instance: Codable, Hashable, Sendable {
     /// The tenant as an operator knows it: its slug, else its id.
     public var tenant: String { tenantSlug ?? tenantId ?? "" }
 
+    /// The JSON keys: read by `init(from:)`, written back (`serve`, `-o json`)
+    /// by the synthesised `encode(to:)`, `@WireNullable` and `@WireTime`
+    /// fields as `null` when unknown. A stored property left out of this list
+    /// is not written, nor one without its wrapper when `nil`:
+    /// `WireEncodingTests` fails on either.
     enum CodingKeys: String, CodingKey {
         case entityType, entityId, name, subtitle, tenantId, tenantSlug, projectId, nodeName, mode, explicit
     }
 
-    /// Written back (`serve`, `-o json`) by the synthesised `encode(to:)`:
-    /// `@WireNullable` and `@WireTime` fields as `null` when unknown.
+    /// Reads the API's JSON with the tolerances the type's comment gives.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         entityType = try c.decode(EntityType.self, forKey: .entityType)

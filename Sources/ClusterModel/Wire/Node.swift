@@ -29,12 +29,16 @@ public struct Node: Codable, Hashable, Sendable {
         self.version = version; self.hostname = hostname; self.pid = pid
     }
 
+    /// The JSON keys: read by `init(from:)`, written back (`serve`, `-o json`)
+    /// by the synthesised `encode(to:)`, `@WireNullable` and `@WireTime`
+    /// fields as `null` when unknown. A stored property left out of this list
+    /// is not written, nor one without its wrapper when `nil`:
+    /// `WireEncodingTests` fails on either.
     enum CodingKeys: String, CodingKey {
         case name, role, url, tags, status, lastHeartbeatAt, startedAt, version, hostname, pid
     }
 
-    /// Written back (`serve`, `-o json`) by the synthesised `encode(to:)`:
-    /// `@WireNullable` and `@WireTime` fields as `null` when unknown.
+    /// Reads the API's JSON with the tolerances the type's comment gives.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
