@@ -101,9 +101,7 @@ package struct TableView {
     /// Draws at `top`: title row, header row, then `rows` data rows.
     package func draw(into screen: inout Screen, top: Int, rows: Int, width: Int,
               cell: (_ row: Int, _ column: Int) -> (String, TextStyle)) {
-        let titleStyle = PaneTitle.style(focused: focused)
-        screen.fill(x: 0, y: top, width: width, height: 1, style: titleStyle)
-        screen.put(PaneTitle.text(title, focused: focused, glyphs: glyphs), x: 0, y: top, maxWidth: width, style: titleStyle)
+        drawTitle(into: &screen, top: top, rows: rows, width: width)
         // The visible rows' cells, asked for once: they give the natural widths.
         var visible: [[(String, TextStyle)]] = []
         for line in 0..<rows {
@@ -157,6 +155,30 @@ package struct TableView {
             screen.put("  " + emptyText, x: 0, y: top + 2, maxWidth: width, style: TextStyle(role: .dim))
         }
     }
+
+    /// The title bar; when the rows do not all fit, which of them are shown
+    /// at its right end ("1-4 of 5"), so a row below the pane's edge is not
+    /// taken for one that is not there. On a narrow pane the position keeps
+    /// its place and the title's end (the sort) gives way.
+    private func drawTitle(into screen: inout Screen, top: Int, rows: Int, width: Int) {
+        let titleStyle = PaneTitle.style(focused: focused)
+        let text = PaneTitle.text(title, focused: focused, glyphs: glyphs)
+        screen.fill(x: 0, y: top, width: width, height: 1, style: titleStyle)
+        var titleWidth = width
+        if rows > 0, rowCount > rows {
+            let first = min(cursor.offset, rowCount - 1) + 1, last = min(rowCount, cursor.offset + rows)
+            let position = (first == last ? "\(first)" : "\(first)-\(last)") + " of \(rowCount) "
+            let positionWidth = DisplayWidth.of(position)
+            if width - positionWidth - 1 >= Self.titleKept {
+                titleWidth = width - positionWidth - 1
+                screen.put(position, x: width - positionWidth, y: top, maxWidth: positionWidth, style: titleStyle)
+            }
+        }
+        screen.put(text, x: 0, y: top, maxWidth: titleWidth, style: titleStyle)
+    }
+
+    /// The title cells a position may not take: enough for "Instances 150".
+    static let titleKept = 16
 
     /// The column's header in `width` cells: the title and the sort arrow,
     /// else the short title and the arrow, never a word cut by the arrow.
