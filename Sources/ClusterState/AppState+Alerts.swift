@@ -31,14 +31,19 @@ extension AppState {
     package var loudAlerts: [AlertSeverity: Int] { alerts.loudCounts(now: serverNow) }
 }
 
-/// The wallboard's alert band (issue 21): what is loud, or ALL CLEAR.
+/// The wallboard's alert band (issue 21): what is loud, what is about to
+/// be, or ALL CLEAR.
 package struct WallboardAlertBand: Sendable, Equatable {
-    /// The worst loud severity; `nil`: nothing loud (ALL CLEAR).
+    /// The worst loud severity; `nil`: nothing loud (ALL CLEAR, or pending).
     package var severity: AlertSeverity?
-    /// `2 CRITICAL` / `1 WARNING` / `ALL CLEAR`.
+    /// `2 CRITICAL` / `1 WARNING` / `1 PENDING` / `ALL CLEAR`.
     package var headline: String
-    /// The loud alerts' texts, worst first; or what is acknowledged or snoozed.
+    /// The loud alerts' texts, worst first; the pending ones' with when
+    /// they alert; or what is acknowledged or snoozed.
     package var detail: String
+    /// Nothing is loud, but a condition is holding before it alerts: not
+    /// ALL CLEAR (the AT RISK count above it may already read 3).
+    package var pending = false
 }
 
 extension AppState {
@@ -50,9 +55,10 @@ extension AppState {
         let firing = alerts.firing
         let loud = firing.filter { $0.isLoud(now: now) }
         let quietCount = firing.count - loud.count
+        let quiet = quietCount > 0 ? "\(quietCount) acknowledged or snoozed" : ""
         guard let worst = loud.first?.severity else {
-            return WallboardAlertBand(severity: nil, headline: "ALL CLEAR",
-                                      detail: quietCount > 0 ? "\(quietCount) acknowledged or snoozed" : "")
+            return pendingBand(now: now, quiet: quiet)
+                ?? WallboardAlertBand(severity: nil, headline: "ALL CLEAR", detail: quiet)
         }
         let shown = loud.filter { $0.severity == worst }
         let word = worst == .critical ? "CRITICAL" : worst == .warning ? "WARNING" : "NOTICE"
@@ -61,5 +67,23 @@ extension AppState {
         let others = loud.count - shown.count
         if others > 0 { detail += "  (+\(others) less severe)" }
         return WallboardAlertBand(severity: worst, headline: "\(shown.count) \(word)", detail: detail)
+    }
+
+    /// Conditions holding before they alert (instances at risk for 15 s, a
+    /// version skew for 5 min), worst and soonest first, each with the time
+    /// left before it alerts if it lasts.
+    private func pendingBand(now: Date, quiet: String) -> WallboardAlertBand? {
+        let rules = alerts.rules
+        let pending = alerts.alerts.values
+            .filter { !$0.isFiring && !rules.disabled.contains($0.kind) }
+            .map { (alert: $0, left: $0.since.addingTimeInterval(rules.hold($0.kind)).timeIntervalSince(now)) }
+            .sorted { ($0.alert.severity, $1.left, $1.alert.subject) > ($1.alert.severity, $0.left, $0.alert.subject) }
+        guard !pending.isEmpty else { return nil }
+        var detail = pending.prefix(4).map { alert, left in
+            alert.text + (left >= 1 ? " (alerts in \(AgeFormat.compact(left)))" : "")
+        }.joined(separator: " · ")
+        if pending.count > 4 { detail += " · +\(pending.count - 4) more" }
+        if !quiet.isEmpty { detail += "  (\(quiet))" }
+        return WallboardAlertBand(severity: nil, headline: "\(pending.count) PENDING", detail: detail, pending: true)
     }
 }

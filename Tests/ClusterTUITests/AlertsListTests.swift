@@ -121,7 +121,23 @@ import Testing
         #expect(screen.contains("⚠ 1 CRITICAL  node-d offline"), "\(screen)")
         #expect(!screen.contains("ALL CLEAR"))
         state.alerts.acknowledge("node:node-d")
+        // Nothing else holding before it alerts (the test cluster's skew and at-risk instance would).
+        state.alerts.rules.disabled = [.versionSkew, .instancesAtRisk]
         screen = RootView.render(state).text()
         #expect(screen.contains("✓ ALL CLEAR  ·  1 acknowledged or snoozed"), "\(screen)")
+    }
+
+    /// Guards a false ALL CLEAR: for the 15 s an instance at risk holds before it alerts, the band read ALL CLEAR under AT RISK 3.
+    @Test func theWallboardBandSaysWhatIsAboutToAlert() {
+        var config = AppConfig(label: "prod")
+        config.wallboard = true
+        var state = TestCluster.loadedState(config: config)
+        state.width = 160
+        state.height = 40
+        state.alerts.acknowledge("node:node-d")
+        let screen = RootView.render(state).text()
+        #expect(!screen.contains("ALL CLEAR"), "\(screen)")
+        #expect(screen.contains("◌ 2 PENDING  1 instances at risk (alerts in 15s) · version skew"), "\(screen)")
+        #expect(screen.contains("(alerts in 5m00s)  (1 acknowledged or snoozed)"), "\(screen)")
     }
 }
