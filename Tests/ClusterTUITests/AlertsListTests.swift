@@ -137,7 +137,7 @@ import Testing
         state.alerts.acknowledge("node:node-d")
         let screen = RootView.render(state).text()
         #expect(!screen.contains("ALL CLEAR"), "\(screen)")
-        #expect(screen.contains("◌ 2 PENDING  1 instances at risk (alerts in 15s) · version skew"), "\(screen)")
+        #expect(screen.contains("◌ 2 PENDING  1 instance at risk (alerts in 15s) · version skew"), "\(screen)")
         #expect(screen.contains("(alerts in 5m00s)  (1 acknowledged or snoozed)"), "\(screen)")
     }
 }

@@ -98,8 +98,9 @@ public struct AlertEngine: Sendable {
         }
         if let count = input.atRisk {
             if count > 0 {
+                let text = count == 1 ? "1 instance at risk" : "\(count) instances at risk"
                 current[AlertKind.instancesAtRisk.rawValue] = Condition(
-                    kind: .instancesAtRisk, severity: .warning, subject: input.cluster, text: "\(count) instances at risk")
+                    kind: .instancesAtRisk, severity: .warning, subject: input.cluster, text: text)
             }
         } else if let alert = alerts[AlertKind.instancesAtRisk.rawValue] {
             current[alert.id] = Condition(alert)
