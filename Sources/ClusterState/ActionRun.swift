@@ -54,10 +54,12 @@ package struct ActionOutputView: Sendable, Equatable {
         rows = lines
     }
 
-    /// The columns the output pane's text gets on a screen this wide (its
-    /// frame is the screen less 4, at least 60, within a 1-column margin; 2 of padding a side).
+    /// The width the output pane's frame asks for: the screen less 4, at least 60.
+    package static func frameWidth(screenWidth: Int) -> Int { max(60, screenWidth - 4) }
+
+    /// The columns the output pane's text gets on a screen this wide.
     package static func textWidth(screenWidth: Int) -> Int {
-        max(0, min(max(60, screenWidth - 4), screenWidth - 2) - 4)
+        ModalGeometry.innerWidth(frameWidth: ModalGeometry.width(frameWidth(screenWidth: screenWidth), screenWidth: screenWidth))
     }
 
     /// Wraps the lines again when the width changed, keeping the top row's line in view.

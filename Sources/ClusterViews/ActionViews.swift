@@ -22,7 +22,7 @@ package enum ActionViews {
 
     /// The output of the last background run, scrolled, with its exit status in the title.
     package static func drawOutput(_ state: AppState, _ output: ActionOutputView, into screen: inout Screen) {
-        let frame = ModalFrame(screen: screen, width: max(60, screen.width - 4), height: screen.height - 2)
+        let frame = ModalFrame(screen: screen, width: ActionOutputView.frameWidth(screenWidth: screen.width), height: screen.height - 2)
         let result = output.result
         let cut = result.truncated ? " · its middle cut (\(ActionResult.outputLimit / 1024) KB kept: the start and the end)" : ""
         frame.draw(into: &screen, title: "\(result.name) on \(TextSanitizer.visible(result.subject)) — \(result.outcome)\(cut) · Esc close")

@@ -10,7 +10,7 @@ package struct ModalFrame {
 
     /// A frame of at most `width`×`height`, shrunk to fit the screen with a margin.
     package init(screen: Screen, width: Int, height: Int) {
-        self.width = max(0, min(width, screen.width - 2))
+        self.width = ModalGeometry.width(width, screenWidth: screen.width)
         self.height = max(0, min(height, screen.height - 2))
         x = max(0, (screen.width - self.width) / 2)
         y = max(0, (screen.height - self.height) / 2)
@@ -24,9 +24,9 @@ package struct ModalFrame {
     }
 
     /// The inside, one column of padding within the border.
-    package var innerX: Int { x + 2 }
+    package var innerX: Int { x + ModalGeometry.sideInset }
     package var innerY: Int { y + 1 }
-    package var innerWidth: Int { max(0, width - 4) }
+    package var innerWidth: Int { ModalGeometry.innerWidth(frameWidth: width) }
     package var innerHeight: Int { max(0, height - 2) }
 
     /// Writes one line of the inside; rows past the frame are dropped.
