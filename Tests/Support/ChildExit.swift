@@ -20,4 +20,23 @@ public enum ChildExit {
               let close = stat.lastIndex(of: ")") else { return false }
         return stat[close...].dropFirst().drop { $0 == " " }.first == "Z"
     }
+
+    /// How `process` ended, waiting at most `seconds`: its exit status, or
+    /// the signal that ended it (`signalled`); `nil` when it is still running.
+    /// A zombie Foundation missed is reaped here, so its status is still known.
+    public static func ending(_ process: Process, seconds: TimeInterval) -> (status: Int32, signalled: Bool)? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if !process.isRunning {
+                return (process.terminationStatus, process.terminationReason == .uncaughtSignal)
+            }
+            var raw: Int32 = 0
+            if isZombie(process.processIdentifier), waitpid(process.processIdentifier, &raw, WNOHANG) == process.processIdentifier {
+                let signal = raw & 0x7f
+                return signal != 0 ? (signal, true) : ((raw >> 8) & 0xff, false)
+            }
+            usleep(20_000)
+        }
+        return nil
+    }
 }

@@ -32,8 +32,10 @@ struct CLIE2ETests {
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        // -1: did not end within the minute (killed), so the test fails instead of hanging the run.
+        let ending = ChildExit.ending(process, seconds: 60)
+        if ending == nil { process.terminate() }
+        return Run(status: ending?.status ?? -1, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 

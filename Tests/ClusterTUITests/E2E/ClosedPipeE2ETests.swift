@@ -29,9 +29,11 @@ struct ClosedPipeE2ETests {
             try out.fileHandleForReading.close()
             try process.run()
             let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let quiet = process.terminationReason == .uncaughtSignal ? process.terminationStatus == SIGPIPE
-                : process.terminationStatus == 128 + SIGPIPE
+            guard let ending = ChildExit.ending(process, seconds: 60) else {
+                process.terminate()
+                return (false, "did not end within 60 s; stderr: " + String(decoding: stderr, as: UTF8.self))
+            }
+            let quiet = ending.signalled ? ending.status == SIGPIPE : ending.status == 128 + SIGPIPE
             return (quiet, String(decoding: stderr, as: UTF8.self))
         }
     }
