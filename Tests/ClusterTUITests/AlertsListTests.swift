@@ -110,13 +110,19 @@ import Testing
         #expect(AlertsFlow.event(quiet, at: TestCluster.now).message.hasSuffix("(acknowledged or snoozed: not paged)"))
     }
 
-    /// Guards: the wallboard had no word on alerts; ALL CLEAR only when nothing is loud.
-    @Test func theWallboardBandSaysWhatIsLoudOrAllClear() {
+    /// The test cluster on the wallboard, `width`×40.
+    static func wallboard(width: Int) -> AppState {
         var config = AppConfig(label: "prod")
         config.wallboard = true
         var state = TestCluster.loadedState(config: config)
-        state.width = 120
+        state.width = width
         state.height = 40
+        return state
+    }
+
+    /// Guards: the wallboard had no word on alerts; ALL CLEAR only when nothing is loud.
+    @Test func theWallboardBandSaysWhatIsLoudOrAllClear() {
+        var state = Self.wallboard(width: 120)
         var screen = RootView.render(state).text()
         #expect(screen.contains("⚠ 1 CRITICAL  node-d offline"), "\(screen)")
         #expect(!screen.contains("ALL CLEAR"))
@@ -129,11 +135,7 @@ import Testing
 
     /// Guards a false ALL CLEAR: for the 15 s an instance at risk holds before it alerts, the band read ALL CLEAR under AT RISK 3.
     @Test func theWallboardBandSaysWhatIsAboutToAlert() {
-        var config = AppConfig(label: "prod")
-        config.wallboard = true
-        var state = TestCluster.loadedState(config: config)
-        state.width = 160
-        state.height = 40
+        var state = Self.wallboard(width: 160)
         state.alerts.acknowledge("node:node-d")
         let screen = RootView.render(state).text()
         #expect(!screen.contains("ALL CLEAR"), "\(screen)")
