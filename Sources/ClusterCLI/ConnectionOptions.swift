@@ -107,6 +107,9 @@ extension ConnectionOptions {
         else {
             throw ClusterError.usage("not an http(s) URL: \(TextSanitizer.visible(rawURL))")
         }
+        if let port = parsed.port, !(1...65535).contains(port) {
+            throw ClusterError.usage("the URL's port must be 1…65535: \(TextSanitizer.excerpt(rawURL, limit: 80))")
+        }
         let explicitTokenFile = tokenFile ?? ctx?.tokenFile
         return ResolvedTarget(
             label: ctx?.name ?? rawURL, contextName: ctx?.name, url: parsed,

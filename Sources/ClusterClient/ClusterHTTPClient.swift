@@ -86,6 +86,10 @@ public final class ClusterHTTPClient: Sendable {
         guard let host = url.host, !host.isEmpty else {
             throw ClusterError.usage("the URL has no host: \(ReplyText.oneLine(url.absoluteString))")
         }
+        if let port = url.port, !(1...65535).contains(port) {
+            // AsyncHTTPClient traps on a port that does not fit 16 bits: refused here, as a usage error.
+            throw ClusterError.usage("the URL's port must be 1…65535 (got \(port))")
+        }
         guard url.query == nil, url.fragment == nil, url.user == nil, url.password == nil else {
             throw ClusterError.usage("the URL must not carry a query, fragment or user info")
         }

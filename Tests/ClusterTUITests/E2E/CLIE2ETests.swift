@@ -104,6 +104,18 @@ struct CLIE2ETests {
         #expect(usage.status == ClusterError.ExitCode.usage.rawValue)
     }
 
+    /// Guards a crash: a URL with a port past 65535 trapped inside AsyncHTTPClient (SIGILL), in `get`, `check`, `doctor` and `get fleet`.
+    @Test func aPortPast65535IsAUsageErrorNotACrash() throws {
+        let got = try run(["get", "nodes", "--url", "http://127.0.0.1:99999"])
+        #expect(got.status == ClusterError.ExitCode.usage.rawValue, "\(got.stderr)")
+        #expect(got.stderr == "clustertui: the URL's port must be 1…65535: http://127.0.0.1:99999\n")
+        let home = try ConfigHome([.init("typo", url: "http://127.0.0.1:99999")])
+        defer { home.remove() }
+        let fleet = try run(["get", "fleet", "-o", "json", "--timeout", "3"], environment: home.environment)
+        #expect(fleet.status == ClusterError.ExitCode.failure.rawValue, "one context cannot be read: \(fleet.stderr)")
+        #expect(fleet.stdout.contains("port must be 1…65535") && !fleet.stderr.contains("Fatal error"), "\(fleet.stdout) \(fleet.stderr)")
+    }
+
     @Test func getWithoutAURLUsesTheEmbeddedCore() throws {
         let result = try run(["get", "nodes"])
         #expect(result.status == 0)
