@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterClient
 import ClusterModel
 import Foundation
 
@@ -58,6 +59,10 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let verdict: MonitoringCheck
         do {
+            // Without a cluster the embedded demo would answer: a plausible verdict on a cluster that does not exist.
+            guard try connection.resolve() != nil else {
+                throw ClusterError.usage("check needs a cluster: --url URL, --context NAME or current-context in \(ClusterConfig.defaultPath)")
+            }
             verdict = try await connection.withConnection { try await check($0.reader) }
         } catch {
             let text = (error as? ClusterError)?.description ?? String(describing: error)

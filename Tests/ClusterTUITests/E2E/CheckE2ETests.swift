@@ -46,6 +46,13 @@ import Testing
         }
     }
 
+    /// Guards a verdict on a cluster that does not exist: with no URL and no config, check answered for the embedded demo (WARNING, exit 1).
+    @Test func noClusterIsUnknown() async throws {
+        let result = try await check([], token: nil)
+        #expect(result.status == 3, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.hasPrefix("CLUSTER UNKNOWN - ") && result.stdout.contains("check needs a cluster"), "\(result.stdout)")
+    }
+
     /// A bad threshold was ArgumentParser's usage error with exit 64, which a monitoring system reads as "out of bounds": now UNKNOWN, exit 3, one line.
     @Test func aBadThresholdIsUnknown() async throws {
         for args in [["--warning-late", "-1"], ["--warning-late=-1"], ["--critical-down", "many"], ["--no-such-flag"]] {
