@@ -61,7 +61,9 @@ package struct Layout: Equatable {
         nodeRows = min(max(1, nodeCount), nodeBudget)
         nodesTop = headerRows
         instancesTop = nodesTop + 2 + nodeRows
-        instanceRows = max(1, tables - (2 + nodeRows) - 2)
+        // At the minimum height no instance row fits above the status line: none is
+        // claimed (a claimed row was drawn under the key bar and took its clicks).
+        instanceRows = max(0, tables - (2 + nodeRows) - 2)
         eventsTop = instancesTop + 2 + instanceRows
         eventRows = max(0, eventsHeight - 1)
     }

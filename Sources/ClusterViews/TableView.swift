@@ -158,16 +158,17 @@ package struct TableView {
 
     /// The title bar; when the rows do not all fit, which of them are shown
     /// at its right end ("1-4 of 5"), so a row below the pane's edge is not
-    /// taken for one that is not there. On a narrow pane the position keeps
-    /// its place and the title's end (the sort) gives way.
+    /// taken for one that is not there ("none fit" when the pane has room
+    /// for its header only). On a narrow pane the position keeps its place
+    /// and the title's end (the sort) gives way.
     private func drawTitle(into screen: inout Screen, top: Int, rows: Int, width: Int) {
         let titleStyle = PaneTitle.style(focused: focused)
         let text = PaneTitle.text(title, focused: focused, glyphs: glyphs)
         screen.fill(x: 0, y: top, width: width, height: 1, style: titleStyle)
         var titleWidth = width
-        if rows > 0, rowCount > rows {
+        if rowCount > max(0, rows) {
             let first = min(cursor.offset, rowCount - 1) + 1, last = min(rowCount, cursor.offset + rows)
-            let position = (first == last ? "\(first)" : "\(first)-\(last)") + " of \(rowCount) "
+            let position = rows <= 0 ? "none fit " : (first == last ? "\(first)" : "\(first)-\(last)") + " of \(rowCount) "
             let positionWidth = DisplayWidth.of(position)
             if width - positionWidth - 1 >= Self.titleKept {
                 titleWidth = width - positionWidth - 1

@@ -27,4 +27,13 @@ import Testing
         #expect(!line.contains(" of 4"))
         #expect(line.contains("sort: problems first"))
     }
+
+    /// Guards a row drawn under the key bar: at 30×8 the instances pane claimed a row the status line covered, and its title said "1 of 4" over no row.
+    @Test func aPaneWithRoomForItsHeaderOnlySaysNoneFit() throws {
+        let state = TestCluster.loadedState(width: 30, height: 8)
+        let layout = Layout(state: state)
+        #expect(layout.instanceRows == 0)
+        #expect(layout.instancesTop + 2 <= layout.statusRow, "its title and header stay above the status line")
+        #expect(try Self.titleLine(state, startingWith: "Instances 4").hasSuffix(" none fit"))
+    }
 }
