@@ -27,7 +27,8 @@ package enum PaletteFlow {
         state.overlays.append(.palette(palette))
     }
 
-    /// The palette's keys: typing narrows, ↑ ↓ PgUp PgDn Home End move, Enter runs, Esc closes.
+    /// The palette's keys: typing narrows, ↑ ↓ PgUp PgDn Home End move, Enter runs
+    /// (and stays open, saying so, when nothing matches), Esc closes.
     package static func key(_ state: inout AppState, _ palette: Palette, _ key: Key) -> [Effect] {
         var palette = palette
         switch TextEditing.prompt(key, text: &palette.text, limit: 120) {
@@ -35,8 +36,14 @@ package enum PaletteFlow {
             state.overlays.close(.palette)
             return []
         case .submit:
+            guard let entry = palette.selected else {
+                // Closing here sent the next keys, typed for the palette, to the main screen as commands.
+                if palette.text.isEmpty { state.overlays.close(.palette) } else {
+                    state.post("nothing matches \"\(TextSanitizer.excerpt(palette.text, limit: 40))\": edit it, or Esc to close", .warning)
+                }
+                return []
+            }
             state.overlays.close(.palette)
-            guard let entry = palette.selected else { return [] }
             remember(&state, entry)
             return run(&state, entry.target)
         case .edited:

@@ -24,6 +24,19 @@ import Testing
         #expect(state.focus == .nodes && state.selectedNode?.name == "node-c")
     }
 
+    /// Guards keys lost to the main screen: Enter with nothing matching closed the palette silently, and what was typed next ran as commands (`e` opened a rebind form).
+    @Test func enterWithNothingMatchingKeepsThePaletteOpen() {
+        var state = TestCluster.loadedState()
+        let palette = open("nosuchthing", &state)
+        #expect(palette.matches.isEmpty)
+        TestCluster.press(&state, .enter)
+        guard case .palette? = state.topOverlay else { Issue.record("the palette closed"); return }
+        #expect(state.notice?.text.hasPrefix("nothing matches \"nosuchthing\"") == true, "\(String(describing: state.notice))")
+        TestCluster.type(&state, "e")
+        guard case .palette(let after)? = state.topOverlay else { Issue.record("the palette closed"); return }
+        #expect(after.text == "nosuchthinge", "a key typed next goes to the palette")
+    }
+
     /// A first word narrows the kind: `ctx` lists only contexts, and Enter switches.
     @Test func kindWordNarrowsAndContextsSwitch() {
         var state = TestCluster.withContexts(["prod", "staging"])
