@@ -7,14 +7,17 @@ import Foundation
 /// filter (issue 11): `/` opens the focused pane's. The query is re-parsed
 /// and applied on every keystroke; a parse error, or a term that means
 /// nothing for that pane, is shown and the last good query stays in force.
-/// `Enter` keeps the filter and closes the prompt, `Esc` clears it.
+/// `Enter` keeps the filter and closes the prompt (not while the text has
+/// an error: it stays, with the error shown), `Esc` clears it.
 package enum FilterKeys {
     package static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         let pane = state.editingFilter ?? .instances
         let path = pane.filter
         switch key {
         case .enter:
-            state[keyPath: path].editing = false
+            // A query with an error stays in the prompt: closed, the title would show it over
+            // the rows of the last good query, which it does not match (found by a new user).
+            if state[keyPath: path].error == nil { state[keyPath: path].editing = false }
         case .escape:
             clear(&state, pane)
         case _ where TextEditing.isEditingKey(key):

@@ -87,6 +87,8 @@ package enum PaletteFlow {
             state.focus = pane
             state[keyPath: pane.filter].text = text
             FilterKeys.apply(&state, pane)
+            // A query with an error opens in the prompt, its error shown, as a typed one stays there.
+            if state[keyPath: pane.filter].error != nil { state[keyPath: pane.filter].editing = true }
         }
         return []
     }

@@ -39,6 +39,21 @@ import ClusterViews
         #expect(state.nodePane.filter.query == (try? FilterQuery.parse("type").get()), "the last good query stays in force")
     }
 
+    /// Guards rows that do not match their title: `/is:explict` Enter closed the prompt over the rows of the last good query (`is`), titled "match /is:explict", and `*` then marked them.
+    @Test func enterWithAnErrorKeepsThePromptOpen() {
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, "is:explict")
+        #expect(state.instancePane.filter.error != nil)
+        TestCluster.press(&state, .enter)
+        #expect(state.editingFilter == .instances, "the prompt stays, its error shown")
+        #expect(RootView.render(state).text().contains("/ instances: is:explict█"))
+        TestCluster.press(&state, .backspace, .backspace)
+        TestCluster.type(&state, "cit")
+        TestCluster.press(&state, .enter)
+        #expect(state.editingFilter == nil && state.instancePane.filter.query == (try? FilterQuery.parse("is:explicit").get()))
+    }
+
     /// Each pane keeps its own filter; Esc clears the focused pane's first.
     @Test func eachPaneKeepsItsFilterAndEscClearsTheFocusedOne() {
         var state = TestCluster.loadedState()
