@@ -35,6 +35,10 @@ package enum Update {
             effects = []
         case .tick:
             effects = tick(&state)
+        case .paused(let seconds):
+            state.resumedAt = now
+            state.post("paused \(AgeFormat.compact(seconds)) (suspended or stopped): the cluster was not watched meanwhile; polling again", .warning)
+            effects = tick(&state)
         case .signal(let number):
             return quit(&state, status: 128 + number)
         case .hangup:

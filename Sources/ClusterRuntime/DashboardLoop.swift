@@ -37,11 +37,13 @@ package final class DashboardLoop {
         present()
         while !state.quitting {
             let timeout = max(0, state.nextDeadline().timeIntervalSinceNow)
+            let waited = LoopPause.Stopwatch()
             var input: [Message] = []
             for event in terminal.nextEvents(timeout: timeout) {
                 if let message = Self.message(for: event) { input.append(message) }
             }
-            var network = inbox.drain()
+            var network = LoopPause.message(waited, asked: timeout).map { [$0] } ?? []
+            network += inbox.drain()
             if Date() >= state.nextDeadline() { network.append(.tick) }
             // Keys first, and their frame out before any network result is
             // taken in: a keystroke never waits behind an S2 overview reply
@@ -82,11 +84,13 @@ package final class DashboardLoop {
             terminal.forceRepaint()
             return []
         case .suspend:
+            let stopped = LoopPause.Stopwatch()
             terminal.suspend()
             // Back from `fg`: the size may have changed and the clock moved on,
-            // so polls may be due; their fetches run like any others.
+            // so polls may be due; their fetches run like any others. The time
+            // away is a pause of the dashboard's, not a silence of the cluster's.
             let size = terminal.size
-            return [.resize(width: size.width, height: size.height), .tick]
+            return [.resize(width: size.width, height: size.height), .paused(seconds: stopped.seconds)]
         case .quit:
             return []
         case .notifyTerminal(let bytes):

@@ -46,9 +46,12 @@ package final class WatchLoop {
         dispatch([.tick])
         while !WatchSignals.stopRequested {
             let deadline = state.nextDeadline()
-            _ = wake.wait(timeout: .now() + max(0, min(deadline.timeIntervalSinceNow, Self.stopCheck)))
+            let timeout = max(0, min(deadline.timeIntervalSinceNow, Self.stopCheck))
+            let waited = LoopPause.Stopwatch()
+            _ = wake.wait(timeout: .now() + timeout)
             if WatchSignals.stopRequested { break }
-            var messages = inbox.drain()
+            var messages = LoopPause.message(waited, asked: timeout).map { [$0] } ?? []
+            messages += inbox.drain()
             if Date() >= state.nextDeadline() { messages.append(.tick) }
             dispatch(messages)
             state.releaseRetiredInBackground()

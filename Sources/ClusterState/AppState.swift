@@ -126,6 +126,9 @@ package struct AppState: Sendable {
     package var serverClock = ServerClockBounds()
     package var snapshot: ClusterSnapshot?
     package var overviewPoll: PollTracker
+    /// When the loop last came back from a pause of its own (`Message.paused`):
+    /// overdue is counted from here, not from the reply before the pause.
+    package var resumedAt: Date?
     package var instancesPoll: PollTracker
     /// Each node's heartbeat period, learned from the overviews (issue 14).
     package var heartbeats = HeartbeatLearner()
@@ -221,9 +224,11 @@ package struct AppState: Sendable {
     /// screen holds is the cluster as of the last good poll, not now.
     /// Also when no reply came for `overdueAfter` (a request hanging until
     /// its time-out): ages must not keep counting against now meanwhile.
+    /// The loop's own pause (`resumedAt`) does not count: a reply could not
+    /// be taken in while it did not run, and the cluster did not go quiet.
     package var isStale: Bool {
         guard snapshot != nil, let last = overviewPoll.lastSuccess else { return false }
-        return overviewPoll.lastError != nil || now.timeIntervalSince(last) > overdueAfter
+        return overviewPoll.lastError != nil || now.timeIntervalSince(max(last, resumedAt ?? last)) > overdueAfter
     }
     /// How long without an overview reply before the screen is stale.
     package var overdueAfter: TimeInterval { 2 * config.overviewInterval + 5 }

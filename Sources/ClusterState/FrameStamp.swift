@@ -75,7 +75,7 @@ extension Message {
     package var alwaysDraws: Bool {
         switch self {
         case .key, .mouse, .resize, .contextSwitched, .writeFinished, .batchProgress, .batchFinished,
-             .planExported, .undoLoaded, .asOfLoaded, .exported, .actionFinished:
+             .planExported, .undoLoaded, .asOfLoaded, .exported, .actionFinished, .paused:
             return true
         case .tick, .overviewFetched, .instancesPrepared, .rowsBound, .fleetOverview, .fleetInstances, .writeSettled, .journalProblem,
              .hookProblem, .alertStoreProblem, .stateFileProblem, .historyUpdated, .historyProblem, .signal, .hangup:

@@ -12,6 +12,10 @@ package enum Message: Sendable {
     case resize(width: Int, height: Int)
     /// The clock moved on (ages tick, polls fall due).
     case tick
+    /// The loop itself did not run for `seconds` (Ctrl-Z then `fg`, SIGSTOP,
+    /// a paused VM): no reply could be taken in meanwhile, so their absence
+    /// says nothing of the cluster.
+    case paused(seconds: TimeInterval)
     case overviewFetched(Result<Fetched<Overview>, ClusterError>, latency: TimeInterval)
     /// An instance-list reply, decoded and prepared (sort order, counts) off
     /// the UI thread (issue 19: the bare `instancesFetched` existed only for

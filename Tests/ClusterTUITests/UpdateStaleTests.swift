@@ -92,6 +92,18 @@ import ClusterViews
         #expect(text.contains("STALE — cluster as of 10:00:00 (30s ago) · no reply yet: the request in flight is late"))
     }
 
+    /// Guards a false page: after Ctrl-Z and `fg` 20 s later the screen was stale at once and the alert engine fired "connection lost" (critical) for a cluster that was fine; the dashboard was the one stopped.
+    @Test func theDashboardsOwnPauseIsNotTheClustersSilence() {
+        var state = TestCluster.loadedState()
+        _ = Update.update(&state, .paused(seconds: 20), now: now.addingTimeInterval(20))
+        #expect(!state.isStale && state.alertInput?.staleBecause == nil)
+        #expect(state.alerts.alerts["connection"] == nil)
+        #expect(state.notice?.text.hasPrefix("paused 20s (suspended or stopped)") == true, "\(String(describing: state.notice))")
+        // The pause does not hide a real silence after it: overdue counts from the resume.
+        _ = Update.update(&state, .tick, now: now.addingTimeInterval(20 + state.overdueAfter + 1))
+        #expect(state.isStale)
+    }
+
     /// A rebind form opened over stale data covered the STALE banner and listed nodes "online, hb 0s" as if live.
     @Test func aFormOverStaleDataSaysSo() {
         var state = disconnected(for: 60)

@@ -15,6 +15,8 @@ struct JobControlE2ETests {
     /// Guards the Ctrl-Z bug: after `Ctrl-Z` and `fg` the polls due during
     /// the stop were marked in flight and never sent, so the header's age
     /// grew for ever and `r` did nothing. Polling must resume on its own.
+    /// And a false page: a stop longer than 9 s fired a critical "connection
+    /// lost" alert (and the on-alert hook) for a cluster that was fine.
     @Test func pollingResumesAfterCtrlZAndFg() async throws {
         let serve = try ServeProcess()
         let name = "e2e-jobctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -30,8 +32,12 @@ struct JobControlE2ETests {
             session.sendKeys("'\(binary)' --url \(serve.url.absoluteString)", "Enter")
             try session.waitUntil(timeout: 20) { Self.liveAge($0) != nil }
             try session.press("C-z", until: "Stopped", timeout: 10)
-            // The shell sleeps, not the test: the polls fall due while stopped.
-            session.sendKeys("sleep 3; fg", "Enter")
+            // The shell sleeps, not the test: the polls fall due while stopped,
+            // for longer than the screen waits before it calls a silent cluster stale (9 s).
+            session.sendKeys("sleep 11; fg", "Enter")
+            // The dashboard says it was paused itself; it does not blame the cluster.
+            let back = try session.waitFor("(suspended or stopped)", timeout: 30)
+            #expect(!back.contains("connection lost") && !back.contains("critical"), "\(back)")
             let resumedBy = Date()
             // Live again with a fresh age, seen well after the stop ended:
             // without polling the age would be past 6 s by then.
@@ -39,6 +45,7 @@ struct JobControlE2ETests {
                 guard Date().timeIntervalSince(resumedBy) > 6, let age = Self.liveAge(screen) else { return false }
                 return age <= 1
             }
+            #expect(!session.capture().contains("connection lost"), "no alert for the dashboard's own stop")
             session.sendKeys("q")
             try session.waitUntil(timeout: 10) { !session.alternateScreenOn && $0.split(separator: "\n").last == "$" }
             try session.press("echo EXITED:$?", "Enter", until: "EXITED:0", timeout: 10)
