@@ -58,7 +58,8 @@ package enum HeaderView {
     package static func connection(_ state: AppState, glyphs: Glyphs) -> (String, StyleRole) {
         let poll = state.overviewPoll
         guard let last = poll.lastSuccess else {
-            if let error = poll.lastError { return ("\(glyphs.offline) \(short(error)) (retry \(poll.retryIn(state.now))s)", .error) }
+            // Why is the second line's, which has the width for it (at 80 columns this one had not).
+            if poll.lastError != nil { return ("\(glyphs.offline) no data (retry \(poll.retryIn(state.now))s)", .error) }
             return ("connecting…", .notice)
         }
         let age = AgeFormat.compact(state.now.timeIntervalSince(last))
@@ -73,7 +74,6 @@ package enum HeaderView {
         return ("\(glyphs.ok) live \(Fmt.latency(poll.lastLatency)) \(age) ago", .ok)
     }
 
-    private static func short(_ error: ClusterError) -> String { ErrorExcerpt.short(error) }
 
     /// Names that do not name one node: listed twice, or not valid UTF-8.
     private static func nameProblemPieces(_ problems: NodeNameProblems, bar: String, glyphs: Glyphs) -> [(String, StyleRole, Bool)] {
@@ -122,7 +122,14 @@ package enum HeaderView {
             return true
         }
         guard let nodes = state.derived.nodeSummary else {
-            group([("waiting for the first overview…", .header, false)])
+            if let error = state.overviewPoll.lastError {
+                // Never answered: the reason, not "waiting", which read as loading for ever.
+                let lead = "\(glyphs.offline) "
+                let reason = lead + ErrorExcerpt.short(error, limit: max(20, width - DisplayWidth.of(lead)))
+                screen.put(reason, x: 0, y: 1, maxWidth: width, style: TextStyle(role: .error, bold: true))
+            } else {
+                group([("waiting for the first overview…", .header, false)])
+            }
             return
         }
         for pieces in nodeGroups(nodes, glyphs: glyphs) { group(pieces) }

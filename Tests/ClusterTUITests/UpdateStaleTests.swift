@@ -104,6 +104,16 @@ import ClusterViews
         #expect(state.isStale)
     }
 
+    /// Guards a failure that read as loading: a cluster that never answered showed "waiting for the first overview…" for ever at 80×24, its reason dropped from a header line too short for it.
+    @Test func aClusterThatNeverAnsweredSaysWhyAt80Columns() {
+        var state = AppState(config: AppConfig(label: "http://127.0.0.1:9"), width: 80, height: 24, now: now)
+        _ = Update.update(&state, .tick, now: now)
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0), now: now)
+        let lines = RootView.render(state).lines()
+        #expect(lines[0].contains("✕ no data (retry"), "\(lines[0])")
+        #expect(lines[1] == "✕ connection refused: nothing is listening at 127.0.0.1:9", "\(lines[1])")
+    }
+
     /// A rebind form opened over stale data covered the STALE banner and listed nodes "online, hb 0s" as if live.
     @Test func aFormOverStaleDataSaysSo() {
         var state = disconnected(for: 60)
