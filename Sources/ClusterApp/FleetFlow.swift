@@ -62,7 +62,9 @@ package enum FleetFlow {
         case .success(let fetched):
             entry.poll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             entry.latency = fetched.roundTrip ?? latency
-            entry.clockSkew = fetched.serverDate.map { $0.timeIntervalSince(state.now) }
+            entry.clockSkew = fetched.serverDate.map {
+                ClockSkew.estimate(serverDate: $0, receivedAt: state.now, roundTrip: fetched.roundTrip ?? latency)
+            }
             // An unchanged body is the same overview, older: its heartbeats have aged (a cluster
             // whose nodes all stopped sends the same bytes at every poll).
             if let overview = fetched.value { entry.overview = overview }

@@ -41,11 +41,8 @@ package enum Polling {
             // Issue 20: the server answers again: the other endpoint's back-off ends now.
             if state.instancesPoll.consecutiveFailures > 0 { state.instancesPoll.requestNow(state.now) }
             if let serverDate = fetched.serverDate {
-                // The Date header is the answering node's clock when the reply
-                // was produced, in whole seconds (issue 20: not half the
-                // latency earlier); only believe skews beyond that.
-                let skew = serverDate.timeIntervalSince(state.now) + 0.5
-                state.clockSkew = abs(skew) < 1.5 ? 0 : skew
+                // The Date header is the answering node's clock in whole seconds (issue 20).
+                state.clockSkew = ClockSkew.estimate(serverDate: serverDate, receivedAt: state.now, roundTrip: fetched.roundTrip ?? latency)
                 state.serverClock.add(date: serverDate, sent: sent, read: state.now)
             }
             // When the data was produced, on the answering node's clock: never
