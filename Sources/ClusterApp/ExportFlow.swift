@@ -27,8 +27,8 @@ package enum ExportFlow {
                 return []
             }
             // Said here, so the name and format typed are not lost (the write still refuses to replace one).
-            if FileManager.default.fileExists(atPath: (path as NSString).expandingTildeInPath) {
-                form.error = "it exists already: type another name"
+            if let problem = UserPath.existing(UserPath.expand(path)) {
+                form.error = problem
                 return []
             }
             state.overlays.close(.export)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import ClusterState
 import ClusterWrites
 import Foundation
 
@@ -42,7 +43,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     /// Reads and parses the plan file: a usage error (64) on any problem.
     static func load(_ path: String) throws -> MovePlan {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = UserPath.expand(path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ClusterError.usage("\(TextSanitizer.visible(path)): is a directory, not a plan file; nothing was sent")

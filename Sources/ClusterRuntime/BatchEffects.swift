@@ -73,7 +73,7 @@ package struct BatchEffects: Sendable {
             case .script:
                 Data(PlanScript.render(plan, connection: identity.scriptFlags, confirmContext: protected ? identity.context : nil).utf8)
             }
-            let expanded = (path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+            let expanded = UserPath.expand(path)
             inbox.post(.planExported(planID: plan.id, path: expanded, error: Self.writeNew(text, to: expanded)))
         }
     }
@@ -83,7 +83,9 @@ package struct BatchEffects: Sendable {
         guard !path.isEmpty else { return "no file name" }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            return errno == EEXIST ? "it exists already; type another name" : String(cString: strerror(errno))
+            let code = errno
+            if code == EEXIST { return UserPath.existing(path) ?? "it exists already; type another name" }
+            return String(cString: strerror(code))
         }
         var offset = 0
         var failure: String?
@@ -106,7 +108,7 @@ package struct BatchEffects: Sendable {
 
     /// `path` with `~` expanded, and made absolute against the working directory (for the notice).
     package static func absolute(_ path: String) -> String {
-        let expanded = (path.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+        let expanded = UserPath.expand(path)
         return expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
     }
 

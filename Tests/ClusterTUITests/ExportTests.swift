@@ -82,4 +82,18 @@ import Testing
         guard case .export(let form)? = state.topOverlay else { Issue.record("the form closed"); return }
         #expect(form.path == path && form.error?.contains("exists") == true)
     }
+
+    /// Guards two surprises of `w`: a directory was refused as "it exists already", and `~/` went to the password database's home, not $HOME's.
+    @Test func aDirectoryIsSaidAsOneAndTildeIsHome() throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        var state = TestCluster.loadedState()
+        TestCluster.press(&state, .char("w"), .ctrl("u"))
+        TestCluster.type(&state, directory)
+        #expect(TestCluster.press(&state, .enter).isEmpty)
+        guard case .export(let form)? = state.topOverlay else { Issue.record("the form closed"); return }
+        #expect(form.error?.hasPrefix("is a directory") == true, "\(String(describing: form.error))")
+        #expect(UserPath.expand(" ~/out.csv", home: "/tmp/h") == "/tmp/h/out.csv")
+        #expect(UserPath.expand("~", home: "/tmp/h") == "/tmp/h")
+        #expect(UserPath.expand("a~/b", home: "/tmp/h") == "a~/b")
+    }
 }
