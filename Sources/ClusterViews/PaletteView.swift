@@ -11,7 +11,8 @@ package enum PaletteView {
         let count = palette.matches.count
         frame.draw(into: &screen, title: "Command palette — \(count == Palette.limit ? "\(count)+" : "\(count)") match\(count == 1 ? "" : "es") · Enter run · Esc close")
         frame.line(&screen, 0, ":", style: TextStyle(role: .keyHintKey, bold: true))
-        frame.line(&screen, 0, TextSanitizer.visible(palette.text) + "▏", style: TextStyle(role: .input), indent: 2)
+        frame.line(&screen, 0, DisplayWidth.tail(TextSanitizer.visible(palette.text), room: frame.innerWidth - 3) + "▏",
+                   style: TextStyle(role: .input), indent: 2)
         if palette.text.isEmpty {
             frame.line(&screen, 1, state.paletteHistory.isEmpty ? "every action; type to find contexts, nodes, instances, filters"
                                                                  : "chosen before, newest first, then every action",

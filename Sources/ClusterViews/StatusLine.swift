@@ -16,7 +16,10 @@ package enum StatusLine {
             var x = screen.put("/ ", x: 0, y: row, maxWidth: width, style: TextStyle(role: .keyHintKey, bold: true))
             x += screen.put(pane == .nodes ? "nodes: " : "instances: ", x: x, y: row, maxWidth: width - x,
                             style: TextStyle(role: .keyHint, bold: true))
-            x += screen.put(filter.text, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
+            // A long query shows its end, where the cursor is, and leaves room for its error.
+            let errorRoom = filter.error.map { min(40, DisplayWidth.of($0) + 2) } ?? 0
+            let shown = DisplayWidth.tail(filter.text, room: max(8, width - x - 1 - errorRoom))
+            x += screen.put(shown, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
             if filter.editing {
                 screen.cursor = ScreenPoint(x: x, y: row)
                 x += screen.put("█", x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))

@@ -1,3 +1,4 @@
+import ClusterGrid
 import ClusterModel
 import Foundation
 import Testing
@@ -52,6 +53,17 @@ import ClusterViews
         TestCluster.type(&state, "cit")
         TestCluster.press(&state, .enter)
         #expect(state.editingFilter == nil && state.instancePane.filter.query == (try? FilterQuery.parse("is:explicit").get()))
+    }
+
+    /// Guards an input nobody could see: a query longer than the line showed its start and `…`, never its end or the cursor (the palette's too).
+    @Test func aLongQueryShowsItsEnd() {
+        var state = TestCluster.loadedState(width: 80, height: 24)
+        TestCluster.press(&state, .char("/"))
+        TestCluster.type(&state, String(repeating: "a", count: 150) + " tenant:zz")
+        let line = RootView.render(state).lines()[23]
+        #expect(line.contains("tenant:zz█") && line.contains("/ instances: …a"), "\(line)")
+        #expect(DisplayWidth.tail("東京abc", room: 4) == "…abc" && DisplayWidth.tail("東京abc", room: 6) == "…京abc")
+        #expect(DisplayWidth.tail("short", room: 10) == "short")
     }
 
     /// Each pane keeps its own filter; Esc clears the focused pane's first.
