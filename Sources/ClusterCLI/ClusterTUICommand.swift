@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterModel
 import ClusterState
+import Foundation
 
 /// The `clustertui` command: the dashboard by default, plus the scripting
 /// subcommands (`get`, `assign`, `unassign`, `plan`, `apply`, `undo`,
@@ -39,7 +40,21 @@ public struct ClusterTUICommand: AsyncParsableCommand {
             if arguments.first == CheckCommand.configuration.commandName, exitCode(for: error) == .validationFailure {
                 CheckCommand.usageUnknown(message(for: error))
             }
+            // A command's own `ExitCode(64)` comes after its own line: only ArgumentParser's errors are said here.
+            if !(error is ExitCode), exitCode(for: error) == .validationFailure { usageError(message(for: error), arguments: arguments) }
             exit(withError: error)
         }
+    }
+
+    /// A command-line mistake is one line, as every other failure
+    /// (README, "Each failure prints one line"): `clustertui: ` and what is
+    /// wrong, with where the help is. ArgumentParser's own was three lines
+    /// starting `Error:`, then its usage.
+    private static func usageError(_ message: String, arguments: [String]) -> Never {
+        let first = message.split(separator: "\n").first.map(String.init) ?? "usage error"
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        let help = arguments.first.map { names.contains($0) ? "clustertui \($0) --help" : nil } ?? nil
+        StandardError.line("clustertui: " + TextSanitizer.excerpt(first, limit: 200) + " (see \(help ?? "clustertui --help"))")
+        Foundation.exit(ClusterError.ExitCode.usage.rawValue)
     }
 }

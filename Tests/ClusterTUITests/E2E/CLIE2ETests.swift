@@ -116,6 +116,16 @@ struct CLIE2ETests {
         #expect(fleet.stdout.contains("port must be 1…65535") && !fleet.stderr.contains("Fatal error"), "\(fleet.stdout) \(fleet.stderr)")
     }
 
+    /// Guards a promise of README's: a command-line mistake was ArgumentParser's three lines starting `Error:`, not one `clustertui:` line.
+    @Test func aCommandLineMistakeIsOneLine() throws {
+        for args in [["get", "pods"], ["get", "nodes", "-o", "yaml"], ["get", "nodes", "--bogus"]] {
+            let run = try run(args)
+            #expect(run.status == ClusterError.ExitCode.usage.rawValue, "\(args)")
+            #expect(run.stderr.hasPrefix("clustertui: ") && run.stderr.hasSuffix("(see clustertui get --help)\n"), "\(args): \(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(args): \(run.stderr)")
+        }
+    }
+
     @Test func getWithoutAURLUsesTheEmbeddedCore() throws {
         let result = try run(["get", "nodes"])
         #expect(result.status == 0)
