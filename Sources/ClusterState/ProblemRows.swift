@@ -77,7 +77,7 @@ package enum ProblemRows {
     private static func unreadable(_ state: ContextState, now: Date) -> String? {
         switch state {
         case .live, .connecting: nil
-        case .stale(let since, _): "stale since " + Fmt.age(since, now: now, absolute: false)
+        case .stale(let since, _): "stale for " + Fmt.age(since, now: now, absolute: false)
         case .down(let error): ContextState.cause(error)
         }
     }

@@ -30,7 +30,11 @@ package enum ProblemsView {
             let problem = rows[index]
             let role: StyleRole = problem.severity >= 3 ? .error : .warning
             switch column.id {
-            case "glyph": return (problem.isNode || problem.subject == .cluster ? glyphs.offline : glyphs.warning, role)
+            // An instance at risk is ⚠, as in its RISK cell; a node or a cluster is ✕ only when
+            // down (a late node carried ✕ below ⚠ rows of higher severity).
+            case "glyph":
+                let down = problem.subject == .cluster || (problem.isNode && problem.severity >= FleetProblems.nodeSeverity(.offline))
+                return (down ? glyphs.offline : glyphs.warning, role)
             case "context": return (problem.context, .normal)
             case "kind": return (problem.subject == .cluster ? "cluster" : problem.isNode ? "node" : "instance", role)
             case "name": return (problem.name, .normal)

@@ -36,6 +36,20 @@ import ClusterViews
     }
 
     /// Issue 23: Enter on another cluster's row switches there and selects it when its overview arrives.
+    /// Guards a glyph against the order: a late node carried ✕ like an offline one, below ⚠ rows of higher severity.
+    @Test func theGlyphSaysTheSeverity() {
+        var state = state()
+        TestCluster.press(&state, .char("P"))
+        var overview = betaOverview
+        overview.nodes = [TestCluster.node("node-x", age: 20), TestCluster.node("node-y", age: 1)]
+        _ = Update.update(&state, .fleetOverview(context: "beta", .success(TestCluster.fetched(overview)), latency: 0.01), now: state.now)
+        let lines = RootView.render(state).lines()
+        let row = { (name: String) in lines.first { $0.contains(" \(name) ") } ?? "" }
+        #expect(row("node-d").contains("✕ alpha") && row("node-d").contains("offline"), "\(lines.joined(separator: "\n"))")
+        #expect(row("node-x").contains("⚠ beta") && row("node-x").contains("late"), "\(lines.joined(separator: "\n"))")
+        #expect(row("Blocked Agent").contains("⚠ alpha"), "an instance at risk is ⚠, as in its RISK cell")
+    }
+
     @Test func enterOpensTheClusterWithTheRowSelected() throws {
         var state = state()
         TestCluster.press(&state, .char("P"))
