@@ -36,16 +36,20 @@ package enum MergedView {
                 // The mark first: a long name is cut at the column's width, the mark must not be.
                 return ((source.stale ? "(stale) " : "") + source.name, TextStyle(role: source.stale ? .warning : .normal))
             }
+            var shown: (String, TextStyle)
             switch model.kind {
             case .nodes:
                 let node = source.nodes[index]
                 let cell = source.isOpen ? state.nodeCell(node, glyphs: glyphs, thresholds: thresholds) : source.nodeCell(node, glyphs: glyphs)
-                return nodes[column - 1].cell(cell)
+                shown = nodes[column - 1].cell(cell)
             case .instances:
                 let instance = source.snapshot.instances[index]
                 let cell = source.isOpen ? state.instanceCell(instance, glyphs: glyphs) : source.instanceCell(instance, glyphs: glyphs)
-                return instances[column - 1].cell(cell)
+                shown = instances[column - 1].cell(cell)
             }
+            // A stale cluster's rows are dimmed, as the panes dim stale data: its ● and ages are as of its last poll.
+            if source.stale { shown.1.dim = true }
+            return shown
         }
         if table.filter.editing || table.filter.error != nil {
             let prompt = "/" + table.filter.text + (table.filter.error.map { "   ✕ \($0)" } ?? "")

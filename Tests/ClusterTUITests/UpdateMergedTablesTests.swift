@@ -114,12 +114,18 @@ import ClusterViews
     }
 
     /// Issue 23: a cluster whose polls fail keeps its last rows, marked stale.
-    @Test func aFailingClustersRowsAreMarkedStale() {
+    @Test func aFailingClustersRowsAreMarkedStale() throws {
         var (state, _) = Self.opened(.nodes)
         state.now += 20
         _ = Update.update(&state, .fleetOverview(context: "beta", .failure(.timedOut("b:1")), latency: 5), now: state.now)
         #expect(Self.rowNames(state).contains("beta/node-x"))
         #expect(RootView.render(state).text().contains("(stale) beta"))
+        // Guards stale rows looking live: their ● and frozen ages were drawn as brightly as a live cluster's.
+        let screen = RootView.render(state)
+        let lines = screen.lines()
+        let y = try #require(lines.firstIndex { $0.contains("(stale) beta") && $0.contains("node-x") })
+        let x = try #require(lines[y].range(of: "node-x").map { lines[y].distance(from: lines[y].startIndex, to: $0.lowerBound) })
+        #expect(screen[x, y].style.dim, "the stale cluster's cells are dimmed")
     }
 
     /// Issue 23: the cursor stays on its row when rows move, and Enter opens that row's cluster with it selected.
