@@ -62,8 +62,9 @@ package enum FleetFlow {
         case .success(let fetched):
             entry.poll.succeeded(at: state.now, latency: latency, digest: fetched.digest)
             entry.latency = fetched.roundTrip ?? latency
-            entry.clockSkew = fetched.serverDate.map {
-                ClockSkew.estimate(serverDate: $0, receivedAt: state.now, roundTrip: fetched.roundTrip ?? latency)
+            if let date = fetched.serverDate,
+               let skew = ClockSkew.estimate(serverDate: date, receivedAt: state.now, roundTrip: fetched.roundTrip ?? latency) {
+                entry.clockSkew = skew
             }
             // An unchanged body is the same overview, older: its heartbeats have aged (a cluster
             // whose nodes all stopped sends the same bytes at every poll).

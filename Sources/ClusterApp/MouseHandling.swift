@@ -29,7 +29,8 @@ package enum MouseHandling {
     /// The pane at screen row `y`, and the list row under it (nil on its title or column header).
     package static func hit(_ state: AppState, y: Int) -> (Pane, Int?)? {
         let layout = Layout(state: state)
-        guard !layout.tooSmall, state.snapshot != nil else { return nil }
+        // The status line is the key bar's, whatever a pane at the minimum height reaches down to.
+        guard !layout.tooSmall, state.snapshot != nil, y < layout.statusRow else { return nil }
         func inTable(_ top: Int, _ rows: Int, _ offset: Int, _ count: Int, _ pane: Pane) -> (Pane, Int?)? {
             guard pane.isShown(layout), y >= top, y < top + 2 + rows else { return nil }
             guard y >= top + 2 else { return (pane, nil) }

@@ -42,7 +42,9 @@ package enum Polling {
             if state.instancesPoll.consecutiveFailures > 0 { state.instancesPoll.requestNow(state.now) }
             if let serverDate = fetched.serverDate {
                 // The Date header is the answering node's clock in whole seconds (issue 20).
-                state.clockSkew = ClockSkew.estimate(serverDate: serverDate, receivedAt: state.now, roundTrip: fetched.roundTrip ?? latency)
+                if let skew = ClockSkew.estimate(serverDate: serverDate, receivedAt: state.now, roundTrip: fetched.roundTrip ?? latency) {
+                    state.clockSkew = skew
+                }
                 state.serverClock.add(date: serverDate, sent: sent, read: state.now)
             }
             // When the data was produced, on the answering node's clock: never

@@ -36,7 +36,9 @@ package enum Update {
         case .tick:
             effects = tick(&state)
         case .paused(let seconds):
-            state.resumedAt = now
+            // Stale already when the pause began (a reply overdue, an outage under way) stays stale:
+            // the pause excuses only the silence it caused.
+            if !state.isStale(at: now.addingTimeInterval(-seconds)) { state.resumedAt = now }
             state.post("paused \(AgeFormat.compact(seconds)) (suspended or stopped): the cluster was not watched meanwhile; polling again", .warning)
             effects = tick(&state)
         case .signal(let number):

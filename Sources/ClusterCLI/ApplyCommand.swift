@@ -43,7 +43,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     /// Reads and parses the plan file: a usage error (64) on any problem.
     static func load(_ path: String) throws -> MovePlan {
-        let expanded = UserPath.expand(path)
+        let expanded = UserPath.expand(path, trimming: false)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ClusterError.usage("\(TextSanitizer.visible(path)): is a directory, not a plan file; nothing was sent")

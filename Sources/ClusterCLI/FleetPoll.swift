@@ -73,7 +73,7 @@ enum FleetPoll {
                 return row
             }
             row.latency = fetched.roundTrip ?? Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            row.clockSkew = fetched.serverDate.map { [latency = row.latency] in
+            row.clockSkew = fetched.serverDate.flatMap { [latency = row.latency] in
                 ClockSkew.estimate(serverDate: $0, receivedAt: Date(), roundTrip: latency ?? 0)
             }
             row.figures = FleetFigures(overview: overview, now: fetched.serverDate ?? Date())

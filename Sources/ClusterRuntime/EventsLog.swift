@@ -16,7 +16,7 @@ package final class EventsLog: @unchecked Sendable {
 
     /// Opens (creating) the file for appending, or says why it cannot.
     package init(path: String) throws {
-        self.path = UserPath.expand(path)
+        self.path = UserPath.expand(path, trimming: false)
         fd = open(self.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw ClusterError.usage("--events-log \(path): \(String(cString: strerror(errno)))") }
     }

@@ -14,6 +14,7 @@ enum LoopPause {
     /// Time since it was made, on the monotonic clock.
     struct Stopwatch {
         private let start = ContinuousClock.now
+        /// Seconds since it was made.
         var seconds: TimeInterval { elapsedSeconds(ContinuousClock.now - start) }
     }
 

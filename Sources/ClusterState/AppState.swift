@@ -226,9 +226,11 @@ package struct AppState: Sendable {
     /// its time-out): ages must not keep counting against now meanwhile.
     /// The loop's own pause (`resumedAt`) does not count: a reply could not
     /// be taken in while it did not run, and the cluster did not go quiet.
-    package var isStale: Bool {
+    package var isStale: Bool { isStale(at: now) }
+    /// Whether the screen is (or was) stale at `moment`, by the same rule.
+    package func isStale(at moment: Date) -> Bool {
         guard snapshot != nil, let last = overviewPoll.lastSuccess else { return false }
-        return overviewPoll.lastError != nil || now.timeIntervalSince(max(last, resumedAt ?? last)) > overdueAfter
+        return overviewPoll.lastError != nil || moment.timeIntervalSince(max(last, resumedAt ?? last)) > overdueAfter
     }
     /// How long without an overview reply before the screen is stale.
     package var overdueAfter: TimeInterval { 2 * config.overviewInterval + 5 }

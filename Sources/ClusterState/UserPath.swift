@@ -5,9 +5,11 @@ package enum UserPath {
     /// `~` and `~/…` are `$HOME`, as the shell has them: Foundation's own
     /// expansion asks the password database, and wrote `~/out.csv` to /root
     /// for a dashboard run with `HOME` set elsewhere. `~user/…` stays
-    /// Foundation's; surrounding spaces are dropped.
-    package static func expand(_ path: String, home: String? = ProcessInfo.processInfo.environment["HOME"]) -> String {
-        let trimmed = path.trimmingCharacters(in: .whitespaces)
+    /// Foundation's. `trimming`: surrounding spaces are dropped (a name
+    /// typed in a form); a command-line argument is used as given.
+    package static func expand(_ path: String, trimming: Bool = true,
+                               home: String? = ProcessInfo.processInfo.environment["HOME"]) -> String {
+        let trimmed = trimming ? path.trimmingCharacters(in: .whitespaces) : path
         if let home, !home.isEmpty, trimmed == "~" || trimmed.hasPrefix("~/") {
             return home + trimmed.dropFirst()
         }

@@ -15,7 +15,7 @@ package enum ExportFormView {
         }
         frame.draw(into: &screen, title: what)
         frame.line(&screen, 0, "file", style: TextStyle(role: .dim))
-        frame.line(&screen, 0, DisplayWidth.tail(form.path, room: frame.innerWidth - 9) + "▏", style: TextStyle(role: .input), indent: 8)
+        frame.line(&screen, 0, DisplayWidth.tail(TextSanitizer.visible(form.path), room: frame.innerWidth - 9) + "▏", style: TextStyle(role: .input), indent: 8)
         if case .table = form.target {
             let formats = ExportFormat.allCases.map { $0 == form.format ? "[\($0.rawValue)]" : " \($0.rawValue) " }.joined(separator: " ")
             frame.line(&screen, 2, "format", style: TextStyle(role: .dim))

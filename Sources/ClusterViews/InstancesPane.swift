@@ -34,7 +34,7 @@ package enum InstancesPane {
             title += "  ✕ list as of \(Fmt.clock(last.addingTimeInterval(state.clockSkew))) · \(ErrorExcerpt.short(error, limit: 50))"
         }
         let marks = state.marks, changes = state.recentChanges, now = state.now
-        let table = TableView(
+        var table = TableView(
             columns: columns.map(\.spec), title: title, focused: state.focus == .instances, rowCount: rows.count,
             cursor: state.instancePane.cursor, sortColumn: columns.firstIndex { $0.sort == state.instancePane.sort.column },
             sortAscending: state.instancePane.sort.ascending, glyphs: glyphs,
@@ -43,6 +43,7 @@ package enum InstancesPane {
             marked: marks.isEmpty ? nil : { marks.contains(snapshot.instances[rows[$0]].key) },
             highlighted: changes.instances.isEmpty || state.config.accessible ? nil : { changes.isChanged(snapshot.instances[rows[$0]].key, now: now) }
         )
+        table.titleEndMatters = state.instancesPoll.lastError != nil
         var cached: (row: Int, cell: InstanceCell)?
         table.draw(into: &screen, top: layout.instancesTop, rows: layout.instanceRows, width: screen.width) { row, column in
             if cached?.row != row { cached = (row, state.instanceCell(snapshot.instances[rows[row]], glyphs: glyphs)) }

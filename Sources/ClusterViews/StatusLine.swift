@@ -18,7 +18,7 @@ package enum StatusLine {
                             style: TextStyle(role: .keyHint, bold: true))
             // A long query shows its end, where the cursor is, and leaves room for its error.
             let errorRoom = filter.error.map { min(40, DisplayWidth.of($0) + 2) } ?? 0
-            let shown = DisplayWidth.tail(filter.text, room: max(8, width - x - 1 - errorRoom))
+            let shown = DisplayWidth.tail(TextSanitizer.visible(filter.text), room: max(8, width - x - 1 - errorRoom))
             x += screen.put(shown, x: x, y: row, maxWidth: width - x, style: TextStyle(role: .input))
             if filter.editing {
                 screen.cursor = ScreenPoint(x: x, y: row)

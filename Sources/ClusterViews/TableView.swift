@@ -97,6 +97,9 @@ package struct TableView {
     package var marked: ((Int) -> Bool)?
     /// Rows the last poll changed, drawn whole in the `changed` role.
     package var highlighted: ((Int) -> Bool)?
+    /// The title's end is news (an instance list that could not be re-read):
+    /// the row position is left out rather than cut it.
+    package var titleEndMatters = false
 
     /// Draws at `top`: title row, header row, then `rows` data rows.
     package func draw(into screen: inout Screen, top: Int, rows: Int, width: Int,
@@ -160,7 +163,8 @@ package struct TableView {
     /// at its right end ("1-4 of 5"), so a row below the pane's edge is not
     /// taken for one that is not there ("none fit" when the pane has room
     /// for its header only). On a narrow pane the position keeps its place
-    /// and the title's end (the sort) gives way.
+    /// and the title's end (the sort) gives way, unless it is news
+    /// (`titleEndMatters`).
     private func drawTitle(into screen: inout Screen, top: Int, rows: Int, width: Int) {
         let titleStyle = PaneTitle.style(focused: focused)
         let text = PaneTitle.text(title, focused: focused, glyphs: glyphs)
@@ -170,7 +174,8 @@ package struct TableView {
             let first = min(cursor.offset, rowCount - 1) + 1, last = min(rowCount, cursor.offset + rows)
             let position = rows <= 0 ? "none fit " : (first == last ? "\(first)" : "\(first)-\(last)") + " of \(rowCount) "
             let positionWidth = DisplayWidth.of(position)
-            if width - positionWidth - 1 >= Self.titleKept {
+            let cutsTitle = DisplayWidth.of(text) > width - positionWidth - 1
+            if width - positionWidth - 1 >= Self.titleKept, !(cutsTitle && titleEndMatters) {
                 titleWidth = width - positionWidth - 1
                 screen.put(position, x: width - positionWidth, y: top, maxWidth: positionWidth, style: titleStyle)
             }

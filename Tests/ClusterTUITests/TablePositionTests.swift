@@ -1,11 +1,13 @@
 import ClusterGrid
 import ClusterState
 import ClusterViews
+import ClusterApp
 import Testing
 
 /// A table whose rows do not all fit says which of them it shows, at the
 /// right end of its title bar; one that fits says nothing more.
 @Suite struct TablePositionTests {
+    /// The rendered line whose text (after the focus mark) starts with `prefix`.
     static func titleLine(_ state: AppState, startingWith prefix: String) throws -> String {
         let lines = RootView.render(state).lines()
         return try #require(lines.first { $0.dropFirst().hasPrefix(prefix) }, "no line starting \(prefix)")
@@ -35,5 +37,14 @@ import Testing
         #expect(layout.instanceRows == 0)
         #expect(layout.instancesTop + 2 <= layout.statusRow, "its title and header stay above the status line")
         #expect(try Self.titleLine(state, startingWith: "Instances 4").hasSuffix(" none fit"))
+    }
+
+    /// Guards clicks on the key bar: at 30×8 with the stale banner the instances pane's header reached the status line, and a click there acted on the pane.
+    @Test func theStatusLineTakesNoTableClicks() {
+        var state = TestCluster.loadedState(width: 30, height: 8)
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused("127.0.0.1:9")), latency: 0), now: state.now)
+        #expect(state.isStale)
+        let layout = Layout(state: state)
+        #expect(MouseHandling.hit(state, y: layout.statusRow) == nil)
     }
 }

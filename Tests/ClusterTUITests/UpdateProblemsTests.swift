@@ -35,7 +35,6 @@ import ClusterViews
         #expect(text.contains("Problems:") && text.contains("beta") && text.contains("node-x"), "\(text)")
     }
 
-    /// Issue 23: Enter on another cluster's row switches there and selects it when its overview arrives.
     /// Guards a glyph against the order: a late node carried ✕ like an offline one, below ⚠ rows of higher severity.
     @Test func theGlyphSaysTheSeverity() {
         var state = state()
@@ -50,6 +49,7 @@ import ClusterViews
         #expect(row("Blocked Agent").contains("⚠ alpha"), "an instance at risk is ⚠, as in its RISK cell")
     }
 
+    /// Issue 23: Enter on another cluster's row switches there and selects it when its overview arrives.
     @Test func enterOpensTheClusterWithTheRowSelected() throws {
         var state = state()
         TestCluster.press(&state, .char("P"))

@@ -96,12 +96,18 @@ import ClusterViews
     @Test func theDashboardsOwnPauseIsNotTheClustersSilence() {
         var state = TestCluster.loadedState()
         _ = Update.update(&state, .paused(seconds: 20), now: now.addingTimeInterval(20))
+        // The loop's next tick is what the alert engine looks at.
+        _ = Update.update(&state, .tick, now: now.addingTimeInterval(20.5))
         #expect(!state.isStale && state.alertInput?.staleBecause == nil)
-        #expect(state.alerts.alerts["connection"] == nil)
+        #expect(!state.alerts.alerts.values.contains { $0.kind == .connection }, "\(state.alerts.alerts.keys.sorted())")
         #expect(state.notice?.text.hasPrefix("paused 20s (suspended or stopped)") == true, "\(String(describing: state.notice))")
         // The pause does not hide a real silence after it: overdue counts from the resume.
         _ = Update.update(&state, .tick, now: now.addingTimeInterval(20 + state.overdueAfter + 1))
         #expect(state.isStale)
+        // Nor one already under way when it began: stale then, stale after.
+        let later = now.addingTimeInterval(20 + state.overdueAfter + 30)
+        _ = Update.update(&state, .paused(seconds: 10), now: later)
+        #expect(state.isStale, "a reply overdue before the pause is still overdue")
     }
 
     /// Guards a failure that read as loading: a cluster that never answered showed "waiting for the first overview…" for ever at 80×24, its reason dropped from a header line too short for it.

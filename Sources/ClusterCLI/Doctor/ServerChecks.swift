@@ -144,7 +144,7 @@ enum ServerChecks {
         }
         // The Date header has whole seconds: the server's clock was somewhere
         // in [date, date + 1 s) when it answered, halfway through the round trip.
-        let skew = serverDate.addingTimeInterval(0.5).timeIntervalSince(probe.receivedAt.addingTimeInterval(-probe.roundTrip / 2))
+        let skew = ClockSkew.midpoint(serverDate: serverDate, receivedAt: probe.receivedAt, roundTrip: probe.roundTrip)
         return ClusterFindings.clock(skew: skew)
     }
 

@@ -13,10 +13,21 @@ public enum ClockSkew {
     /// Skews smaller than this are taken as none.
     public static let believedFrom: TimeInterval = 1.5
 
-    /// The server's clock minus ours: `serverDate` from a reply read at `receivedAt` after `roundTrip` seconds.
-    public static func estimate(serverDate: Date, receivedAt: Date, roundTrip: TimeInterval) -> TimeInterval {
+    /// The server's clock minus ours, at face value: `serverDate` from a
+    /// reply read at `receivedAt` after `roundTrip` seconds, taken as the
+    /// middle of its second at the middle of the round trip (`doctor`).
+    public static func midpoint(serverDate: Date, receivedAt: Date, roundTrip: TimeInterval) -> TimeInterval {
         let sentAround = receivedAt.addingTimeInterval(-max(0, roundTrip) / 2)
-        let skew = serverDate.addingTimeInterval(0.5).timeIntervalSince(sentAround)
-        return abs(skew) < max(believedFrom, 0.5 + max(0, roundTrip) / 2) ? 0 : skew
+        return serverDate.addingTimeInterval(0.5).timeIntervalSince(sentAround)
+    }
+
+    /// The skew to act on: 0 when it cannot be told from none, `nil` when
+    /// the reply was too slow to tell either way (keep what was known: a
+    /// steady 4 s skew read 4, 0, 4 over one slow poll, and every age jumped).
+    public static func estimate(serverDate: Date, receivedAt: Date, roundTrip: TimeInterval) -> TimeInterval? {
+        let skew = midpoint(serverDate: serverDate, receivedAt: receivedAt, roundTrip: roundTrip)
+        let uncertainty = 0.5 + max(0, roundTrip) / 2
+        if abs(skew) >= max(believedFrom, uncertainty) { return skew }
+        return uncertainty < believedFrom ? 0 : nil
     }
 }
