@@ -101,6 +101,14 @@ package enum HeaderView {
         return groups
     }
 
+    /// A cluster that never answered: the reason on the second line, at
+    /// any width, not "waiting", which read as loading for ever.
+    private static func drawNeverAnswered(_ error: ClusterError, into screen: inout Screen, glyphs: Glyphs) {
+        let lead = "\(glyphs.offline) "
+        let reason = lead + ErrorExcerpt.short(error, limit: max(20, screen.width - DisplayWidth.of(lead)))
+        screen.put(reason, x: 0, y: 1, maxWidth: screen.width, style: TextStyle(role: .error, bold: true))
+    }
+
     private static func drawCounts(_ state: AppState, into screen: inout Screen, glyphs: Glyphs) {
         let width = screen.width
         var x = 0
@@ -122,14 +130,8 @@ package enum HeaderView {
             return true
         }
         guard let nodes = state.derived.nodeSummary else {
-            if let error = state.overviewPoll.lastError {
-                // Never answered: the reason, not "waiting", which read as loading for ever.
-                let lead = "\(glyphs.offline) "
-                let reason = lead + ErrorExcerpt.short(error, limit: max(20, width - DisplayWidth.of(lead)))
-                screen.put(reason, x: 0, y: 1, maxWidth: width, style: TextStyle(role: .error, bold: true))
-            } else {
-                group([("waiting for the first overview…", .header, false)])
-            }
+            if let error = state.overviewPoll.lastError { drawNeverAnswered(error, into: &screen, glyphs: glyphs) }
+            else { group([("waiting for the first overview…", .header, false)]) }
             return
         }
         for pieces in nodeGroups(nodes, glyphs: glyphs) { group(pieces) }
