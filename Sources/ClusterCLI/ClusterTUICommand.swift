@@ -53,8 +53,8 @@ public struct ClusterTUICommand: AsyncParsableCommand {
     private static func usageError(_ message: String, arguments: [String]) -> Never {
         let first = message.split(separator: "\n").first.map(String.init) ?? "usage error"
         let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
-        let help = arguments.first.map { names.contains($0) ? "clustertui \($0) --help" : nil } ?? nil
-        StandardError.line("clustertui: " + TextSanitizer.excerpt(first, limit: 200) + " (see \(help ?? "clustertui --help"))")
+        let help = arguments.first.flatMap { names.contains($0) ? "clustertui \($0) --help" : nil } ?? "clustertui --help"
+        StandardError.line("clustertui: " + TextSanitizer.excerpt(first, limit: 200) + " (see \(help))")
         Foundation.exit(ClusterError.ExitCode.usage.rawValue)
     }
 }

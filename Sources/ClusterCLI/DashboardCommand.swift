@@ -106,7 +106,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     /// Says `line` on standard error and gives the usage exit code to throw.
     private static func usage(_ line: String) -> ExitCode {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.line(line)
         return ExitCode(ClusterError.ExitCode.usage.rawValue)
     }
 

@@ -72,7 +72,7 @@ enum FleetPoll {
                 row.state = .down(.malformed("overview: empty reply"))
                 return row
             }
-            row.latency = fetched.roundTrip ?? Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            row.latency = fetched.roundTrip ?? elapsed.timeInterval
             row.clockSkew = fetched.serverDate.flatMap { [latency = row.latency] in
                 ClockSkew.estimate(serverDate: $0, receivedAt: Date(), roundTrip: latency ?? 0)
             }

@@ -21,8 +21,7 @@ extension ClusterHTTPClient {
         let clock = ContinuousClock()
         let sent = clock.now
         let reply = try await transport.send(.GET, path, authenticated: false)
-        let elapsed = (clock.now - sent).components
-        let roundTrip = TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18
+        let roundTrip = (clock.now - sent).timeInterval
         return ProbeReply(status: reply.status, serverDate: reply.serverDate, receivedAt: Date(), roundTrip: roundTrip)
     }
 }

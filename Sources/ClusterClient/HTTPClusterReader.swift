@@ -22,8 +22,7 @@ public struct HTTPClusterReader: ClusterReading {
         let clock = ContinuousClock()
         let sent = clock.now
         let reply = try await transport.send(.GET, path)
-        let elapsed = (clock.now - sent).components
-        let roundTrip = TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18
+        let roundTrip = (clock.now - sent).timeInterval
         try ReplyInterpreter.check(reply, path: path, base: transport.base, tokenSource: transport.config.tokenSource)
         let digest = reply.body.withUnsafeReadableBytes { BodyDigest.of($0) }
         let count = reply.body.readableBytes

@@ -15,7 +15,7 @@ extension EffectRunner {
             let clock = ContinuousClock()
             let start = clock.now
             let result = await link.fleet.overview(context, previous: previous)
-            let latency = (try? result.get())?.roundTrip ?? elapsedSeconds(clock.now - start)
+            let latency = (try? result.get())?.roundTrip ?? (clock.now - start).timeInterval
             inbox.post(.fleetOverview(context: context, result, latency: latency))
         }
     }

@@ -114,7 +114,7 @@ package struct EffectRunner: Sendable {
             let start = clock.now
             let result = await capture { try await reader.overview(unlessUnchangedFrom: previous) }
             if case .success(let fetched) = result, let overview = fetched.value { batches.settleUnknowns(overview, inbox: inbox) }
-            let latency = (try? result.get())?.roundTrip ?? elapsedSeconds(clock.now - start)
+            let latency = (try? result.get())?.roundTrip ?? (clock.now - start).timeInterval
             inbox.post(.overviewFetched(result, latency: latency))
         }
     }
@@ -127,7 +127,7 @@ package struct EffectRunner: Sendable {
             let clock = ContinuousClock()
             let start = clock.now
             let result = await capture { try await reader.instances(unlessUnchangedFrom: previous) }
-            let latency = (try? result.get())?.roundTrip ?? elapsedSeconds(clock.now - start)
+            let latency = (try? result.get())?.roundTrip ?? (clock.now - start).timeInterval
             // Index, sort order and the instance events are built here, off
             // the UI thread and at low priority (BackgroundLane), so a
             // 100,000-instance poll never stalls a keystroke.
@@ -172,11 +172,6 @@ package final class PreviousInstanceList: @unchecked Sendable {
         get { lock.lock(); defer { lock.unlock() }; return stored }
         set { lock.lock(); stored = newValue; lock.unlock() }
     }
-}
-
-func elapsedSeconds(_ d: Duration) -> TimeInterval {
-    let c = d.components
-    return TimeInterval(c.seconds) + TimeInterval(c.attoseconds) / 1e18
 }
 
 /// Runs `body`, turning any thrown error into a `ClusterError`.

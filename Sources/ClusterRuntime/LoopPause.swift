@@ -15,7 +15,7 @@ enum LoopPause {
     struct Stopwatch {
         private let start = ContinuousClock.now
         /// Seconds since it was made.
-        var seconds: TimeInterval { elapsedSeconds(ContinuousClock.now - start) }
+        var seconds: TimeInterval { (ContinuousClock.now - start).timeInterval }
     }
 
     /// `.paused` when the wait timed by `stopwatch` overran `asked` by more than the threshold.

@@ -27,10 +27,7 @@ enum InProcess {
 
     static func digest(_ data: Data) -> BodyDigest { data.withUnsafeBytes { BodyDigest.of($0) } }
 
-    static func ms(_ d: Duration) -> Double {
-        let c = d.components
-        return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
-    }
+    static func ms(_ d: Duration) -> Double { d.timeInterval * 1000 }
 
     /// A changed body: digest, decode, prepare (index, order), swap, render —
     /// timed end to end on one thread, alternating with a bare `JSONDecoder`
