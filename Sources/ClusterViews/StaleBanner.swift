@@ -16,7 +16,8 @@ package enum StaleBanner {
         // The retry before the reason: on a narrow screen the reason is what gets cut.
         if let error = poll.lastError {
             parts.append("retry in \(poll.retryIn(state.now))s")
-            parts.append(ErrorExcerpt.short(error))
+            // Bounded, but not to 60: the screen cuts it at its own width (at 200 columns the port was lost).
+            parts.append(ErrorExcerpt.short(error, limit: 200))
         } else {
             parts.append("no reply yet: the request in flight is late")
         }

@@ -120,6 +120,15 @@ import ClusterViews
         #expect(lines[1] == "✕ connection refused: nothing is listening at 127.0.0.1:9", "\(lines[1])")
     }
 
+    /// Guards a reason cut short on a wide screen: the stale banner cut its error at 60 characters, and at 200 columns the port was lost.
+    @Test func aWideScreenShowsTheWholeReason() {
+        var state = TestCluster.loadedState(width: 200, height: 40)
+        let target = "http://cluster-core.internal.example.com:18777"
+        _ = Update.update(&state, .tick, now: now.addingTimeInterval(2))
+        _ = Update.update(&state, .overviewFetched(.failure(.connectionRefused(target)), latency: 0), now: now.addingTimeInterval(2))
+        #expect(RootView.render(state).text().contains("connection refused: nothing is listening at \(target)"))
+    }
+
     /// A rebind form opened over stale data covered the STALE banner and listed nodes "online, hb 0s" as if live.
     @Test func aFormOverStaleDataSaysSo() {
         var state = disconnected(for: 60)
